@@ -1,0 +1,17 @@
+# Writes OUT: a C file with each DIR/<kind>.schema.json of KINDS as a string
+# (as hexadecimal bytes, so any content is safe), and a table from kind to text.
+set(body "/* Generated from schemas/ by cmake/embed_schemas.cmake; do not edit. */\n#include <stddef.h>\n\n")
+set(table "")
+foreach(kind IN LISTS KINDS)
+  file(READ ${DIR}/${kind}.schema.json hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR bytes "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" hex "${hex}")
+  string(APPEND body "static const unsigned char schema_${kind}[] = {\n${hex}0x00 };\n\n")
+  string(APPEND table "\t{ \"${kind}\", (const char *)schema_${kind}, ${bytes} },\n")
+endforeach()
+string(APPEND body "struct plan_embedded_schema { const char *kind; const char *text; size_t len; };\n")
+string(APPEND body "extern const struct plan_embedded_schema plan_embedded_schemas[];\n")
+string(APPEND body "const struct plan_embedded_schema plan_embedded_schemas[] = {\n${table}\t{ NULL, NULL, 0 }\n};\n")
+file(WRITE ${OUT} "${body}")

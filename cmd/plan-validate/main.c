@@ -1,0 +1,198 @@
+/* plan-validate: check every document of a plan set and print the
+ * diagnostics for a terminal, a script (json), code scanning (sarif) or
+ * GitHub Actions annotations; the exit status says whether it is clean. */
+#define _XOPEN_SOURCE 700 /* getcwd, realpath */
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plan/buf.h"
+#include "plan/diag.h"
+#include "plan/output.h"
+#include "plan/set.h"
+#include "plan/version.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FAULTS 1
+#define EXIT_TROUBLE 2
+
+static const char usage_text[] =
+	"Usage: plan-validate [options] [PATH]\n"
+	"\n"
+	"Check every plan document of the plan set that holds PATH (default: the\n"
+	"current directory; the root is the nearest directory above it with a\n"
+	"styrmodell.yaml): YAML syntax, each document's shape against its kind's\n"
+	"schema, and the rules of the rule catalogue. Nothing is ever written into\n"
+	"the plan set.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  text (default), json, sarif or github\n"
+	"  --strict         warnings also make the exit status 1\n"
+	"  -j N             worker threads (default: one per processor)\n"
+	"  -o FILE          write the result to FILE, replaced only once complete\n"
+	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
+	"  -h, --help       show this help and exit\n"
+	"  --version        show the version and exit\n"
+	"\n"
+	"Output: text prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE] per fault,\n"
+	"quoting the source line on a terminal, then a summary line. Colour only on a\n"
+	"terminal and when NO_COLOR is unset. Rule severities can be changed in\n"
+	"styrmodell.yaml under rules: (error, warning or off).\n"
+	"\n"
+	"Exit status:\n"
+	"  0  no errors (with --strict: no warnings either)\n"
+	"  1  the plan set has errors (or warnings, with --strict)\n"
+	"  2  usage error, unreadable input, or an internal limit hit\n";
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "plan-validate: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'plan-validate --help' for more information.\n");
+	va_end(ap);
+	return EXIT_TROUBLE;
+}
+
+/* GitHub annotations want paths from the repository root, which is where a
+ * workflow runs; so github output names files from the current directory. */
+static char *path_prefix_from_cwd(const char *root)
+{
+	char *cwd = getcwd(NULL, 0);
+	char *real_cwd = cwd ? realpath(cwd, NULL) : NULL;
+	free(cwd);
+	plan_buf prefix = PLAN_BUF_INIT;
+	if (real_cwd) {
+		size_t n = strlen(real_cwd);
+		if (strcmp(real_cwd, root) == 0)
+			plan_buf_puts(&prefix, "");
+		else if (strncmp(root, real_cwd, n) == 0 && root[n] == '/')
+			plan_buf_printf(&prefix, "%s/", root + n + 1);
+		else
+			plan_buf_printf(&prefix, "%s/", root);
+	}
+	free(real_cwd);
+	return plan_buf_detach(&prefix);
+}
+
+static int parse_jobs(const char *text, unsigned *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || !end || *end || n < 1 || n > 1024)
+		return -1;
+	*out = (unsigned)n;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION };
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
+	plan_diag_format format = PLAN_DIAG_TEXT;
+	const char *output_path = NULL;
+	const char *root_option = NULL;
+	int strict = 0;
+
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":hj:o:", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			if (plan_diag_format_parse(&format, optarg) < 0)
+				return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
+			break;
+		case OPT_STRICT:
+			strict = 1;
+			break;
+		case OPT_ROOT:
+			root_option = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &set_options.jobs) < 0)
+				return usage_error("-j needs a number of threads from 1 to 1024, not '%s'", optarg);
+			break;
+		case 'o':
+			output_path = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			printf("plan-validate %s\n", plan_version());
+			return EXIT_CLEAN;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc - 1)
+		return usage_error("too many paths: '%s' (give one plan set)", argv[optind + 1]);
+	if (optind < argc && root_option)
+		return usage_error("give the plan set either as PATH or with --root, not both ('%s')", argv[optind]);
+	set_options.path = optind < argc ? argv[optind] : root_option;
+
+	plan_error err = PLAN_ERROR_INIT;
+	plan_set *set = NULL;
+	if (plan_set_load(&set, &set_options, &err) < 0) {
+		fprintf(stderr, "plan-validate: %s\n", err.message);
+		return EXIT_TROUBLE;
+	}
+	plan_output *out = NULL;
+	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
+		fprintf(stderr, "plan-validate: %s\n", err.message);
+		plan_set_free(set);
+		return EXIT_TROUBLE;
+	}
+
+	plan_diags *diags = plan_set_diags(set);
+	int terminal = plan_output_is_terminal(out);
+	const char *no_color = getenv("NO_COLOR");
+	char *prefix = format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
+	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	print.format = format;
+	print.color = terminal && !(no_color && *no_color);
+	print.show_source = terminal;
+	print.source_text = plan_set_file_text;
+	print.source_ctx = set;
+	print.root = plan_set_root(set);
+	print.documents = plan_set_document_count(set);
+	print.tool_version = plan_version();
+	print.path_prefix = prefix && *prefix ? prefix : NULL;
+
+	int status = EXIT_CLEAN;
+	if (plan_diags_print(plan_output_stream(out), diags, &print) < 0 ||
+	    plan_output_commit(out, &err) < 0) {
+		if (!err.message[0])
+			plan_error_set(&err, "cannot write the result");
+		fprintf(stderr, "plan-validate: %s\n", err.message);
+		status = EXIT_TROUBLE;
+	} else if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
+		status = EXIT_TROUBLE;
+	} else if (plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR) > 0 ||
+	           (strict && plan_diags_count_severity(diags, PLAN_SEVERITY_WARNING) > 0)) {
+		status = EXIT_FAULTS;
+	}
+	free(prefix);
+	plan_set_free(set);
+	return status;
+}

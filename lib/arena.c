@@ -1,0 +1,108 @@
+/* arena.c: bump allocation in large blocks, freed all at once. */
+#include "plan/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE ((size_t)64 << 10)
+
+typedef struct block {
+	struct block *next;
+	size_t used;
+	size_t size;
+	alignas(max_align_t) unsigned char data[];
+} block;
+
+struct plan_arena {
+	block *head;
+	size_t total;
+};
+
+plan_arena *plan_arena_new(void)
+{
+	return calloc(1, sizeof(plan_arena));
+}
+
+static block *block_new(size_t size)
+{
+	block *b = malloc(sizeof(block) + size);
+	if (!b)
+		return NULL;
+	b->next = NULL;
+	b->used = 0;
+	b->size = size;
+	return b;
+}
+
+void *plan_arena_alloc(plan_arena *arena, size_t size)
+{
+	const size_t align = alignof(max_align_t);
+	if (size > SIZE_MAX - align)
+		return NULL;
+	size = (size + align - 1) & ~(align - 1);
+	if (size == 0)
+		size = align;
+	block *b = arena->head;
+	if (!b || b->size - b->used < size) {
+		if (size > BLOCK_SIZE / 4) {
+			/* A large request gets a block of its own, kept behind the
+			 * current one so the current block's free space is not lost. */
+			block *big = block_new(size);
+			if (!big)
+				return NULL;
+			big->used = size;
+			if (b) {
+				big->next = b->next;
+				b->next = big;
+			} else {
+				arena->head = big;
+			}
+			arena->total += size;
+			memset(big->data, 0, size);
+			return big->data;
+		}
+		b = block_new(BLOCK_SIZE);
+		if (!b)
+			return NULL;
+		b->next = arena->head;
+		arena->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	arena->total += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *plan_arena_strndup(plan_arena *arena, const char *str, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *p = plan_arena_alloc(arena, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, str, len);
+	p[len] = '\0';
+	return p;
+}
+
+size_t plan_arena_used(const plan_arena *arena)
+{
+	return arena->total;
+}
+
+void plan_arena_free(plan_arena *arena)
+{
+	if (!arena)
+		return;
+	block *b = arena->head;
+	while (b) {
+		block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(arena);
+}

@@ -1,0 +1,178 @@
+/* diag.c: the list of diagnostics: adding, merging, overriding, sorting. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+
+#include "plan/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/buf.h"
+
+struct plan_diags {
+	plan_diag *items;
+	size_t count;
+	size_t cap;
+	int oom;
+};
+
+plan_diags *plan_diags_new(void)
+{
+	return calloc(1, sizeof(plan_diags));
+}
+
+static void diag_release(plan_diag *d)
+{
+	free((char *)d->file);
+	free((char *)d->key);
+	free((char *)d->message);
+}
+
+void plan_diags_free(plan_diags *diags)
+{
+	if (!diags)
+		return;
+	for (size_t i = 0; i < diags->count; i++)
+		diag_release(&diags->items[i]);
+	free(diags->items);
+	free(diags);
+}
+
+static int reserve(plan_diags *diags, size_t extra)
+{
+	if (diags->count + extra <= diags->cap)
+		return 0;
+	size_t cap = diags->cap ? diags->cap * 2 : 16;
+	while (cap < diags->count + extra)
+		cap *= 2;
+	plan_diag *items = realloc(diags->items, cap * sizeof *items);
+	if (!items) {
+		diags->oom = 1;
+		return -1;
+	}
+	diags->items = items;
+	diags->cap = cap;
+	return 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
+	uint32_t column, const char *rule, const char *key, const char *fmt, ...)
+{
+	const plan_rule *info = plan_rule_find(rule);
+	if (reserve(diags, 1) < 0)
+		return -1;
+	plan_buf msg = PLAN_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	plan_diag d = {
+		.file = dup_or_null(file ? file : ""),
+		.line = line,
+		.column = column,
+		.severity = info ? info->severity : PLAN_SEVERITY_ERROR,
+		.rule = info ? info->id : rule,
+		.key = dup_or_null(key),
+		.message = plan_buf_detach(&msg),
+	};
+	if (!d.file || !d.message || (key && !d.key)) {
+		diag_release(&d);
+		diags->oom = 1;
+		return -1;
+	}
+	diags->items[diags->count++] = d;
+	return 0;
+}
+
+int plan_diags_take(plan_diags *dst, plan_diags *src)
+{
+	if (src->count == 0)
+		return 0;
+	if (reserve(dst, src->count) < 0)
+		return -1;
+	memcpy(dst->items + dst->count, src->items, src->count * sizeof *src->items);
+	dst->count += src->count;
+	dst->oom |= src->oom;
+	src->count = 0;
+	return 0;
+}
+
+void plan_diags_override(plan_diags *diags, const char *rule, plan_severity severity)
+{
+	const plan_rule *info = plan_rule_find(rule);
+	if (!info || !info->configurable)
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < diags->count; i++) {
+		plan_diag *d = &diags->items[i];
+		if (strcmp(d->rule, info->id) == 0) {
+			if (severity == PLAN_SEVERITY_OFF) {
+				diag_release(d);
+				continue;
+			}
+			d->severity = severity;
+		}
+		diags->items[kept++] = *d;
+	}
+	diags->count = kept;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+	const plan_diag *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	c = strcmp(a->rule, b->rule);
+	if (c)
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+void plan_diags_sort(plan_diags *diags)
+{
+	if (diags->count > 1)
+		qsort(diags->items, diags->count, sizeof *diags->items, compare);
+}
+
+size_t plan_diags_count(const plan_diags *diags)
+{
+	return diags->count;
+}
+
+const plan_diag *plan_diags_get(const plan_diags *diags, size_t index)
+{
+	return index < diags->count ? &diags->items[index] : NULL;
+}
+
+size_t plan_diags_count_severity(const plan_diags *diags, plan_severity severity)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < diags->count; i++)
+		n += diags->items[i].severity == severity;
+	return n;
+}
+
+int plan_diags_input_failed(const plan_diags *diags)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const char *r = diags->items[i].rule;
+		if (strcmp(r, "io") == 0 || strcmp(r, "limit") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int plan_diags_oom(const plan_diags *diags)
+{
+	return diags->oom;
+}

@@ -1,0 +1,26 @@
+/* plan/arena.h: bump allocation for everything that lives as long as a file's
+ * node tree. One arena per loaded file; freeing the arena frees it all. */
+#ifndef PLAN_ARENA_H
+#define PLAN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct plan_arena plan_arena;
+
+/* A new, empty arena, or NULL when memory ran out. Free with plan_arena_free. */
+plan_arena *plan_arena_new(void);
+
+/* `size` bytes aligned for any type, zeroed; NULL when memory ran out.
+ * Owned by the arena. */
+void *plan_arena_alloc(plan_arena *arena, size_t size);
+
+/* A NUL-terminated copy of `len` bytes, owned by the arena. */
+char *plan_arena_strndup(plan_arena *arena, const char *str, size_t len);
+
+/* Bytes handed out so far (for limits and benchmarks). */
+size_t plan_arena_used(const plan_arena *arena);
+
+/* Free the arena and everything allocated from it; accepts NULL. */
+void plan_arena_free(plan_arena *arena);
+
+#endif

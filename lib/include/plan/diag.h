@@ -1,0 +1,98 @@
+/* plan/diag.h: diagnostics (one fault at one place in one file) and their
+ * printing in the formats of plan-validate: text, json, sarif and github. */
+#ifndef PLAN_DIAG_H
+#define PLAN_DIAG_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "plan/rule.h"
+
+typedef struct plan_diag {
+	const char *file;       /* path relative to the plan set root */
+	uint32_t line;          /* 1-based; 0 when the fault concerns the whole file */
+	uint32_t column;        /* 1-based, in characters; 0 with line 0 */
+	plan_severity severity;
+	const char *rule;       /* a rule id from the catalogue (static storage) */
+	const char *key;        /* item id or key path ("goals[2].title"), or NULL:
+	                         * what --base matches on when lines move */
+	const char *message;    /* English, may quote plan text (unescaped) */
+} plan_diag;
+
+/* A list of diagnostics. Owns copies of every string added. */
+typedef struct plan_diags plan_diags;
+
+/* A new empty list, or NULL when memory ran out. Free with plan_diags_free. */
+plan_diags *plan_diags_new(void);
+void plan_diags_free(plan_diags *diags);
+
+/* Add one diagnostic with the rule's default severity. `file` and `key` are
+ * copied (either may be NULL); `rule` must be a catalogue id. Returns 0, or -1
+ * when memory ran out (the list then remembers that it is incomplete). */
+int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
+	uint32_t column, const char *rule, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Move every diagnostic of `src` to the end of `dst`; `src` is left empty. */
+int plan_diags_take(plan_diags *dst, plan_diags *src);
+
+/* Set the severity of every diagnostic of a configurable rule to `severity`
+ * (PLAN_SEVERITY_OFF removes them). Non-configurable rules are left alone. */
+void plan_diags_override(plan_diags *diags, const char *rule, plan_severity severity);
+
+/* Sort by file, line, column, then rule and message, so output is stable
+ * whatever order the files were read in. */
+void plan_diags_sort(plan_diags *diags);
+
+size_t plan_diags_count(const plan_diags *diags);
+const plan_diag *plan_diags_get(const plan_diags *diags, size_t index);
+size_t plan_diags_count_severity(const plan_diags *diags, plan_severity severity);
+
+/* True when a diagnostic of rule `io` or `limit` is present: the input could
+ * not be read in full, which plan-validate reports with exit status 2. */
+int plan_diags_input_failed(const plan_diags *diags);
+
+/* True when memory ran out while adding: the list is incomplete. */
+int plan_diags_oom(const plan_diags *diags);
+
+typedef enum plan_diag_format {
+	PLAN_DIAG_TEXT,
+	PLAN_DIAG_JSON,
+	PLAN_DIAG_SARIF,
+	PLAN_DIAG_GITHUB
+} plan_diag_format;
+
+/* Parse "text", "json", "sarif" or "github"; -1 for anything else. */
+int plan_diag_format_parse(plan_diag_format *out, const char *name);
+
+/* Finds the text of a file for quoting source lines; returns NULL when it is
+ * not available. */
+typedef const char *(*plan_source_text_fn)(void *ctx, const char *file, size_t *len);
+
+typedef struct plan_diag_print_options {
+	plan_diag_format format;
+	int color;               /* text: ANSI colours */
+	int show_source;         /* text: quote the source line with a caret */
+	plan_source_text_fn source_text;   /* needed for show_source */
+	void *source_ctx;
+	const char *root;        /* json: "root"; sarif: the base of artifact URIs */
+	const char *revision;    /* json: "revision" (NULL prints null) */
+	size_t documents;        /* plan documents read, for the summary */
+	const char *tool_version;/* sarif: tool.driver.version */
+	const char *path_prefix; /* sarif, github: put before every file path (a
+	                          * '/' is added when it lacks one) so that paths
+	                          * are repository paths when the plan set is a
+	                          * subdirectory; NULL or "" for none */
+} plan_diag_print_options;
+
+#define PLAN_DIAG_PRINT_OPTIONS_INIT \
+	{ PLAN_DIAG_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL }
+
+/* Print every diagnostic whose severity is not off, in the chosen format,
+ * followed (text) by a summary line. Plan text is escaped for the format:
+ * control characters never reach a terminal raw; JSON and SARIF are valid
+ * whatever the input. Returns 0, or -1 when writing to `out` failed. */
+int plan_diags_print(FILE *out, const plan_diags *diags,
+	const plan_diag_print_options *options);
+
+#endif

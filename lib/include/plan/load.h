@@ -1,0 +1,103 @@
+/* plan/load.h: YAML text to a node tree with line and column on every node.
+ *
+ * libyaml's event parser feeds the tree straight into the file's arena. Scalars
+ * are typed by the YAML 1.2 core schema with two deliberate differences, so
+ * that plan documents mean what they look like:
+ *   - an unquoted number with a leading zero (`0486`) stays a string: it is a
+ *     code, not the number 486;
+ *   - `yes`, `no`, `on`, `off` (YAML 1.1 booleans) stay strings.
+ * Unquoted dates (`2026-01-15`) are strings too (JSON Schema's "date" format
+ * checks them); `1e3` is the number 1000; `2026` is the integer 2026. Quoted
+ * scalars are always strings. See README, "How YAML values are read". */
+#ifndef PLAN_LOAD_H
+#define PLAN_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan/arena.h"
+#include "plan/diag.h"
+
+typedef enum plan_node_type {
+	PLAN_NODE_NULL,
+	PLAN_NODE_BOOL,
+	PLAN_NODE_NUMBER,
+	PLAN_NODE_STRING,
+	PLAN_NODE_MAPPING,
+	PLAN_NODE_SEQUENCE
+} plan_node_type;
+
+typedef struct plan_node plan_node;
+
+typedef struct plan_pair {
+	plan_node *key;       /* always a scalar node; its text is the key */
+	plan_node *value;
+} plan_pair;
+
+/* A node of the tree. Read-only for everyone but the loader. An alias is the
+ * very node its anchor names, so a tree may share subtrees (never cycles). */
+struct plan_node {
+	uint8_t type;         /* plan_node_type */
+	uint8_t is_integer;   /* NUMBER: no fractional part */
+	uint8_t quoted;       /* scalar written quoted or as a block */
+	uint8_t bool_value;   /* BOOL */
+	uint32_t line;        /* 1-based */
+	uint32_t column;      /* 1-based, in characters */
+	uint32_t len;         /* scalar: bytes of text; mapping: pairs; sequence: items */
+	uint32_t size;        /* nodes in this subtree, itself included */
+	double number;        /* NUMBER */
+	union {
+		const char *text;     /* scalars (every type): the text as written, NUL-terminated */
+		plan_pair *pairs;     /* MAPPING */
+		plan_node **items;    /* SEQUENCE */
+	} u;
+};
+
+typedef struct plan_doc {
+	plan_node *root;      /* NULL for an empty document */
+	uint32_t line;        /* where the document starts */
+	uint32_t column;
+} plan_doc;
+
+typedef struct plan_limits {
+	size_t file_bytes;        /* largest file read */
+	size_t scalar_bytes;      /* longest scalar */
+	uint32_t depth;           /* deepest nesting of collections */
+	uint32_t alias_nodes;     /* nodes reachable through aliases, per document */
+	uint32_t documents;       /* documents in one file */
+	uint32_t files;           /* files in a plan set */
+} plan_limits;
+
+#define PLAN_LIMITS_INIT { (size_t)16 << 20, (size_t)1 << 20, 64, 100000, 1000, 200000 }
+
+/* One loaded file: its text (kept for quoting source lines) and documents. */
+typedef struct plan_file {
+	const char *path;     /* relative to the plan set root */
+	const char *text;     /* the bytes read, NUL-terminated, owned by the arena */
+	size_t len;
+	plan_doc *docs;
+	size_t ndocs;
+	plan_arena *arena;    /* owns everything above */
+} plan_file;
+
+/* Parse `len` bytes of YAML named `path`. Faults (yaml-syntax, duplicate-key,
+ * limit) become diagnostics in `diags`; the documents parsed before a syntax
+ * error are kept. Returns 0 with *out set (free with plan_file_free), or -1
+ * when memory ran out (*out NULL). */
+int plan_file_load(plan_file **out, const char *path, const char *text,
+	size_t len, const plan_limits *limits, plan_diags *diags);
+
+void plan_file_free(plan_file *file);
+
+/* The value of `key` in a mapping node, or NULL (also when `map` is not a
+ * mapping). */
+const plan_node *plan_node_get(const plan_node *map, const char *key);
+
+/* True when the node is a string scalar equal to `text`. */
+int plan_node_is_string(const plan_node *node, const char *text);
+
+/* "null", "boolean", "number", "integer", "string", "mapping" or "list":
+ * what a message should call the node's type. */
+const char *plan_node_type_name(const plan_node *node);
+
+#endif

@@ -1,0 +1,32 @@
+/* plan/output.h: where a binary writes its result: standard output, or a
+ * file (-o) replaced atomically, so a failure never leaves half a file. */
+#ifndef PLAN_OUTPUT_H
+#define PLAN_OUTPUT_H
+
+#include <stdio.h>
+
+#include "plan/error.h"
+
+typedef struct plan_output plan_output;
+
+/* Open the destination: NULL or "-" is standard output; otherwise a temporary
+ * file beside `path`. A `path` inside `forbidden_root` (the plan set being
+ * read; may be NULL) is refused: the tools never write into a plan set.
+ * Returns 0 with *out set, or -1 with `err` set. */
+int plan_output_open(plan_output **out, const char *path,
+	const char *forbidden_root, plan_error *err);
+
+/* The stream to write to. */
+FILE *plan_output_stream(plan_output *output);
+
+/* True when the destination is a terminal (for colour and source quotes). */
+int plan_output_is_terminal(const plan_output *output);
+
+/* Flush and, for a file, rename the temporary over `path`. Frees `output`.
+ * Returns 0, or -1 with `err` set (the temporary is removed). */
+int plan_output_commit(plan_output *output, plan_error *err);
+
+/* Discard: remove the temporary file. Frees `output`; accepts NULL. */
+void plan_output_abort(plan_output *output);
+
+#endif

@@ -1,0 +1,40 @@
+/* plan/set.h: a plan set read and checked: every file listed by a source,
+ * loaded, and every document checked against its kind's schema. */
+#ifndef PLAN_SET_H
+#define PLAN_SET_H
+
+#include <stddef.h>
+
+#include "plan/diag.h"
+#include "plan/error.h"
+#include "plan/load.h"
+
+typedef struct plan_set_options {
+	const char *path;        /* a directory in the plan set; NULL means "." */
+	unsigned jobs;           /* worker threads; 0: one per processor */
+	plan_limits limits;
+} plan_set_options;
+
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT }
+
+typedef struct plan_set plan_set;
+
+/* Find the root from options->path, list and load every file, check each
+ * document's shape, and apply styrmodell.yaml's severity overrides. Faults in
+ * plan files are diagnostics of the set; -1 with `err` set only when there is
+ * no plan set to speak of (no root found, out of memory). */
+int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err);
+
+void plan_set_free(plan_set *set);
+
+const char *plan_set_root(const plan_set *set);
+size_t plan_set_document_count(const plan_set *set);
+size_t plan_set_file_count(const plan_set *set);
+const plan_file *plan_set_file(const plan_set *set, size_t index);
+plan_diags *plan_set_diags(plan_set *set);
+
+/* The text of a loaded file, for quoting source lines (a plan_source_text_fn
+ * with the set as its context). */
+const char *plan_set_file_text(void *set, const char *file, size_t *len);
+
+#endif

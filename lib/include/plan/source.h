@@ -1,0 +1,56 @@
+/* plan/source.h: where plan files come from. A source lists the plan set's
+ * YAML files and reads them; the directory source reads the working tree (a
+ * git source comes later behind the same interface). */
+#ifndef PLAN_SOURCE_H
+#define PLAN_SOURCE_H
+
+#include <stddef.h>
+
+#include "plan/diag.h"
+#include "plan/error.h"
+
+/* Walk up from `path` (a directory or a file inside a plan set) to the first
+ * directory that holds `styrmodell.yaml`. On success *out is that directory as
+ * an absolute, symlink-free path (free() it) and 0 is returned; otherwise -1
+ * and `err` says why. */
+int plan_root_find(char **out, const char *path, plan_error *err);
+
+typedef struct plan_source plan_source;
+
+/* A source over the directory `root` (as plan_root_find gives it). Free with
+ * plan_source_free. Returns 0, or -1 with `err` set. */
+int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
+
+/* Every `*.yaml` and `*.yml` file below the root, as paths relative to it with
+ * '/' separators, sorted bytewise so the order is the same on every machine.
+ * Hidden directories and files (name starts with '.') are skipped, and so is
+ * every path matching one of the `ignore` globs (see plan_glob_match).
+ * Symbolic links are followed only when they stay inside the root; anything
+ * that is not a regular file or directory is never opened. What cannot be
+ * listed becomes an `io` diagnostic, and the walk goes on. `*out` is an array
+ * of `*count` strings owned by the source. Returns 0, or -1 when memory ran
+ * out. At most `max_files` paths are listed; more is a `limit` diagnostic. */
+int plan_source_list(plan_source *source, const char *const *ignore,
+	size_t nignore, size_t max_files, const char *const **out, size_t *count,
+	plan_diags *diags);
+
+/* Read one listed file in full. On success *out holds `*len` bytes plus a
+ * terminating NUL (free() it). A file larger than `max_bytes` is a `limit`
+ * diagnostic, an unreadable one an `io` diagnostic; both return -1. */
+int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
+	char **out, size_t *len, plan_diags *diags);
+
+/* A description for messages and output: the root path. */
+const char *plan_source_root(const plan_source *source);
+
+void plan_source_free(plan_source *source);
+
+/* Match `path` (relative, '/'-separated) against a glob: `*` matches within
+ * one path segment, `**` matches any number of whole segments (so `a/` then
+ * `**` matches everything below a, and `**` then `/b` matches b at any depth), `?` one
+ * character, `[...]` a character class (`[!...]` negated). A pattern with no
+ * '/' matches the last segment at any depth (as .gitignore does). Returns 1 on
+ * a match, else 0. */
+int plan_glob_match(const char *pattern, const char *path);
+
+#endif

@@ -1,0 +1,720 @@
+/* load.c: libyaml events straight into a node tree in the file's arena, with
+ * positions, typed scalars, duplicate-key checks and limits on everything a
+ * hostile file could blow up (depth, scalar size, aliases, documents). */
+#include "plan/load.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "plan/buf.h"
+
+#define TAG_PREFIX "tag:yaml.org,2002:"
+
+/* An open collection: its node and where its children start on the scratch
+ * stack. Children are collected there and copied into the arena once the
+ * collection ends, so a node costs one arena allocation and no malloc. */
+typedef struct frame {
+	plan_node *node;
+	size_t first;
+	const char *anchor;   /* registered when the collection closes */
+} frame;
+
+typedef struct anchor {
+	const char *name;   /* owned by the arena */
+	plan_node *node;
+} anchor;
+
+typedef struct loader {
+	yaml_parser_t parser;
+	plan_file *file;
+	plan_arena *arena;
+	plan_diags *diags;
+	const plan_limits *limits;
+
+	frame *frames;
+	size_t nframes, capframes;
+	plan_node **scratch;
+	size_t nscratch, capscratch;
+
+	anchor *anchors;            /* open-addressing hash, reset per document */
+	size_t capanchors, nanchors;
+
+	plan_doc *docs;
+	size_t ndocs, capdocs;
+	size_t complete;            /* documents whose end was reached */
+	uint64_t alias_nodes;       /* nodes reached through aliases in this document */
+	int oom;
+	int stopped;                /* a fault ended parsing */
+} loader;
+
+static int grow_array(void **ptr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return 0;
+	size_t cap2 = *cap ? *cap * 2 : 16;
+	while (cap2 < need)
+		cap2 *= 2;
+	void *p = realloc(*ptr, cap2 * elem);
+	if (!p)
+		return -1;
+	*ptr = p;
+	*cap = cap2;
+	return 0;
+}
+
+static void stop_oom(loader *ld)
+{
+	ld->oom = 1;
+	ld->stopped = 1;
+}
+
+static void report(loader *ld, uint32_t line, uint32_t column, const char *rule,
+	const char *key, const char *message)
+{
+	if (plan_diags_add(ld->diags, ld->file->path, line, column, rule, key, "%s", message) < 0)
+		stop_oom(ld);
+}
+
+/* --- scalars ------------------------------------------------------------ */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Decimal numbers only, YAML 1.2 core's shape, except that a leading zero
+ * followed by more digits (`0486`) is not a number: such values are codes. */
+static int looks_numeric(const char *s, size_t len)
+{
+	size_t i = 0;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	size_t int_start = i;
+	while (i < len && is_digit(s[i]))
+		i++;
+	size_t int_digits = i - int_start;
+	if (int_digits > 1 && s[int_start] == '0')
+		return 0;
+	size_t frac_digits = 0;
+	if (i < len && s[i] == '.') {
+		i++;
+		size_t frac_start = i;
+		while (i < len && is_digit(s[i]))
+			i++;
+		frac_digits = i - frac_start;
+	}
+	if (int_digits == 0 && frac_digits == 0)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		size_t exp_start = i;
+		while (i < len && is_digit(s[i]))
+			i++;
+		if (i == exp_start)
+			return 0;
+	}
+	return i == len;
+}
+
+static int set_number(plan_node *node)
+{
+	char *end = NULL;
+	double v = strtod(node->u.text, &end);
+	if (!end || *end != '\0' || !isfinite(v))
+		return 0;
+	node->type = PLAN_NODE_NUMBER;
+	node->number = v;
+	node->is_integer = floor(v) == v;
+	return 1;
+}
+
+static int text_in(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const null_words[] = { "", "~", "null", "Null", "NULL", NULL };
+static const char *const true_words[] = { "true", "True", "TRUE", NULL };
+static const char *const false_words[] = { "false", "False", "FALSE", NULL };
+
+/* Type a plain (unquoted, untagged) scalar. */
+static void resolve_plain(plan_node *node)
+{
+	const char *s = node->u.text;
+	if (text_in(s, null_words)) {
+		node->type = PLAN_NODE_NULL;
+	} else if (text_in(s, true_words)) {
+		node->type = PLAN_NODE_BOOL;
+		node->bool_value = 1;
+	} else if (text_in(s, false_words)) {
+		node->type = PLAN_NODE_BOOL;
+	} else if (!(looks_numeric(s, node->len) && set_number(node))) {
+		node->type = PLAN_NODE_STRING;
+	}
+}
+
+/* Apply an explicit tag. Only YAML's own scalar types are understood; any
+ * other tag (language-specific ones included) is never interpreted. */
+static void resolve_tagged(loader *ld, plan_node *node, const char *tag)
+{
+	const char *name = strncmp(tag, TAG_PREFIX, strlen(TAG_PREFIX)) == 0 ?
+		tag + strlen(TAG_PREFIX) : NULL;
+	node->type = PLAN_NODE_STRING;
+	if (strcmp(tag, "!") == 0 || (name && strcmp(name, "str") == 0))
+		return;
+	if (name && strcmp(name, "null") == 0 && text_in(node->u.text, null_words)) {
+		node->type = PLAN_NODE_NULL;
+		return;
+	}
+	if (name && strcmp(name, "bool") == 0) {
+		if (text_in(node->u.text, true_words)) {
+			node->type = PLAN_NODE_BOOL;
+			node->bool_value = 1;
+			return;
+		}
+		if (text_in(node->u.text, false_words)) {
+			node->type = PLAN_NODE_BOOL;
+			return;
+		}
+	}
+	if (name && (strcmp(name, "int") == 0 || strcmp(name, "float") == 0) &&
+	    looks_numeric(node->u.text, node->len) && set_number(node)) {
+		if (strcmp(name, "int") == 0 && !node->is_integer)
+			node->type = PLAN_NODE_STRING;
+		else
+			return;
+	}
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "unsupported tag '%s' on this value: plan documents use plain YAML values", tag);
+	report(ld, node->line, node->column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unsupported tag");
+	plan_buf_free(&msg);
+}
+
+/* --- anchors: open addressing keyed by name ------------------------------ */
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static anchor *anchor_slot(anchor *table, size_t cap, const char *name)
+{
+	size_t i = (size_t)hash_str(name) & (cap - 1);
+	while (table[i].name && strcmp(table[i].name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+static int anchor_put(loader *ld, const char *name, plan_node *node)
+{
+	if ((ld->nanchors + 1) * 2 > ld->capanchors) {
+		size_t cap = ld->capanchors ? ld->capanchors * 2 : 16;
+		anchor *table = calloc(cap, sizeof *table);
+		if (!table)
+			return -1;
+		for (size_t i = 0; i < ld->capanchors; i++)
+			if (ld->anchors[i].name)
+				*anchor_slot(table, cap, ld->anchors[i].name) = ld->anchors[i];
+		free(ld->anchors);
+		ld->anchors = table;
+		ld->capanchors = cap;
+	}
+	anchor *slot = anchor_slot(ld->anchors, ld->capanchors, name);
+	if (!slot->name) {
+		slot->name = plan_arena_strndup(ld->arena, name, strlen(name));
+		if (!slot->name)
+			return -1;
+		ld->nanchors++;
+	}
+	slot->node = node;
+	return 0;
+}
+
+static plan_node *anchor_get(loader *ld, const char *name)
+{
+	if (!ld->capanchors)
+		return NULL;
+	return anchor_slot(ld->anchors, ld->capanchors, name)->node;
+}
+
+static void anchors_reset(loader *ld)
+{
+	if (ld->anchors)
+		memset(ld->anchors, 0, ld->capanchors * sizeof *ld->anchors);
+	ld->nanchors = 0;
+}
+
+/* --- the tree ------------------------------------------------------------ */
+
+static uint32_t add_size(uint32_t a, uint32_t b)
+{
+	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+/* A finished node goes to its parent's children, or becomes the root. */
+static void attach(loader *ld, plan_node *node)
+{
+	if (ld->nframes == 0) {
+		if (ld->ndocs)
+			ld->docs[ld->ndocs - 1].root = node;
+		return;
+	}
+	if (grow_array((void **)&ld->scratch, &ld->capscratch, ld->nscratch + 1,
+	               sizeof *ld->scratch) < 0) {
+		stop_oom(ld);
+		return;
+	}
+	ld->scratch[ld->nscratch++] = node;
+}
+
+static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type type)
+{
+	plan_node *node = plan_arena_alloc(ld->arena, sizeof *node);
+	if (!node) {
+		stop_oom(ld);
+		return NULL;
+	}
+	node->type = (uint8_t)type;
+	node->line = (uint32_t)mark->line + 1;
+	node->column = (uint32_t)mark->column + 1;
+	node->size = 1;
+	return node;
+}
+
+static int key_equal(const plan_node *a, const plan_node *b)
+{
+	return a->len == b->len && memcmp(a->u.text, b->u.text, a->len) == 0;
+}
+
+static int compare_keys(const void *pa, const void *pb)
+{
+	const plan_pair *a = pa, *b = pb;
+	size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
+	int c = memcmp(a->key->u.text, b->key->u.text, n);
+	if (c)
+		return c;
+	if (a->key->len != b->key->len)
+		return a->key->len < b->key->len ? -1 : 1;
+	/* Equal keys: in document order, so the later one is reported. */
+	if (a->key->line != b->key->line)
+		return a->key->line < b->key->line ? -1 : 1;
+	return a->key->column < b->key->column ? -1 : (a->key->column > b->key->column);
+}
+
+static void report_duplicate(loader *ld, const plan_node *first, const plan_node *again)
+{
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "duplicate key '%s' (first at line %u, column %u)",
+		again->u.text, (unsigned)first->line, (unsigned)first->column);
+	report(ld, again->line, again->column, "duplicate-key", again->u.text,
+		msg.ptr ? msg.ptr : "duplicate key");
+	plan_buf_free(&msg);
+}
+
+/* Keys compare by their text, whatever their YAML type: `2026` and "2026" are
+ * the same key once the document is read as JSON Schema sees it. */
+static void check_duplicates(loader *ld, const plan_node *map)
+{
+	size_t n = map->len;
+	if (n < 2)
+		return;
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (key_equal(map->u.pairs[i].key, map->u.pairs[j].key)) {
+					report_duplicate(ld, map->u.pairs[j].key, map->u.pairs[i].key);
+					break;
+				}
+		return;
+	}
+	plan_pair *sorted = malloc(n * sizeof *sorted);
+	if (!sorted) {
+		stop_oom(ld);
+		return;
+	}
+	memcpy(sorted, map->u.pairs, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, compare_keys);
+	size_t first = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (key_equal(sorted[i].key, sorted[first].key))
+			report_duplicate(ld, sorted[first].key, sorted[i].key);
+		else
+			first = i;
+	}
+	free(sorted);
+}
+
+static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type type)
+{
+	if (ld->nframes >= ld->limits->depth) {
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_buf_printf(&msg, "nesting deeper than the limit of %u levels",
+			(unsigned)ld->limits->depth);
+		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
+			"limit", NULL, msg.ptr ? msg.ptr : "nesting too deep");
+		plan_buf_free(&msg);
+		ld->stopped = 1;
+		return;
+	}
+	plan_node *node = node_new(ld, &ev->start_mark, type);
+	if (!node)
+		return;
+	if (grow_array((void **)&ld->frames, &ld->capframes, ld->nframes + 1,
+	               sizeof *ld->frames) < 0) {
+		stop_oom(ld);
+		return;
+	}
+	const char *anchor_name = type == PLAN_NODE_MAPPING ?
+		(const char *)ev->data.mapping_start.anchor :
+		(const char *)ev->data.sequence_start.anchor;
+	frame *f = &ld->frames[ld->nframes++];
+	f->node = node;
+	f->first = ld->nscratch;
+	/* The anchor is registered when the collection closes, so an alias
+	 * inside it cannot refer to it: the tree never has a cycle. */
+	f->anchor = NULL;
+	if (anchor_name) {
+		f->anchor = plan_arena_strndup(ld->arena, anchor_name, strlen(anchor_name));
+		if (!f->anchor)
+			stop_oom(ld);
+	}
+}
+
+static void close_collection(loader *ld)
+{
+	frame *f = &ld->frames[--ld->nframes];
+	plan_node *node = f->node;
+	const char *anchor_name = f->anchor;
+	size_t n = ld->nscratch - f->first;
+	plan_node **children = ld->scratch + f->first;
+	for (size_t i = 0; i < n; i++)
+		node->size = add_size(node->size, children[i]->size);
+	if (node->type == PLAN_NODE_SEQUENCE) {
+		node->u.items = n ? plan_arena_alloc(ld->arena, n * sizeof *node->u.items) : NULL;
+		if (n && !node->u.items) {
+			stop_oom(ld);
+			return;
+		}
+		if (n)
+			memcpy(node->u.items, children, n * sizeof *children);
+		node->len = (uint32_t)n;
+	} else {
+		size_t npairs = n / 2;
+		node->u.pairs = npairs ? plan_arena_alloc(ld->arena, npairs * sizeof *node->u.pairs) : NULL;
+		if (npairs && !node->u.pairs) {
+			stop_oom(ld);
+			return;
+		}
+		size_t kept = 0;
+		for (size_t i = 0; i + 1 < n; i += 2) {
+			plan_node *key = children[i];
+			if (key->type == PLAN_NODE_MAPPING || key->type == PLAN_NODE_SEQUENCE) {
+				report(ld, key->line, key->column, "schema", NULL,
+					"a key must be a plain value, not a mapping or a list");
+				continue;
+			}
+			node->u.pairs[kept].key = key;
+			node->u.pairs[kept].value = children[i + 1];
+			kept++;
+		}
+		node->len = (uint32_t)kept;
+		check_duplicates(ld, node);
+	}
+	ld->nscratch = f->first;
+	if (anchor_name && anchor_put(ld, anchor_name, node) < 0) {
+		stop_oom(ld);
+		return;
+	}
+	attach(ld, node);
+}
+
+static void add_scalar(loader *ld, const yaml_event_t *ev)
+{
+	size_t len = ev->data.scalar.length;
+	if (len > ld->limits->scalar_bytes) {
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_buf_printf(&msg, "value longer than the limit of %zu bytes",
+			ld->limits->scalar_bytes);
+		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
+			"limit", NULL, msg.ptr ? msg.ptr : "value too long");
+		plan_buf_free(&msg);
+		ld->stopped = 1;
+		return;
+	}
+	plan_node *node = node_new(ld, &ev->start_mark, PLAN_NODE_STRING);
+	if (!node)
+		return;
+	node->u.text = plan_arena_strndup(ld->arena, (const char *)ev->data.scalar.value, len);
+	if (!node->u.text) {
+		stop_oom(ld);
+		return;
+	}
+	node->len = (uint32_t)len;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	node->quoted = !plain;
+	if (tag)
+		resolve_tagged(ld, node, tag);
+	else if (plain)
+		resolve_plain(node);
+	const char *anchor_name = (const char *)ev->data.scalar.anchor;
+	if (anchor_name && anchor_put(ld, anchor_name, node) < 0) {
+		stop_oom(ld);
+		return;
+	}
+	attach(ld, node);
+}
+
+static void add_alias(loader *ld, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	plan_node *target = anchor_get(ld, name);
+	uint32_t line = (uint32_t)ev->start_mark.line + 1;
+	uint32_t column = (uint32_t)ev->start_mark.column + 1;
+	plan_buf msg = PLAN_BUF_INIT;
+	if (!target) {
+		plan_buf_puts(&msg, "alias '*");
+		plan_buf_puts(&msg, name);
+		plan_buf_puts(&msg, "' names no anchor defined before it in this document");
+		report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unknown alias");
+		plan_buf_free(&msg);
+		ld->stopped = 1;
+		return;
+	}
+	/* The alias shares the anchored node; what it costs is the size of the
+	 * subtree it stands for, so an alias bomb is caught long before any
+	 * traversal could blow up. */
+	ld->alias_nodes += target->size;
+	if (ld->alias_nodes > ld->limits->alias_nodes) {
+		plan_buf_printf(&msg, "aliases expand to more than the limit of %u nodes",
+			(unsigned)ld->limits->alias_nodes);
+		report(ld, line, column, "limit", NULL, msg.ptr ? msg.ptr : "too many aliases");
+		plan_buf_free(&msg);
+		ld->stopped = 1;
+		return;
+	}
+	attach(ld, target);
+}
+
+static void start_document(loader *ld, const yaml_event_t *ev)
+{
+	if (ld->ndocs >= ld->limits->documents) {
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_buf_printf(&msg, "more documents in one file than the limit of %u",
+			(unsigned)ld->limits->documents);
+		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
+			"limit", NULL, msg.ptr ? msg.ptr : "too many documents");
+		plan_buf_free(&msg);
+		ld->stopped = 1;
+		return;
+	}
+	if (grow_array((void **)&ld->docs, &ld->capdocs, ld->ndocs + 1, sizeof *ld->docs) < 0) {
+		stop_oom(ld);
+		return;
+	}
+	plan_doc *doc = &ld->docs[ld->ndocs++];
+	doc->root = NULL;
+	doc->line = (uint32_t)ev->start_mark.line + 1;
+	doc->column = (uint32_t)ev->start_mark.column + 1;
+	ld->alias_nodes = 0;
+	anchors_reset(ld);
+}
+
+/* --- errors from libyaml --------------------------------------------------- */
+
+/* Line and column (1-based, in characters) of a byte offset into text. */
+static void position_of(const char *text, size_t len, size_t offset,
+	uint32_t *line, uint32_t *column)
+{
+	uint32_t l = 1, c = 1;
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*column = c;
+}
+
+static void report_parser_error(loader *ld, const char *text, size_t len)
+{
+	const yaml_parser_t *p = &ld->parser;
+	plan_buf msg = PLAN_BUF_INIT;
+	uint32_t line, column;
+	if (p->error == YAML_MEMORY_ERROR) {
+		stop_oom(ld);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		position_of(text, len, p->problem_offset, &line, &column);
+		const char *problem = p->problem ? p->problem : "unreadable input";
+		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
+			plan_buf_printf(&msg, "invalid UTF-8 (%s)", problem);
+		else if (strstr(problem, "control characters") && p->problem_value >= 0)
+			plan_buf_printf(&msg, "control character U+%04X is not allowed in YAML",
+				(unsigned)p->problem_value);
+		else
+			plan_buf_puts(&msg, problem);
+	} else {
+		line = (uint32_t)p->problem_mark.line + 1;
+		column = (uint32_t)p->problem_mark.column + 1;
+		plan_buf_puts(&msg, p->problem ? p->problem : "malformed YAML");
+		if (p->context)
+			plan_buf_printf(&msg, " (%s at line %u, column %u)", p->context,
+				(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+	}
+	report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "malformed YAML");
+	plan_buf_free(&msg);
+}
+
+static void run(loader *ld, const char *text, size_t len)
+{
+	/* Plan files are UTF-8; a BOM is accepted and skipped. Forcing the
+	 * encoding makes a UTF-16 file an invalid-UTF-8 error, not a surprise. */
+	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&ld->parser, (const unsigned char *)text + skip, len - skip);
+
+	while (!ld->stopped) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&ld->parser, &ev)) {
+			/* Offsets are relative to the text after the BOM, which
+			 * no editor counts as a column. */
+			report_parser_error(ld, text + skip, len - skip);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			start_document(ld, &ev);
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			ld->complete = ld->ndocs;
+			break;
+		case YAML_MAPPING_START_EVENT:
+			open_collection(ld, &ev, PLAN_NODE_MAPPING);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			open_collection(ld, &ev, PLAN_NODE_SEQUENCE);
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			close_collection(ld);
+			break;
+		case YAML_SCALAR_EVENT:
+			add_scalar(ld, &ev);
+			break;
+		case YAML_ALIAS_EVENT:
+			add_alias(ld, &ev);
+			break;
+		default:
+			break;
+		}
+		int done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (done)
+			break;
+	}
+}
+
+int plan_file_load(plan_file **out, const char *path, const char *text,
+	size_t len, const plan_limits *limits, plan_diags *diags)
+{
+	*out = NULL;
+	plan_arena *arena = plan_arena_new();
+	if (!arena)
+		return -1;
+	plan_file *file = plan_arena_alloc(arena, sizeof *file);
+	char *copy = file ? plan_arena_strndup(arena, text, len) : NULL;
+	const char *path_copy = copy ? plan_arena_strndup(arena, path, strlen(path)) : NULL;
+	if (!path_copy) {
+		plan_arena_free(arena);
+		return -1;
+	}
+	file->path = path_copy;
+	file->text = copy;
+	file->len = len;
+	file->arena = arena;
+
+	loader ld = { .file = file, .arena = arena, .diags = diags, .limits = limits };
+	if (!yaml_parser_initialize(&ld.parser)) {
+		plan_arena_free(arena);
+		return -1;
+	}
+	run(&ld, copy, len);
+	yaml_parser_delete(&ld.parser);
+
+	/* A document cut short by a fault is dropped: its half-built tree would
+	 * only add confusing faults after the one that matters. */
+	ld.ndocs = ld.complete;
+	if (!ld.oom && ld.ndocs) {
+		file->docs = plan_arena_alloc(arena, ld.ndocs * sizeof *file->docs);
+		if (file->docs) {
+			memcpy(file->docs, ld.docs, ld.ndocs * sizeof *file->docs);
+			file->ndocs = ld.ndocs;
+		} else {
+			ld.oom = 1;
+		}
+	}
+	free(ld.frames);
+	free(ld.scratch);
+	free(ld.anchors);
+	free(ld.docs);
+	if (ld.oom) {
+		plan_arena_free(arena);
+		return -1;
+	}
+	*out = file;
+	return 0;
+}
+
+void plan_file_free(plan_file *file)
+{
+	if (file)
+		plan_arena_free(file->arena);
+}
+
+const plan_node *plan_node_get(const plan_node *map, const char *key)
+{
+	if (!map || map->type != PLAN_NODE_MAPPING)
+		return NULL;
+	size_t klen = strlen(key);
+	for (uint32_t i = 0; i < map->len; i++) {
+		const plan_node *k = map->u.pairs[i].key;
+		if (k->len == klen && memcmp(k->u.text, key, klen) == 0)
+			return map->u.pairs[i].value;
+	}
+	return NULL;
+}
+
+int plan_node_is_string(const plan_node *node, const char *text)
+{
+	return node && node->type == PLAN_NODE_STRING && strcmp(node->u.text, text) == 0;
+}
+
+const char *plan_node_type_name(const plan_node *node)
+{
+	switch (node->type) {
+	case PLAN_NODE_NULL: return "null";
+	case PLAN_NODE_BOOL: return "boolean";
+	case PLAN_NODE_NUMBER: return node->is_integer ? "integer" : "number";
+	case PLAN_NODE_STRING: return "string";
+	case PLAN_NODE_MAPPING: return "mapping";
+	default: return "list";
+	}
+}

@@ -1,0 +1,1434 @@
+/* schema.c: compiles a JSON Schema (draft-07 subset) held as a node tree, and
+ * validates node trees against it, reporting each violation at its node. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+
+#include "plan/schema.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/buf.h"
+#include "plan/date.h"
+
+#define TYPE_NULL    (1u << 0)
+#define TYPE_BOOLEAN (1u << 1)
+#define TYPE_OBJECT  (1u << 2)
+#define TYPE_ARRAY   (1u << 3)
+#define TYPE_NUMBER  (1u << 4)
+#define TYPE_STRING  (1u << 5)
+#define TYPE_INTEGER (1u << 6)
+
+/* Deeper than any sane schema and instance; stops a schema whose $refs loop
+ * without consuming the instance. */
+#define MAX_RECURSION 512
+
+typedef struct snode snode;
+
+typedef struct named_schema {
+	const plan_node *name;    /* the key node: its text is the property name */
+	snode *schema;
+} named_schema;
+
+typedef struct pattern_schema {
+	regex_t *re;
+	const plan_node *source;  /* the pattern's text */
+	snode *schema;
+} pattern_schema;
+
+typedef struct snode_list {
+	snode **items;
+	size_t count;
+} snode_list;
+
+/* One compiled schema object. Absent keywords are NULL, 0 or `has_*` unset. */
+struct snode {
+	const plan_node *src;
+	int boolean;                  /* -1: an object schema; 0/1: false/true */
+	snode *ref;                   /* $ref: everything else is ignored */
+	const plan_node *ref_text;
+
+	unsigned types;               /* TYPE_* bits; 0 accepts every type */
+	named_schema *props;
+	size_t nprops;
+	const plan_node *const *required;
+	size_t nrequired;
+	pattern_schema *patterns;
+	size_t npatterns;
+	snode *additional_props;
+
+	const plan_node *enum_values; /* the enum's sequence node */
+	const plan_node *const_value;
+	int has_const;
+
+	regex_t *pattern;
+	const plan_node *pattern_src;
+	long min_length, max_length;  /* -1 when absent */
+
+	double minimum, maximum, xminimum, xmaximum;
+	unsigned char has_min, has_max, has_xmin, has_xmax;
+
+	snode *items;                 /* items as one schema */
+	snode_list item_list;         /* items as an array of schemas */
+	int items_is_list;
+	snode *additional_items;
+	long min_items, max_items;
+	int unique_items;
+
+	snode_list all_of, any_of, one_of;
+	snode *not_schema;
+	int format_date;
+};
+
+/* A compiled schema node for each source node, so $refs find what is already
+ * compiled and recursion through $ref terminates. */
+typedef struct memo_entry {
+	const plan_node *src;
+	snode *node;
+} memo_entry;
+
+struct plan_schema {
+	plan_arena *arena;
+	const plan_node *root_src;
+	snode *root;
+	memo_entry *memo;
+	size_t nmemo, capmemo;
+	regex_t **regexes;            /* every compiled regex, for regfree */
+	size_t nregexes, capregexes;
+	char *name;
+};
+
+typedef struct compiler {
+	plan_schema *schema;
+	plan_error *err;
+	const char *name;
+} compiler;
+
+/* --- helpers ------------------------------------------------------------- */
+
+static int fail_at(compiler *c, const plan_node *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail_at(compiler *c, const plan_node *at, const char *fmt, ...)
+{
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "%s:%u:%u: ", c->name, (unsigned)(at ? at->line : 0),
+		(unsigned)(at ? at->column : 0));
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	plan_error_set(c->err, "%s", msg.ptr ? msg.ptr : "schema compilation failed");
+	plan_buf_free(&msg);
+	return -1;
+}
+
+static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return 0;
+	size_t n = *cap ? *cap * 2 : 8;
+	while (n < need)
+		n *= 2;
+	void *p = realloc(*ptr, n * elem);
+	if (!p)
+		return -1;
+	*ptr = p;
+	*cap = n;
+	return 0;
+}
+
+static int key_is(const plan_node *key, const char *text)
+{
+	return strcmp(key->u.text, text) == 0;
+}
+
+/* Count Unicode code points: JSON Schema lengths are in characters. */
+static size_t utf8_length(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* --- regular expressions ----------------------------------------------------
+ * Schemas are written in ECMA 262 syntax; glibc compiles POSIX extended
+ * syntax. Translate the common subset (\d \w \s and their negations, escaped
+ * punctuation, classes) and refuse what POSIX cannot express, so no pattern
+ * is silently misread. */
+
+static int class_escape(plan_buf *out, char c, int in_class)
+{
+	const char *text = NULL;
+	switch (c) {
+	case 'd': text = in_class ? "0-9" : "[0-9]"; break;
+	case 'w': text = in_class ? "A-Za-z0-9_" : "[A-Za-z0-9_]"; break;
+	case 's': text = in_class ? "[:space:]" : "[[:space:]]"; break;
+	case 'D': text = in_class ? NULL : "[^0-9]"; break;
+	case 'W': text = in_class ? NULL : "[^A-Za-z0-9_]"; break;
+	case 'S': text = in_class ? NULL : "[^[:space:]]"; break;
+	default: return 0;
+	}
+	if (!text)
+		return -1;
+	plan_buf_puts(out, text);
+	return 1;
+}
+
+static int is_punct_escape(char c)
+{
+	return c && strchr("\\^$.|?*+()[]{}/-", c) != NULL;
+}
+
+static int translate_class(const char *p, size_t *i, size_t len, plan_buf *out)
+{
+	size_t j = *i + 1;
+	int negate = 0, has_bracket = 0, has_dash = 0, has_caret = 0;
+	plan_buf body = PLAN_BUF_INIT;
+	if (j < len && p[j] == '^') {
+		negate = 1;
+		j++;
+	}
+	while (j < len && p[j] != ']') {
+		char c = p[j];
+		if (c == '\\' && j + 1 < len) {
+			char e = p[j + 1];
+			int r = class_escape(&body, e, 1);
+			if (r < 0) {
+				plan_buf_free(&body);
+				return -1;
+			}
+			if (r == 0) {
+				if (e == ']')
+					has_bracket = 1;
+				else if (e == '-')
+					has_dash = 1;
+				else if (e == '^')
+					has_caret = 1;
+				else if (e == 't')
+					plan_buf_putc(&body, '\t');
+				else if (e == 'n')
+					plan_buf_putc(&body, '\n');
+				else if (is_punct_escape(e))
+					plan_buf_putc(&body, e);
+				else {
+					plan_buf_free(&body);
+					return -1;
+				}
+			}
+			j += 2;
+			continue;
+		}
+		if (c == '[' && j + 1 < len && p[j + 1] == ':') {
+			plan_buf_free(&body);
+			return -1;
+		}
+		/* A '-' first or last is literal; keep it for the end. */
+		if (c == '-' && (j + 1 >= len || p[j + 1] == ']' || body.len == 0)) {
+			has_dash = 1;
+			j++;
+			continue;
+		}
+		if (c == '^') {
+			has_caret = 1;
+			j++;
+			continue;
+		}
+		plan_buf_putc(&body, c);
+		j++;
+	}
+	if (j >= len) {
+		plan_buf_free(&body);
+		return -1;
+	}
+	plan_buf_putc(out, '[');
+	if (negate)
+		plan_buf_putc(out, '^');
+	if (has_bracket)
+		plan_buf_putc(out, ']');
+	if (body.len)
+		plan_buf_put(out, body.ptr, body.len);
+	if (has_caret)
+		plan_buf_putc(out, '^');
+	if (has_dash)
+		plan_buf_putc(out, '-');
+	plan_buf_putc(out, ']');
+	/* "[^]" or "[]" cannot be said in POSIX. */
+	int empty = !body.len && !has_bracket && !has_caret && !has_dash;
+	plan_buf_free(&body);
+	if (empty)
+		return -1;
+	*i = j + 1;
+	return 0;
+}
+
+static int translate_regex(const char *p, size_t len, plan_buf *out)
+{
+	size_t i = 0;
+	while (i < len) {
+		char c = p[i];
+		if (c == '\\') {
+			if (i + 1 >= len)
+				return -1;
+			char e = p[i + 1];
+			int r = class_escape(out, e, 0);
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				if (!is_punct_escape(e))
+					return -1;   /* \b, \1, \p{..}, \u...: not expressible */
+				if (e == '/' || e == '-')
+					plan_buf_putc(out, e);
+				else {
+					plan_buf_putc(out, '\\');
+					plan_buf_putc(out, e);
+				}
+			}
+			i += 2;
+		} else if (c == '[') {
+			if (translate_class(p, &i, len, out) < 0)
+				return -1;
+		} else if (c == '(' && i + 1 < len && p[i + 1] == '?') {
+			return -1;           /* lookaround, non-capturing groups */
+		} else if ((c == '*' || c == '+' || c == '?' || c == '}') && i + 1 < len &&
+		           p[i + 1] == '?') {
+			return -1;           /* lazy quantifiers */
+		} else {
+			plan_buf_putc(out, c);
+			i++;
+		}
+	}
+	return out->failed ? -1 : 0;
+}
+
+static regex_t *compile_regex(compiler *c, const plan_node *src)
+{
+	plan_schema *s = c->schema;
+	if (src->type != PLAN_NODE_STRING) {
+		fail_at(c, src, "a pattern must be a string");
+		return NULL;
+	}
+	plan_buf posix = PLAN_BUF_INIT;
+	if (translate_regex(src->u.text, src->len, &posix) < 0) {
+		plan_buf_free(&posix);
+		fail_at(c, src, "pattern '%s' uses regular-expression syntax this validator does not support",
+			src->u.text);
+		return NULL;
+	}
+	regex_t *re = plan_arena_alloc(s->arena, sizeof *re);
+	if (!re || grow((void **)&s->regexes, &s->capregexes, s->nregexes + 1, sizeof *s->regexes) < 0) {
+		plan_buf_free(&posix);
+		fail_at(c, src, "out of memory");
+		return NULL;
+	}
+	int rc = regcomp(re, posix.ptr ? posix.ptr : "", REG_EXTENDED | REG_NOSUB);
+	plan_buf_free(&posix);
+	if (rc != 0) {
+		fail_at(c, src, "pattern '%s' is not a valid regular expression", src->u.text);
+		return NULL;
+	}
+	s->regexes[s->nregexes++] = re;
+	return re;
+}
+
+/* --- compiling ------------------------------------------------------------ */
+
+static snode *compile_node(compiler *c, const plan_node *src);
+
+static const char *const annotations[] = {
+	"$schema", "$id", "title", "description", "default", "examples", "$comment", NULL
+};
+
+static int is_annotation(const plan_node *key)
+{
+	for (const char *const *a = annotations; *a; a++)
+		if (key_is(key, *a))
+			return 1;
+	return 0;
+}
+
+static int want_number(compiler *c, const plan_node *v, double *out)
+{
+	if (v->type != PLAN_NODE_NUMBER)
+		return fail_at(c, v, "expected a number");
+	*out = v->number;
+	return 0;
+}
+
+static int want_count(compiler *c, const plan_node *v, long *out)
+{
+	if (v->type != PLAN_NODE_NUMBER || !v->is_integer || v->number < 0 || v->number > 1e15)
+		return fail_at(c, v, "expected a non-negative integer");
+	*out = (long)v->number;
+	return 0;
+}
+
+static int compile_list(compiler *c, const plan_node *v, snode_list *out)
+{
+	if (v->type != PLAN_NODE_SEQUENCE || v->len == 0)
+		return fail_at(c, v, "expected a non-empty list of schemas");
+	out->items = plan_arena_alloc(c->schema->arena, v->len * sizeof *out->items);
+	if (!out->items)
+		return fail_at(c, v, "out of memory");
+	for (uint32_t i = 0; i < v->len; i++) {
+		out->items[i] = compile_node(c, v->u.items[i]);
+		if (!out->items[i])
+			return -1;
+	}
+	out->count = v->len;
+	return 0;
+}
+
+static int type_bit(const plan_node *v, unsigned *out)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "null", TYPE_NULL }, { "boolean", TYPE_BOOLEAN }, { "object", TYPE_OBJECT },
+		{ "array", TYPE_ARRAY }, { "number", TYPE_NUMBER }, { "string", TYPE_STRING },
+		{ "integer", TYPE_INTEGER },
+	};
+	if (v->type != PLAN_NODE_STRING)
+		return -1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(v->u.text, names[i].name) == 0) {
+			*out |= names[i].bit;
+			return 0;
+		}
+	return -1;
+}
+
+static int compile_named(compiler *c, const plan_node *v, named_schema **out, size_t *n)
+{
+	if (v->type != PLAN_NODE_MAPPING)
+		return fail_at(c, v, "expected a mapping of schemas");
+	*out = plan_arena_alloc(c->schema->arena, (v->len ? v->len : 1) * sizeof **out);
+	if (!*out)
+		return fail_at(c, v, "out of memory");
+	for (uint32_t i = 0; i < v->len; i++) {
+		(*out)[i].name = v->u.pairs[i].key;
+		(*out)[i].schema = compile_node(c, v->u.pairs[i].value);
+		if (!(*out)[i].schema)
+			return -1;
+	}
+	*n = v->len;
+	return 0;
+}
+
+/* Decode one JSON-pointer token from a URI fragment: %XX, then ~1 and ~0. */
+static int pointer_token(const char *p, size_t len, plan_buf *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		char ch = p[i];
+		if (ch == '%' && i + 2 < len) {
+			char hex[3] = { p[i + 1], p[i + 2], 0 };
+			char *end = NULL;
+			long v = strtol(hex, &end, 16);
+			if (!end || *end)
+				return -1;
+			ch = (char)v;
+			i += 2;
+		}
+		plan_buf_putc(out, ch);
+	}
+	/* ~1 before ~0, as RFC 6901 says. */
+	plan_buf tmp = PLAN_BUF_INIT;
+	for (size_t i = 0; i < out->len; i++) {
+		if (out->ptr[i] == '~' && i + 1 < out->len && out->ptr[i + 1] == '1') {
+			plan_buf_putc(&tmp, '/');
+			i++;
+		} else if (out->ptr[i] == '~' && i + 1 < out->len && out->ptr[i + 1] == '0') {
+			plan_buf_putc(&tmp, '~');
+			i++;
+		} else {
+			plan_buf_putc(&tmp, out->ptr[i]);
+		}
+	}
+	plan_buf_clear(out);
+	if (tmp.len)
+		plan_buf_put(out, tmp.ptr, tmp.len);
+	plan_buf_free(&tmp);
+	return out->failed ? -1 : 0;
+}
+
+/* Follow a local reference ("#", "#/definitions/x", any JSON pointer into
+ * this schema document) to its node. */
+static const plan_node *resolve_pointer(const plan_node *root, const char *ref)
+{
+	if (ref[0] != '#')
+		return NULL;
+	const char *p = ref + 1;
+	if (*p == '\0')
+		return root;
+	if (*p != '/')
+		return NULL;
+	const plan_node *at = root;
+	plan_buf token = PLAN_BUF_INIT;
+	while (*p == '/' && at) {
+		p++;
+		size_t n = strcspn(p, "/");
+		plan_buf_clear(&token);
+		if (pointer_token(p, n, &token) < 0) {
+			at = NULL;
+			break;
+		}
+		const char *t = token.ptr ? token.ptr : "";
+		if (at->type == PLAN_NODE_MAPPING) {
+			at = plan_node_get(at, t);
+		} else if (at->type == PLAN_NODE_SEQUENCE) {
+			char *end = NULL;
+			long idx = strtol(t, &end, 10);
+			at = (*t && end && !*end && idx >= 0 && idx < (long)at->len) ?
+				at->u.items[idx] : NULL;
+		} else {
+			at = NULL;
+		}
+		p += n;
+	}
+	plan_buf_free(&token);
+	return at;
+}
+
+static int compile_keyword(compiler *c, snode *n, const plan_node *key, const plan_node *v)
+{
+	plan_schema *s = c->schema;
+	if (key_is(key, "type")) {
+		if (v->type == PLAN_NODE_SEQUENCE) {
+			for (uint32_t i = 0; i < v->len; i++)
+				if (type_bit(v->u.items[i], &n->types) < 0)
+					return fail_at(c, v->u.items[i], "unknown type");
+		} else if (type_bit(v, &n->types) < 0) {
+			return fail_at(c, v, "unknown type");
+		}
+	} else if (key_is(key, "properties")) {
+		return compile_named(c, v, &n->props, &n->nprops);
+	} else if (key_is(key, "required")) {
+		if (v->type != PLAN_NODE_SEQUENCE)
+			return fail_at(c, v, "required must be a list of names");
+		for (uint32_t i = 0; i < v->len; i++)
+			if (v->u.items[i]->type != PLAN_NODE_STRING)
+				return fail_at(c, v->u.items[i], "required must be a list of names");
+		n->required = (const plan_node *const *)v->u.items;
+		n->nrequired = v->len;
+	} else if (key_is(key, "additionalProperties")) {
+		n->additional_props = compile_node(c, v);
+		return n->additional_props ? 0 : -1;
+	} else if (key_is(key, "patternProperties")) {
+		if (v->type != PLAN_NODE_MAPPING)
+			return fail_at(c, v, "patternProperties must be a mapping");
+		n->patterns = plan_arena_alloc(s->arena, (v->len ? v->len : 1) * sizeof *n->patterns);
+		if (!n->patterns)
+			return fail_at(c, v, "out of memory");
+		for (uint32_t i = 0; i < v->len; i++) {
+			regex_t *re = compile_regex(c, v->u.pairs[i].key);
+			if (!re)
+				return -1;
+			n->patterns[i].re = re;
+			n->patterns[i].source = v->u.pairs[i].key;
+			n->patterns[i].schema = compile_node(c, v->u.pairs[i].value);
+			if (!n->patterns[i].schema)
+				return -1;
+		}
+		n->npatterns = v->len;
+	} else if (key_is(key, "enum")) {
+		if (v->type != PLAN_NODE_SEQUENCE)
+			return fail_at(c, v, "enum must be a list");
+		n->enum_values = v;
+	} else if (key_is(key, "const")) {
+		n->const_value = v;
+		n->has_const = 1;
+	} else if (key_is(key, "pattern")) {
+		n->pattern = compile_regex(c, v);
+		n->pattern_src = v;
+		return n->pattern ? 0 : -1;
+	} else if (key_is(key, "minLength")) {
+		return want_count(c, v, &n->min_length);
+	} else if (key_is(key, "maxLength")) {
+		return want_count(c, v, &n->max_length);
+	} else if (key_is(key, "minimum")) {
+		n->has_min = 1;
+		return want_number(c, v, &n->minimum);
+	} else if (key_is(key, "maximum")) {
+		n->has_max = 1;
+		return want_number(c, v, &n->maximum);
+	} else if (key_is(key, "exclusiveMinimum")) {
+		n->has_xmin = 1;
+		return want_number(c, v, &n->xminimum);
+	} else if (key_is(key, "exclusiveMaximum")) {
+		n->has_xmax = 1;
+		return want_number(c, v, &n->xmaximum);
+	} else if (key_is(key, "items")) {
+		if (v->type == PLAN_NODE_SEQUENCE) {
+			n->items_is_list = 1;
+			if (v->len == 0)
+				return 0;
+			return compile_list(c, v, &n->item_list);
+		}
+		n->items = compile_node(c, v);
+		return n->items ? 0 : -1;
+	} else if (key_is(key, "additionalItems")) {
+		n->additional_items = compile_node(c, v);
+		return n->additional_items ? 0 : -1;
+	} else if (key_is(key, "minItems")) {
+		return want_count(c, v, &n->min_items);
+	} else if (key_is(key, "maxItems")) {
+		return want_count(c, v, &n->max_items);
+	} else if (key_is(key, "uniqueItems")) {
+		if (v->type != PLAN_NODE_BOOL)
+			return fail_at(c, v, "uniqueItems must be true or false");
+		n->unique_items = v->bool_value;
+	} else if (key_is(key, "definitions")) {
+		named_schema *defs = NULL;
+		size_t ndefs = 0;
+		return compile_named(c, v, &defs, &ndefs);
+	} else if (key_is(key, "allOf")) {
+		return compile_list(c, v, &n->all_of);
+	} else if (key_is(key, "anyOf")) {
+		return compile_list(c, v, &n->any_of);
+	} else if (key_is(key, "oneOf")) {
+		return compile_list(c, v, &n->one_of);
+	} else if (key_is(key, "not")) {
+		n->not_schema = compile_node(c, v);
+		return n->not_schema ? 0 : -1;
+	} else if (key_is(key, "format")) {
+		if (!plan_node_is_string(v, "date"))
+			return fail_at(c, v, "unsupported format '%s' (only \"date\" is supported)",
+				v->type == PLAN_NODE_STRING ? v->u.text : "?");
+		n->format_date = 1;
+	} else if (!is_annotation(key)) {
+		return fail_at(c, key, "unsupported keyword '%s'", key->u.text);
+	}
+	return 0;
+}
+
+static snode *compile_node(compiler *c, const plan_node *src)
+{
+	plan_schema *s = c->schema;
+	for (size_t i = 0; i < s->nmemo; i++)
+		if (s->memo[i].src == src)
+			return s->memo[i].node;
+
+	if (src->type != PLAN_NODE_MAPPING && src->type != PLAN_NODE_BOOL) {
+		fail_at(c, src, "a schema must be a mapping or a boolean");
+		return NULL;
+	}
+	snode *n = plan_arena_alloc(s->arena, sizeof *n);
+	if (!n || grow((void **)&s->memo, &s->capmemo, s->nmemo + 1, sizeof *s->memo) < 0) {
+		fail_at(c, src, "out of memory");
+		return NULL;
+	}
+	s->memo[s->nmemo].src = src;
+	s->memo[s->nmemo].node = n;
+	s->nmemo++;
+	n->src = src;
+	n->boolean = src->type == PLAN_NODE_BOOL ? src->bool_value : -1;
+	n->min_length = n->max_length = n->min_items = n->max_items = -1;
+	if (src->type == PLAN_NODE_BOOL)
+		return n;
+
+	const plan_node *ref = plan_node_get(src, "$ref");
+	if (ref) {
+		/* draft-07: a $ref's siblings are ignored, but a schema that puts
+		 * keywords we do not know there is still refused. */
+		if (ref->type != PLAN_NODE_STRING) {
+			fail_at(c, ref, "$ref must be a string");
+			return NULL;
+		}
+		for (uint32_t i = 0; i < src->len; i++) {
+			const plan_node *k = src->u.pairs[i].key;
+			if (key_is(k, "$ref"))
+				continue;
+			snode scratch;
+			memset(&scratch, 0, sizeof scratch);
+			if (compile_keyword(c, &scratch, k, src->u.pairs[i].value) < 0)
+				return NULL;
+		}
+		const plan_node *target = resolve_pointer(s->root_src, ref->u.text);
+		if (!target) {
+			fail_at(c, ref, "unsupported or unresolvable $ref '%s' (only references into this schema are supported)",
+				ref->u.text);
+			return NULL;
+		}
+		n->ref_text = ref;
+		n->ref = compile_node(c, target);
+		return n->ref ? n : NULL;
+	}
+	for (uint32_t i = 0; i < src->len; i++)
+		if (compile_keyword(c, n, src->u.pairs[i].key, src->u.pairs[i].value) < 0)
+			return NULL;
+	return n;
+}
+
+int plan_schema_compile(plan_schema **out, const plan_node *root,
+	const char *name, plan_error *err)
+{
+	*out = NULL;
+	plan_schema *s = calloc(1, sizeof *s);
+	if (!s || !(s->arena = plan_arena_new()) || !(s->name = strdup(name))) {
+		plan_schema_free(s);
+		return plan_error_set(err, "out of memory");
+	}
+	s->root_src = root;
+	compiler c = { s, err, name };
+	if (!root) {
+		plan_schema_free(s);
+		return plan_error_set(err, "%s: the schema is empty", name);
+	}
+	s->root = compile_node(&c, root);
+	if (!s->root) {
+		plan_schema_free(s);
+		return -1;
+	}
+	free(s->memo);
+	s->memo = NULL;
+	s->nmemo = s->capmemo = 0;
+	*out = s;
+	return 0;
+}
+
+void plan_schema_free(plan_schema *schema)
+{
+	if (!schema)
+		return;
+	for (size_t i = 0; i < schema->nregexes; i++)
+		regfree(schema->regexes[i]);
+	free(schema->regexes);
+	free(schema->memo);
+	free(schema->name);
+	plan_arena_free(schema->arena);
+	free(schema);
+}
+
+/* --- validating ------------------------------------------------------------ */
+
+typedef struct segment {
+	const plan_node *key;     /* a mapping key, or NULL for a list index */
+	uint32_t index;
+} segment;
+
+typedef struct validator {
+	plan_schema_report_fn report;
+	void *ctx;
+	int mute;                 /* count violations without reporting them */
+	int oom;
+	unsigned recursion;
+	segment *path;
+	size_t depth, cap;
+} validator;
+
+static int push_key(validator *v, const plan_node *key)
+{
+	if (grow((void **)&v->path, &v->cap, v->depth + 1, sizeof *v->path) < 0) {
+		v->oom = 1;
+		return -1;
+	}
+	v->path[v->depth].key = key;
+	v->path[v->depth].index = 0;
+	v->depth++;
+	return 0;
+}
+
+static int push_index(validator *v, uint32_t index)
+{
+	if (push_key(v, NULL) < 0)
+		return -1;
+	v->path[v->depth - 1].index = index;
+	return 0;
+}
+
+static void render_path(const validator *v, plan_buf *out)
+{
+	for (size_t i = 0; i < v->depth; i++) {
+		if (v->path[i].key) {
+			if (i > 0)
+				plan_buf_putc(out, '.');
+			plan_buf_puts(out, v->path[i].key->u.text);
+		} else {
+			plan_buf_printf(out, "[%u]", (unsigned)v->path[i].index);
+		}
+	}
+}
+
+/* "'goals[0].title'" or "the document": what a message calls the instance. */
+static void subject(const validator *v, plan_buf *out)
+{
+	if (v->depth == 0) {
+		plan_buf_puts(out, "the document");
+		return;
+	}
+	plan_buf_putc(out, '\'');
+	render_path(v, out);
+	plan_buf_putc(out, '\'');
+}
+
+static void emit(validator *v, const plan_node *at, plan_buf *msg, const plan_node *extra_key)
+{
+	if (!v->report || msg->failed) {
+		if (msg->failed)
+			v->oom = 1;
+		return;
+	}
+	plan_buf path = PLAN_BUF_INIT;
+	render_path(v, &path);
+	if (extra_key) {
+		if (path.len)
+			plan_buf_putc(&path, '.');
+		plan_buf_puts(&path, extra_key->u.text);
+	}
+	plan_schema_violation violation = { at, path.ptr ? path.ptr : "", msg->ptr ? msg->ptr : "" };
+	if (!path.failed)
+		v->report(v->ctx, &violation);
+	else
+		v->oom = 1;
+	plan_buf_free(&path);
+}
+
+/* A short rendering of a value for messages: the scalar's text, cut short. */
+static void describe_value(const plan_node *node, plan_buf *out)
+{
+	if (node->type == PLAN_NODE_MAPPING) {
+		plan_buf_puts(out, "a mapping");
+		return;
+	}
+	if (node->type == PLAN_NODE_SEQUENCE) {
+		plan_buf_puts(out, "a list");
+		return;
+	}
+	size_t n = node->len;
+	const size_t max = 60;
+	plan_buf_putc(out, '\'');
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)node->u.text[n] & 0xC0) == 0x80)
+			n--;
+		plan_buf_put(out, node->u.text, n);
+		plan_buf_puts(out, "...");
+	} else {
+		plan_buf_put(out, node->u.text, n);
+	}
+	plan_buf_putc(out, '\'');
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The closest of `count` candidate names to `word`, if close enough to be a
+ * likely typo; NULL otherwise. */
+static const char *closest(const char *word, const plan_node *const *cands, size_t count)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	size_t limit = strlen(word) / 3 + 1;
+	for (size_t i = 0; i < count; i++) {
+		if (cands[i]->type != PLAN_NODE_STRING)
+			continue;
+		size_t d = edit_distance(word, cands[i]->u.text);
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i]->u.text;
+		}
+	}
+	return best_d <= limit ? best : NULL;
+}
+
+static int json_equal(const plan_node *a, const plan_node *b)
+{
+	if (a == b)
+		return 1;
+	if (a->type != b->type)
+		return 0;
+	switch (a->type) {
+	case PLAN_NODE_NULL: return 1;
+	case PLAN_NODE_BOOL: return a->bool_value == b->bool_value;
+	case PLAN_NODE_NUMBER: return a->number == b->number;
+	case PLAN_NODE_STRING: return a->len == b->len && memcmp(a->u.text, b->u.text, a->len) == 0;
+	case PLAN_NODE_SEQUENCE:
+		if (a->len != b->len)
+			return 0;
+		for (uint32_t i = 0; i < a->len; i++)
+			if (!json_equal(a->u.items[i], b->u.items[i]))
+				return 0;
+		return 1;
+	default:
+		if (a->len != b->len)
+			return 0;
+		for (uint32_t i = 0; i < a->len; i++) {
+			const plan_node *bv = plan_node_get(b, a->u.pairs[i].key->u.text);
+			if (!bv || !json_equal(a->u.pairs[i].value, bv))
+				return 0;
+		}
+		return 1;
+	}
+}
+
+/* A hash consistent with json_equal (mapping order ignored). */
+static uint64_t json_hash(const plan_node *n, unsigned depth)
+{
+	uint64_t h = 1469598103934665603ULL ^ n->type;
+	if (depth > 64)
+		return h;
+	switch (n->type) {
+	case PLAN_NODE_BOOL:
+		return h * 31 + n->bool_value;
+	case PLAN_NODE_NUMBER: {
+		double d = n->number == 0 ? 0 : n->number;   /* -0 == 0 */
+		uint64_t bits;
+		memcpy(&bits, &d, sizeof bits);
+		return h * 1099511628211ULL ^ bits;
+	}
+	case PLAN_NODE_STRING:
+		for (uint32_t i = 0; i < n->len; i++)
+			h = (h ^ (unsigned char)n->u.text[i]) * 1099511628211ULL;
+		return h;
+	case PLAN_NODE_SEQUENCE:
+		for (uint32_t i = 0; i < n->len; i++)
+			h = h * 1099511628211ULL ^ json_hash(n->u.items[i], depth + 1);
+		return h;
+	case PLAN_NODE_MAPPING: {
+		uint64_t sum = 0;
+		for (uint32_t i = 0; i < n->len; i++)
+			sum += json_hash(n->u.pairs[i].key, depth + 1) * 31 +
+			       json_hash(n->u.pairs[i].value, depth + 1);
+		return h ^ sum;
+	}
+	default:
+		return h;
+	}
+}
+
+typedef struct hashed {
+	uint64_t hash;
+	uint32_t index;
+} hashed;
+
+static int compare_hashed(const void *pa, const void *pb)
+{
+	const hashed *a = pa, *b = pb;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->index < b->index ? -1 : (a->index > b->index);
+}
+
+/* Index of a later item equal to an earlier one (and that one in *first),
+ * or -1. Sorting by hash keeps this linear-logarithmic for long lists. */
+static long find_duplicate(const plan_node *seq, uint32_t *first, int *oom)
+{
+	hashed *h = malloc((seq->len ? seq->len : 1) * sizeof *h);
+	if (!h) {
+		*oom = 1;
+		return -1;
+	}
+	for (uint32_t i = 0; i < seq->len; i++) {
+		h[i].hash = json_hash(seq->u.items[i], 0);
+		h[i].index = i;
+	}
+	qsort(h, seq->len, sizeof *h, compare_hashed);
+	long found = -1;
+	for (uint32_t i = 0; i < seq->len && found < 0; i++)
+		for (uint32_t j = i + 1; j < seq->len && h[j].hash == h[i].hash; j++)
+			if (json_equal(seq->u.items[h[i].index], seq->u.items[h[j].index])) {
+				*first = h[i].index;
+				found = h[j].index;
+				break;
+			}
+	free(h);
+	return found;
+}
+
+static unsigned instance_type(const plan_node *n)
+{
+	switch (n->type) {
+	case PLAN_NODE_NULL: return TYPE_NULL;
+	case PLAN_NODE_BOOL: return TYPE_BOOLEAN;
+	case PLAN_NODE_STRING: return TYPE_STRING;
+	case PLAN_NODE_MAPPING: return TYPE_OBJECT;
+	case PLAN_NODE_SEQUENCE: return TYPE_ARRAY;
+	default: return TYPE_NUMBER | (n->is_integer ? TYPE_INTEGER : 0);
+	}
+}
+
+static void describe_types(unsigned types, plan_buf *out)
+{
+	static const struct { unsigned bit; const char *text; } names[] = {
+		{ TYPE_OBJECT, "a mapping" }, { TYPE_ARRAY, "a list" }, { TYPE_STRING, "text" },
+		{ TYPE_INTEGER, "a whole number" }, { TYPE_NUMBER, "a number" },
+		{ TYPE_BOOLEAN, "true or false" }, { TYPE_NULL, "empty (null)" },
+	};
+	if (types & TYPE_NUMBER)
+		types &= ~TYPE_INTEGER;
+	size_t total = 0, done = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		total += (types & names[i].bit) != 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (!(types & names[i].bit))
+			continue;
+		if (done)
+			plan_buf_puts(out, done + 1 == total ? " or " : ", ");
+		plan_buf_puts(out, names[i].text);
+		done++;
+	}
+}
+
+static const char *found_type(const plan_node *n)
+{
+	switch (n->type) {
+	case PLAN_NODE_NULL: return "nothing (null)";
+	case PLAN_NODE_BOOL: return "true/false";
+	case PLAN_NODE_NUMBER: return "a number";
+	case PLAN_NODE_STRING: return "text";
+	case PLAN_NODE_MAPPING: return "a mapping";
+	default: return "a list";
+	}
+}
+
+/* Why a value a person wrote looks right but reads as another type. */
+static const char *type_hint(unsigned expected, const plan_node *n)
+{
+	if ((expected & TYPE_BOOLEAN) && n->type == PLAN_NODE_STRING && !n->quoted) {
+		static const char *const yaml11[] = { "yes", "no", "on", "off", "Yes", "No",
+			"On", "Off", "YES", "NO", "ON", "OFF", "y", "n", NULL };
+		for (const char *const *w = yaml11; *w; w++)
+			if (strcmp(n->u.text, *w) == 0)
+				return "; write true or false (yes/no/on/off are read as text)";
+	}
+	if ((expected & (TYPE_NUMBER | TYPE_INTEGER)) && n->type == PLAN_NODE_STRING && n->quoted &&
+	    n->len > 0 && n->len < 32) {
+		char *end = NULL;
+		(void)strtod(n->u.text, &end);
+		if (end && *end == '\0')
+			return "; remove the quotes to make it a number";
+	}
+	if ((expected & (TYPE_NUMBER | TYPE_INTEGER)) && n->type == PLAN_NODE_STRING && !n->quoted &&
+	    n->len > 1 && n->u.text[0] == '0' && n->u.text[1] >= '0' && n->u.text[1] <= '9')
+		return "; a leading zero makes a value a code, not a number";
+	if ((expected & TYPE_STRING) && (n->type == PLAN_NODE_NUMBER || n->type == PLAN_NODE_BOOL))
+		return "; put it in quotes to make it text";
+	return "";
+}
+
+static int only_required(const snode *n)
+{
+	if (n->boolean >= 0 || n->ref || n->nrequired == 0)
+		return 0;
+	const plan_node *src = n->src;
+	for (uint32_t i = 0; i < src->len; i++)
+		if (!key_is(src->u.pairs[i].key, "required") && !is_annotation(src->u.pairs[i].key))
+			return 0;
+	return 1;
+}
+
+static int validate(validator *v, const snode *n, const plan_node *inst);
+
+/* Violations of `n` without reporting them. */
+static int count_silently(validator *v, const snode *n, const plan_node *inst)
+{
+	int saved = v->mute;
+	v->mute = 1;
+	int errors = validate(v, n, inst);
+	v->mute = saved;
+	return errors;
+}
+
+static int fail(validator *v, const plan_node *at, plan_buf *msg, const plan_node *extra_key)
+{
+	if (!v->mute)
+		emit(v, at, msg, extra_key);
+	plan_buf_free(msg);
+	return 1;
+}
+
+/* anyOf/oneOf that found no match: name the keys when the alternatives are
+ * only about which keys are present, else report the closest alternative. */
+static int no_alternative(validator *v, const snode_list *list, const plan_node *inst,
+	const char *how)
+{
+	int all_required = 1;
+	for (size_t i = 0; i < list->count; i++)
+		all_required &= only_required(list->items[i]);
+	if (all_required) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_printf(&msg, " needs %s of ", how);
+		for (size_t i = 0; i < list->count; i++) {
+			if (i)
+				plan_buf_puts(&msg, i + 1 == list->count ? " or " : ", ");
+			const snode *b = list->items[i];
+			for (size_t k = 0; k < b->nrequired; k++)
+				plan_buf_printf(&msg, "%s'%s'", k ? " and " : "", b->required[k]->u.text);
+		}
+		return fail(v, inst, &msg, NULL);
+	}
+	if (v->mute)
+		return 1;
+	size_t best = 0;
+	int best_errors = -1;
+	for (size_t i = 0; i < list->count; i++) {
+		int e = count_silently(v, list->items[i], inst);
+		if (best_errors < 0 || e < best_errors) {
+			best_errors = e;
+			best = i;
+		}
+	}
+	int errors = validate(v, list->items[best], inst);
+	return errors ? errors : 1;
+}
+
+static int validate_object(validator *v, const snode *n, const plan_node *inst)
+{
+	int errors = 0;
+	for (size_t r = 0; r < n->nrequired; r++) {
+		const char *name = n->required[r]->u.text;
+		if (plan_node_get(inst, name))
+			continue;
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_buf_printf(&msg, "missing required key '%s'", name);
+		if (v->depth) {
+			plan_buf_puts(&msg, " in ");
+			subject(v, &msg);
+		}
+		errors += fail(v, inst, &msg, NULL);
+		if (v->mute && errors)
+			return errors;
+	}
+	for (uint32_t i = 0; i < inst->len; i++) {
+		const plan_node *key = inst->u.pairs[i].key;
+		const plan_node *value = inst->u.pairs[i].value;
+		int matched = 0;
+		if (push_key(v, key) < 0)
+			return errors + 1;
+		for (size_t p = 0; p < n->nprops; p++) {
+			const plan_node *name = n->props[p].name;
+			if (name->len == key->len && memcmp(name->u.text, key->u.text, key->len) == 0) {
+				matched = 1;
+				errors += validate(v, n->props[p].schema, value);
+				break;
+			}
+		}
+		for (size_t p = 0; p < n->npatterns; p++) {
+			if (regexec(n->patterns[p].re, key->u.text, 0, NULL, 0) == 0) {
+				matched = 1;
+				errors += validate(v, n->patterns[p].schema, value);
+			}
+		}
+		v->depth--;
+		if (!matched && n->additional_props) {
+			const snode *extra = n->additional_props;
+			if (extra->boolean == 0) {
+				plan_buf msg = PLAN_BUF_INIT;
+				plan_buf_printf(&msg, "unknown key '%s'", key->u.text);
+				if (v->depth) {
+					plan_buf_puts(&msg, " in ");
+					subject(v, &msg);
+				}
+				const plan_node **names = NULL;
+				if (!v->mute && n->nprops && (names = malloc(n->nprops * sizeof *names))) {
+					for (size_t p = 0; p < n->nprops; p++)
+						names[p] = n->props[p].name;
+					const char *guess = closest(key->u.text, names, n->nprops);
+					if (guess)
+						plan_buf_printf(&msg, "; did you mean '%s'?", guess);
+					else if (n->nprops <= 16) {
+						plan_buf_puts(&msg, " (expected ");
+						for (size_t p = 0; p < n->nprops; p++)
+							plan_buf_printf(&msg, "%s%s", p ? ", " : "", names[p]->u.text);
+						plan_buf_puts(&msg, ", or an x- extension)");
+					}
+				}
+				free(names);
+				errors += fail(v, key, &msg, key);
+			} else {
+				if (push_key(v, key) < 0)
+					return errors + 1;
+				errors += validate(v, extra, value);
+				v->depth--;
+			}
+		}
+		if (v->mute && errors)
+			return errors;
+	}
+	return errors;
+}
+
+static int validate_array(validator *v, const snode *n, const plan_node *inst)
+{
+	int errors = 0;
+	if (n->min_items >= 0 && inst->len < (unsigned long)n->min_items) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_printf(&msg, " needs at least %ld item%s (found %u)", n->min_items,
+			n->min_items == 1 ? "" : "s", (unsigned)inst->len);
+		errors += fail(v, inst, &msg, NULL);
+	}
+	if (n->max_items >= 0 && inst->len > (unsigned long)n->max_items) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_printf(&msg, " may have at most %ld item%s (found %u)", n->max_items,
+			n->max_items == 1 ? "" : "s", (unsigned)inst->len);
+		errors += fail(v, inst->u.items[n->max_items], &msg, NULL);
+	}
+	if (n->unique_items && inst->len > 1) {
+		uint32_t first = 0;
+		int oom = 0;
+		long dup = find_duplicate(inst, &first, &oom);
+		if (oom)
+			v->oom = 1;
+		if (dup >= 0) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_puts(&msg, " lists ");
+			describe_value(inst->u.items[dup], &msg);
+			plan_buf_printf(&msg, " twice (items %u and %ld)", (unsigned)first + 1, dup + 1);
+			errors += fail(v, inst->u.items[dup], &msg, NULL);
+		}
+	}
+	if (v->mute && errors)
+		return errors;
+	for (uint32_t i = 0; i < inst->len; i++) {
+		const snode *item = NULL;
+		if (n->items_is_list) {
+			item = i < n->item_list.count ? n->item_list.items[i] : n->additional_items;
+		} else {
+			item = n->items;
+		}
+		if (!item)
+			continue;
+		if (item->boolean == 0 && n->items_is_list && i >= n->item_list.count) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_printf(&msg, " may have at most %zu items", n->item_list.count);
+			errors += fail(v, inst->u.items[i], &msg, NULL);
+			break;
+		}
+		if (push_index(v, i) < 0)
+			return errors + 1;
+		errors += validate(v, item, inst->u.items[i]);
+		v->depth--;
+		if (v->mute && errors)
+			return errors;
+	}
+	return errors;
+}
+
+static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
+{
+	int errors = 0;
+	if (inst->type == PLAN_NODE_STRING) {
+		size_t chars = (n->min_length >= 0 || n->max_length >= 0) ?
+			utf8_length(inst->u.text, inst->len) : 0;
+		if (n->min_length >= 0 && chars < (size_t)n->min_length) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			if (n->min_length == 1)
+				plan_buf_puts(&msg, " must not be empty");
+			else
+				plan_buf_printf(&msg, " must be at least %ld characters long", n->min_length);
+			errors += fail(v, inst, &msg, NULL);
+		}
+		if (n->max_length >= 0 && chars > (size_t)n->max_length) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_printf(&msg, " must be at most %ld characters long (found %zu)",
+				n->max_length, chars);
+			errors += fail(v, inst, &msg, NULL);
+		}
+		if (n->pattern && regexec(n->pattern, inst->u.text, 0, NULL, 0) != 0) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_puts(&msg, " has the wrong form: ");
+			describe_value(inst, &msg);
+			plan_buf_printf(&msg, " does not match %s", n->pattern_src->u.text);
+			errors += fail(v, inst, &msg, NULL);
+		}
+		if (n->format_date && !plan_date_valid(inst->u.text, inst->len)) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_puts(&msg, " must be a date YYYY-MM-DD that exists, not ");
+			describe_value(inst, &msg);
+			errors += fail(v, inst, &msg, NULL);
+		}
+	}
+	if (inst->type == PLAN_NODE_NUMBER) {
+		double x = inst->number;
+		const char *bound = NULL;
+		double limit = 0;
+		if (n->has_min && x < n->minimum) {
+			bound = "at least";
+			limit = n->minimum;
+		} else if (n->has_max && x > n->maximum) {
+			bound = "at most";
+			limit = n->maximum;
+		} else if (n->has_xmin && x <= n->xminimum) {
+			bound = "more than";
+			limit = n->xminimum;
+		} else if (n->has_xmax && x >= n->xmaximum) {
+			bound = "less than";
+			limit = n->xmaximum;
+		}
+		if (bound) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_printf(&msg, " must be %s %.15g (found %s)", bound, limit, inst->u.text);
+			errors += fail(v, inst, &msg, NULL);
+		}
+	}
+	return errors;
+}
+
+static int validate(validator *v, const snode *n, const plan_node *inst)
+{
+	if (n->boolean == 1)
+		return 0;
+	if (++v->recursion > MAX_RECURSION) {
+		v->recursion--;
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_buf_puts(&msg, "the schema recurses too deeply here");
+		return fail(v, inst, &msg, NULL);
+	}
+	int errors = 0;
+	if (n->boolean == 0) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_puts(&msg, " is not allowed here");
+		errors = fail(v, inst, &msg, NULL);
+		goto done;
+	}
+	if (n->ref) {
+		errors = validate(v, n->ref, inst);
+		goto done;
+	}
+	if (n->types && !(n->types & instance_type(inst))) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_puts(&msg, " must be ");
+		describe_types(n->types, &msg);
+		plan_buf_printf(&msg, ", not %s", found_type(inst));
+		if (inst->type != PLAN_NODE_MAPPING && inst->type != PLAN_NODE_SEQUENCE &&
+		    inst->type != PLAN_NODE_NULL) {
+			plan_buf_putc(&msg, ' ');
+			describe_value(inst, &msg);
+		}
+		plan_buf_puts(&msg, type_hint(n->types, inst));
+		/* A value of the wrong type would only repeat the fault below. */
+		errors = fail(v, inst, &msg, NULL);
+		goto done;
+	}
+	if (n->has_const && !json_equal(n->const_value, inst)) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_puts(&msg, " must be ");
+		describe_value(n->const_value, &msg);
+		plan_buf_puts(&msg, ", not ");
+		describe_value(inst, &msg);
+		errors += fail(v, inst, &msg, NULL);
+	}
+	if (n->enum_values) {
+		const plan_node *e = n->enum_values;
+		int found = 0;
+		for (uint32_t i = 0; i < e->len && !found; i++)
+			found = json_equal(e->u.items[i], inst);
+		if (!found) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			plan_buf_puts(&msg, " must be one of ");
+			for (uint32_t i = 0; i < e->len && i < 20; i++) {
+				if (i)
+					plan_buf_puts(&msg, ", ");
+				describe_value(e->u.items[i], &msg);
+			}
+			plan_buf_puts(&msg, "; found ");
+			describe_value(inst, &msg);
+			if (inst->type == PLAN_NODE_STRING) {
+				const char *guess = closest(inst->u.text,
+					(const plan_node *const *)e->u.items, e->len);
+				if (guess)
+					plan_buf_printf(&msg, " (did you mean '%s'?)", guess);
+			}
+			errors += fail(v, inst, &msg, NULL);
+		}
+	}
+	if (v->mute && errors)
+		goto done;
+	if (inst->type == PLAN_NODE_MAPPING)
+		errors += validate_object(v, n, inst);
+	else if (inst->type == PLAN_NODE_SEQUENCE)
+		errors += validate_array(v, n, inst);
+	else
+		errors += validate_scalar(v, n, inst);
+	if (v->mute && errors)
+		goto done;
+
+	for (size_t i = 0; i < n->all_of.count; i++)
+		errors += validate(v, n->all_of.items[i], inst);
+	if (n->any_of.count) {
+		int ok = 0;
+		for (size_t i = 0; i < n->any_of.count && !ok; i++)
+			ok = count_silently(v, n->any_of.items[i], inst) == 0;
+		if (!ok)
+			errors += no_alternative(v, &n->any_of, inst, "at least one");
+	}
+	if (n->one_of.count) {
+		size_t passing = 0;
+		for (size_t i = 0; i < n->one_of.count; i++)
+			passing += count_silently(v, n->one_of.items[i], inst) == 0;
+		if (passing == 0) {
+			errors += no_alternative(v, &n->one_of, inst, "exactly one");
+		} else if (passing > 1) {
+			plan_buf msg = PLAN_BUF_INIT;
+			subject(v, &msg);
+			int all_required = 1;
+			for (size_t i = 0; i < n->one_of.count; i++)
+				all_required &= only_required(n->one_of.items[i]);
+			if (all_required) {
+				plan_buf_puts(&msg, " may have only one of ");
+				for (size_t i = 0; i < n->one_of.count; i++)
+					for (size_t k = 0; k < n->one_of.items[i]->nrequired; k++)
+						plan_buf_printf(&msg, "%s'%s'", (i || k) ? ", " : "",
+							n->one_of.items[i]->required[k]->u.text);
+			} else {
+				plan_buf_puts(&msg, " matches more than one of the alternatives it must choose between");
+			}
+			errors += fail(v, inst, &msg, NULL);
+		}
+	}
+	if (n->not_schema && count_silently(v, n->not_schema, inst) == 0) {
+		plan_buf msg = PLAN_BUF_INIT;
+		subject(v, &msg);
+		plan_buf_puts(&msg, " has a form that is not allowed here");
+		errors += fail(v, inst, &msg, NULL);
+	}
+done:
+	v->recursion--;
+	return errors;
+}
+
+int plan_schema_validate(const plan_schema *schema, const plan_node *instance,
+	plan_schema_report_fn report, void *ctx)
+{
+	validator v = { .report = report, .ctx = ctx, .mute = report == NULL };
+	int errors = validate(&v, schema->root, instance);
+	free(v.path);
+	return v.oom ? -1 : errors;
+}

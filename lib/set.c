@@ -1,0 +1,371 @@
+/* set.c: the plan set pipeline: find the root, list the files, load and check
+ * each one on a pool of threads, and gather the diagnostics in a stable order. */
+#define _POSIX_C_SOURCE 200809L /* sysconf */
+
+#include "plan/set.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plan/buf.h"
+#include "plan/schema.h"
+#include "plan/source.h"
+#include "rules_document.h"
+
+#define STYRMODELL "styrmodell.yaml"
+
+struct plan_set {
+	char *root;
+	plan_source *source;
+	plan_file **files;        /* sorted by path; NULL where a file could not be read */
+	size_t nfiles;
+	size_t documents;
+	plan_diags *diags;
+};
+
+/* --- checking one document's shape ----------------------------------------- */
+
+typedef struct violation_ctx {
+	plan_diags *diags;
+	const char *file;
+} violation_ctx;
+
+static void on_violation(void *ctx, const plan_schema_violation *v)
+{
+	violation_ctx *c = ctx;
+	plan_diags_add(c->diags, c->file, v->node->line, v->node->column, "schema",
+		v->path, "%s", v->message);
+}
+
+static void list_kinds(plan_buf *out)
+{
+	for (size_t i = 0; plan_kinds[i]; i++)
+		plan_buf_printf(out, "%s%s", i ? ", " : "", plan_kinds[i]);
+}
+
+static void check_document(const plan_file *file, const plan_doc *doc, plan_diags *diags)
+{
+	const plan_node *root = doc->root;
+	if (!root || root->type != PLAN_NODE_MAPPING) {
+		const char *what = !root || root->type == PLAN_NODE_NULL ? "empty" :
+			root->type == PLAN_NODE_SEQUENCE ? "a list" : "a single value";
+		plan_diags_add(diags, file->path, root ? root->line : doc->line,
+			root ? root->column : doc->column, "not-a-plan-document", NULL,
+			"this YAML document is %s, not a plan document (a mapping with a 'kind' key)", what);
+		return;
+	}
+	const plan_node *kind = plan_node_get(root, "kind");
+	if (!kind) {
+		plan_diags_add(diags, file->path, root->line, root->column, "not-a-plan-document",
+			NULL, "this YAML document has no 'kind', so it is not a plan document");
+		return;
+	}
+	const plan_schema *schema = kind->type == PLAN_NODE_STRING ?
+		plan_schema_for_kind(kind->u.text) : NULL;
+	if (!schema) {
+		plan_buf kinds = PLAN_BUF_INIT;
+		list_kinds(&kinds);
+		if (kind->type == PLAN_NODE_STRING)
+			plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
+				"unknown kind '%s' (expected one of %s)", kind->u.text,
+				kinds.ptr ? kinds.ptr : "");
+		else
+			plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
+				"'kind' must be text naming the document kind (one of %s)",
+				kinds.ptr ? kinds.ptr : "");
+		plan_buf_free(&kinds);
+		return;
+	}
+	violation_ctx ctx = { diags, file->path };
+	if (plan_schema_validate(schema, root, on_violation, &ctx) < 0)
+		plan_diags_add(diags, file->path, root->line, root->column, "limit", NULL,
+			"out of memory while checking this document");
+	plan_rules_document(file, root, kind->u.text, diags);
+}
+
+/* Load one file and check its documents; faults go to `diags`. */
+static plan_file *load_one(plan_source *source, const char *path,
+	const plan_limits *limits, plan_diags *diags)
+{
+	char *text = NULL;
+	size_t len = 0;
+	if (plan_source_read(source, path, limits->file_bytes, &text, &len, diags) < 0)
+		return NULL;
+	plan_file *file = NULL;
+	size_t before = plan_diags_count(diags);
+	if (plan_file_load(&file, path, text, len, limits, diags) < 0) {
+		plan_diags_add(diags, path, 0, 0, "limit", NULL, "out of memory while reading this file");
+		free(text);
+		return NULL;
+	}
+	free(text);
+	if (file->ndocs == 0 && plan_diags_count(diags) == before)
+		plan_diags_add(diags, path, 0, 0, "not-a-plan-document", NULL,
+			"the file holds no YAML document; every file under the root must be a plan document");
+	for (size_t i = 0; i < file->ndocs; i++)
+		check_document(file, &file->docs[i], diags);
+	return file;
+}
+
+/* --- the pool ----------------------------------------------------------------
+ * Files are independent until linking, so workers take the next file index
+ * under a lock and keep diagnostics per file; merging in index order keeps the
+ * result the same whatever the number of threads. */
+
+typedef struct pool {
+	plan_source *source;
+	const plan_limits *limits;
+	const char *const *paths;
+	plan_file **files;
+	plan_diags **diags;
+	size_t count;
+	size_t next;
+	size_t preloaded;         /* styrmodell.yaml's index: loaded already */
+	pthread_mutex_t lock;
+} pool;
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next < p->count ? p->next++ : p->count;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->count)
+			return NULL;
+		if (i != p->preloaded)
+			p->files[i] = load_one(p->source, p->paths[i], p->limits, p->diags[i]);
+	}
+}
+
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
+}
+
+static int run_pool(pool *p, unsigned jobs)
+{
+	if (jobs > p->count)
+		jobs = (unsigned)p->count;
+	if (jobs <= 1) {
+		worker(p);
+		return 0;
+	}
+	pthread_t *threads = calloc(jobs, sizeof *threads);
+	if (!threads)
+		return -1;
+	unsigned started = 0;
+	for (; started < jobs; started++)
+		if (pthread_create(&threads[started], NULL, worker, p) != 0)
+			break;
+	if (started == 0)
+		worker(p);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return 0;
+}
+
+/* --- styrmodell: ignore globs and severity overrides ------------------------- */
+
+static const plan_node *styrmodell_root(const plan_file *file)
+{
+	if (!file || file->ndocs == 0)
+		return NULL;
+	const plan_node *root = file->docs[0].root;
+	return plan_node_is_string(plan_node_get(root, "kind"), "styrmodell") ? root : NULL;
+}
+
+static size_t ignore_globs(const plan_node *styrmodell, const char ***out)
+{
+	const plan_node *list = plan_node_get(styrmodell, "ignore");
+	*out = NULL;
+	if (!list || list->type != PLAN_NODE_SEQUENCE || list->len == 0)
+		return 0;
+	const char **globs = calloc(list->len, sizeof *globs);
+	if (!globs)
+		return 0;
+	size_t n = 0;
+	for (uint32_t i = 0; i < list->len; i++)
+		if (list->u.items[i]->type == PLAN_NODE_STRING)
+			globs[n++] = list->u.items[i]->u.text;
+	*out = globs;
+	return n;
+}
+
+static void apply_overrides(const plan_node *styrmodell, plan_diags *diags)
+{
+	const plan_node *rules = plan_node_get(styrmodell, "rules");
+	if (!rules || rules->type != PLAN_NODE_MAPPING)
+		return;
+	for (uint32_t i = 0; i < rules->len; i++) {
+		const plan_node *value = rules->u.pairs[i].value;
+		plan_severity severity;
+		if (value->type == PLAN_NODE_STRING && plan_severity_parse(&severity, value->u.text) == 0)
+			plan_diags_override(diags, rules->u.pairs[i].key->u.text, severity);
+	}
+}
+
+/* --- the set ------------------------------------------------------------------ */
+
+int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err)
+{
+	*out = NULL;
+	plan_set *set = calloc(1, sizeof *set);
+	if (!set || !(set->diags = plan_diags_new())) {
+		free(set);
+		return plan_error_set(err, "out of memory");
+	}
+	const plan_limits *limits = &options->limits;
+	plan_file *styrmodell = NULL;
+	plan_diags *styr_diags = NULL;
+	const char **globs = NULL;
+	pool p = { .preloaded = (size_t)-1 };
+	int rc = -1;
+
+	if (plan_root_find(&set->root, options->path ? options->path : ".", err) < 0)
+		goto cleanup;
+	if (plan_source_open_dir(&set->source, set->root, err) < 0)
+		goto cleanup;
+
+	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
+	if (!(styr_diags = plan_diags_new()))
+		goto oom;
+	styrmodell = load_one(set->source, STYRMODELL, limits, styr_diags);
+	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
+
+	const char *const *paths = NULL;
+	if (plan_source_list(set->source, globs, nglobs, limits->files, &paths,
+	                     &set->nfiles, set->diags) < 0)
+		goto oom;
+	set->files = calloc(set->nfiles ? set->nfiles : 1, sizeof *set->files);
+	p.diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.diags);
+	if (!set->files || !p.diags)
+		goto oom;
+	for (size_t i = 0; i < set->nfiles; i++) {
+		if (strcmp(paths[i], STYRMODELL) == 0) {
+			set->files[i] = styrmodell;
+			p.diags[i] = styr_diags;
+			styrmodell = NULL;
+			styr_diags = NULL;
+			p.preloaded = i;
+		} else if (!(p.diags[i] = plan_diags_new())) {
+			goto oom;
+		}
+	}
+	p.source = set->source;
+	p.limits = limits;
+	p.paths = paths;
+	p.files = set->files;
+	p.count = set->nfiles;
+	if (pthread_mutex_init(&p.lock, NULL) != 0)
+		goto oom;
+	rc = run_pool(&p, options->jobs ? options->jobs : default_jobs());
+	pthread_mutex_destroy(&p.lock);
+	if (rc < 0)
+		goto oom;
+
+	const plan_node *styr_root = NULL;
+	for (size_t i = 0; i < set->nfiles; i++) {
+		if (set->files[i]) {
+			set->documents += set->files[i]->ndocs;
+			if (strcmp(set->files[i]->path, STYRMODELL) == 0)
+				styr_root = styrmodell_root(set->files[i]);
+		}
+		if (p.diags[i] && plan_diags_take(set->diags, p.diags[i]) < 0)
+			goto oom;
+	}
+	apply_overrides(styr_root, set->diags);
+	plan_diags_sort(set->diags);
+	rc = 0;
+	goto cleanup;
+
+oom:
+	rc = plan_error_set(err, "out of memory");
+cleanup:
+	if (p.diags)
+		for (size_t i = 0; i < set->nfiles; i++)
+			plan_diags_free(p.diags[i]);
+	free(p.diags);
+	free(globs);
+	plan_file_free(styrmodell);
+	plan_diags_free(styr_diags);
+	if (rc < 0) {
+		plan_set_free(set);
+		return -1;
+	}
+	*out = set;
+	return 0;
+}
+
+void plan_set_free(plan_set *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->nfiles; i++)
+		plan_file_free(set->files[i]);
+	free(set->files);
+	plan_source_free(set->source);
+	plan_diags_free(set->diags);
+	free(set->root);
+	free(set);
+}
+
+const char *plan_set_root(const plan_set *set)
+{
+	return set->root;
+}
+
+size_t plan_set_document_count(const plan_set *set)
+{
+	return set->documents;
+}
+
+size_t plan_set_file_count(const plan_set *set)
+{
+	return set->nfiles;
+}
+
+const plan_file *plan_set_file(const plan_set *set, size_t index)
+{
+	return index < set->nfiles ? set->files[index] : NULL;
+}
+
+plan_diags *plan_set_diags(plan_set *set)
+{
+	return set->diags;
+}
+
+const char *plan_set_file_text(void *ctx, const char *file, size_t *len)
+{
+	const plan_set *set = ctx;
+	/* Files are sorted by path, as the source lists them. */
+	size_t lo = 0, hi = set->nfiles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const plan_file *f = set->files[mid];
+		const char *path = f ? f->path : NULL;
+		if (!path) {
+			/* An unread file has no text; scan its neighbours linearly. */
+			for (size_t i = lo; i < hi; i++)
+				if (set->files[i] && strcmp(set->files[i]->path, file) == 0) {
+					*len = set->files[i]->len;
+					return set->files[i]->text;
+				}
+			return NULL;
+		}
+		int c = strcmp(path, file);
+		if (c == 0) {
+			*len = f->len;
+			return f->text;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -1,0 +1,153 @@
+/* source.c: finding a plan set's root, the rules every source shares, and
+ * the dispatch from the public plan_source_* calls to an implementation. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* realpath, strdup under -std=c11 */
+#endif
+
+#include "plan/source.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "plan/buf.h"
+#include "source_impl.h"
+
+#define ROOT_MARKER "styrmodell.yaml"
+
+/* 1 when `dir` holds a regular file named styrmodell.yaml, 0 when not, -1
+ * when memory ran out building the path. */
+static int holds_marker(const char *dir)
+{
+	plan_buf path = PLAN_BUF_INIT;
+	plan_buf_puts(&path, dir);
+	if (path.len == 0 || path.ptr[path.len - 1] != '/')
+		plan_buf_putc(&path, '/');
+	plan_buf_puts(&path, ROOT_MARKER);
+	if (path.failed) {
+		plan_buf_free(&path);
+		return -1;
+	}
+	struct stat st;
+	/* Any stat failure (missing, no permission on the way) just means "not
+	 * here"; the walk goes on upwards like git's search for .git. */
+	int found = stat(path.ptr, &st) == 0 && S_ISREG(st.st_mode);
+	plan_buf_free(&path);
+	return found;
+}
+
+int plan_root_find(char **out, const char *path, plan_error *err)
+{
+	int rc = -1;
+	char *dir = NULL;
+	char *start = NULL;
+	*out = NULL;
+	if (!path)
+		path = ".";
+
+	dir = realpath(path, NULL);
+	if (!dir) {
+		plan_error_set(err, "cannot open '%s': %s", path, strerror(errno));
+		goto cleanup;
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		plan_error_set(err, "cannot open '%s': %s", path, strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		/* A file: its directory. realpath gave an absolute path, so there is
+		 * always a '/' to cut at; cutting the first one leaves "/". */
+		char *slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	start = strdup(dir);
+	if (!start) {
+		plan_error_set(err, "out of memory");
+		goto cleanup;
+	}
+
+	for (;;) {
+		int found = holds_marker(dir);
+		if (found < 0) {
+			plan_error_set(err, "out of memory");
+			goto cleanup;
+		}
+		if (found) {
+			*out = dir;
+			dir = NULL;
+			rc = 0;
+			goto cleanup;
+		}
+		if (strcmp(dir, "/") == 0)
+			break;
+		char *slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	plan_error_set(err, "no plan set found: no " ROOT_MARKER
+		" in '%s' or any directory above it", start);
+
+cleanup:
+	free(dir);
+	free(start);
+	return rc;
+}
+
+int plan_source_candidate(const char *name)
+{
+	size_t len = strlen(name);
+	return (len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
+	       (len > 4 && strcmp(name + len - 4, ".yml") == 0);
+}
+
+int plan_source_ignored(const char *const *ignore, size_t nignore,
+	const char *relpath, int is_dir)
+{
+	for (size_t i = 0; i < nignore; i++) {
+		if (!ignore[i])
+			continue;
+		if (is_dir ? plan_glob_match_dir(ignore[i], relpath)
+		           : plan_glob_match(ignore[i], relpath))
+			return 1;
+	}
+	return 0;
+}
+
+int plan_source_list(plan_source *source, const char *const *ignore,
+	size_t nignore, size_t max_files, const char *const **out, size_t *count,
+	plan_diags *diags)
+{
+	*out = NULL;
+	*count = 0;
+	if (!source)
+		return -1;
+	return source->ops->list(source, ignore, nignore, max_files, out, count, diags);
+}
+
+int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
+	char **out, size_t *len, plan_diags *diags)
+{
+	*out = NULL;
+	*len = 0;
+	if (!source || !relpath)
+		return -1;
+	return source->ops->read(source, relpath, max_bytes, out, len, diags);
+}
+
+const char *plan_source_root(const plan_source *source)
+{
+	return source ? source->ops->root(source) : NULL;
+}
+
+void plan_source_free(plan_source *source)
+{
+	if (source)
+		source->ops->free(source);
+}

@@ -1,0 +1,637 @@
+/* source_dir.c: the directory source: walks a working tree for plan files
+ * and reads them, never leaving the root and never opening anything but
+ * regular files and directories. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* realpath, strdup, O_NOFOLLOW, fdopendir under -std=c11 */
+#endif
+
+#include "plan/source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "plan/buf.h"
+#include "source_impl.h"
+
+typedef struct dir_source {
+	plan_source base;       /* first: a dir_source * is a plan_source * */
+	char *root;             /* realpath of the root */
+	char **paths;           /* the last listing, sorted */
+	size_t npaths;
+} dir_source;
+
+/* A directory waiting to be walked: its path for output and ignore globs,
+ * and the path to open it by (the link target when reached through a link). */
+typedef struct pending {
+	char *rel;
+	char *fs;
+} pending;
+
+typedef struct pending_list {
+	pending *items;
+	size_t count;
+	size_t cap;
+} pending_list;
+
+/* Directories walked, by identity, so that links (or bind mounts) that lead
+ * back into the tree end the walk there instead of going round forever. */
+typedef struct seen_key {
+	dev_t dev;
+	ino_t ino;
+} seen_key;
+
+typedef struct seen_set {
+	seen_key *keys;
+	unsigned char *used;
+	size_t cap;             /* a power of two, or 0 */
+	size_t count;
+} seen_set;
+
+typedef struct walk {
+	dir_source *src;
+	const char *const *ignore;
+	size_t nignore;
+	size_t max_files;
+	plan_diags *diags;
+	pending_list stack;     /* real directories, depth first */
+	pending_list links;     /* directories reached through links, for later */
+	size_t next_link;
+	seen_set seen;
+	char **paths;
+	size_t npaths;
+	size_t cap_paths;
+	int full;               /* max_files reached: the walk stops */
+	int oom;
+} walk;
+
+static void report(plan_diags *diags, const char *file, const char *rule,
+	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Every fault here concerns a whole file or directory: line and column 0. */
+static void report(plan_diags *diags, const char *file, const char *rule,
+	const char *fmt, ...)
+{
+	if (!diags)
+		return;
+	plan_buf msg = PLAN_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	/* Even with the message lost to a memory shortage the fault is recorded:
+	 * an `io` or `limit` diagnostic alone changes the exit status. */
+	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s",
+		msg.failed || !msg.ptr ? "(message lost: out of memory)" : msg.ptr);
+	plan_buf_free(&msg);
+}
+
+/* `dir` + '/' + `name` (no '/' added after "/" or before nothing in `dir`
+ * ""), freshly allocated; NULL when memory ran out. */
+static char *join(const char *dir, const char *name)
+{
+	plan_buf buf = PLAN_BUF_INIT;
+	plan_buf_puts(&buf, dir);
+	if (buf.len > 0 && buf.ptr[buf.len - 1] != '/')
+		plan_buf_putc(&buf, '/');
+	plan_buf_puts(&buf, name);
+	return plan_buf_detach(&buf);
+}
+
+/* Whether a symlink-free absolute path is the root or below it. Comparing
+ * against root + '/' keeps /a/bc from counting as inside /a/b. */
+static int inside_root(const dir_source *src, const char *real)
+{
+	size_t n = strlen(src->root);
+	if (strncmp(real, src->root, n) != 0)
+		return 0;
+	if (real[n] == '\0')
+		return 1;
+	/* The root "/" already ends in the separator. */
+	return real[n] == '/' || (n > 0 && src->root[n - 1] == '/');
+}
+
+static int grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t n = *cap ? *cap : 16;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / size)
+			return -1;
+		n *= 2;
+	}
+	void *p = realloc(*items, n * size);
+	if (!p)
+		return -1;
+	*items = p;
+	*cap = n;
+	return 0;
+}
+
+/* Takes ownership of rel and fs, also on failure. */
+static int pending_push(pending_list *list, char *rel, char *fs)
+{
+	if (grow((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items) < 0) {
+		free(rel);
+		free(fs);
+		return -1;
+	}
+	list->items[list->count].rel = rel;
+	list->items[list->count].fs = fs;
+	list->count++;
+	return 0;
+}
+
+static void pending_list_free(pending_list *list, size_t from)
+{
+	for (size_t i = from; i < list->count; i++) {
+		free(list->items[i].rel);
+		free(list->items[i].fs);
+	}
+	free(list->items);
+}
+
+static size_t seen_slot(const seen_set *set, dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)ino * UINT64_C(0x9E3779B97F4A7C15)) ^ (uint64_t)dev;
+	h ^= h >> 29;
+	size_t i = (size_t)h & (set->cap - 1);
+	while (set->used[i] && (set->keys[i].dev != dev || set->keys[i].ino != ino))
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+/* 1 when (dev, ino) was new and is now recorded, 0 when already seen, -1
+ * when memory ran out. */
+static int seen_add(seen_set *set, dev_t dev, ino_t ino)
+{
+	if ((set->count + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		seen_set bigger = { calloc(cap, sizeof *bigger.keys), calloc(cap, 1), cap, 0 };
+		if (!bigger.keys || !bigger.used) {
+			free(bigger.keys);
+			free(bigger.used);
+			return -1;
+		}
+		for (size_t i = 0; i < set->cap; i++) {
+			if (!set->used[i])
+				continue;
+			size_t j = seen_slot(&bigger, set->keys[i].dev, set->keys[i].ino);
+			bigger.keys[j] = set->keys[i];
+			bigger.used[j] = 1;
+			bigger.count++;
+		}
+		free(set->keys);
+		free(set->used);
+		*set = bigger;
+	}
+	size_t i = seen_slot(set, dev, ino);
+	if (set->used[i])
+		return 0;
+	set->keys[i].dev = dev;
+	set->keys[i].ino = ino;
+	set->used[i] = 1;
+	set->count++;
+	return 1;
+}
+
+/* Takes ownership of rel. */
+static void add_path(walk *w, char *rel)
+{
+	if (w->npaths >= w->max_files) {
+		report(w->diags, "", "limit",
+			"more than %zu files in the plan set: listing stopped at the limit",
+			w->max_files);
+		w->full = 1;
+		free(rel);
+		return;
+	}
+	if (grow((void **)&w->paths, &w->cap_paths, w->npaths + 1, sizeof *w->paths) < 0) {
+		w->oom = 1;
+		free(rel);
+		return;
+	}
+	w->paths[w->npaths++] = rel;
+}
+
+/* One entry of a directory: list it, queue it, report it or pass over it. */
+static void visit(walk *w, const pending *dir, const char *name)
+{
+	char *rel = join(dir->rel, name);
+	char *fs = join(dir->fs, name);
+	char *real = NULL;
+	if (!rel || !fs) {
+		w->oom = 1;
+		goto cleanup;
+	}
+	struct stat st;
+	if (lstat(fs, &st) != 0) {
+		report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	int is_link = S_ISLNK(st.st_mode);
+	int outside = 0;
+	if (is_link) {
+		real = realpath(fs, NULL);
+		if (!real || stat(real, &st) != 0) {
+			int error = errno;
+			/* Dangling links are common and harmless unless they were meant
+			 * to be plan files; only those are worth a diagnostic. */
+			if (error == ENOMEM)
+				w->oom = 1;
+			else if (plan_source_candidate(name) &&
+			         !plan_source_ignored(w->ignore, w->nignore, rel, 0))
+				report(w->diags, rel, "io",
+					"skipped: cannot follow symbolic link: %s", strerror(error));
+			goto cleanup;
+		}
+		outside = !inside_root(w->src, real);
+	}
+
+	if (S_ISDIR(st.st_mode)) {
+		if (plan_source_ignored(w->ignore, w->nignore, rel, 1))
+			goto cleanup;
+		if (outside) {
+			report(w->diags, rel, "io",
+				"skipped: symbolic link leads outside the plan set");
+			goto cleanup;
+		}
+		/* Linked directories wait until every real one has been walked, so
+		 * a file is listed under its real path, whatever the names sort to. */
+		int pushed = is_link ? pending_push(&w->links, rel, real)
+		                     : pending_push(&w->stack, rel, fs);
+		if (is_link)
+			real = NULL;
+		else
+			fs = NULL;
+		rel = NULL;
+		if (pushed < 0)
+			w->oom = 1;
+		goto cleanup;
+	}
+
+	if (!plan_source_candidate(name) ||
+	    plan_source_ignored(w->ignore, w->nignore, rel, 0))
+		goto cleanup;
+	if (outside) {
+		report(w->diags, rel, "io", "skipped: symbolic link leads outside the plan set");
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		report(w->diags, rel, "io", "skipped: not a regular file");
+		goto cleanup;
+	}
+	add_path(w, rel);
+	rel = NULL;
+
+cleanup:
+	free(rel);
+	free(fs);
+	free(real);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read one directory's names, then visit them in sorted order so that the
+ * walk (and so which files a max_files cut keeps) is the same everywhere. */
+static void walk_dir(walk *w, const pending *dir)
+{
+	char **names = NULL;
+	size_t count = 0, cap = 0;
+	DIR *d = NULL;
+	/* O_NOFOLLOW: a directory swapped for a link since lstat is not
+	 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
+	int fd = open(dir->fs, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		goto cleanup;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		goto cleanup;
+	}
+	int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
+	if (fresh < 0)
+		w->oom = 1;
+	if (fresh <= 0)
+		goto cleanup;
+	d = fdopendir(fd);
+	if (!d) {
+		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		goto cleanup;
+	}
+	fd = -1;
+	for (;;) {
+		errno = 0;
+		struct dirent *e = readdir(d);
+		if (!e) {
+			if (errno)
+				report(w->diags, dir->rel, "io", "cannot read directory: %s",
+					strerror(errno));
+			break;
+		}
+		/* Hidden names, "." and ".." among them, are never part of a plan set. */
+		if (e->d_name[0] == '.')
+			continue;
+		char *name = strdup(e->d_name);
+		if (!name || grow((void **)&names, &cap, count + 1, sizeof *names) < 0) {
+			free(name);
+			w->oom = 1;
+			goto cleanup;
+		}
+		names[count++] = name;
+	}
+	closedir(d);
+	d = NULL;
+
+	if (count > 1)
+		qsort(names, count, sizeof *names, compare_names);
+	size_t base = w->stack.count;
+	for (size_t i = 0; i < count && !w->oom && !w->full; i++)
+		visit(w, dir, names[i]);
+	/* The stack pops last-in first; reversed, subdirectories come off it in
+	 * sorted order. */
+	for (size_t i = base, j = w->stack.count; i + 1 < j; i++, j--) {
+		pending t = w->stack.items[i];
+		w->stack.items[i] = w->stack.items[j - 1];
+		w->stack.items[j - 1] = t;
+	}
+
+cleanup:
+	if (d)
+		closedir(d);
+	if (fd >= 0)
+		close(fd);
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+static void free_listing(dir_source *src)
+{
+	for (size_t i = 0; i < src->npaths; i++)
+		free(src->paths[i]);
+	free(src->paths);
+	src->paths = NULL;
+	src->npaths = 0;
+}
+
+static int dir_list(plan_source *base, const char *const *ignore, size_t nignore,
+	size_t max_files, const char *const **out, size_t *count, plan_diags *diags)
+{
+	dir_source *src = (dir_source *)base;
+	int rc = -1;
+	walk w = { 0 };
+	w.src = src;
+	w.ignore = ignore;
+	w.nignore = ignore ? nignore : 0;
+	w.max_files = max_files;
+	w.diags = diags;
+	free_listing(src);
+
+	char *rel = strdup("");
+	char *fs = strdup(src->root);
+	if (!rel || !fs) {
+		free(rel);
+		free(fs);
+		goto cleanup;
+	}
+	if (pending_push(&w.stack, rel, fs) < 0)
+		goto cleanup;
+
+	while (!w.oom && !w.full) {
+		pending next;
+		if (w.stack.count > 0)
+			next = w.stack.items[--w.stack.count];
+		else if (w.next_link < w.links.count)
+			next = w.links.items[w.next_link++];
+		else
+			break;
+		walk_dir(&w, &next);
+		free(next.rel);
+		free(next.fs);
+	}
+	if (w.oom)
+		goto cleanup;
+
+	if (w.npaths > 1)
+		qsort(w.paths, w.npaths, sizeof *w.paths, compare_names);
+	src->paths = w.paths;
+	src->npaths = w.npaths;
+	w.paths = NULL;
+	w.npaths = 0;
+	/* The public type promises callers read-only strings. */
+	*out = (const char *const *)src->paths;
+	*count = src->npaths;
+	rc = 0;
+
+cleanup:
+	pending_list_free(&w.stack, 0);
+	pending_list_free(&w.links, w.next_link);
+	free(w.seen.keys);
+	free(w.seen.used);
+	for (size_t i = 0; i < w.npaths; i++)
+		free(w.paths[i]);
+	free(w.paths);
+	return rc;
+}
+
+/* Listed paths never leave the root; a path handed in from elsewhere must
+ * not either: no absolute paths, no "..", no empty segments. */
+static int relpath_ok(const char *relpath)
+{
+	if (relpath[0] == '\0' || relpath[0] == '/')
+		return 0;
+	const char *s = relpath;
+	for (;;) {
+		const char *slash = strchr(s, '/');
+		size_t n = slash ? (size_t)(slash - s) : strlen(s);
+		if (n == 0 || (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+		if (!slash)
+			return 1;
+		s = slash + 1;
+	}
+}
+
+static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
+	char **out, size_t *len, plan_diags *diags)
+{
+	dir_source *src = (dir_source *)base;
+	int rc = -1;
+	char *full = NULL;
+	char *real = NULL;
+	char *data = NULL;
+	int fd = -1;
+	/* The buffer holds max_bytes plus the NUL. */
+	if (max_bytes > SIZE_MAX - 1)
+		max_bytes = SIZE_MAX - 1;
+
+	if (!relpath_ok(relpath)) {
+		report(diags, relpath, "io", "skipped: not a path inside the plan set");
+		goto cleanup;
+	}
+	full = join(src->root, relpath);
+	if (!full)
+		goto cleanup;
+	/* Resolving the whole path catches links in any segment, not only the
+	 * last, that were changed to lead out since the listing. */
+	real = realpath(full, NULL);
+	if (!real) {
+		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!inside_root(src, real)) {
+		report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
+		goto cleanup;
+	}
+	/* stat before open: opening a device or FIFO can block or have effects. */
+	struct stat st;
+	if (stat(real, &st) != 0) {
+		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		report(diags, relpath, "io", "skipped: not a regular file");
+		goto cleanup;
+	}
+	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+	if (fd < 0) {
+		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	/* Checked again on what was opened, in case the path changed meanwhile. */
+	if (fstat(fd, &st) != 0) {
+		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		report(diags, relpath, "io", "skipped: not a regular file");
+		goto cleanup;
+	}
+	if (st.st_size < 0 || (uintmax_t)st.st_size > max_bytes) {
+		report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
+			max_bytes);
+		goto cleanup;
+	}
+
+	/* The size is a hint only: the file may grow or shrink while read. */
+	size_t cap = (size_t)st.st_size;
+	size_t have = 0;
+	data = malloc(cap + 1);
+	if (!data)
+		goto cleanup;
+	for (;;) {
+		if (have == cap) {
+			if (cap == max_bytes) {
+				/* Full to the limit: one more byte means too large. */
+				char probe;
+				ssize_t r = read(fd, &probe, 1);
+				if (r < 0 && errno == EINTR)
+					continue;
+				if (r < 0) {
+					report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+					goto cleanup;
+				}
+				if (r > 0) {
+					report(diags, relpath, "limit",
+						"file is larger than the limit of %zu bytes", max_bytes);
+					goto cleanup;
+				}
+				break;
+			}
+			size_t bigger = cap < 4096 ? 4096 : cap;
+			bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
+			char *p = realloc(data, bigger + 1);
+			if (!p)
+				goto cleanup;
+			data = p;
+			cap = bigger;
+		}
+		ssize_t r = read(fd, data + have, cap - have);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			goto cleanup;
+		}
+		if (r == 0)
+			break;
+		have += (size_t)r;
+	}
+	data[have] = '\0';
+	*out = data;
+	*len = have;
+	data = NULL;
+	rc = 0;
+
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	free(full);
+	free(real);
+	free(data);
+	return rc;
+}
+
+static const char *dir_root(const plan_source *base)
+{
+	return ((const dir_source *)base)->root;
+}
+
+static void dir_free(plan_source *base)
+{
+	dir_source *src = (dir_source *)base;
+	free_listing(src);
+	free(src->root);
+	free(src);
+}
+
+static const plan_source_ops dir_ops = { dir_list, dir_read, dir_root, dir_free };
+
+int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
+{
+	int rc = -1;
+	dir_source *src = NULL;
+	*out = NULL;
+
+	src = calloc(1, sizeof *src);
+	if (!src) {
+		plan_error_set(err, "out of memory");
+		goto cleanup;
+	}
+	src->base.ops = &dir_ops;
+	src->root = realpath(root, NULL);
+	if (!src->root) {
+		plan_error_set(err, "cannot open '%s': %s", root, strerror(errno));
+		goto cleanup;
+	}
+	struct stat st;
+	if (stat(src->root, &st) != 0) {
+		plan_error_set(err, "cannot open '%s': %s", root, strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		plan_error_set(err, "cannot open '%s': %s", root, strerror(ENOTDIR));
+		goto cleanup;
+	}
+	*out = &src->base;
+	src = NULL;
+	rc = 0;
+
+cleanup:
+	if (src)
+		dir_free(&src->base);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/* source_impl.h: what a source implementation provides (private to lib/).
+ * Callers only see plan/source.h; each kind of source (directory, git
+ * revision) fills in an ops table and the dispatch in source.c calls it. */
+#ifndef PLAN_SOURCE_IMPL_H
+#define PLAN_SOURCE_IMPL_H
+
+#include <stddef.h>
+
+#include "plan/diag.h"
+#include "plan/source.h"
+
+/* One implementation. Every function has the contract of the public function
+ * of the same name in plan/source.h; `source` is never NULL when called. */
+typedef struct plan_source_ops {
+	int (*list)(plan_source *source, const char *const *ignore, size_t nignore,
+		size_t max_files, const char *const **out, size_t *count,
+		plan_diags *diags);
+	int (*read)(plan_source *source, const char *relpath, size_t max_bytes,
+		char **out, size_t *len, plan_diags *diags);
+	const char *(*root)(const plan_source *source);
+	/* Releases the whole object, base included. */
+	void (*free)(plan_source *source);
+} plan_source_ops;
+
+/* The base every implementation embeds as its first member, so a pointer to
+ * the implementation's struct and to its base are the same pointer. */
+struct plan_source {
+	const plan_source_ops *ops;
+};
+
+/* Rules every implementation must apply the same way, so a plan set lists
+ * the same files from a working tree as from a commit of it. */
+
+/* 1 when a file name (the last path segment) ends in ".yaml" or ".yml". */
+int plan_source_candidate(const char *name);
+
+/* 1 when `relpath` is excluded by one of the ignore globs. For a directory
+ * (`is_dir`), 1 means everything below it is excluded as well, so the walk
+ * can prune it: see plan_glob_match_dir. */
+int plan_source_ignored(const char *const *ignore, size_t nignore,
+	const char *relpath, int is_dir);
+
+/* 1 when `pattern` matches the directory `dirpath` itself, or is written so
+ * that it matches every path below it: `d/` then `**`, or a trailing '/'
+ * (which, as in .gitignore, names directories only). Implemented in glob.c. */
+int plan_glob_match_dir(const char *pattern, const char *dirpath);
+
+#endif

@@ -1,0 +1,965 @@
+/* test_diag.c: the list of diagnostics (diag.c) and every output format of
+ * plan_diags_print (diag_print.c), compared with exact expected text. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/buf.h"
+#include "plan/diag.h"
+#include "plan/rule.h"
+
+/* ------------------------------------------------------------------------ */
+/* Helpers. */
+
+static plan_diags *new_list(void)
+{
+	plan_diags *d = plan_diags_new();
+	assert_non_null(d);
+	return d;
+}
+
+static void add(plan_diags *d, const char *file, uint32_t line, uint32_t column,
+	const char *rule, const char *message)
+{
+	assert_int_equal(plan_diags_add(d, file, line, column, rule, NULL, "%s", message), 0);
+}
+
+/* Switch a diagnostic off in place, as a rules: override would have left it
+ * if it had not removed it: the printers must skip it. */
+static void set_off(plan_diags *d, size_t index)
+{
+	plan_diag *diag = (plan_diag *)plan_diags_get(d, index);
+	assert_non_null(diag);
+	diag->severity = PLAN_SEVERITY_OFF;
+}
+
+/* Everything plan_diags_print writes, as a string to free(). */
+static char *print(const plan_diags *diags, const plan_diag_print_options *o)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	assert_int_equal(plan_diags_print(f, diags, o), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(text);
+	assert_int_equal(strlen(text), len);
+	return text;
+}
+
+static void assert_prints(const plan_diags *diags, const plan_diag_print_options *o,
+	const char *expected)
+{
+	char *text = print(diags, o);
+	assert_string_equal(text, expected);
+	free(text);
+}
+
+typedef struct source {
+	const char *file;
+	const char *text;
+	size_t len;       /* 0: strlen(text) */
+} source;
+
+typedef struct sources {
+	const source *files;
+	size_t n;
+	size_t calls;
+} sources;
+
+static const char *source_text(void *ctx, const char *file, size_t *len)
+{
+	sources *s = ctx;
+	s->calls++;
+	for (size_t i = 0; i < s->n; i++) {
+		if (strcmp(s->files[i].file, file) == 0) {
+			*len = s->files[i].len ? s->files[i].len : strlen(s->files[i].text);
+			return s->files[i].text;
+		}
+	}
+	return NULL;
+}
+
+static plan_diag_print_options text_options(sources *src)
+{
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.show_source = 1;
+	o.source_text = source_text;
+	o.source_ctx = src;
+	o.documents = 1;
+	return o;
+}
+
+/* ------------------------------------------------------------------------ */
+/* diag.c */
+
+static void test_add(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	char file[] = "plans/a.yaml";
+	char key[] = "goals[2].title";
+	assert_int_equal(plan_diags_add(d, file, 3, 5, "schema", key,
+		"value %d is not a %s", 7, "string"), 0);
+	assert_int_equal(plan_diags_add(d, NULL, 0, 0, "cross-body-link", NULL, "x"), 0);
+	file[0] = 'X';
+	key[0] = 'X';
+	assert_int_equal(plan_diags_count(d), 2);
+
+	const plan_diag *a = plan_diags_get(d, 0);
+	assert_string_equal(a->file, "plans/a.yaml");
+	assert_int_equal(a->line, 3);
+	assert_int_equal(a->column, 5);
+	assert_int_equal(a->severity, PLAN_SEVERITY_ERROR);
+	assert_ptr_equal(a->rule, plan_rule_find("schema")->id);
+	assert_string_equal(a->key, "goals[2].title");
+	assert_string_equal(a->message, "value 7 is not a string");
+
+	const plan_diag *b = plan_diags_get(d, 1);
+	assert_string_equal(b->file, "");
+	assert_null(b->key);
+	assert_int_equal(b->severity, PLAN_SEVERITY_WARNING);
+	assert_null(plan_diags_get(d, 2));
+	assert_int_equal(plan_diags_oom(d), 0);
+	plan_diags_free(d);
+	plan_diags_free(NULL);
+}
+
+static void test_take(void **state)
+{
+	(void)state;
+	plan_diags *dst = new_list(), *src = new_list();
+	add(dst, "a.yaml", 1, 1, "schema", "first");
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(plan_diags_add(src, "b.yaml", (uint32_t)i + 1, 1,
+			"duplicate-id", NULL, "moved %d", i), 0);
+	assert_int_equal(plan_diags_take(dst, src), 0);
+	assert_int_equal(plan_diags_count(dst), 41);
+	assert_int_equal(plan_diags_count(src), 0);
+	assert_string_equal(plan_diags_get(dst, 0)->message, "first");
+	assert_string_equal(plan_diags_get(dst, 1)->message, "moved 0");
+	assert_string_equal(plan_diags_get(dst, 40)->message, "moved 39");
+	/* The emptied list is still usable, and owns nothing it gave away. */
+	add(src, "c.yaml", 1, 1, "schema", "again");
+	assert_int_equal(plan_diags_count(src), 1);
+	assert_int_equal(plan_diags_take(dst, src), 0);
+	assert_int_equal(plan_diags_count(dst), 42);
+	assert_int_equal(plan_diags_take(dst, src), 0);
+	assert_int_equal(plan_diags_count(dst), 42);
+	plan_diags_free(src);
+	plan_diags_free(dst);
+}
+
+static void test_override(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 1, "cross-body-link", "one");
+	add(d, "a.yaml", 2, 1, "schema", "two");
+	add(d, "a.yaml", 3, 1, "cross-body-link", "three");
+	add(d, "a.yaml", 4, 1, "yaml-syntax", "four");
+	add(d, "a.yaml", 5, 1, "io", "five");
+
+	plan_diags_override(d, "cross-body-link", PLAN_SEVERITY_ERROR);
+	assert_int_equal(plan_diags_get(d, 0)->severity, PLAN_SEVERITY_ERROR);
+	assert_int_equal(plan_diags_get(d, 2)->severity, PLAN_SEVERITY_ERROR);
+
+	plan_diags_override(d, "schema", PLAN_SEVERITY_WARNING);
+	assert_int_equal(plan_diags_get(d, 1)->severity, PLAN_SEVERITY_WARNING);
+
+	/* Non-configurable rules and unknown ids are left alone. */
+	plan_diags_override(d, "yaml-syntax", PLAN_SEVERITY_OFF);
+	plan_diags_override(d, "io", PLAN_SEVERITY_WARNING);
+	plan_diags_override(d, "no-such-rule", PLAN_SEVERITY_OFF);
+	assert_int_equal(plan_diags_count(d), 5);
+	assert_int_equal(plan_diags_get(d, 3)->severity, PLAN_SEVERITY_ERROR);
+	assert_int_equal(plan_diags_get(d, 4)->severity, PLAN_SEVERITY_ERROR);
+
+	/* OFF removes, keeping the others in order. */
+	plan_diags_override(d, "cross-body-link", PLAN_SEVERITY_OFF);
+	assert_int_equal(plan_diags_count(d), 3);
+	assert_string_equal(plan_diags_get(d, 0)->message, "two");
+	assert_string_equal(plan_diags_get(d, 1)->message, "four");
+	assert_string_equal(plan_diags_get(d, 2)->message, "five");
+	plan_diags_free(d);
+}
+
+static void test_sort(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "b.yaml", 1, 1, "schema", "b1");
+	add(d, "a.yaml", 10, 1, "schema", "a10");
+	add(d, "a.yaml", 2, 7, "schema", "a2c7");
+	add(d, "a.yaml", 2, 3, "schema", "a2c3 z");
+	add(d, "a.yaml", 2, 3, "schema", "a2c3 m");
+	add(d, "a.yaml", 2, 3, "duplicate-key", "a2c3 dup");
+	add(d, "a.yaml", 0, 0, "io", "a0");
+	plan_diags_sort(d);
+	static const char *const order[] = {
+		"a0", "a2c3 dup", "a2c3 m", "a2c3 z", "a2c7", "a10", "b1",
+	};
+	assert_int_equal(plan_diags_count(d), 7);
+	for (size_t i = 0; i < 7; i++)
+		assert_string_equal(plan_diags_get(d, i)->message, order[i]);
+	plan_diags_free(d);
+
+	plan_diags *empty = new_list();
+	plan_diags_sort(empty);
+	assert_int_equal(plan_diags_count(empty), 0);
+	plan_diags_free(empty);
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	assert_int_equal(plan_diags_count(d), 0);
+	assert_int_equal(plan_diags_count_severity(d, PLAN_SEVERITY_ERROR), 0);
+	add(d, "a.yaml", 1, 1, "schema", "e");
+	add(d, "a.yaml", 1, 1, "duplicate-id", "e");
+	add(d, "a.yaml", 1, 1, "cross-body-link", "w");
+	assert_int_equal(plan_diags_count(d), 3);
+	assert_int_equal(plan_diags_count_severity(d, PLAN_SEVERITY_ERROR), 2);
+	assert_int_equal(plan_diags_count_severity(d, PLAN_SEVERITY_WARNING), 1);
+	assert_int_equal(plan_diags_count_severity(d, PLAN_SEVERITY_OFF), 0);
+	plan_diags_free(d);
+}
+
+static void test_input_failed(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	assert_int_equal(plan_diags_input_failed(d), 0);
+	add(d, "a.yaml", 1, 1, "schema", "e");
+	add(d, "a.yaml", 1, 1, "yaml-syntax", "e");
+	assert_int_equal(plan_diags_input_failed(d), 0);
+	add(d, "b.yaml", 0, 0, "io", "unreadable");
+	assert_int_equal(plan_diags_input_failed(d), 1);
+	plan_diags_free(d);
+
+	d = new_list();
+	add(d, "c.yaml", 0, 0, "limit", "too big");
+	assert_int_equal(plan_diags_input_failed(d), 1);
+	plan_diags_free(d);
+}
+
+static void test_format_parse(void **state)
+{
+	(void)state;
+	plan_diag_format f = PLAN_DIAG_TEXT;
+	assert_int_equal(plan_diag_format_parse(&f, "json"), 0);
+	assert_int_equal(f, PLAN_DIAG_JSON);
+	assert_int_equal(plan_diag_format_parse(&f, "sarif"), 0);
+	assert_int_equal(f, PLAN_DIAG_SARIF);
+	assert_int_equal(plan_diag_format_parse(&f, "github"), 0);
+	assert_int_equal(f, PLAN_DIAG_GITHUB);
+	assert_int_equal(plan_diag_format_parse(&f, "text"), 0);
+	assert_int_equal(f, PLAN_DIAG_TEXT);
+	assert_int_equal(plan_diag_format_parse(&f, "JSON"), -1);
+	assert_int_equal(plan_diag_format_parse(&f, ""), -1);
+	assert_int_equal(plan_diag_format_parse(&f, "sarif "), -1);
+	assert_int_equal(plan_diag_format_parse(&f, NULL), -1);
+	assert_int_equal(f, PLAN_DIAG_TEXT);
+}
+
+/* ------------------------------------------------------------------------ */
+/* text */
+
+static void test_text_basic(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "bad thing");
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "switched off");
+	add(d, "a.yaml", 0, 0, "not-a-plan-document", "no kind");
+	add(d, "b.yaml", 1, 1, "cross-body-link", "crosses");
+	add(d, "b.yaml", 2, 0, "schema", "no column");
+	add(d, NULL, 0, 0, "io", "no file");
+	set_off(d, 1);
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.documents = 2;
+	assert_prints(d, &o,
+		"a.yaml:3:5: error: bad thing [schema]\n"
+		"a.yaml: error: no kind [not-a-plan-document]\n"
+		"b.yaml:1:1: warning: crosses [cross-body-link]\n"
+		"b.yaml:2: error: no column [schema]\n"
+		"error: no file [io]\n"
+		"4 errors, 1 warning in 2 documents\n");
+	/* NULL options: text, no colour, no source. */
+	assert_prints(d, NULL,
+		"a.yaml:3:5: error: bad thing [schema]\n"
+		"a.yaml: error: no kind [not-a-plan-document]\n"
+		"b.yaml:1:1: warning: crosses [cross-body-link]\n"
+		"b.yaml:2: error: no column [schema]\n"
+		"error: no file [io]\n"
+		"4 errors, 1 warning in 0 documents\n");
+	plan_diags_free(d);
+}
+
+static void test_text_summary_plurals(void **state)
+{
+	(void)state;
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	plan_diags *d = new_list();
+	assert_prints(d, &o, "0 errors, 0 warnings in 0 documents\n");
+
+	add(d, "a.yaml", 1, 2, "cross-body-link", "w");
+	o.documents = 1;
+	assert_prints(d, &o, "a.yaml:1:2: warning: w [cross-body-link]\n"
+		"0 errors, 1 warning in 1 document\n");
+
+	add(d, "a.yaml", 1, 3, "schema", "e");
+	add(d, "a.yaml", 1, 4, "cross-body-link", "w2");
+	o.documents = 3;
+	assert_prints(d, &o, "a.yaml:1:2: warning: w [cross-body-link]\n"
+		"a.yaml:1:3: error: e [schema]\n"
+		"a.yaml:1:4: warning: w2 [cross-body-link]\n"
+		"1 error, 2 warnings in 3 documents\n");
+
+	/* Counts are of what was printed. */
+	set_off(d, 0);
+	set_off(d, 2);
+	assert_prints(d, &o, "a.yaml:1:3: error: e [schema]\n"
+		"1 error, 0 warnings in 3 documents\n");
+	plan_diags_free(d);
+}
+
+static void test_text_escapes(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a\tb\x1b.yaml", 1, 1, "schema",
+		"title \"\x1b[31mred\x1b[0m\"\nnext\\line \xc2\x9b bad \xff end");
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.documents = 1;
+	assert_prints(d, &o,
+		"a\\tb\\x1b.yaml:1:1: error: title \"\\x1b[31mred\\x1b[0m\"\\nnext\\\\line "
+		"\\u009b bad \\xff end [schema]\n"
+		"1 error, 0 warnings in 1 document\n");
+	plan_diags_free(d);
+}
+
+static void test_text_color(void **state)
+{
+	(void)state;
+	const source files[] = { { "a.yaml", "key: 1\n", 0 } };
+	sources src = { files, 1, 0 };
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 6, "schema", "not a string");
+	add(d, "a.yaml", 0, 0, "cross-body-link", "warned");
+	plan_diag_print_options o = text_options(&src);
+	o.color = 1;
+	assert_prints(d, &o,
+		"a.yaml:1:6: \033[1;31merror\033[0m: not a string \033[2m[schema]\033[0m\n"
+		"    1 | key: 1\n"
+		"      |      \033[1;32m^\033[0m\n"
+		"a.yaml: \033[1;33mwarning\033[0m: warned \033[2m[cross-body-link]\033[0m\n"
+		"1 error, 1 warning in 1 document\n");
+	plan_diags_free(d);
+}
+
+static void test_text_source(void **state)
+{
+	(void)state;
+	const source files[] = {
+		{ "a.yaml", "key: value\n  bad: 1\n", 0 },
+		{ "tab.yaml", "\tx: 1\n", 0 },
+		{ "sv.yaml", "\xc3\xa5: \xc3\xa4r\n", 0 },
+		{ "wide.yaml", "\xe6\x97\xa5\xe6\x9c\xac: x\n", 0 },
+		{ "ctl.yaml", "\xff" "a: \x1b[1mX\n", 0 },
+		{ "crlf.yaml", "a: 1\r\nb: 2\r\nc\rd\n", 0 },
+		{ "bom.yaml", "\xef\xbb\xbf" "a: 1\n", 0 },
+		{ "nul.yaml", "a\0b: c", 6 },
+	};
+	sources src = { files, sizeof files / sizeof files[0], 0 };
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 2, 3, "schema", "bad key");
+	add(d, "a.yaml", 1, 40, "schema", "past the end");
+	add(d, "a.yaml", 2, 0, "schema", "no column");
+	add(d, "a.yaml", 9, 1, "schema", "past the last line");
+	add(d, "a.yaml", 0, 0, "schema", "whole file");
+	add(d, "tab.yaml", 1, 2, "schema", "after a tab");
+	add(d, "sv.yaml", 1, 4, "schema", "on a-umlaut");
+	add(d, "wide.yaml", 1, 4, "schema", "after wide");
+	add(d, "ctl.yaml", 1, 6, "schema", "on [");
+	add(d, "crlf.yaml", 2, 4, "schema", "crlf");
+	add(d, "crlf.yaml", 4, 1, "schema", "lone cr");
+	add(d, "bom.yaml", 1, 1, "schema", "bom");
+	add(d, "nul.yaml", 1, 3, "schema", "nul");
+	add(d, "missing.yaml", 1, 1, "schema", "no text");
+	plan_diag_print_options o = text_options(&src);
+	assert_prints(d, &o,
+		"a.yaml:2:3: error: bad key [schema]\n"
+		"    2 |   bad: 1\n"
+		"      |   ^\n"
+		"a.yaml:1:40: error: past the end [schema]\n"
+		"    1 | key: value\n"
+		"      |           ^\n"
+		"a.yaml:2: error: no column [schema]\n"
+		"    2 |   bad: 1\n"
+		"a.yaml:9:1: error: past the last line [schema]\n"
+		"a.yaml: error: whole file [schema]\n"
+		"tab.yaml:1:2: error: after a tab [schema]\n"
+		"    1 | \\tx: 1\n"
+		"      |   ^\n"
+		"sv.yaml:1:4: error: on a-umlaut [schema]\n"
+		"    1 | \xc3\xa5: \xc3\xa4r\n"
+		"      |    ^\n"
+		"wide.yaml:1:4: error: after wide [schema]\n"
+		"    1 | \xe6\x97\xa5\xe6\x9c\xac: x\n"
+		"      |      ^\n"
+		"ctl.yaml:1:6: error: on [ [schema]\n"
+		"    1 | \\xffa: \\x1b[1mX\n"
+		"      |            ^\n"
+		"crlf.yaml:2:4: error: crlf [schema]\n"
+		"    2 | b: 2\n"
+		"      |    ^\n"
+		"crlf.yaml:4:1: error: lone cr [schema]\n"
+		"    4 | d\n"
+		"      | ^\n"
+		"bom.yaml:1:1: error: bom [schema]\n"
+		"    1 | a: 1\n"
+		"      | ^\n"
+		"nul.yaml:1:3: error: nul [schema]\n"
+		"    1 | a\\x00b: c\n"
+		"      |      ^\n"
+		"missing.yaml:1:1: error: no text [schema]\n"
+		"14 errors, 0 warnings in 1 document\n");
+	/* One look-up per run of diagnostics in the same file. */
+	assert_int_equal(src.calls, 9);
+	plan_diags_free(d);
+}
+
+static void test_text_wide_gutter(void **state)
+{
+	(void)state;
+	const size_t lines = 123456;
+	char *text = malloc(lines * 2 + 1);
+	assert_non_null(text);
+	for (size_t i = 0; i < lines; i++) {
+		text[2 * i] = i + 1 == lines ? 'y' : 'x';
+		text[2 * i + 1] = '\n';
+	}
+	text[lines * 2] = '\0';
+	const source files[] = { { "big.yaml", text, 0 } };
+	sources src = { files, 1, 0 };
+	plan_diags *d = new_list();
+	add(d, "big.yaml", 9, 1, "schema", "nine");
+	add(d, "big.yaml", 123456, 2, "schema", "last");
+	add(d, "big.yaml", 123457, 1, "schema", "the empty line after the last break");
+	add(d, "big.yaml", 123458, 1, "schema", "beyond");
+	plan_diag_print_options o = text_options(&src);
+	assert_prints(d, &o,
+		"big.yaml:9:1: error: nine [schema]\n"
+		"    9 | x\n"
+		"      | ^\n"
+		"big.yaml:123456:2: error: last [schema]\n"
+		"123456 | y\n"
+		"       |  ^\n"
+		"big.yaml:123457:1: error: the empty line after the last break [schema]\n"
+		"123457 | \n"
+		"       | ^\n"
+		"big.yaml:123458:1: error: beyond [schema]\n"
+		"4 errors, 0 warnings in 1 document\n");
+	plan_diags_free(d);
+	free(text);
+}
+
+/* A line of `n` 'a's with an 'X' at 0-based `x`. */
+static char *long_line(size_t n, size_t x)
+{
+	char *s = malloc(n + 2);
+	assert_non_null(s);
+	memset(s, 'a', n);
+	s[x] = 'X';
+	s[n] = '\n';
+	s[n + 1] = '\0';
+	return s;
+}
+
+/* "aaa" runs with an X at `x_at` (a 0-based position inside the shown range,
+ * or SIZE_MAX), shown from `from` to `to`. */
+static void put_run(plan_buf *b, size_t from, size_t to, size_t x_at)
+{
+	for (size_t i = from; i < to; i++)
+		plan_buf_putc(b, i == x_at ? 'X' : 'a');
+}
+
+static void test_text_long_line(void **state)
+{
+	(void)state;
+	char *line = long_line(500, 300);
+	char *exact = long_line(200, 199);
+	const source files[] = { { "long.yaml", line, 0 }, { "exact.yaml", exact, 0 } };
+	sources src = { files, 2, 0 };
+	plan_diag_print_options o = text_options(&src);
+	plan_buf want = PLAN_BUF_INIT;
+
+	/* Caret in the middle: cut on both sides, 99 columns either way. */
+	plan_diags *d = new_list();
+	add(d, "long.yaml", 1, 301, "schema", "m");
+	plan_buf_puts(&want, "long.yaml:1:301: error: m [schema]\n    1 | \xe2\x80\xa6");
+	put_run(&want, 201, 399, 300);
+	plan_buf_puts(&want, "\xe2\x80\xa6\n      | ");
+	for (int i = 0; i < 100; i++)
+		plan_buf_putc(&want, ' ');
+	plan_buf_puts(&want, "^\n1 error, 0 warnings in 1 document\n");
+	assert_prints(d, &o, want.ptr);
+	plan_diags_free(d);
+
+	/* Caret near the end: the left side gets the room the right does not use. */
+	plan_buf_clear(&want);
+	d = new_list();
+	add(d, "long.yaml", 1, 495, "schema", "e");
+	plan_buf_puts(&want, "long.yaml:1:495: error: e [schema]\n    1 | \xe2\x80\xa6");
+	put_run(&want, 302, 500, 300);
+	plan_buf_puts(&want, "\n      | ");
+	for (int i = 0; i < 193; i++)
+		plan_buf_putc(&want, ' ');
+	plan_buf_puts(&want, "^\n1 error, 0 warnings in 1 document\n");
+	assert_prints(d, &o, want.ptr);
+	plan_diags_free(d);
+
+	/* Caret near the start: cut on the right only. */
+	plan_buf_clear(&want);
+	d = new_list();
+	add(d, "long.yaml", 1, 5, "schema", "s");
+	plan_buf_puts(&want, "long.yaml:1:5: error: s [schema]\n    1 | ");
+	put_run(&want, 0, 198, SIZE_MAX);
+	plan_buf_puts(&want, "\xe2\x80\xa6\n      |     ^\n1 error, 0 warnings in 1 document\n");
+	assert_prints(d, &o, want.ptr);
+	plan_diags_free(d);
+
+	/* Exactly 200 columns: shown whole. */
+	plan_buf_clear(&want);
+	d = new_list();
+	add(d, "exact.yaml", 1, 200, "schema", "x");
+	plan_buf_puts(&want, "exact.yaml:1:200: error: x [schema]\n    1 | ");
+	put_run(&want, 0, 200, 199);
+	plan_buf_puts(&want, "\n      | ");
+	for (int i = 0; i < 199; i++)
+		plan_buf_putc(&want, ' ');
+	plan_buf_puts(&want, "^\n1 error, 0 warnings in 1 document\n");
+	assert_prints(d, &o, want.ptr);
+	plan_diags_free(d);
+
+	plan_buf_free(&want);
+	free(line);
+	free(exact);
+}
+
+/* The text of one diagnostic printed alone, without the summary. */
+static char *print_one(const plan_diag *diag, const plan_diag_print_options *o)
+{
+	plan_diags *d = new_list();
+	assert_int_equal(plan_diags_add(d, diag->file, diag->line, diag->column,
+		diag->rule, NULL, "%s", diag->message), 0);
+	char *text = print(d, o);
+	char *summary = strstr(text, "1 error, 0 warnings");
+	assert_non_null(summary);
+	*summary = '\0';
+	plan_diags_free(d);
+	return text;
+}
+
+/* Quoting remembers where it was in a file; printing many diagnostics at
+ * once must give what printing each alone gives, whatever their order. */
+static void test_text_quote_cache(void **state)
+{
+	(void)state;
+	plan_buf text = PLAN_BUF_INIT;
+	plan_buf_puts(&text, "short\n");
+	for (int i = 0; i < 600; i++)
+		plan_buf_puts(&text, i % 7 == 0 ? "\t" : i % 5 == 0 ? "\xc3\xa4" :
+			i % 11 == 0 ? "\xe6\x97\xa5" : i % 13 == 0 ? "\xc2\x9b" : "b");
+	plan_buf_puts(&text, "\nlast\n");
+	const source files[] = { { "c.yaml", text.ptr, 0 }, { "d.yaml", "d\n", 0 } };
+	sources src = { files, 2, 0 };
+	plan_diag_print_options o = text_options(&src);
+
+	static const uint32_t where[][2] = {
+		{ 1, 3 }, { 2, 1 }, { 2, 50 }, { 2, 150 }, { 2, 151 }, { 2, 301 },
+		{ 2, 450 }, { 2, 590 }, { 2, 600 }, { 2, 601 }, { 2, 900 },
+		{ 2, 100 }, { 1, 1 }, { 3, 2 }, { 2, 400 }, { 3, 1 },
+	};
+	const size_t n = sizeof where / sizeof where[0];
+	plan_diags *d = new_list();
+	plan_buf want = PLAN_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		add(d, "c.yaml", where[i][0], where[i][1], "schema", "m");
+		char *one = print_one(plan_diags_get(d, plan_diags_count(d) - 1), &o);
+		plan_buf_puts(&want, one);
+		free(one);
+		if (i == 9) {
+			/* Another file in between. */
+			add(d, "d.yaml", 1, 1, "schema", "m");
+			plan_buf_puts(&want, "d.yaml:1:1: error: m [schema]\n    1 | d\n      | ^\n");
+		}
+	}
+	plan_buf_printf(&want, "%zu errors, 0 warnings in 1 document\n", n + 1);
+	assert_false(want.failed);
+	assert_prints(d, &o, want.ptr);
+	plan_diags_free(d);
+	plan_buf_free(&want);
+	plan_buf_free(&text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* json */
+
+static void test_json(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "bad \"thing\"\\ \n\t\x01 \xff \xe2\x80\xa8 \xc3\xa5");
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "off");
+	add(d, "b \"q\".yaml", 0, 0, "cross-body-link", "w");
+	set_off(d, 1);
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_JSON;
+	o.root = "/abs/r\xc3\xb6ot";
+	o.documents = 7;
+	assert_prints(d, &o,
+		"{\n"
+		"  \"root\": \"/abs/r\xc3\xb6ot\",\n"
+		"  \"revision\": null,\n"
+		"  \"documents\": 7,\n"
+		"  \"errors\": 1,\n"
+		"  \"warnings\": 1,\n"
+		"  \"diagnostics\": [\n"
+		"    {\"file\": \"a.yaml\", \"line\": 3, \"column\": 5, \"severity\": \"error\", "
+		"\"rule\": \"schema\", \"message\": \"bad \\\"thing\\\"\\\\ \\n\\t\\u0001 \\ufffd "
+		"\\u2028 \xc3\xa5\"},\n"
+		"    {\"file\": \"b \\\"q\\\".yaml\", \"line\": 0, \"column\": 0, "
+		"\"severity\": \"warning\", \"rule\": \"cross-body-link\", \"message\": \"w\"}\n"
+		"  ]\n"
+		"}\n");
+	plan_diags_free(d);
+}
+
+static void test_json_empty(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_JSON;
+	o.revision = "0123abcd";
+	assert_prints(d, &o,
+		"{\n"
+		"  \"root\": null,\n"
+		"  \"revision\": \"0123abcd\",\n"
+		"  \"documents\": 0,\n"
+		"  \"errors\": 0,\n"
+		"  \"warnings\": 0,\n"
+		"  \"diagnostics\": []\n"
+		"}\n");
+	/* Only switched-off diagnostics: still empty. */
+	add(d, "a.yaml", 1, 1, "schema", "x");
+	set_off(d, 0);
+	assert_prints(d, &o,
+		"{\n"
+		"  \"root\": null,\n"
+		"  \"revision\": \"0123abcd\",\n"
+		"  \"documents\": 0,\n"
+		"  \"errors\": 0,\n"
+		"  \"warnings\": 0,\n"
+		"  \"diagnostics\": []\n"
+		"}\n");
+	plan_diags_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* sarif */
+
+#define SARIF_HEAD(version) \
+	"{\n" \
+	"  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n" \
+	"  \"version\": \"2.1.0\",\n" \
+	"  \"runs\": [\n" \
+	"    {\n" \
+	"      \"tool\": {\n" \
+	"        \"driver\": {\n" \
+	"          \"name\": \"plan-validate\",\n" \
+	"          \"version\": \"" version "\",\n" \
+	"          \"rules\": ["
+
+/* The catalogue as tool.driver.rules, one rule a line. */
+static void put_sarif_rules(plan_buf *b)
+{
+	size_t n;
+	const plan_rule *rules = plan_rules_all(&n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		/* Summaries are plain text: nothing to escape for JSON. */
+		assert_null(strpbrk(rules[i].summary, "\"\\"));
+		plan_buf_printf(b, "%s\n            {\"id\": \"%s\", \"shortDescription\": "
+			"{\"text\": \"%s\"}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+			i ? "," : "", rules[i].id, rules[i].summary,
+			rules[i].severity == PLAN_SEVERITY_WARNING ? "warning" : "error");
+	}
+	plan_buf_puts(b, "\n          ]\n        }\n      },\n");
+}
+
+static void test_sarif(void **state)
+{
+	(void)state;
+	size_t nrules;
+	const plan_rule *rules = plan_rules_all(&nrules);
+	assert_string_equal(rules[0].id, "yaml-syntax");
+
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "bad \"x\"\n");
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "off");
+	add(d, "sub/my pl\xc3\xa5n#1.yaml", 0, 0, "cross-body-link", "w");
+	add(d, "b.yaml", 2, 0, "io", "no column");
+	set_off(d, 1);
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_SARIF;
+	o.root = "/home/u/x y/plan";
+	o.tool_version = "1.2.3";
+
+	plan_buf want = PLAN_BUF_INIT;
+	plan_buf_puts(&want, SARIF_HEAD("1.2.3"));
+	put_sarif_rules(&want);
+	plan_buf_printf(&want,
+		"      \"originalUriBaseIds\": {\n"
+		"        \"PLANROOT\": {\"uri\": \"file:///home/u/x%%20y/plan/\"}\n"
+		"      },\n"
+		"      \"columnKind\": \"unicodeCodePoints\",\n"
+		"      \"results\": [\n"
+		"        {\"ruleId\": \"schema\", \"ruleIndex\": 1, \"level\": \"error\", "
+		"\"message\": {\"text\": \"bad \\\"x\\\"\\n\"}, \"locations\": [{\"physicalLocation\": "
+		"{\"artifactLocation\": {\"uri\": \"a.yaml\", \"uriBaseId\": \"PLANROOT\"}, "
+		"\"region\": {\"startLine\": 3, \"startColumn\": 5}}}]},\n"
+		"        {\"ruleId\": \"cross-body-link\", \"ruleIndex\": 7, \"level\": \"warning\", "
+		"\"message\": {\"text\": \"w\"}, \"locations\": [{\"physicalLocation\": "
+		"{\"artifactLocation\": {\"uri\": \"sub/my%%20pl%%C3%%A5n%%231.yaml\", "
+		"\"uriBaseId\": \"PLANROOT\"}}}]},\n"
+		"        {\"ruleId\": \"io\", \"ruleIndex\": %zu, \"level\": \"error\", "
+		"\"message\": {\"text\": \"no column\"}, \"locations\": [{\"physicalLocation\": "
+		"{\"artifactLocation\": {\"uri\": \"b.yaml\", \"uriBaseId\": \"PLANROOT\"}, "
+		"\"region\": {\"startLine\": 2}}}]}\n"
+		"      ]\n"
+		"    }\n"
+		"  ]\n"
+		"}\n", nrules - 2);
+	assert_ptr_equal(plan_rule_find("cross-body-link"), &rules[7]);
+	assert_prints(d, &o, want.ptr);
+	plan_buf_free(&want);
+	plan_diags_free(d);
+}
+
+static void test_sarif_prefix_no_root(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a b.yaml", 1, 2, "schema", "m");
+	add(d, "", 0, 0, "io", "no file");
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_SARIF;
+	o.path_prefix = "plans/2026";
+
+	plan_buf want = PLAN_BUF_INIT;
+	plan_buf_puts(&want, SARIF_HEAD("0"));
+	put_sarif_rules(&want);
+	plan_buf_puts(&want,
+		"      \"columnKind\": \"unicodeCodePoints\",\n"
+		"      \"results\": [\n"
+		"        {\"ruleId\": \"schema\", \"ruleIndex\": 1, \"level\": \"error\", "
+		"\"message\": {\"text\": \"m\"}, \"locations\": [{\"physicalLocation\": "
+		"{\"artifactLocation\": {\"uri\": \"plans/2026/a%20b.yaml\"}, "
+		"\"region\": {\"startLine\": 1, \"startColumn\": 2}}}]},\n");
+	plan_buf_printf(&want,
+		"        {\"ruleId\": \"io\", \"ruleIndex\": %zu, \"level\": \"error\", "
+		"\"message\": {\"text\": \"no file\"}}\n"
+		"      ]\n"
+		"    }\n"
+		"  ]\n"
+		"}\n", plan_rule_find("io") - plan_rules_all(&(size_t){ 0 }));
+	assert_prints(d, &o, want.ptr);
+
+	/* With a root, a prefix still wins: the URI is relative to the repository,
+	 * not to PLANROOT. A prefix with its own '/' gets no second one. */
+	o.root = "/";
+	o.path_prefix = "plans/";
+	char *text = print(d, &o);
+	assert_non_null(strstr(text, "\"PLANROOT\": {\"uri\": \"file:///\"}"));
+	assert_non_null(strstr(text, "{\"uri\": \"plans/a%20b.yaml\"}, \"region\""));
+	assert_null(strstr(text, "uriBaseId"));
+	free(text);
+	plan_buf_free(&want);
+	plan_diags_free(d);
+}
+
+static void test_sarif_empty(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_SARIF;
+	plan_buf want = PLAN_BUF_INIT;
+	plan_buf_puts(&want, SARIF_HEAD("0"));
+	put_sarif_rules(&want);
+	plan_buf_puts(&want,
+		"      \"columnKind\": \"unicodeCodePoints\",\n"
+		"      \"results\": []\n"
+		"    }\n"
+		"  ]\n"
+		"}\n");
+	assert_prints(d, &o, want.ptr);
+	plan_buf_free(&want);
+	plan_diags_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* github */
+
+static void test_github(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "100% sure: a, b\nnext\r\x1b[0m");
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "off");
+	add(d, "odd,na:me%.yaml", 0, 0, "cross-body-link", "whole file");
+	add(d, "b.yaml", 7, 0, "schema", "no column");
+	add(d, NULL, 0, 0, "io", "no file");
+	set_off(d, 1);
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_GITHUB;
+	assert_prints(d, &o,
+		"::error file=a.yaml,line=3,col=5,title=schema::100%25 sure: a, b\\nnext\\r\\x1b[0m\n"
+		"::warning file=odd%2Cna%3Ame%25.yaml,title=cross-body-link::whole file\n"
+		"::error file=b.yaml,line=7,title=schema::no column\n"
+		"::error title=io::no file\n");
+
+	o.path_prefix = "repo/plans";
+	assert_prints(d, &o,
+		"::error file=repo/plans/a.yaml,line=3,col=5,title=schema::100%25 sure: a, b\\nnext\\r\\x1b[0m\n"
+		"::warning file=repo/plans/odd%2Cna%3Ame%25.yaml,title=cross-body-link::whole file\n"
+		"::error file=repo/plans/b.yaml,line=7,title=schema::no column\n"
+		"::error title=io::no file\n");
+
+	plan_diags *empty = new_list();
+	assert_prints(empty, &o, "");
+	plan_diags_free(empty);
+	plan_diags_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Failures and volume */
+
+static void test_write_failure(void **state)
+{
+	(void)state;
+	FILE *full = fopen("/dev/full", "w");
+	if (!full) {
+		skip();
+		return;
+	}
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 1, "schema", "m");
+	static const plan_diag_format formats[] = {
+		PLAN_DIAG_TEXT, PLAN_DIAG_JSON, PLAN_DIAG_SARIF, PLAN_DIAG_GITHUB,
+	};
+	for (size_t i = 0; i < 4; i++) {
+		plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+		o.format = formats[i];
+		assert_int_equal(plan_diags_print(full, d, &o), -1);
+		clearerr(full);
+	}
+	fclose(full);
+	plan_diags_free(d);
+}
+
+static void test_buffer_failure(void **state)
+{
+	(void)state;
+	/* put_safe shows each byte as \x01: 4 times past the buffer maximum. */
+	size_t n = PLAN_BUF_MAX_DEFAULT / 4 + 16;
+	char *msg = malloc(n + 1);
+	assert_non_null(msg);
+	memset(msg, 1, n);
+	msg[n] = '\0';
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 1, "schema", msg);
+	free(msg);
+	static const plan_diag_format formats[] = { PLAN_DIAG_TEXT, PLAN_DIAG_GITHUB };
+	for (size_t i = 0; i < 2; i++) {
+		FILE *f = fopen("/dev/null", "w");
+		assert_non_null(f);
+		plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+		o.format = formats[i];
+		assert_int_equal(plan_diags_print(f, d, &o), -1);
+		fclose(f);
+	}
+	plan_diags_free(d);
+}
+
+/* 100k diagnostics, many on one long line: linear work, bounded memory. */
+static void test_volume(void **state)
+{
+	(void)state;
+	const size_t n = 100000;
+	char *line = long_line(300000, 0);
+	const source files[] = { { "v.yaml", line, 0 } };
+	sources src = { files, 1, 0 };
+	plan_diags *d = new_list();
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(plan_diags_add(d, "v.yaml", 1, (uint32_t)(i * 3 + 1),
+			i % 2 ? "schema" : "cross-body-link", NULL, "message %zu", i), 0);
+	static const plan_diag_format formats[] = {
+		PLAN_DIAG_TEXT, PLAN_DIAG_JSON, PLAN_DIAG_SARIF, PLAN_DIAG_GITHUB,
+	};
+	for (size_t i = 0; i < 4; i++) {
+		FILE *f = tmpfile();
+		assert_non_null(f);
+		plan_diag_print_options o = text_options(&src);
+		o.format = formats[i];
+		o.root = "/r";
+		assert_int_equal(plan_diags_print(f, d, &o), 0);
+		assert_true(ftell(f) > (long)(n * 30));
+		fclose(f);
+	}
+	plan_diags_free(d);
+	free(line);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_add),
+		cmocka_unit_test(test_take),
+		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_input_failed),
+		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_text_basic),
+		cmocka_unit_test(test_text_summary_plurals),
+		cmocka_unit_test(test_text_escapes),
+		cmocka_unit_test(test_text_color),
+		cmocka_unit_test(test_text_source),
+		cmocka_unit_test(test_text_wide_gutter),
+		cmocka_unit_test(test_text_long_line),
+		cmocka_unit_test(test_text_quote_cache),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_empty),
+		cmocka_unit_test(test_sarif),
+		cmocka_unit_test(test_sarif_prefix_no_root),
+		cmocka_unit_test(test_sarif_empty),
+		cmocka_unit_test(test_github),
+		cmocka_unit_test(test_write_failure),
+		cmocka_unit_test(test_buffer_failure),
+		cmocka_unit_test(test_volume),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
