@@ -233,7 +233,10 @@ static void visit(walk *w, const pending *dir, const char *name)
 	}
 	struct stat st;
 	if (lstat(fs, &st) != 0) {
-		report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
+		/* Gone since readdir (an editor's probe file, say): nothing is
+		 * missing from the plan set, so nothing to report. */
+		if (errno != ENOENT)
+			report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	int is_link = S_ISLNK(st.st_mode);

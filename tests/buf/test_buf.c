@@ -85,7 +85,7 @@ static void test_json_strings_are_always_valid(void **state)
 {
 	(void)state;
 	expect_json("", 0, "\"\"");
-	expect_json("say \"hi\"\\", 10, "\"say \\\"hi\\\"\\\\\"");
+	expect_json("say \"hi\"\\", 9, "\"say \\\"hi\\\"\\\\\"");
 	expect_json("a\nb\x01", 4, "\"a\\nb\\u0001\"");
 	expect_json("Ö", 2, "\"Ö\"");
 	expect_json("x\xff", 2, "\"x\\ufffd\"");

@@ -883,12 +883,13 @@ static void test_write_failure(void **state)
 static void test_buffer_failure(void **state)
 {
 	(void)state;
-	/* put_safe shows each byte as \x01: 4 times past the buffer maximum. */
-	size_t n = PLAN_BUF_MAX_DEFAULT / 4 + 16;
-	char *msg = malloc(n + 1);
+	/* A message that fits a buffer until put_safe doubles its backslashes. */
+	size_t plain = PLAN_BUF_MAX_DEFAULT / 4 * 3, slashes = PLAN_BUF_MAX_DEFAULT / 8 + 16;
+	char *msg = malloc(plain + slashes + 1);
 	assert_non_null(msg);
-	memset(msg, 1, n);
-	msg[n] = '\0';
+	memset(msg, 'a', plain);
+	memset(msg + plain, '\\', slashes);
+	msg[plain + slashes] = '\0';
 	plan_diags *d = new_list();
 	add(d, "a.yaml", 1, 1, "schema", msg);
 	free(msg);

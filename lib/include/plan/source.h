@@ -24,19 +24,28 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
 /* Every `*.yaml` and `*.yml` file below the root, as paths relative to it with
  * '/' separators, sorted bytewise so the order is the same on every machine.
  * Hidden directories and files (name starts with '.') are skipped, and so is
- * every path matching one of the `ignore` globs (see plan_glob_match).
+ * every path matching one of the `ignore` globs (see plan_glob_match); a glob
+ * that matches a directory, or ends in '/' then `**`, skips everything below
+ * it without looking inside.
  * Symbolic links are followed only when they stay inside the root; anything
- * that is not a regular file or directory is never opened. What cannot be
- * listed becomes an `io` diagnostic, and the walk goes on. `*out` is an array
- * of `*count` strings owned by the source. Returns 0, or -1 when memory ran
- * out. At most `max_files` paths are listed; more is a `limit` diagnostic. */
+ * that is not a regular file or directory is never opened. A file is listed
+ * under the path it was found by (a link to a file: under the link's name);
+ * a directory reachable more than once is walked once, by its real path when
+ * it has one, so link loops end. What cannot be listed becomes an `io`
+ * diagnostic (line 0), and the walk goes on. `*out` is an array of `*count`
+ * strings owned by the source, valid until the next plan_source_list or
+ * plan_source_free. Returns 0, or -1 when memory ran out. At most `max_files`
+ * paths are listed; reaching a further one is one `limit` diagnostic (file
+ * ""), and the walk stops there. */
 int plan_source_list(plan_source *source, const char *const *ignore,
 	size_t nignore, size_t max_files, const char *const **out, size_t *count,
 	plan_diags *diags);
 
 /* Read one listed file in full. On success *out holds `*len` bytes plus a
  * terminating NUL (free() it). A file larger than `max_bytes` is a `limit`
- * diagnostic, an unreadable one an `io` diagnostic; both return -1. */
+ * diagnostic, an unreadable one an `io` diagnostic; both return -1. So is a
+ * `relpath` that is absolute, has a ".." or empty segment, resolves outside
+ * the root, or names something other than a regular file (never opened). */
 int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags);
 
@@ -47,10 +56,16 @@ void plan_source_free(plan_source *source);
 
 /* Match `path` (relative, '/'-separated) against a glob: `*` matches within
  * one path segment, `**` matches any number of whole segments (so `a/` then
- * `**` matches everything below a, and `**` then `/b` matches b at any depth), `?` one
- * character, `[...]` a character class (`[!...]` negated). A pattern with no
- * '/' matches the last segment at any depth (as .gitignore does). Returns 1 on
- * a match, else 0. */
+ * `**` matches everything below a but not a itself, and `**` then `/b`
+ * matches b at any depth), `?` one character (a UTF-8 sequence counts as
+ * one), `[...]` a character class with ranges (`[!...]` or `[^...]`
+ * negated; a `]` first is a member; with no closing `]` the `[` is literal).
+ * There is no escape character. A pattern with no '/' matches the last
+ * segment at any depth (as .gitignore does); a leading '/' only anchors. A
+ * trailing '/' means directories only, so this function (which matches
+ * paths, not knowing what they name) never matches it; listing applies it.
+ * Time is bounded by the product of the lengths, whatever the pattern.
+ * Returns 1 on a match, else 0. */
 int plan_glob_match(const char *pattern, const char *path);
 
 #endif
