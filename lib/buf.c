@@ -76,10 +76,9 @@ int plan_buf_printf(plan_buf *buf, const char *fmt, ...)
 	return rc;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the
- * bytes there are not valid UTF-8 (overlong forms and surrogates included). */
-static size_t utf8_sequence(const unsigned char *s, size_t n, uint32_t *cp)
+size_t plan_utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	if (s[0] < 0x80) {
 		*cp = s[0];
 		return 1;
@@ -107,6 +106,13 @@ static size_t utf8_sequence(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+int plan_safe_escapes(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == '\\' ||
+	       cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 int plan_buf_put_safe(plan_buf *buf, const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
@@ -116,8 +122,8 @@ int plan_buf_put_safe(plan_buf *buf, const char *data, size_t len)
 		size_t start = i;
 		uint32_t cp = 0;
 		size_t n = 0;
-		while (i < len && (n = utf8_sequence(s + i, len - i, &cp)) > 0 &&
-		       cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) && cp != '\\')
+		while (i < len && (n = plan_utf8_decode(data + i, len - i, &cp)) > 0 &&
+		       !plan_safe_escapes(cp))
 			i += n;
 		plan_buf_put(buf, data + start, i - start);
 		if (i >= len)
@@ -150,14 +156,13 @@ int plan_buf_put_safe(plan_buf *buf, const char *data, size_t len)
 
 int plan_buf_put_json(plan_buf *buf, const char *data, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)data;
 	plan_buf_putc(buf, '"');
 	size_t i = 0;
 	while (i < len) {
 		size_t start = i;
 		uint32_t cp = 0;
 		size_t n = 0;
-		while (i < len && (n = utf8_sequence(s + i, len - i, &cp)) > 0 &&
+		while (i < len && (n = plan_utf8_decode(data + i, len - i, &cp)) > 0 &&
 		       cp >= 0x20 && cp != '"' && cp != '\\' && cp != 0x7F &&
 		       !(cp >= 0x80 && cp < 0xA0) && cp != 0x2028 && cp != 0x2029)
 			i += n;

@@ -103,37 +103,6 @@ static int join_path(plan_buf *path, const char *prefix, const char *file)
 /* ------------------------------------------------------------------------ */
 /* Quoting source lines. */
 
-/* The same validation as buf.c's (overlong forms and surrogates are
- * invalid), so that characters here are the characters put_safe sees. */
-static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t len;
-	uint32_t min;
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2; min = 0x80; *cp = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3; min = 0x800; *cp = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4; min = 0x10000; *cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 typedef struct cp_range {
 	uint32_t first, last;
 } cp_range;
@@ -170,7 +139,7 @@ static int in_ranges(uint32_t cp, const cp_range *r, size_t n)
 static size_t char_width(const unsigned char *s, size_t n, size_t *bytes)
 {
 	uint32_t cp;
-	size_t len = utf8_next(s, n, &cp);
+	size_t len = plan_utf8_decode((const char *)s, n, &cp);
 	if (len == 0) {
 		*bytes = 1;
 		return 4;
@@ -178,10 +147,8 @@ static size_t char_width(const unsigned char *s, size_t n, size_t *bytes)
 	*bytes = len;
 	if (cp == '\\' || cp == '\t' || cp == '\n' || cp == '\r')
 		return 2;
-	if (cp < 0x20 || cp == 0x7F)
-		return 4;
-	if (cp >= 0x80 && cp < 0xA0)
-		return 6;
+	if (plan_safe_escapes(cp))
+		return cp < 0x80 ? 4 : 6;
 	if (cp < 0x300)
 		return 1;
 	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))

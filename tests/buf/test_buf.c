@@ -71,6 +71,7 @@ static void test_safe_escapes_terminal_controls(void **state)
 	expect_safe("\xe2\x82", 2, "\\xe2\\x82");          /* truncated sequence */
 	expect_safe("\xed\xa0\x80", 3, "\\xed\\xa0\\x80");  /* surrogate */
 	expect_safe("back\\slash", 10, "back\\\\slash");
+	expect_safe("a\xe2\x80\xae" "b", 5, "a\\u202eb");      /* RIGHT-TO-LEFT OVERRIDE */
 }
 
 static void expect_json(const char *in, size_t len, const char *want)

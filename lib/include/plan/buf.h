@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct plan_buf {
 	char *ptr;     /* NUL-terminated once anything was added; NULL before */
@@ -31,9 +32,20 @@ int plan_buf_printf(plan_buf *buf, const char *fmt, ...)
 int plan_buf_vprintf(plan_buf *buf, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
-/* Text from a plan file, made safe for a terminal: C0 controls, DEL and C1
- * controls become visible escapes (\t, \n, \x1b, \u009b), invalid UTF-8
- * bytes become \xNN; everything else is copied as it is. */
+/* Length of the valid UTF-8 sequence at `s` (at most `n` bytes) with its code
+ * point in *cp, or 0 when the bytes there are not valid UTF-8 (overlong forms
+ * and surrogates included). */
+size_t plan_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* True when plan_buf_put_safe shows code point `cp` as an escape: C0 and C1
+ * controls, DEL, the backslash, and the bidirectional controls that could
+ * make a terminal show text in another order than it is stored. */
+int plan_safe_escapes(uint32_t cp);
+
+/* Text from a plan file, made safe for a terminal: the characters
+ * plan_safe_escapes names become visible escapes (\t, \n, \\, \x1b,
+ * \u009b, \u202e), invalid UTF-8 bytes become \xNN; everything else is
+ * copied as it is. */
 int plan_buf_put_safe(plan_buf *buf, const char *data, size_t len);
 
 /* A JSON string literal, quotes included: every control character escaped,
