@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "plan/buf.h"
 
 struct plan_diags {
@@ -40,18 +41,11 @@ void plan_diags_free(plan_diags *diags)
 
 static int reserve(plan_diags *diags, size_t extra)
 {
-	if (diags->count + extra <= diags->cap)
-		return 0;
-	size_t cap = diags->cap ? diags->cap * 2 : 16;
-	while (cap < diags->count + extra)
-		cap *= 2;
-	plan_diag *items = realloc(diags->items, cap * sizeof *items);
-	if (!items) {
+	if (plan_array_reserve((void **)&diags->items, &diags->cap, diags->count + extra,
+	                       sizeof *diags->items) < 0) {
 		diags->oom = 1;
 		return -1;
 	}
-	diags->items = items;
-	diags->cap = cap;
 	return 0;
 }
 

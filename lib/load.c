@@ -1,6 +1,7 @@
 /* load.c: libyaml events straight into a node tree in the file's arena, with
  * positions, typed scalars, duplicate-key checks and limits on everything a
  * hostile file could blow up (depth, scalar size, aliases, documents). */
+#include "array.h"
 #include "plan/load.h"
 
 #include <math.h>
@@ -48,21 +49,6 @@ typedef struct loader {
 	int oom;
 	int stopped;                /* a fault ended parsing */
 } loader;
-
-static int grow_array(void **ptr, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return 0;
-	size_t cap2 = *cap ? *cap * 2 : 16;
-	while (cap2 < need)
-		cap2 *= 2;
-	void *p = realloc(*ptr, cap2 * elem);
-	if (!p)
-		return -1;
-	*ptr = p;
-	*cap = cap2;
-	return 0;
-}
 
 static void stop_oom(loader *ld)
 {
@@ -160,6 +146,14 @@ static void resolve_plain(plan_node *node)
 	}
 }
 
+static void report_tag(loader *ld, const plan_node *node, const char *tag)
+{
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "unsupported tag '%s' on this value: plan documents use plain YAML values", tag);
+	report(ld, node->line, node->column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unsupported tag");
+	plan_buf_free(&msg);
+}
+
 /* Apply an explicit tag. Only YAML's own scalar types are understood; any
  * other tag (language-specific ones included) is never interpreted. */
 static void resolve_tagged(loader *ld, plan_node *node, const char *tag)
@@ -191,10 +185,7 @@ static void resolve_tagged(loader *ld, plan_node *node, const char *tag)
 		else
 			return;
 	}
-	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_printf(&msg, "unsupported tag '%s' on this value: plan documents use plain YAML values", tag);
-	report(ld, node->line, node->column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unsupported tag");
-	plan_buf_free(&msg);
+	report_tag(ld, node, tag);
 }
 
 /* --- anchors: open addressing keyed by name ------------------------------ */
@@ -269,7 +260,7 @@ static void attach(loader *ld, plan_node *node)
 			ld->docs[ld->ndocs - 1].root = node;
 		return;
 	}
-	if (grow_array((void **)&ld->scratch, &ld->capscratch, ld->nscratch + 1,
+	if (plan_array_reserve((void **)&ld->scratch, &ld->capscratch, ld->nscratch + 1,
 	               sizeof *ld->scratch) < 0) {
 		stop_oom(ld);
 		return;
@@ -354,22 +345,28 @@ static void check_duplicates(loader *ld, const plan_node *map)
 	free(sorted);
 }
 
+/* A limit was hit at `mark`: say which, and stop reading the file. */
+static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *what,
+	size_t limit, const char *unit)
+{
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "%s the limit of %zu%s", what, limit, unit);
+	report(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "limit", NULL,
+		msg.ptr ? msg.ptr : what);
+	plan_buf_free(&msg);
+	ld->stopped = 1;
+}
+
 static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type type)
 {
 	if (ld->nframes >= ld->limits->depth) {
-		plan_buf msg = PLAN_BUF_INIT;
-		plan_buf_printf(&msg, "nesting deeper than the limit of %u levels",
-			(unsigned)ld->limits->depth);
-		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
-			"limit", NULL, msg.ptr ? msg.ptr : "nesting too deep");
-		plan_buf_free(&msg);
-		ld->stopped = 1;
+		stop_at_limit(ld, &ev->start_mark, "nesting deeper than", ld->limits->depth, " levels");
 		return;
 	}
 	plan_node *node = node_new(ld, &ev->start_mark, type);
 	if (!node)
 		return;
-	if (grow_array((void **)&ld->frames, &ld->capframes, ld->nframes + 1,
+	if (plan_array_reserve((void **)&ld->frames, &ld->capframes, ld->nframes + 1,
 	               sizeof *ld->frames) < 0) {
 		stop_oom(ld);
 		return;
@@ -377,6 +374,14 @@ static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type t
 	const char *anchor_name = type == PLAN_NODE_MAPPING ?
 		(const char *)ev->data.mapping_start.anchor :
 		(const char *)ev->data.sequence_start.anchor;
+	/* Like on a scalar, a tag other than the collection's own is refused
+	 * rather than silently ignored. */
+	const char *tag = type == PLAN_NODE_MAPPING ?
+		(const char *)ev->data.mapping_start.tag :
+		(const char *)ev->data.sequence_start.tag;
+	if (tag && strcmp(tag, "!") != 0 &&
+	    strcmp(tag, type == PLAN_NODE_MAPPING ? TAG_PREFIX "map" : TAG_PREFIX "seq") != 0)
+		report_tag(ld, node, tag);
 	frame *f = &ld->frames[ld->nframes++];
 	f->node = node;
 	f->first = ld->nscratch;
@@ -397,9 +402,9 @@ static void close_collection(loader *ld)
 	const char *anchor_name = f->anchor;
 	size_t n = ld->nscratch - f->first;
 	plan_node **children = ld->scratch + f->first;
-	for (size_t i = 0; i < n; i++)
-		node->size = add_size(node->size, children[i]->size);
 	if (node->type == PLAN_NODE_SEQUENCE) {
+		for (size_t i = 0; i < n; i++)
+			node->size = add_size(node->size, children[i]->size);
 		node->u.items = n ? plan_arena_alloc(ld->arena, n * sizeof *node->u.items) : NULL;
 		if (n && !node->u.items) {
 			stop_oom(ld);
@@ -425,6 +430,7 @@ static void close_collection(loader *ld)
 			}
 			node->u.pairs[kept].key = key;
 			node->u.pairs[kept].value = children[i + 1];
+			node->size = add_size(node->size, add_size(key->size, children[i + 1]->size));
 			kept++;
 		}
 		node->len = (uint32_t)kept;
@@ -442,13 +448,7 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 {
 	size_t len = ev->data.scalar.length;
 	if (len > ld->limits->scalar_bytes) {
-		plan_buf msg = PLAN_BUF_INIT;
-		plan_buf_printf(&msg, "value longer than the limit of %zu bytes",
-			ld->limits->scalar_bytes);
-		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
-			"limit", NULL, msg.ptr ? msg.ptr : "value too long");
-		plan_buf_free(&msg);
-		ld->stopped = 1;
+		stop_at_limit(ld, &ev->start_mark, "value longer than", ld->limits->scalar_bytes, " bytes");
 		return;
 	}
 	plan_node *node = node_new(ld, &ev->start_mark, PLAN_NODE_STRING);
@@ -496,11 +496,8 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 	 * traversal could blow up. */
 	ld->alias_nodes += target->size;
 	if (ld->alias_nodes > ld->limits->alias_nodes) {
-		plan_buf_printf(&msg, "aliases expand to more than the limit of %u nodes",
-			(unsigned)ld->limits->alias_nodes);
-		report(ld, line, column, "limit", NULL, msg.ptr ? msg.ptr : "too many aliases");
-		plan_buf_free(&msg);
-		ld->stopped = 1;
+		stop_at_limit(ld, &ev->start_mark, "aliases expand to more than",
+			ld->limits->alias_nodes, " nodes");
 		return;
 	}
 	attach(ld, target);
@@ -509,16 +506,11 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 static void start_document(loader *ld, const yaml_event_t *ev)
 {
 	if (ld->ndocs >= ld->limits->documents) {
-		plan_buf msg = PLAN_BUF_INIT;
-		plan_buf_printf(&msg, "more documents in one file than the limit of %u",
-			(unsigned)ld->limits->documents);
-		report(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
-			"limit", NULL, msg.ptr ? msg.ptr : "too many documents");
-		plan_buf_free(&msg);
-		ld->stopped = 1;
+		stop_at_limit(ld, &ev->start_mark, "more documents in one file than",
+			ld->limits->documents, "");
 		return;
 	}
-	if (grow_array((void **)&ld->docs, &ld->capdocs, ld->ndocs + 1, sizeof *ld->docs) < 0) {
+	if (plan_array_reserve((void **)&ld->docs, &ld->capdocs, ld->ndocs + 1, sizeof *ld->docs) < 0) {
 		stop_oom(ld);
 		return;
 	}

@@ -2,6 +2,7 @@
  * validates node trees against it, reporting each violation at its node. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 
+#include "array.h"
 #include "plan/schema.h"
 
 #include <math.h>
@@ -123,21 +124,6 @@ static int fail_at(compiler *c, const plan_node *at, const char *fmt, ...)
 	plan_error_set(c->err, "%s", msg.ptr ? msg.ptr : "schema compilation failed");
 	plan_buf_free(&msg);
 	return -1;
-}
-
-static int grow(void **ptr, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return 0;
-	size_t n = *cap ? *cap * 2 : 8;
-	while (n < need)
-		n *= 2;
-	void *p = realloc(*ptr, n * elem);
-	if (!p)
-		return -1;
-	*ptr = p;
-	*cap = n;
-	return 0;
 }
 
 static int key_is(const plan_node *key, const char *text)
@@ -319,7 +305,7 @@ static regex_t *compile_regex(compiler *c, const plan_node *src)
 		return NULL;
 	}
 	regex_t *re = plan_arena_alloc(s->arena, sizeof *re);
-	if (!re || grow((void **)&s->regexes, &s->capregexes, s->nregexes + 1, sizeof *s->regexes) < 0) {
+	if (!re || plan_array_reserve((void **)&s->regexes, &s->capregexes, s->nregexes + 1, sizeof *s->regexes) < 0) {
 		plan_buf_free(&posix);
 		fail_at(c, src, "out of memory");
 		return NULL;
@@ -614,7 +600,7 @@ static snode *compile_node(compiler *c, const plan_node *src)
 		return NULL;
 	}
 	snode *n = plan_arena_alloc(s->arena, sizeof *n);
-	if (!n || grow((void **)&s->memo, &s->capmemo, s->nmemo + 1, sizeof *s->memo) < 0) {
+	if (!n || plan_array_reserve((void **)&s->memo, &s->capmemo, s->nmemo + 1, sizeof *s->memo) < 0) {
 		fail_at(c, src, "out of memory");
 		return NULL;
 	}
@@ -719,7 +705,7 @@ typedef struct validator {
 
 static int push_key(validator *v, const plan_node *key)
 {
-	if (grow((void **)&v->path, &v->cap, v->depth + 1, sizeof *v->path) < 0) {
+	if (plan_array_reserve((void **)&v->path, &v->cap, v->depth + 1, sizeof *v->path) < 0) {
 		v->oom = 1;
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE /* realpath, strdup, O_NOFOLLOW, fdopendir under -std=c11 */
 #endif
 
+#include "array.h"
 #include "plan/source.h"
 
 #include <dirent.h>
@@ -117,28 +118,10 @@ static int inside_root(const dir_source *src, const char *real)
 	return real[n] == '/' || (n > 0 && src->root[n - 1] == '/');
 }
 
-static int grow(void **items, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t n = *cap ? *cap : 16;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / size)
-			return -1;
-		n *= 2;
-	}
-	void *p = realloc(*items, n * size);
-	if (!p)
-		return -1;
-	*items = p;
-	*cap = n;
-	return 0;
-}
-
 /* Takes ownership of rel and fs, also on failure. */
 static int pending_push(pending_list *list, char *rel, char *fs)
 {
-	if (grow((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items) < 0) {
+	if (plan_array_reserve((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items) < 0) {
 		free(rel);
 		free(fs);
 		return -1;
@@ -213,7 +196,7 @@ static void add_path(walk *w, char *rel)
 		free(rel);
 		return;
 	}
-	if (grow((void **)&w->paths, &w->cap_paths, w->npaths + 1, sizeof *w->paths) < 0) {
+	if (plan_array_reserve((void **)&w->paths, &w->cap_paths, w->npaths + 1, sizeof *w->paths) < 0) {
 		w->oom = 1;
 		free(rel);
 		return;
@@ -348,7 +331,7 @@ static void walk_dir(walk *w, const pending *dir)
 		if (e->d_name[0] == '.')
 			continue;
 		char *name = strdup(e->d_name);
-		if (!name || grow((void **)&names, &cap, count + 1, sizeof *names) < 0) {
+		if (!name || plan_array_reserve((void **)&names, &cap, count + 1, sizeof *names) < 0) {
 			free(name);
 			w->oom = 1;
 			goto cleanup;
