@@ -1387,16 +1387,24 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 			int all_required = 1;
 			for (size_t i = 0; i < n->one_of.count; i++)
 				all_required &= only_required(n->one_of.items[i]);
+			const plan_node *at = inst;
 			if (all_required) {
 				plan_buf_puts(&msg, " may have only one of ");
 				for (size_t i = 0; i < n->one_of.count; i++)
 					for (size_t k = 0; k < n->one_of.items[i]->nrequired; k++)
 						plan_buf_printf(&msg, "%s'%s'", (i || k) ? ", " : "",
 							n->one_of.items[i]->required[k]->u.text);
+				/* Point at the key written last: the one to remove. */
+				for (uint32_t p = 0; p < inst->len; p++)
+					for (size_t i = 0; i < n->one_of.count; i++)
+						for (size_t k = 0; k < n->one_of.items[i]->nrequired; k++)
+							if (strcmp(inst->u.pairs[p].key->u.text,
+							           n->one_of.items[i]->required[k]->u.text) == 0)
+								at = inst->u.pairs[p].key;
 			} else {
 				plan_buf_puts(&msg, " matches more than one of the alternatives it must choose between");
 			}
-			errors += fail(v, inst, &msg, NULL);
+			errors += fail(v, at, &msg, NULL);
 		}
 	}
 	if (n->not_schema && count_silently(v, n->not_schema, inst) == 0) {
