@@ -500,6 +500,22 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 			ld->limits->alias_nodes, " nodes");
 		return;
 	}
+	/* A key is where it is written: as a key, an alias gets a shallow copy
+	 * of its target with its own position, so that a duplicate-key or
+	 * schema fault points at the alias, not at the anchor. */
+	const frame *parent = ld->nframes ? &ld->frames[ld->nframes - 1] : NULL;
+	if (parent && parent->node->type == PLAN_NODE_MAPPING &&
+	    (ld->nscratch - parent->first) % 2 == 0) {
+		plan_node *key = plan_arena_alloc(ld->arena, sizeof *key);
+		if (!key) {
+			stop_oom(ld);
+			return;
+		}
+		*key = *target;
+		key->line = line;
+		key->column = column;
+		target = key;
+	}
 	attach(ld, target);
 }
 
@@ -531,12 +547,24 @@ static void position_of(const char *text, size_t len, size_t offset,
 	uint32_t l = 1, c = 1;
 	if (offset > len)
 		offset = len;
+	const unsigned char *s = (const unsigned char *)text;
 	for (size_t i = 0; i < offset; i++) {
-		unsigned char ch = (unsigned char)text[i];
-		if (ch == '\n') {
+		/* libyaml's line breaks: LF, CR, CRLF, NEL, LS, PS. */
+		size_t brk = 0;
+		if (s[i] == '\n')
+			brk = 1;
+		else if (s[i] == '\r')
+			brk = i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+		else if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
+			brk = 2;
+		else if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+		         (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+			brk = 3;
+		if (brk) {
 			l++;
 			c = 1;
-		} else if ((ch & 0xC0) != 0x80) {
+			i += brk - 1;
+		} else if ((s[i] & 0xC0) != 0x80) {
 			c++;
 		}
 	}
@@ -554,7 +582,17 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
-		position_of(text, len, p->problem_offset, &line, &column);
+		size_t offset = p->problem_offset;
+		/* libyaml points at the bad trailing octet; the broken
+		 * character (a Latin-1 letter, say) starts at its lead byte. */
+		if (p->problem && strcmp(p->problem, "invalid trailing UTF-8 octet") == 0) {
+			while (offset > 0 && offset <= len &&
+			       ((unsigned char)text[offset - 1] & 0xC0) == 0x80)
+				offset--;
+			if (offset > 0 && offset <= len)
+				offset--;
+		}
+		position_of(text, len, offset, &line, &column);
 		const char *problem = p->problem ? p->problem : "unreadable input";
 		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
 			plan_buf_printf(&msg, "invalid UTF-8 (%s)", problem);
@@ -567,6 +605,10 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		line = (uint32_t)p->problem_mark.line + 1;
 		column = (uint32_t)p->problem_mark.column + 1;
 		plan_buf_puts(&msg, p->problem ? p->problem : "malformed YAML");
+		/* The commonest slip in prose values: a colon and a space inside
+		 * unquoted text. */
+		if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
+			plan_buf_puts(&msg, "; text containing ': ' must be quoted");
 		if (p->context)
 			plan_buf_printf(&msg, " (%s at line %u, column %u)", p->context,
 				(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
@@ -696,7 +738,9 @@ const plan_node *plan_node_get(const plan_node *map, const char *key)
 
 int plan_node_is_string(const plan_node *node, const char *text)
 {
-	return node && node->type == PLAN_NODE_STRING && strcmp(node->u.text, text) == 0;
+	/* By length: a scalar may hold a NUL ("a\0b"), and is then not "a". */
+	return node && node->type == PLAN_NODE_STRING && node->len == strlen(text) &&
+		memcmp(node->u.text, text, node->len) == 0;
 }
 
 const char *plan_node_type_name(const plan_node *node)

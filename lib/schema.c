@@ -13,6 +13,7 @@
 
 #include "plan/buf.h"
 #include "plan/date.h"
+#include "plan/suggest.h"
 
 #define TYPE_NULL    (1u << 0)
 #define TYPE_BOOLEAN (1u << 1)
@@ -796,48 +797,15 @@ static void describe_value(const plan_node *node, plan_buf *out)
 	plan_buf_putc(out, '\'');
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* The closest of `count` candidate names to `word`, if close enough to be a
  * likely typo; NULL otherwise. */
 static const char *closest(const char *word, const plan_node *const *cands, size_t count)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	size_t limit = strlen(word) / 3 + 1;
-	for (size_t i = 0; i < count; i++) {
-		if (cands[i]->type != PLAN_NODE_STRING)
-			continue;
-		size_t d = edit_distance(word, cands[i]->u.text);
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i]->u.text;
-		}
-	}
-	return best_d <= limit ? best : NULL;
+	plan_suggest suggest = PLAN_SUGGEST_INIT(word);
+	for (size_t i = 0; i < count; i++)
+		if (cands[i]->type == PLAN_NODE_STRING)
+			plan_suggest_add(&suggest, cands[i]->u.text);
+	return suggest.best;
 }
 
 static int json_equal(const plan_node *a, const plan_node *b)

@@ -12,6 +12,7 @@
 #include "plan/buf.h"
 #include "plan/schema.h"
 #include "plan/source.h"
+#include "plan/suggest.h"
 #include "rules_document.h"
 
 #define STYRMODELL "styrmodell.yaml"
@@ -67,10 +68,18 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 	if (!schema) {
 		plan_buf kinds = PLAN_BUF_INIT;
 		list_kinds(&kinds);
-		if (kind->type == PLAN_NODE_STRING)
-			plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
-				"unknown kind '%s' (expected one of %s)", kind->u.text,
-				kinds.ptr ? kinds.ptr : "");
+		if (kind->type == PLAN_NODE_STRING) {
+			plan_suggest suggest = PLAN_SUGGEST_INIT(kind->u.text);
+			for (size_t i = 0; plan_kinds[i]; i++)
+				plan_suggest_add(&suggest, plan_kinds[i]);
+			if (suggest.best)
+				plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
+					"unknown kind '%s'; did you mean '%s'?", kind->u.text, suggest.best);
+			else
+				plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
+					"unknown kind '%s' (expected one of %s)", kind->u.text,
+					kinds.ptr ? kinds.ptr : "");
+		}
 		else
 			plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
 				"'kind' must be text naming the document kind (one of %s)",

@@ -391,6 +391,7 @@ static void test_bools_and_nulls(void **state)
 	assert_int_equal(a->type, PLAN_NODE_NULL);
 	assert_string_equal(a->u.text, "");
 	assert_int_equal(a->len, 0);
+	expect_pos(a, 1, 3);
 }
 
 static void test_block_scalars_are_quoted_strings(void **state)
@@ -941,9 +942,53 @@ static void test_invalid_utf8(void **state)
 	expect_mentions(d, "UTF-8");
 	assert_int_equal(f->ndocs, 0);
 
+	/* Latin-1 text: the caret goes under the broken letter (column 9), not
+	 * under the 'r' after it that libyaml stumbled on. */
+	load(fx, "a: 1\nb: 2\nc: Felby\xE4r\n");
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 3, 9), "UTF-8");
+	load(fx, "x: \xC3\xA9\xE2\x98" "A\n");
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 1, 5), "UTF-8");
+
 	/* A truncated sequence at the end of the file. */
 	load(fx, "a: 1\nb: \xE2\x98");
 	expect_mentions(expect_one_diag(fx, "yaml-syntax", 2, 4), "UTF-8");
+}
+
+/* A reader error counts lines like libyaml (and diag_print) do: CR, CRLF,
+ * NEL, LS and PS end a line too, so both kinds of error agree. */
+static void test_reader_error_lines_match_parser_lines(void **state)
+{
+	fixture *fx = *state;
+	load(fx, "a: 1\rb: 2\rc: \xFF\n");
+	expect_one_diag(fx, "yaml-syntax", 3, 4);
+	load(fx, "a: 1\rb: 2\rc: d: e\n");
+	expect_one_diag(fx, "yaml-syntax", 3, 5);
+
+	load(fx, "a: 1\r\nb: 2\r\nc: \xFF\n");
+	expect_one_diag(fx, "yaml-syntax", 3, 4);
+
+	load(fx, "a: 1\xC2\x85" "b: \xFF\n");
+	expect_one_diag(fx, "yaml-syntax", 2, 4);
+	load(fx, "a: 1\xC2\x85" "b: c: d\n");
+	expect_one_diag(fx, "yaml-syntax", 2, 5);
+
+	load(fx, "a: 1\xE2\x80\xA8" "b: \xFF\n");
+	expect_one_diag(fx, "yaml-syntax", 2, 4);
+	load(fx, "a: 1\xE2\x80\xA9" "b: \xFF\n");
+	expect_one_diag(fx, "yaml-syntax", 2, 4);
+}
+
+/* The offset of a reader error is counted over the whole file, not the
+ * chunk libyaml was decoding. */
+static void test_reader_error_far_into_the_file(void **state)
+{
+	fixture *fx = *state;
+	plan_buf b = PLAN_BUF_INIT;
+	put_keys(&b, "key", 0, 3000);
+	assert_int_equal(plan_buf_puts(&b, "last: x\xFF\n"), 0);
+	load(fx, b.ptr);
+	plan_buf_free(&b);
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 3001, 8), "UTF-8");
 }
 
 static void test_nul_byte(void **state)
@@ -1022,8 +1067,28 @@ static void test_alias_of_mapping_as_key_is_dropped(void **state)
 {
 	fixture *fx = *state;
 	const plan_file *f = load(fx, "a: &m {x: 1}\n*m : v\n");
-	expect_one_diag(fx, "schema", 1, 4);
+	expect_one_diag(fx, "schema", 2, 1);
 	assert_int_equal(f->docs[0].root->len, 1);
+}
+
+/* A key written as an alias is reported where the alias is. */
+static void test_alias_as_duplicate_key(void **state)
+{
+	fixture *fx = *state;
+	const plan_file *f = load(fx, "&k a: 1\n*k : 2\n");
+	expect_mentions(expect_one_diag(fx, "duplicate-key", 2, 1), "line 1, column 1");
+	assert_int_equal(f->ndocs, 1);
+
+	f = load(fx, "x: &k a\na: 1\n*k : 2\n");
+	expect_mentions(expect_one_diag(fx, "duplicate-key", 3, 1), "line 2, column 1");
+	const plan_node *root = f->docs[0].root;
+	expect_pos(key_at(root, 2), 3, 1);
+	assert_true(plan_node_is_string(key_at(root, 2), "a"));
+	/* As a value the alias is still the anchored node itself. */
+	f = load(fx, "x: &k a\n*k : *k\n");
+	expect_no_diags(fx);
+	root = f->docs[0].root;
+	assert_ptr_equal(root->u.pairs[1].value, get(root, "x"));
 }
 
 /* --- accessors ----------------------------------------------------------- */
@@ -1055,6 +1120,19 @@ static void test_node_is_string(void **state)
 	assert_false(plan_node_is_string(get(root, "z"), "~"));
 	assert_false(plan_node_is_string(get(root, "m"), ""));
 	assert_false(plan_node_is_string(NULL, "12"));
+}
+
+/* "\0" in a double-quoted scalar is a NUL inside the text: the node is not
+ * the string before it. */
+static void test_string_with_nul_inside(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = load_root(fx, "kind: \"goal\\0x\"\n\"a\\0b\": 1\n\"a\\0c\": 2\n");
+	const plan_node *kind = get(root, "kind");
+	assert_int_equal(kind->len, 6);
+	assert_memory_equal(kind->u.text, "goal\0x", 7);
+	assert_false(plan_node_is_string(kind, "goal"));
+	assert_int_equal(root->len, 3);
 }
 
 static void test_node_type_name(void **state)
@@ -1157,14 +1235,18 @@ int main(void)
 		T(test_syntax_error_keeps_earlier_documents),
 		T(test_more_syntax_errors),
 		T(test_invalid_utf8),
+		T(test_reader_error_lines_match_parser_lines),
+		T(test_reader_error_far_into_the_file),
 		T(test_nul_byte),
 		T(test_control_character),
 		T(test_utf8_bom_is_accepted),
 		T(test_utf16_bom_is_refused),
 		T(test_collection_key_is_dropped),
 		T(test_alias_of_mapping_as_key_is_dropped),
+		T(test_alias_as_duplicate_key),
 		T(test_node_get),
 		T(test_node_is_string),
+		T(test_string_with_nul_inside),
 		T(test_node_type_name),
 		T(test_size_counts_the_subtree),
 		T(test_size_counts_alias_targets_in_full),

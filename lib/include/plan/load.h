@@ -35,7 +35,9 @@ typedef struct plan_pair {
 } plan_pair;
 
 /* A node of the tree. Read-only for everyone but the loader. An alias is the
- * very node its anchor names, so a tree may share subtrees (never cycles). */
+ * very node its anchor names, so a tree may share subtrees (never cycles);
+ * only an alias used as a mapping key is a copy, carrying the alias's own
+ * position so that faults about the key point at it. */
 struct plan_node {
 	uint8_t type;         /* plan_node_type */
 	uint8_t is_integer;   /* NUMBER: no fractional part */

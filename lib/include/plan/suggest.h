@@ -1,0 +1,26 @@
+/* plan/suggest.h: "did you mean ...?": the closest of a set of names to a
+ * word that matched none of them. */
+#ifndef PLAN_SUGGEST_H
+#define PLAN_SUGGEST_H
+
+#include <stddef.h>
+
+/* Tracks the best candidate seen so far for one misspelt word. */
+typedef struct plan_suggest {
+	const char *word;
+	const char *best;        /* NULL until a close enough candidate is seen */
+	size_t best_distance;
+} plan_suggest;
+
+#define PLAN_SUGGEST_INIT(word) { (word), NULL, (size_t)-1 }
+
+/* Consider one candidate name; keeps it if it is closer than the best so far
+ * and close enough to be a likely typo (edit distance at most a third of the
+ * word's length, plus one). */
+void plan_suggest_add(plan_suggest *suggest, const char *candidate);
+
+/* Levenshtein distance in bytes; (size_t)-1 when either string is longer than
+ * 64 bytes (such names are never typos of each other worth suggesting). */
+size_t plan_edit_distance(const char *a, const char *b);
+
+#endif
