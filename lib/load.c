@@ -594,8 +594,11 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		}
 		position_of(text, len, offset, &line, &column);
 		const char *problem = p->problem ? p->problem : "unreadable input";
-		if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
-			plan_buf_printf(&msg, "invalid UTF-8 (%s)", problem);
+		if ((strstr(problem, "UTF-8") || strstr(problem, "utf-8")) && offset < len)
+			plan_buf_printf(&msg, "invalid UTF-8 starting at byte 0x%02x (plan files must be saved as UTF-8)",
+				(unsigned char)text[offset]);
+		else if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
+			plan_buf_puts(&msg, "invalid UTF-8: the file ends inside a character (plan files must be saved as UTF-8)");
 		else if (strstr(problem, "control characters") && p->problem_value >= 0)
 			plan_buf_printf(&msg, "control character U+%04X is not allowed in YAML",
 				(unsigned)p->problem_value);
