@@ -14,11 +14,13 @@
 #include "plan/source.h"
 #include "plan/suggest.h"
 #include "rules_document.h"
+#include "rules_model.h"
 
 #define STYRMODELL "styrmodell.yaml"
 
 struct plan_set {
 	char *root;
+	plan_model *model;
 	plan_source *source;
 	plan_file **files;        /* sorted by path; NULL where a file could not be read */
 	size_t nfiles;
@@ -287,6 +289,12 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		if (p.diags[i] && plan_diags_take(set->diags, p.diags[i]) < 0)
 			goto oom;
 	}
+	/* Linking needs every file: it runs once all are loaded. */
+	if (plan_model_build(&set->model, (const plan_file *const *)set->files, set->nfiles,
+	                     set->diags) < 0 ||
+	    plan_model_link(set->model, set->diags) < 0 ||
+	    plan_rules_model(set->model, set->diags) < 0)
+		goto oom;
 	apply_overrides(styr_root, set->diags);
 	plan_diags_sort(set->diags);
 	rc = 0;
@@ -317,6 +325,7 @@ void plan_set_free(plan_set *set)
 	for (size_t i = 0; i < set->nfiles; i++)
 		plan_file_free(set->files[i]);
 	free(set->files);
+	plan_model_free(set->model);
 	plan_source_free(set->source);
 	plan_diags_free(set->diags);
 	free(set->root);
@@ -341,6 +350,11 @@ size_t plan_set_file_count(const plan_set *set)
 const plan_file *plan_set_file(const plan_set *set, size_t index)
 {
 	return index < set->nfiles ? set->files[index] : NULL;
+}
+
+const plan_model *plan_set_model(const plan_set *set)
+{
+	return set->model;
 }
 
 plan_diags *plan_set_diags(plan_set *set)

@@ -1,5 +1,6 @@
 /* plan/set.h: a plan set read and checked: every file listed by a source,
- * loaded, and every document checked against its kind's schema. */
+ * loaded, every document checked against its kind's schema, the model built
+ * and linked, and the rule catalogue run. */
 #ifndef PLAN_SET_H
 #define PLAN_SET_H
 
@@ -8,6 +9,7 @@
 #include "plan/diag.h"
 #include "plan/error.h"
 #include "plan/load.h"
+#include "plan/model.h"
 
 typedef struct plan_set_options {
 	const char *path;        /* a directory in the plan set; NULL means "." */
@@ -32,6 +34,9 @@ size_t plan_set_document_count(const plan_set *set);
 size_t plan_set_file_count(const plan_set *set);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
+
+/* The linked model of the plan set (owned by the set). */
+const plan_model *plan_set_model(const plan_set *set);
 
 /* The text of a loaded file, for quoting source lines (a plan_source_text_fn
  * with the set as its context). */

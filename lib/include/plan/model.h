@@ -1,0 +1,178 @@
+/* plan/model.h: the plan set as typed documents and items, built from the
+ * checked node trees, with every reference resolved once through one id index
+ * and every item's trace to the fullmäktigemål computed.
+ *
+ * The structures are read-only for everyone but the model and link stages;
+ * they live as long as the plan set that built them. */
+#ifndef PLAN_MODEL_H
+#define PLAN_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan/diag.h"
+#include "plan/load.h"
+
+typedef enum plan_doc_kind {
+	PLAN_DOC_STYRMODELL,
+	PLAN_DOC_ORGANISATION,
+	PLAN_DOC_FLERARSPLAN,
+	PLAN_DOC_VERKSAMHETSPLAN,
+	PLAN_DOC_KONTORSPLAN,
+	PLAN_DOC_ARBETSPLAN,
+	PLAN_DOC_UPPFOLJNING
+} plan_doc_kind;
+
+/* Everything that has an id in the one namespace of a plan set. */
+typedef enum plan_item_kind {
+	PLAN_ITEM_BODY,        /* nämnd, styrelse or bolag (organisation bodies) */
+	PLAN_ITEM_OFFICE,      /* kontor (organisation offices) */
+	PLAN_ITEM_UNIT,        /* enhet (organisation units) */
+	PLAN_ITEM_KF_GOAL,     /* fullmäktigemål (flerarsplan goals) */
+	PLAN_ITEM_ASSIGNMENT,  /* särskilt uppdrag (flerarsplan assignments) */
+	PLAN_ITEM_BODY_GOAL,   /* nämndmål (verksamhetsplan goals) */
+	PLAN_ITEM_OFFICE_GOAL, /* kontorsplan goals */
+	PLAN_ITEM_KPI,         /* nyckeltal (kontorsplan kpis) */
+	PLAN_ITEM_ACTIVITY,    /* aktivitet (arbetsplan activities) */
+	PLAN_ITEM_DOCUMENT     /* a plan document's own id (FAP-2026-2028, VP-BUN-2026, ...) */
+} plan_item_kind;
+
+#define PLAN_ITEM_KINDS 10
+
+/* What a reference is for; the roles marked "upward" are the links that
+ * traces follow (plan-format.md, "What traces means"). */
+typedef enum plan_ref_role {
+	PLAN_REF_CONTRIBUTES_TO,  /* upward: goals and activities */
+	PLAN_REF_MEASURES,        /* upward: KPIs */
+	PLAN_REF_GOAL,            /* upward: an assignment's fullmäktigemål */
+	PLAN_REF_ASSIGNED_TO,     /* assignment -> body */
+	PLAN_REF_BODY,            /* office -> body; frames -> body */
+	PLAN_REF_OFFICE,          /* unit -> office */
+	PLAN_REF_OWNER,           /* plan or follow-up -> its owner */
+	PLAN_REF_PLANNED,         /* verksamhetsplan/kontorsplan assignments[].assignment */
+	PLAN_REF_FOLLOWED_KPI,    /* arbetsplan kpis[] */
+	PLAN_REF_FU_GOAL,         /* uppfoljning goals[].goal */
+	PLAN_REF_FU_KPI,          /* uppfoljning kpis[].kpi */
+	PLAN_REF_FU_ASSIGNMENT,   /* uppfoljning assignments[].assignment */
+	PLAN_REF_FU_ACTIVITY      /* uppfoljning activities[].activity */
+} plan_ref_role;
+
+typedef struct plan_item plan_item;
+typedef struct plan_document plan_document;
+
+/* One reference from a document or item to an item, by id. */
+typedef struct plan_ref {
+	const char *id;           /* as written */
+	const plan_node *node;    /* where it is written (for positions) */
+	const plan_node *entry;   /* the mapping it sits in (a follow-up entry,
+	                           * an assignment plan), or NULL */
+	plan_item *target;        /* the item it names; NULL when unknown */
+	uint8_t role;             /* plan_ref_role */
+	uint8_t valid;            /* target exists, is of a kind the role allows
+	                           * and the link closes no cycle */
+	uint8_t cycle;            /* this link closes a cycle (reported once) */
+} plan_ref;
+
+struct plan_item {
+	uint8_t kind;                 /* plan_item_kind */
+	uint32_t index;               /* its place in plan_model.items */
+	const char *id;
+	const char *title;            /* title (name for organisation and KPIs); "" if none */
+	const plan_node *node;        /* the item's mapping: its position */
+	plan_document *doc;           /* the document that defines it */
+	plan_item *owner;             /* goals, KPIs, activities: the body, office or
+	                               * unit whose plan holds them; NULL otherwise */
+	plan_item *parent;            /* office: its body; unit: its office (resolved) */
+	const plan_node *perspective; /* declared perspective (its value node), or NULL */
+	int perspective_index;        /* declared perspective in the model's list, or -1 */
+	plan_ref *refs;               /* every reference the item makes, in order */
+	size_t nrefs;
+	int from_year, to_year;       /* assignment; 0 when absent */
+	uint8_t school_year;          /* body: plans by school year */
+	uint8_t units_must_follow;    /* KPI */
+
+	/* Filled by the link stage. */
+	plan_item **children;         /* items whose valid upward links point here */
+	size_t nchildren;
+	uint64_t reached;             /* perspectives of the fullmäktigemål reached */
+	uint64_t perspectives;        /* effective: the declared one, else `reached` */
+	uint8_t traces;               /* reaches a fullmäktigemål or a särskilt uppdrag */
+	uint8_t in_cycle;             /* part of a link cycle (reported once) */
+};
+
+struct plan_document {
+	uint8_t kind;                 /* plan_doc_kind */
+	const plan_file *file;
+	const plan_node *root;
+	plan_item *self;              /* the document's id as an item, or NULL */
+	const char *id;               /* NULL for styrmodell and organisation */
+	plan_item *owner;             /* resolved owner (body, office, unit); NULL for
+	                               * level 1, `kommun` or an unknown owner */
+	uint8_t owner_is_kommun;      /* uppfoljning owned by the municipality */
+	int period_from, period_to;   /* flerarsplan, verksamhetsplan, kontorsplan; 0 if absent */
+	int year;                     /* arbetsplan `year`, uppfoljning `year`; 0 if absent */
+	int school_year;              /* arbetsplan `school_year` "2026/27" -> 2026; 0 if absent */
+	const char *period;           /* uppfoljning: "dr1", "dr2" or "ar"; NULL otherwise */
+	plan_item **items;            /* the items this document defines, in order */
+	size_t nitems;
+	plan_ref *refs;               /* references the document makes itself (owner,
+	                               * planned assignments, followed KPIs, follow-up
+	                               * entries, frames) */
+	size_t nrefs;
+};
+
+typedef struct plan_perspective {
+	const char *id;
+	const char *name;             /* as the plan set spells it */
+	const plan_node *node;
+} plan_perspective;
+
+typedef struct plan_model {
+	plan_document **docs;         /* in file order, then document order */
+	size_t ndocs;
+	plan_item **items;            /* in definition order */
+	size_t nitems;
+	plan_perspective *perspectives;   /* styrmodell order; at most 64 count in masks */
+	size_t nperspectives;
+	const plan_document *styrmodell;  /* the first of each, or NULL */
+	const plan_document *organisation;
+	const plan_document *flerarsplan;
+	const char *calendar_dr1;     /* "MM-DD" (default "04-30") */
+	const char *calendar_dr2;     /* "MM-DD" (default "08-31") */
+} plan_model;
+
+/* Build the model from the loaded files (documents whose shape is broken are
+ * still read as far as they make sense). Reports duplicate-id and
+ * unknown-reference into `diags`. Returns 0 with *out set (free with
+ * plan_model_free), or -1 when memory ran out. */
+int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfiles,
+	plan_diags *diags);
+
+void plan_model_free(plan_model *model);
+
+/* The item with this id, or NULL. */
+plan_item *plan_model_find(const plan_model *model, const char *id);
+
+/* The index of a perspective id, or -1. */
+int plan_model_perspective(const plan_model *model, const char *id);
+
+/* Check every reference's target kind and owner (wrong-level-link,
+ * cross-body-link), follow the upward links to compute each item's trace
+ * and perspectives, and report link-cycle, perspective-unknown,
+ * perspective-mismatch and the no-trace faults that only the whole chain
+ * shows. Fills children, reached, perspectives and traces. Returns 0, or -1
+ * when memory ran out. */
+int plan_model_link(plan_model *model, plan_diags *diags);
+
+/* True for kinds that must trace to a fullmäktigemål: nämndmål, kontorsplan
+ * goals, KPIs and activities. */
+int plan_item_must_trace(const plan_item *item);
+
+/* "fullmäktigemål", "nämndmål", "kontorsplan goal", "KPI", "activity", ...:
+ * how messages name an item kind. */
+const char *plan_item_kind_name(plan_item_kind kind);
+
+/* "styrmodell", "verksamhetsplan", ...: the document kind's name. */
+const char *plan_doc_kind_name(plan_doc_kind kind);
+
+#endif

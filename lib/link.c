@@ -1,0 +1,478 @@
+/* link.c: the link stage: which levels each reference may point to, whose
+ * plans it may point into, cycles, and every item's trace to the
+ * fullmäktigemål with the perspectives it reaches. */
+#include "plan/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "model_impl.h"
+#include "plan/buf.h"
+#include "plan/suggest.h"
+
+#define BIT(k) ((uint64_t)1 << (k))
+
+static uint64_t bit_of(int index)
+{
+	return index >= 0 && index < 64 ? BIT(index) : 0;
+}
+
+/* --- levels ------------------------------------------------------------------ */
+
+int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
+	plan_item_kind target)
+{
+	switch (role) {
+	case PLAN_REF_CONTRIBUTES_TO:
+		if (source == PLAN_ITEM_BODY_GOAL)
+			return target == PLAN_ITEM_KF_GOAL;
+		if (source == PLAN_ITEM_OFFICE_GOAL)
+			return target == PLAN_ITEM_BODY_GOAL;
+		return target == PLAN_ITEM_OFFICE_GOAL || target == PLAN_ITEM_BODY_GOAL ||
+		       target == PLAN_ITEM_ASSIGNMENT;
+	case PLAN_REF_MEASURES:
+		return target == PLAN_ITEM_BODY_GOAL || target == PLAN_ITEM_OFFICE_GOAL;
+	case PLAN_REF_GOAL:
+		return target == PLAN_ITEM_KF_GOAL;
+	case PLAN_REF_ASSIGNED_TO:
+	case PLAN_REF_BODY:
+		return target == PLAN_ITEM_BODY;
+	case PLAN_REF_OFFICE:
+		return target == PLAN_ITEM_OFFICE;
+	case PLAN_REF_OWNER:
+		switch (doc->kind) {
+		case PLAN_DOC_VERKSAMHETSPLAN: return target == PLAN_ITEM_BODY;
+		case PLAN_DOC_KONTORSPLAN: return target == PLAN_ITEM_OFFICE;
+		case PLAN_DOC_ARBETSPLAN: return target == PLAN_ITEM_UNIT;
+		default:
+			return target == PLAN_ITEM_BODY || target == PLAN_ITEM_OFFICE ||
+			       target == PLAN_ITEM_UNIT;
+		}
+	case PLAN_REF_PLANNED:
+	case PLAN_REF_FU_ASSIGNMENT:
+		return target == PLAN_ITEM_ASSIGNMENT;
+	case PLAN_REF_FOLLOWED_KPI:
+	case PLAN_REF_FU_KPI:
+		return target == PLAN_ITEM_KPI;
+	case PLAN_REF_FU_GOAL:
+		/* A follow-up reports on its owner's own level of goals. */
+		if (doc->owner_is_kommun)
+			return target == PLAN_ITEM_KF_GOAL;
+		if (doc->owner && doc->owner->kind == PLAN_ITEM_BODY)
+			return target == PLAN_ITEM_BODY_GOAL;
+		if (doc->owner && doc->owner->kind == PLAN_ITEM_OFFICE)
+			return target == PLAN_ITEM_OFFICE_GOAL;
+		if (doc->owner && doc->owner->kind == PLAN_ITEM_UNIT)
+			return 0;
+		return target == PLAN_ITEM_KF_GOAL || target == PLAN_ITEM_BODY_GOAL ||
+		       target == PLAN_ITEM_OFFICE_GOAL;
+	case PLAN_REF_FU_ACTIVITY:
+		return target == PLAN_ITEM_ACTIVITY;
+	}
+	return 0;
+}
+
+static int is_upward(const plan_ref *ref)
+{
+	return ref->role == PLAN_REF_CONTRIBUTES_TO || ref->role == PLAN_REF_MEASURES ||
+	       ref->role == PLAN_REF_GOAL;
+}
+
+static const char *role_name(plan_ref_role role)
+{
+	switch (role) {
+	case PLAN_REF_CONTRIBUTES_TO: return "contributes_to";
+	case PLAN_REF_MEASURES: return "measures";
+	case PLAN_REF_GOAL: return "goal";
+	case PLAN_REF_ASSIGNED_TO: return "assigned_to";
+	case PLAN_REF_BODY: return "body";
+	case PLAN_REF_OFFICE: return "office";
+	case PLAN_REF_OWNER: return "owner";
+	case PLAN_REF_PLANNED: return "assignments";
+	case PLAN_REF_FOLLOWED_KPI: return "kpis";
+	case PLAN_REF_FU_GOAL: return "goals";
+	case PLAN_REF_FU_KPI: return "kpis";
+	case PLAN_REF_FU_ASSIGNMENT: return "assignments";
+	default: return "activities";
+	}
+}
+
+static const char *article(plan_item_kind kind)
+{
+	return kind == PLAN_ITEM_ACTIVITY || kind == PLAN_ITEM_OFFICE ? "an" : "a";
+}
+
+/* "a fullmäktigemål", "a kontorsplan goal, a nämndmål or a särskilt uppdrag":
+ * the kinds a reference may name, for messages. */
+static void allowed_kinds(plan_buf *out, const plan_document *doc, int source, plan_ref_role role)
+{
+	size_t n = 0, total = 0;
+	for (int k = 0; k < PLAN_ITEM_KINDS; k++)
+		total += plan_ref_allows(doc, source, role, (plan_item_kind)k) != 0;
+	if (total == 0) {
+		plan_buf_puts(out, "nothing at this level");
+		return;
+	}
+	for (int k = 0; k < PLAN_ITEM_KINDS; k++) {
+		if (!plan_ref_allows(doc, source, role, (plan_item_kind)k))
+			continue;
+		if (n)
+			plan_buf_puts(out, n + 1 == total ? " or " : ", ");
+		plan_buf_printf(out, "%s %s", article((plan_item_kind)k), plan_item_kind_name((plan_item_kind)k));
+		n++;
+	}
+}
+
+/* Who makes a reference: "activity 'EKB-A1'", or "the verksamhetsplan". */
+static void maker(plan_buf *out, const plan_document *doc, const plan_item *item)
+{
+	if (item)
+		plan_buf_printf(out, "%s '%s'", plan_item_kind_name(item->kind), item->id);
+	else
+		plan_buf_printf(out, "this %s", plan_doc_kind_name(doc->kind));
+}
+
+static void check_level(plan_diags *diags, const plan_document *doc, const plan_item *item,
+	plan_ref *ref)
+{
+	int source = item ? item->kind : -1;
+	ref->valid = 0;
+	if (!ref->target || ref->cycle)
+		return;
+	/* Within a reported cycle every upward link is part of that one fault. */
+	if (item && item->in_cycle && ref->target->in_cycle && is_upward(ref))
+		return;
+	if (plan_ref_allows(doc, source, ref->role, ref->target->kind)) {
+		ref->valid = 1;
+		return;
+	}
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_buf_printf(&msg, "'%s' is %s %s, but ", ref->id, article(ref->target->kind),
+		plan_item_kind_name(ref->target->kind));
+	if (ref->role == PLAN_REF_FU_GOAL && doc->owner && doc->owner->kind == PLAN_ITEM_UNIT) {
+		plan_buf_puts(&msg, "a unit's follow-up reports on activities, not goals");
+	} else {
+		maker(&msg, doc, item);
+		plan_buf_printf(&msg, " may name in '%s' only ", role_name(ref->role));
+		allowed_kinds(&msg, doc, source, ref->role);
+	}
+	plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+		"wrong-level-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "wrong level");
+	plan_buf_free(&msg);
+}
+
+/* --- whose plan ------------------------------------------------------------------ */
+
+/* The body an organisational item belongs to (itself for a body). */
+static const plan_item *body_of(const plan_item *org)
+{
+	for (int i = 0; org && i < 3; i++) {
+		if (org->kind == PLAN_ITEM_BODY)
+			return org;
+		org = org->parent;
+	}
+	return NULL;
+}
+
+static const plan_item *office_of(const plan_item *org)
+{
+	if (org && org->kind == PLAN_ITEM_UNIT)
+		return org->parent;
+	return org && org->kind == PLAN_ITEM_OFFICE ? org : NULL;
+}
+
+static int assigned_to(const plan_item *assignment, const plan_item *body)
+{
+	for (size_t r = 0; r < assignment->nrefs; r++)
+		if (assignment->refs[r].role == PLAN_REF_ASSIGNED_TO &&
+		    assignment->refs[r].target == body)
+			return 1;
+	return 0;
+}
+
+/* The organisational item whose plan `ref` should point into, for the
+ * cross-body check, and the item the target actually belongs to; NULL when
+ * the check does not apply or an owner is unknown. */
+static void cross_check(plan_diags *diags, const plan_document *doc, const plan_item *item,
+	const plan_ref *ref)
+{
+	const plan_item *from = item ? item->owner : doc->owner;
+	const plan_item *target = ref->target;
+	const plan_item *want = NULL, *got = NULL;
+	const char *scope = NULL;
+	if (!from || !ref->valid)
+		return;
+	switch (target->kind) {
+	case PLAN_ITEM_BODY_GOAL:
+		if (ref->role == PLAN_REF_FU_GOAL)
+			return;    /* follow-up coverage is the follow-up rules' concern */
+		want = body_of(from);
+		got = target->owner;
+		scope = "body";
+		break;
+	case PLAN_ITEM_OFFICE_GOAL:
+		if (ref->role == PLAN_REF_FU_GOAL)
+			return;
+		want = office_of(from);
+		got = target->owner;
+		scope = "office";
+		break;
+	case PLAN_ITEM_KPI:
+		if (ref->role != PLAN_REF_FOLLOWED_KPI)
+			return;
+		want = office_of(from);
+		got = target->owner;
+		scope = "office";
+		break;
+	case PLAN_ITEM_ASSIGNMENT: {
+		const plan_item *body = body_of(from);
+		if (!body || ref->role == PLAN_REF_FU_ASSIGNMENT || assigned_to(target, body))
+			return;
+		plan_buf msg = PLAN_BUF_INIT;
+		maker(&msg, doc, item);
+		plan_buf_printf(&msg, " names särskilt uppdrag '%s', which is not given to its body '%s'",
+			target->id, body->id);
+		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+			"cross-body-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "");
+		plan_buf_free(&msg);
+		return;
+	}
+	default:
+		return;
+	}
+	if (!want || !got || want == got)
+		return;
+	plan_buf msg = PLAN_BUF_INIT;
+	maker(&msg, doc, item);
+	plan_buf_printf(&msg, " links to '%s' in the plan of %s '%s', not of its own %s '%s'",
+		target->id, scope, got->id, scope, want->id);
+	plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+		"cross-body-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "");
+	plan_buf_free(&msg);
+}
+
+/* --- cycles and traces --------------------------------------------------------------
+ * One depth-first walk over the upward links, with an explicit stack so that
+ * no chain length can overflow the C stack. A link to an item still on the
+ * stack closes a cycle: it is reported once and not followed. */
+
+typedef struct frame {
+	plan_item *item;
+	size_t next;          /* the next ref to follow */
+} frame;
+
+enum { UNSEEN, ACTIVE, DONE };
+
+static void report_cycle(plan_diags *diags, const frame *stack, size_t depth,
+	const plan_item *from, plan_ref *ref)
+{
+	plan_buf chain = PLAN_BUF_INIT;
+	size_t start = depth;
+	while (start > 0 && stack[start - 1].item != ref->target)
+		start--;
+	if (start > 0)
+		start--;
+	for (size_t i = start; i < depth; i++)
+		plan_buf_printf(&chain, "%s -> ", stack[i].item->id);
+	plan_buf_puts(&chain, ref->target->id);
+	plan_diags_add(diags, from->doc->file->path, ref->node->line, ref->node->column,
+		"link-cycle", from->id, "links form a cycle: %s", chain.ptr ? chain.ptr : "");
+	plan_buf_free(&chain);
+	for (size_t i = start; i < depth; i++)
+		stack[i].item->in_cycle = 1;
+}
+
+/* Walk up from `root`, appending each item to `order` once all its targets
+ * are done: `order` ends up with every target before the items linking to it. */
+static int walk(plan_item *root, unsigned char *state, frame **stack, size_t *cap,
+	plan_item **order, size_t *norder, plan_diags *diags)
+{
+	size_t depth = 0;
+	if (plan_array_reserve((void **)stack, cap, 1, sizeof **stack) < 0)
+		return -1;
+	(*stack)[depth++] = (frame){ root, 0 };
+	state[root->index] = ACTIVE;
+	while (depth) {
+		frame *f = &(*stack)[depth - 1];
+		plan_item *item = f->item;
+		if (f->next < item->nrefs) {
+			plan_ref *ref = &item->refs[f->next++];
+			if (!is_upward(ref) || !ref->target)
+				continue;
+			plan_item *target = ref->target;
+			if (state[target->index] == ACTIVE) {
+				ref->cycle = 1;
+				report_cycle(diags, *stack, depth, item, ref);
+			} else if (state[target->index] == UNSEEN) {
+				if (plan_array_reserve((void **)stack, cap, depth + 1, sizeof **stack) < 0)
+					return -1;
+				state[target->index] = ACTIVE;
+				(*stack)[depth++] = (frame){ target, 0 };
+			}
+			continue;
+		}
+		state[item->index] = DONE;
+		order[(*norder)++] = item;
+		depth--;
+	}
+	return 0;
+}
+
+/* An item's trace from its targets' (all computed before it). */
+static void compute_trace(const plan_model *m, plan_item *item)
+{
+	if (item->kind == PLAN_ITEM_KF_GOAL) {
+		item->traces = 1;
+		item->reached = bit_of(item->perspective_index);
+	} else if (item->kind == PLAN_ITEM_ASSIGNMENT) {
+		/* Reaching a särskilt uppdrag counts as tracing; its goal, when
+		 * set, carries the chain on to a fullmäktigemål. */
+		item->traces = 1;
+	}
+	for (size_t r = 0; r < item->nrefs; r++) {
+		const plan_ref *ref = &item->refs[r];
+		if (!ref->valid || !is_upward(ref))
+			continue;
+		item->traces |= ref->target->traces;
+		item->reached |= ref->target->reached;
+	}
+	item->perspectives = item->perspective_index >= 0 ?
+		bit_of(item->perspective_index) : item->reached;
+	(void)m;
+}
+
+static int add_children(plan_model *m)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		for (size_t r = 0; r < item->nrefs; r++) {
+			const plan_ref *ref = &item->refs[r];
+			if (ref->valid && is_upward(ref))
+				ref->target->nchildren++;
+		}
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		if (item->nchildren) {
+			item->children = malloc(item->nchildren * sizeof *item->children);
+			if (!item->children)
+				return -1;
+			item->nchildren = 0;
+		}
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		for (size_t r = 0; r < item->nrefs; r++) {
+			const plan_ref *ref = &item->refs[r];
+			if (ref->valid && is_upward(ref))
+				ref->target->children[ref->target->nchildren++] = item;
+		}
+	}
+	return 0;
+}
+
+/* --- perspectives ------------------------------------------------------------------ */
+
+static void perspective_names(plan_buf *out, const plan_model *m, uint64_t mask)
+{
+	size_t n = 0;
+	for (size_t p = 0; p < m->nperspectives && p < 64; p++) {
+		if (!(mask & BIT(p)))
+			continue;
+		plan_buf_printf(out, "%s%s", n ? ", " : "", m->perspectives[p].name);
+		n++;
+	}
+}
+
+static void check_perspective(const plan_model *m, const plan_item *item, plan_diags *diags)
+{
+	const plan_node *p = item->perspective;
+	if (!p)
+		return;
+	const char *file = item->doc->file->path;
+	if (item->perspective_index < 0) {
+		plan_buf msg = PLAN_BUF_INIT;
+		plan_suggest suggest = PLAN_SUGGEST_INIT(p->u.text);
+		for (size_t i = 0; i < m->nperspectives; i++)
+			plan_suggest_add(&suggest, m->perspectives[i].id);
+		plan_buf_printf(&msg, "perspective '%s' of %s '%s' is not defined in styrmodell.yaml",
+			p->u.text, plan_item_kind_name(item->kind), item->id);
+		if (suggest.best) {
+			plan_buf_printf(&msg, "; did you mean '%s'?", suggest.best);
+		} else {
+			plan_buf_puts(&msg, " (defined: ");
+			for (size_t i = 0; i < m->nperspectives; i++)
+				plan_buf_printf(&msg, "%s%s", i ? ", " : "", m->perspectives[i].id);
+			plan_buf_puts(&msg, ")");
+		}
+		plan_diags_add(diags, file, p->line, p->column, "perspective-unknown", item->id,
+			"%s", msg.ptr ? msg.ptr : "");
+		plan_buf_free(&msg);
+		return;
+	}
+	if (item->kind == PLAN_ITEM_KF_GOAL || item->reached == 0 ||
+	    (item->reached & bit_of(item->perspective_index)))
+		return;
+	plan_buf reached = PLAN_BUF_INIT;
+	perspective_names(&reached, m, item->reached);
+	plan_diags_add(diags, file, p->line, p->column, "perspective-mismatch", item->id,
+		"%s '%s' declares the perspective %s, but the fullmäktigemål it reaches are in %s",
+		plan_item_kind_name(item->kind), item->id, m->perspectives[item->perspective_index].name,
+		reached.ptr ? reached.ptr : "");
+	plan_buf_free(&reached);
+}
+
+/* An item that traces only to särskilda uppdrag without a fullmäktigemål,
+ * and declares no perspective, has none: that too is a trace fault. */
+static void check_has_perspective(const plan_item *item, plan_diags *diags)
+{
+	if (!plan_item_must_trace(item) || !item->traces || item->perspectives ||
+	    item->perspective)
+		return;
+	plan_diags_add(diags, item->doc->file->path, item->node->line, item->node->column,
+		"no-trace", item->id,
+		"%s '%s' reaches no fullmäktigemål (only särskilda uppdrag without a 'goal'), so it has no perspective; declare one with 'perspective'",
+		plan_item_kind_name(item->kind), item->id);
+}
+
+int plan_model_link(plan_model *m, plan_diags *diags)
+{
+	unsigned char *state = calloc(m->nitems ? m->nitems : 1, 1);
+	plan_item **order = malloc((m->nitems ? m->nitems : 1) * sizeof *order);
+	frame *stack = NULL;
+	size_t cap = 0, norder = 0;
+	int rc = -1;
+	if (!state || !order)
+		goto cleanup;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (state[i] == UNSEEN && walk(m->items[i], state, &stack, &cap, order, &norder, diags) < 0)
+			goto cleanup;
+
+	for (size_t d = 0; d < m->ndocs; d++) {
+		plan_document *doc = m->docs[d];
+		for (size_t r = 0; r < doc->nrefs; r++) {
+			check_level(diags, doc, NULL, &doc->refs[r]);
+			cross_check(diags, doc, NULL, &doc->refs[r]);
+		}
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		for (size_t r = 0; r < item->nrefs; r++) {
+			check_level(diags, item->doc, item, &item->refs[r]);
+			cross_check(diags, item->doc, item, &item->refs[r]);
+		}
+	}
+	for (size_t i = 0; i < norder; i++)
+		compute_trace(m, order[i]);
+	for (size_t i = 0; i < m->nitems; i++) {
+		check_perspective(m, m->items[i], diags);
+		check_has_perspective(m->items[i], diags);
+	}
+	rc = add_children(m);
+cleanup:
+	free(state);
+	free(order);
+	free(stack);
+	return rc;
+}

@@ -1,0 +1,643 @@
+/* model.c: typed documents and items from the node trees, one id index for
+ * the whole plan set, and every reference resolved through it once. */
+#include "plan/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "model_impl.h"
+#include "plan/arena.h"
+#include "plan/suggest.h"
+
+/* Suggestions cost a scan of every id; past this many unknown references a
+ * hostile plan set gets plain messages instead of quadratic time. */
+#define MAX_SUGGESTIONS 256
+
+typedef struct slot {
+	const char *id;
+	plan_item *item;      /* the first definition */
+	int duplicated;       /* defined again: references to it are ambiguous */
+} slot;
+
+typedef struct builder {
+	plan_model *model;
+	plan_arena *arena;
+	plan_diags *diags;
+	int oom;
+
+	plan_item **items;            /* every item, growing */
+	size_t capitems;
+	plan_document **docs;
+	size_t capdocs;
+
+	/* The document being built: its items and refs grow here, then move
+	 * into the arena when it is complete. */
+	plan_item **doc_items;
+	size_t ndoc_items, capdoc_items;
+	plan_ref *doc_refs;
+	size_t ndoc_refs, capdoc_refs;
+	plan_ref *item_refs;
+	size_t nitem_refs, capitem_refs;
+} builder;
+
+struct plan_model_private {
+	plan_model public;            /* first, so a plan_model* is this */
+	plan_arena *arena;
+	slot *index;
+	size_t capindex;
+};
+
+/* --- reading values -------------------------------------------------------- */
+
+static const char *text_of(const plan_node *node)
+{
+	return node && node->type == PLAN_NODE_STRING ? node->u.text : NULL;
+}
+
+static int int_of(const plan_node *node)
+{
+	if (!node || node->type != PLAN_NODE_NUMBER || !node->is_integer ||
+	    node->number < -100000 || node->number > 100000)
+		return 0;
+	return (int)node->number;
+}
+
+static const plan_node *get(const plan_node *map, const char *key)
+{
+	return plan_node_get(map, key);
+}
+
+/* The mappings of a list value (other entries are the schema's concern). */
+#define FOR_EACH_MAPPING(list, var) \
+	for (uint32_t var##_i = 0; (list) && (list)->type == PLAN_NODE_SEQUENCE && \
+	     var##_i < (list)->len; var##_i++) \
+		for (const plan_node *var = (list)->u.items[var##_i]; var; var = NULL) \
+			if (var->type == PLAN_NODE_MAPPING)
+
+/* --- building --------------------------------------------------------------- */
+
+static void *alloc(builder *b, size_t size)
+{
+	void *p = plan_arena_alloc(b->arena, size);
+	if (!p)
+		b->oom = 1;
+	return p;
+}
+
+static void add_ref_to(builder *b, plan_ref **refs, size_t *n, size_t *cap,
+	const plan_node *node, const plan_node *entry, plan_ref_role role)
+{
+	const char *id = text_of(node);
+	if (!id && node && node->type == PLAN_NODE_NUMBER)
+		id = node->u.text;    /* an id written as a bare number: still a reference */
+	if (!id)
+		return;
+	if (plan_array_reserve((void **)refs, cap, *n + 1, sizeof **refs) < 0) {
+		b->oom = 1;
+		return;
+	}
+	(*refs)[(*n)++] = (plan_ref){ .id = id, .node = node, .entry = entry, .role = (uint8_t)role };
+}
+
+static void doc_ref(builder *b, const plan_node *node, const plan_node *entry, plan_ref_role role)
+{
+	add_ref_to(b, &b->doc_refs, &b->ndoc_refs, &b->capdoc_refs, node, entry, role);
+}
+
+static void item_ref(builder *b, const plan_node *node, plan_ref_role role)
+{
+	add_ref_to(b, &b->item_refs, &b->nitem_refs, &b->capitem_refs, node, NULL, role);
+}
+
+static void item_ref_list(builder *b, const plan_node *list, plan_ref_role role)
+{
+	if (!list || list->type != PLAN_NODE_SEQUENCE)
+		return;
+	for (uint32_t i = 0; i < list->len; i++)
+		item_ref(b, list->u.items[i], role);
+}
+
+/* Start an item defined by `node` in `doc`; its refs are gathered with
+ * item_ref until finish_item. Items without a text id are not items. */
+static plan_item *start_item(builder *b, plan_document *doc, const plan_node *node,
+	plan_item_kind kind, const char *title_key)
+{
+	const char *id = text_of(get(node, "id"));
+	if (!id)
+		return NULL;
+	plan_item *item = alloc(b, sizeof *item);
+	if (!item)
+		return NULL;
+	item->kind = (uint8_t)kind;
+	item->id = id;
+	const char *title = text_of(get(node, title_key));
+	item->title = title ? title : "";
+	item->node = node;
+	item->doc = doc;
+	item->perspective_index = -1;
+	const plan_node *p = get(node, "perspective");
+	item->perspective = p && p->type == PLAN_NODE_STRING ? p : NULL;
+	b->nitem_refs = 0;
+	return item;
+}
+
+static void finish_item(builder *b, plan_item *item)
+{
+	if (!item)
+		return;
+	if (b->nitem_refs) {
+		item->refs = alloc(b, b->nitem_refs * sizeof *item->refs);
+		if (item->refs) {
+			memcpy(item->refs, b->item_refs, b->nitem_refs * sizeof *item->refs);
+			item->nrefs = b->nitem_refs;
+		}
+	}
+	b->nitem_refs = 0;
+	if (plan_array_reserve((void **)&b->doc_items, &b->capdoc_items, b->ndoc_items + 1,
+	                       sizeof *b->doc_items) < 0 ||
+	    plan_array_reserve((void **)&b->items, &b->capitems, b->model->nitems + 1,
+	                       sizeof *b->items) < 0) {
+		b->oom = 1;
+		return;
+	}
+	b->doc_items[b->ndoc_items++] = item;
+	item->index = (uint32_t)b->model->nitems;
+	b->items[b->model->nitems++] = item;
+}
+
+static void build_goals(builder *b, plan_document *doc, plan_item_kind kind)
+{
+	FOR_EACH_MAPPING(get(doc->root, "goals"), g) {
+		plan_item *item = start_item(b, doc, g, kind, "title");
+		if (!item)
+			continue;
+		item_ref_list(b, get(g, "contributes_to"), PLAN_REF_CONTRIBUTES_TO);
+		finish_item(b, item);
+	}
+}
+
+static void build_planned_assignments(builder *b, plan_document *doc)
+{
+	FOR_EACH_MAPPING(get(doc->root, "assignments"), a)
+		doc_ref(b, get(a, "assignment"), a, PLAN_REF_PLANNED);
+}
+
+static void build_organisation(builder *b, plan_document *doc)
+{
+	FOR_EACH_MAPPING(get(doc->root, "bodies"), body) {
+		plan_item *item = start_item(b, doc, body, PLAN_ITEM_BODY, "name");
+		if (!item)
+			continue;
+		const plan_node *sy = get(body, "school_year");
+		item->school_year = sy && sy->type == PLAN_NODE_BOOL && sy->bool_value;
+		finish_item(b, item);
+	}
+	FOR_EACH_MAPPING(get(doc->root, "offices"), office) {
+		plan_item *item = start_item(b, doc, office, PLAN_ITEM_OFFICE, "name");
+		if (!item)
+			continue;
+		item_ref(b, get(office, "body"), PLAN_REF_BODY);
+		finish_item(b, item);
+	}
+	FOR_EACH_MAPPING(get(doc->root, "units"), unit) {
+		plan_item *item = start_item(b, doc, unit, PLAN_ITEM_UNIT, "name");
+		if (!item)
+			continue;
+		item_ref(b, get(unit, "office"), PLAN_REF_OFFICE);
+		finish_item(b, item);
+	}
+}
+
+static void build_flerarsplan(builder *b, plan_document *doc)
+{
+	build_goals(b, doc, PLAN_ITEM_KF_GOAL);
+	FOR_EACH_MAPPING(get(doc->root, "assignments"), a) {
+		plan_item *item = start_item(b, doc, a, PLAN_ITEM_ASSIGNMENT, "title");
+		if (!item)
+			continue;
+		item_ref_list(b, get(a, "assigned_to"), PLAN_REF_ASSIGNED_TO);
+		item_ref(b, get(a, "goal"), PLAN_REF_GOAL);
+		item->from_year = int_of(get(a, "from"));
+		item->to_year = int_of(get(a, "to"));
+		finish_item(b, item);
+	}
+	FOR_EACH_MAPPING(get(doc->root, "frames"), f)
+		doc_ref(b, get(f, "body"), f, PLAN_REF_BODY);
+}
+
+static void build_kontorsplan(builder *b, plan_document *doc)
+{
+	build_goals(b, doc, PLAN_ITEM_OFFICE_GOAL);
+	build_planned_assignments(b, doc);
+	FOR_EACH_MAPPING(get(doc->root, "kpis"), k) {
+		plan_item *item = start_item(b, doc, k, PLAN_ITEM_KPI, "name");
+		if (!item)
+			continue;
+		item_ref_list(b, get(k, "measures"), PLAN_REF_MEASURES);
+		const plan_node *must = get(k, "units_must_follow");
+		item->units_must_follow = must && must->type == PLAN_NODE_BOOL && must->bool_value;
+		finish_item(b, item);
+	}
+}
+
+static void build_arbetsplan(builder *b, plan_document *doc)
+{
+	FOR_EACH_MAPPING(get(doc->root, "activities"), a) {
+		plan_item *item = start_item(b, doc, a, PLAN_ITEM_ACTIVITY, "title");
+		if (!item)
+			continue;
+		item_ref_list(b, get(a, "contributes_to"), PLAN_REF_CONTRIBUTES_TO);
+		finish_item(b, item);
+	}
+	const plan_node *kpis = get(doc->root, "kpis");
+	if (kpis && kpis->type == PLAN_NODE_SEQUENCE)
+		for (uint32_t i = 0; i < kpis->len; i++)
+			doc_ref(b, kpis->u.items[i], NULL, PLAN_REF_FOLLOWED_KPI);
+}
+
+static void build_uppfoljning(builder *b, plan_document *doc)
+{
+	static const struct { const char *list, *key; plan_ref_role role; } entries[] = {
+		{ "goals", "goal", PLAN_REF_FU_GOAL },
+		{ "kpis", "kpi", PLAN_REF_FU_KPI },
+		{ "assignments", "assignment", PLAN_REF_FU_ASSIGNMENT },
+		{ "activities", "activity", PLAN_REF_FU_ACTIVITY },
+	};
+	for (size_t e = 0; e < sizeof entries / sizeof entries[0]; e++)
+		FOR_EACH_MAPPING(get(doc->root, entries[e].list), entry)
+			doc_ref(b, get(entry, entries[e].key), entry, entries[e].role);
+}
+
+static void build_styrmodell(builder *b, plan_document *doc)
+{
+	plan_model *m = b->model;
+	if (m->styrmodell)
+		return;
+	m->styrmodell = doc;
+	const plan_node *list = get(doc->root, "perspectives");
+	size_t n = 0;
+	FOR_EACH_MAPPING(list, p)
+		n += text_of(get(p, "id")) != NULL;
+	m->perspectives = n ? alloc(b, n * sizeof *m->perspectives) : NULL;
+	if (n && !m->perspectives)
+		return;
+	FOR_EACH_MAPPING(list, p) {
+		const char *id = text_of(get(p, "id"));
+		if (!id)
+			continue;
+		const char *name = text_of(get(p, "name"));
+		m->perspectives[m->nperspectives++] = (plan_perspective){ id, name ? name : id, p };
+	}
+	const plan_node *cal = get(doc->root, "calendar");
+	if (text_of(get(cal, "dr1")))
+		m->calendar_dr1 = text_of(get(cal, "dr1"));
+	if (text_of(get(cal, "dr2")))
+		m->calendar_dr2 = text_of(get(cal, "dr2"));
+}
+
+static const struct { const char *name; plan_doc_kind kind; } kinds[] = {
+	{ "styrmodell", PLAN_DOC_STYRMODELL }, { "organisation", PLAN_DOC_ORGANISATION },
+	{ "flerarsplan", PLAN_DOC_FLERARSPLAN }, { "verksamhetsplan", PLAN_DOC_VERKSAMHETSPLAN },
+	{ "kontorsplan", PLAN_DOC_KONTORSPLAN }, { "arbetsplan", PLAN_DOC_ARBETSPLAN },
+	{ "uppfoljning", PLAN_DOC_UPPFOLJNING },
+};
+
+static int parse_school_year(const plan_node *node)
+{
+	const char *s = text_of(node);
+	if (!s || strlen(s) != 7 || s[4] != '/')
+		return 0;
+	int y = 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	return y;
+}
+
+static void build_document(builder *b, const plan_file *file, const plan_node *root)
+{
+	const char *kind_name = text_of(get(root, "kind"));
+	if (!kind_name)
+		return;
+	size_t k = 0;
+	while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, kind_name) != 0)
+		k++;
+	if (k == sizeof kinds / sizeof kinds[0])
+		return;
+	plan_document *doc = alloc(b, sizeof *doc);
+	if (!doc)
+		return;
+	doc->kind = (uint8_t)kinds[k].kind;
+	doc->file = file;
+	doc->root = root;
+	doc->id = text_of(get(root, "id"));
+	const plan_node *period = get(root, "period");
+	if (period && period->type == PLAN_NODE_MAPPING) {
+		doc->period_from = int_of(get(period, "from"));
+		doc->period_to = int_of(get(period, "to"));
+	} else if (text_of(period)) {
+		doc->period = text_of(period);
+	}
+	doc->year = int_of(get(root, "year"));
+	doc->school_year = parse_school_year(get(root, "school_year"));
+	b->ndoc_items = 0;
+	b->ndoc_refs = 0;
+
+	const plan_node *owner = get(root, "owner");
+	if (doc->kind == PLAN_DOC_UPPFOLJNING && plan_node_is_string(owner, "kommun"))
+		doc->owner_is_kommun = 1;
+	else if (owner)
+		doc_ref(b, owner, NULL, PLAN_REF_OWNER);
+
+	/* The document's own id is in the namespace too, so a goal cannot take
+	 * a plan's id. */
+	if (doc->id) {
+		plan_item *self = start_item(b, doc, root, PLAN_ITEM_DOCUMENT, "title");
+		if (self) {
+			doc->self = self;
+			finish_item(b, self);
+			b->ndoc_items = 0;   /* not one of the document's own items */
+		}
+	}
+
+	switch (doc->kind) {
+	case PLAN_DOC_STYRMODELL: build_styrmodell(b, doc); break;
+	case PLAN_DOC_ORGANISATION:
+		if (!b->model->organisation)
+			b->model->organisation = doc;
+		build_organisation(b, doc);
+		break;
+	case PLAN_DOC_FLERARSPLAN:
+		if (!b->model->flerarsplan)
+			b->model->flerarsplan = doc;
+		build_flerarsplan(b, doc);
+		break;
+	case PLAN_DOC_VERKSAMHETSPLAN:
+		build_goals(b, doc, PLAN_ITEM_BODY_GOAL);
+		build_planned_assignments(b, doc);
+		break;
+	case PLAN_DOC_KONTORSPLAN: build_kontorsplan(b, doc); break;
+	case PLAN_DOC_ARBETSPLAN: build_arbetsplan(b, doc); break;
+	case PLAN_DOC_UPPFOLJNING: build_uppfoljning(b, doc); break;
+	}
+
+	if (b->ndoc_items) {
+		doc->items = alloc(b, b->ndoc_items * sizeof *doc->items);
+		if (doc->items) {
+			memcpy(doc->items, b->doc_items, b->ndoc_items * sizeof *doc->items);
+			doc->nitems = b->ndoc_items;
+		}
+	}
+	if (b->ndoc_refs) {
+		doc->refs = alloc(b, b->ndoc_refs * sizeof *doc->refs);
+		if (doc->refs) {
+			memcpy(doc->refs, b->doc_refs, b->ndoc_refs * sizeof *doc->refs);
+			doc->nrefs = b->ndoc_refs;
+		}
+	}
+	if (plan_array_reserve((void **)&b->docs, &b->capdocs, b->model->ndocs + 1,
+	                       sizeof *b->docs) < 0) {
+		b->oom = 1;
+		return;
+	}
+	b->docs[b->model->ndocs++] = doc;
+}
+
+/* --- the index ------------------------------------------------------------------ */
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static slot *find_slot(slot *table, size_t cap, const char *id)
+{
+	size_t i = (size_t)hash_id(id) & (cap - 1);
+	while (table[i].id && strcmp(table[i].id, id) != 0)
+		i = (i + 1) & (cap - 1);
+	return &table[i];
+}
+
+static void build_index(builder *b, struct plan_model_private *m)
+{
+	size_t cap = 16;
+	while (cap < m->public.nitems * 2 + 1)
+		cap *= 2;
+	m->index = calloc(cap, sizeof *m->index);
+	if (!m->index) {
+		b->oom = 1;
+		return;
+	}
+	m->capindex = cap;
+	for (size_t i = 0; i < m->public.nitems; i++) {
+		plan_item *item = m->public.items[i];
+		slot *s = find_slot(m->index, cap, item->id);
+		if (!s->id) {
+			s->id = item->id;
+			s->item = item;
+			continue;
+		}
+		const plan_item *first = s->item;
+		s->duplicated = 1;
+		plan_diags_add(b->diags, item->doc->file->path, item->node->line, item->node->column,
+			"duplicate-id", item->id,
+			"id '%s' is defined twice: this %s, and the %s at %s:%u:%u", item->id,
+			plan_item_kind_name(item->kind),
+			plan_item_kind_name(first->kind), first->doc->file->path,
+			(unsigned)first->node->line, (unsigned)first->node->column);
+	}
+}
+
+plan_item *plan_model_find(const plan_model *model, const char *id)
+{
+	const struct plan_model_private *m = (const struct plan_model_private *)model;
+	if (!m->capindex)
+		return NULL;
+	return find_slot(m->index, m->capindex, id)->item;
+}
+
+int plan_model_perspective(const plan_model *model, const char *id)
+{
+	for (size_t i = 0; i < model->nperspectives; i++)
+		if (strcmp(model->perspectives[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* --- resolving ------------------------------------------------------------------- */
+
+static const char *role_field(plan_ref_role role)
+{
+	switch (role) {
+	case PLAN_REF_CONTRIBUTES_TO: return "contributes_to";
+	case PLAN_REF_MEASURES: return "measures";
+	case PLAN_REF_GOAL: return "goal";
+	case PLAN_REF_ASSIGNED_TO: return "assigned_to";
+	case PLAN_REF_BODY: return "body";
+	case PLAN_REF_OFFICE: return "office";
+	case PLAN_REF_OWNER: return "owner";
+	case PLAN_REF_PLANNED: return "assignment";
+	case PLAN_REF_FOLLOWED_KPI: return "kpis";
+	case PLAN_REF_FU_GOAL: return "goal";
+	case PLAN_REF_FU_KPI: return "kpi";
+	case PLAN_REF_FU_ASSIGNMENT: return "assignment";
+	default: return "activity";
+	}
+}
+
+static void resolve(builder *b, plan_document *doc, int source, plan_ref *ref, size_t *suggestions)
+{
+	const struct plan_model_private *m = (const struct plan_model_private *)b->model;
+	const slot *s = find_slot(m->index, m->capindex, ref->id);
+	/* A reference to a duplicated id is left unresolved without a word:
+	 * the duplicate-id diagnostic is the fault, and guessing which
+	 * definition was meant would only add faults that are not there. */
+	if (s->duplicated)
+		return;
+	ref->target = s->item;
+	if (ref->target)
+		return;
+	const char *guess = NULL;
+	if (*suggestions < MAX_SUGGESTIONS) {
+		(*suggestions)++;
+		plan_suggest suggest = PLAN_SUGGEST_INIT(ref->id);
+		for (size_t i = 0; i < b->model->nitems; i++)
+			if (plan_ref_allows(doc, source, ref->role, b->model->items[i]->kind))
+				plan_suggest_add(&suggest, b->model->items[i]->id);
+		guess = suggest.best;
+	}
+	const char *where = role_field(ref->role);
+	if (guess)
+		plan_diags_add(b->diags, doc->file->path, ref->node->line, ref->node->column,
+			"unknown-reference", ref->id, "'%s' names no item defined in the plan set (in '%s'); did you mean '%s'?",
+			ref->id, where, guess);
+	else
+		plan_diags_add(b->diags, doc->file->path, ref->node->line, ref->node->column,
+			"unknown-reference", ref->id, "'%s' names no item defined in the plan set (in '%s')",
+			ref->id, where);
+}
+
+static void resolve_all(builder *b)
+{
+	plan_model *m = b->model;
+	size_t suggestions = 0;
+	for (size_t d = 0; d < m->ndocs; d++) {
+		plan_document *doc = m->docs[d];
+		for (size_t r = 0; r < doc->nrefs; r++)
+			resolve(b, doc, -1, &doc->refs[r], &suggestions);
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		for (size_t r = 0; r < item->nrefs; r++)
+			resolve(b, item->doc, item->kind, &item->refs[r], &suggestions);
+	}
+	/* Owners and organisational parents, as far as their kinds allow. */
+	for (size_t d = 0; d < m->ndocs; d++) {
+		plan_document *doc = m->docs[d];
+		for (size_t r = 0; r < doc->nrefs; r++) {
+			plan_ref *ref = &doc->refs[r];
+			if (ref->role == PLAN_REF_OWNER && ref->target &&
+			    plan_ref_allows(doc, -1, PLAN_REF_OWNER, ref->target->kind))
+				doc->owner = ref->target;
+		}
+		for (size_t i = 0; i < doc->nitems; i++)
+			doc->items[i]->owner = doc->owner;
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		plan_item *item = m->items[i];
+		for (size_t r = 0; r < item->nrefs; r++) {
+			plan_ref *ref = &item->refs[r];
+			if (ref->target && plan_ref_allows(item->doc, item->kind, ref->role, ref->target->kind) &&
+			    (ref->role == PLAN_REF_BODY || ref->role == PLAN_REF_OFFICE))
+				item->parent = ref->target;
+		}
+		if (item->perspective)
+			item->perspective_index = plan_model_perspective(m, item->perspective->u.text);
+	}
+}
+
+int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfiles,
+	plan_diags *diags)
+{
+	*out = NULL;
+	struct plan_model_private *m = calloc(1, sizeof *m);
+	if (!m || !(m->arena = plan_arena_new())) {
+		free(m);
+		return -1;
+	}
+	m->public.calendar_dr1 = "04-30";
+	m->public.calendar_dr2 = "08-31";
+	builder b = { .model = &m->public, .arena = m->arena, .diags = diags };
+	for (size_t f = 0; f < nfiles && !b.oom; f++) {
+		const plan_file *file = files[f];
+		if (!file)
+			continue;
+		for (size_t d = 0; d < file->ndocs && !b.oom; d++) {
+			const plan_node *root = file->docs[d].root;
+			if (root && root->type == PLAN_NODE_MAPPING)
+				build_document(&b, file, root);
+		}
+	}
+	m->public.items = b.items;
+	m->public.docs = b.docs;
+	if (!b.oom)
+		build_index(&b, m);
+	if (!b.oom)
+		resolve_all(&b);
+	free(b.doc_items);
+	free(b.doc_refs);
+	free(b.item_refs);
+	if (b.oom || plan_diags_oom(diags)) {
+		plan_model_free(&m->public);
+		return -1;
+	}
+	*out = &m->public;
+	return 0;
+}
+
+void plan_model_free(plan_model *model)
+{
+	if (!model)
+		return;
+	struct plan_model_private *m = (struct plan_model_private *)model;
+	for (size_t i = 0; i < model->nitems; i++)
+		free(model->items[i]->children);
+	free(model->items);
+	free(model->docs);
+	free(m->index);
+	plan_arena_free(m->arena);
+	free(m);
+}
+
+int plan_item_must_trace(const plan_item *item)
+{
+	return item->kind == PLAN_ITEM_BODY_GOAL || item->kind == PLAN_ITEM_OFFICE_GOAL ||
+	       item->kind == PLAN_ITEM_KPI || item->kind == PLAN_ITEM_ACTIVITY;
+}
+
+const char *plan_item_kind_name(plan_item_kind kind)
+{
+	switch (kind) {
+	case PLAN_ITEM_BODY: return "body";
+	case PLAN_ITEM_OFFICE: return "office";
+	case PLAN_ITEM_UNIT: return "unit";
+	case PLAN_ITEM_KF_GOAL: return "fullmäktigemål";
+	case PLAN_ITEM_ASSIGNMENT: return "särskilt uppdrag";
+	case PLAN_ITEM_BODY_GOAL: return "nämndmål";
+	case PLAN_ITEM_OFFICE_GOAL: return "kontorsplan goal";
+	case PLAN_ITEM_KPI: return "KPI";
+	case PLAN_ITEM_ACTIVITY: return "activity";
+	default: return "plan document";
+	}
+}
+
+const char *plan_doc_kind_name(plan_doc_kind kind)
+{
+	return kinds[kind].name;
+}

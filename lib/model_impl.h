@@ -1,0 +1,15 @@
+/* model_impl.h (private): the link-level table shared by the model (for
+ * suggestions and owners) and the link stage (for wrong-level-link). */
+#ifndef PLAN_MODEL_IMPL_H
+#define PLAN_MODEL_IMPL_H
+
+#include "plan/model.h"
+
+/* May a reference of `role`, made by an item of kind `source` (-1: by the
+ * document `doc` itself), point to an item of kind `target`? The table is
+ * plan-format.md's "What traces means", with the organisational and
+ * follow-up references added. */
+int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
+	plan_item_kind target);
+
+#endif
