@@ -1,0 +1,294 @@
+/* Unit tests for the model (typed items, the id index, references) and the
+ * link stage (levels, owners, cycles, traces, perspectives). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "plan/model.h"
+
+static const char styrmodell[] =
+	"kind: styrmodell\n"
+	"municipality: {name: T, code: '0001'}\n"
+	"vision: V\n"
+	"perspectives:\n"
+	"  - {id: inv, name: Invånare}\n"
+	"  - {id: eko, name: Ekonomi}\n";
+
+static const char organisation[] =
+	"kind: organisation\n"
+	"bodies: [{id: b1, name: B1, type: namnd}, {id: b2, name: B2, type: namnd}]\n"
+	"offices: [{id: o1, name: O1, body: b1}, {id: o2, name: O2, body: b2}]\n"
+	"units: [{id: u1, name: U1, office: o1, type: enhet}]\n";
+
+static const char flerarsplan[] =
+	"kind: flerarsplan\n"
+	"id: FAP\n"
+	"title: F\n"
+	"period: {from: 2026, to: 2028}\n"
+	"goals:\n"
+	"  - {id: KF-1, title: K1, perspective: inv}\n"
+	"  - {id: KF-2, title: K2, perspective: eko}\n"
+	"assignments:\n"
+	"  - {id: SU-1, title: S, assigned_to: [b1], goal: KF-2, from: 2026, to: 2027}\n"
+	"  - {id: SU-2, title: S2, assigned_to: [b1], from: 2026, to: 2026}\n";
+
+typedef struct fixture {
+	plan_file *files[8];
+	size_t nfiles;
+	plan_diags *diags;
+	plan_model *model;
+} fixture;
+
+static fixture *fx;
+
+static int setup(void **state)
+{
+	(void)state;
+	fx = test_calloc(1, sizeof *fx);
+	fx->diags = plan_diags_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	plan_model_free(fx->model);
+	for (size_t i = 0; i < fx->nfiles; i++)
+		plan_file_free(fx->files[i]);
+	plan_diags_free(fx->diags);
+	test_free(fx);
+	return 0;
+}
+
+static void add(const char *path, const char *text)
+{
+	plan_limits limits = PLAN_LIMITS_INIT;
+	assert_int_equal(plan_file_load(&fx->files[fx->nfiles], path, text, strlen(text),
+		&limits, fx->diags), 0);
+	fx->nfiles++;
+}
+
+/* The level-1 documents plus `vp`, `kp`, `ap` (any may be NULL). */
+static void build(const char *vp, const char *kp, const char *ap)
+{
+	add("styrmodell.yaml", styrmodell);
+	add("organisation.yaml", organisation);
+	add("flerarsplan.yaml", flerarsplan);
+	if (vp)
+		add("vp.yaml", vp);
+	if (kp)
+		add("kp.yaml", kp);
+	if (ap)
+		add("ap.yaml", ap);
+	assert_int_equal(plan_model_build(&fx->model, (const plan_file *const *)fx->files,
+		fx->nfiles, fx->diags), 0);
+	assert_int_equal(plan_model_link(fx->model, fx->diags), 0);
+}
+
+static const plan_diag *only_diag(const char *rule)
+{
+	const plan_diag *found = NULL;
+	for (size_t i = 0; i < plan_diags_count(fx->diags); i++) {
+		const plan_diag *d = plan_diags_get(fx->diags, i);
+		if (strcmp(d->rule, rule) != 0)
+			fail_msg("unexpected %s diagnostic: %s", d->rule, d->message);
+		assert_null(found);
+		found = d;
+	}
+	if (!found)
+		fail_msg("no %s diagnostic", rule);
+	return found;
+}
+
+static const char vp_ok[] =
+	"kind: verksamhetsplan\nid: VP\nowner: b1\nperiod: {from: 2026, to: 2028}\n"
+	"goals:\n"
+	"  - {id: G1, title: T, contributes_to: [KF-1]}\n"
+	"  - {id: G2, title: T, contributes_to: [KF-1, KF-2]}\n";
+
+static const char kp_ok[] =
+	"kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\n"
+	"goals:\n"
+	"  - {id: O1-1, title: T, contributes_to: [G1]}\n";
+
+static void test_resolves_and_traces(void **state)
+{
+	(void)state;
+	build(vp_ok, kp_ok,
+		"kind: arbetsplan\nid: AP\nowner: u1\nyear: 2026\n"
+		"activities:\n"
+		"  - {id: A1, title: T, contributes_to: [O1-1], responsible: R, due: 2026-05-01}\n"
+		"  - {id: A2, title: T, contributes_to: [SU-1], responsible: R, due: 2026-05-01}\n");
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	const plan_model *m = fx->model;
+	assert_int_equal(m->nperspectives, 2);
+	assert_string_equal(m->perspectives[0].name, "Invånare");
+
+	plan_item *a1 = plan_model_find(m, "A1");
+	assert_non_null(a1);
+	assert_int_equal(a1->kind, PLAN_ITEM_ACTIVITY);
+	assert_true(a1->traces);
+	assert_int_equal(a1->perspectives, 1u << 0);
+	assert_string_equal(a1->owner->id, "u1");
+	assert_string_equal(a1->owner->parent->id, "o1");
+	assert_int_equal(a1->node->line, 6);
+
+	/* Through the särskilt uppdrag to its fullmäktigemål. */
+	plan_item *a2 = plan_model_find(m, "A2");
+	assert_true(a2->traces);
+	assert_int_equal(a2->perspectives, 1u << 1);
+
+	plan_item *g2 = plan_model_find(m, "G2");
+	assert_int_equal(g2->perspectives, 3);
+
+	/* Children are the reverse of valid upward links. */
+	plan_item *kf1 = plan_model_find(m, "KF-1");
+	assert_int_equal(kf1->nchildren, 2);
+	plan_item *su1 = plan_model_find(m, "SU-1");
+	assert_int_equal(su1->nchildren, 1);
+	assert_ptr_equal(su1->children[0], a2);
+	assert_null(plan_model_find(m, "nope"));
+	assert_non_null(plan_model_find(m, "FAP"));
+}
+
+static void test_unknown_reference_suggests(void **state)
+{
+	(void)state;
+	build("kind: verksamhetsplan\nid: VP\nowner: b1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n  - {id: G1, title: T, contributes_to: [KF-l]}\n", NULL, NULL);
+	const plan_diag *d = only_diag("unknown-reference");
+	assert_string_equal(d->file, "vp.yaml");
+	assert_int_equal(d->line, 6);
+	assert_int_equal(d->column, 41);
+	assert_non_null(strstr(d->message, "did you mean 'KF-1'?"));
+	assert_false(plan_model_find(fx->model, "G1")->traces);
+}
+
+static void test_duplicate_id_names_both(void **state)
+{
+	(void)state;
+	build("kind: verksamhetsplan\nid: VP\nowner: b1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n  - {id: KF-1, title: T, contributes_to: [KF-2]}\n", NULL, NULL);
+	const plan_diag *d = only_diag("duplicate-id");
+	assert_string_equal(d->file, "vp.yaml");
+	assert_non_null(strstr(d->message, "flerarsplan.yaml:6:5"));
+}
+
+static void test_wrong_level_says_what_is_allowed(void **state)
+{
+	(void)state;
+	build(vp_ok, "kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n  - {id: O1-1, title: T, contributes_to: [KF-1]}\n", NULL);
+	const plan_diag *d = only_diag("wrong-level-link");
+	assert_int_equal(d->line, 6);
+	assert_non_null(strstr(d->message, "'KF-1' is a fullmäktigemål"));
+	assert_non_null(strstr(d->message, "only a nämndmål"));
+	assert_false(plan_model_find(fx->model, "O1-1")->traces);
+}
+
+static void test_cross_body_link_is_a_warning_and_followed(void **state)
+{
+	(void)state;
+	build(vp_ok, NULL,
+		"kind: arbetsplan\nid: AP\nowner: u1\nyear: 2026\n"
+		"activities:\n"
+		"  - {id: A1, title: T, contributes_to: [SU-2], responsible: R, due: 2026-05-01, perspective: inv}\n"
+		"---\n"
+		"kind: kontorsplan\nid: KP2\nowner: o2\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n  - {id: O2-1, title: T, contributes_to: [G1]}\n");
+	const plan_diag *d = only_diag("cross-body-link");
+	assert_int_equal(d->severity, PLAN_SEVERITY_WARNING);
+	assert_non_null(strstr(d->message, "'G1' in the plan of body 'b1', not of its own body 'b2'"));
+	/* The link still counts for the trace. */
+	assert_true(plan_model_find(fx->model, "O2-1")->traces);
+	/* SU-2 has no goal: A1 traces, with its declared perspective. */
+	assert_true(plan_model_find(fx->model, "A1")->traces);
+}
+
+static void test_cycle_reported_once(void **state)
+{
+	(void)state;
+	build(vp_ok, "kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n"
+		"  - {id: O1-1, title: T, contributes_to: [O1-2]}\n"
+		"  - {id: O1-2, title: T, contributes_to: [O1-1]}\n", NULL);
+	const plan_diag *d = only_diag("link-cycle");
+	assert_non_null(strstr(d->message, "O1-1 -> O1-2 -> O1-1"));
+	assert_true(plan_model_find(fx->model, "O1-1")->in_cycle);
+	assert_false(plan_model_find(fx->model, "O1-1")->traces);
+}
+
+static void test_perspectives(void **state)
+{
+	(void)state;
+	build("kind: verksamhetsplan\nid: VP\nowner: b1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n"
+		"  - {id: G1, title: T, contributes_to: [KF-1], perspective: eko}\n"
+		"  - {id: G2, title: T, contributes_to: [KF-1], perspective: invx}\n", NULL, NULL);
+	size_t mismatch = 0, unknown = 0;
+	for (size_t i = 0; i < plan_diags_count(fx->diags); i++) {
+		const plan_diag *d = plan_diags_get(fx->diags, i);
+		if (strcmp(d->rule, "perspective-mismatch") == 0) {
+			mismatch++;
+			assert_int_equal(d->line, 6);
+			assert_non_null(strstr(d->message, "declares the perspective Ekonomi"));
+			assert_non_null(strstr(d->message, "are in Invånare"));
+		} else if (strcmp(d->rule, "perspective-unknown") == 0) {
+			unknown++;
+			assert_non_null(strstr(d->message, "did you mean 'inv'?"));
+		} else {
+			fail_msg("unexpected %s", d->rule);
+		}
+	}
+	assert_int_equal(mismatch, 1);
+	assert_int_equal(unknown, 1);
+	/* The declared perspective wins. */
+	assert_int_equal(plan_model_find(fx->model, "G1")->perspectives, 1u << 1);
+}
+
+static void test_trace_without_perspective(void **state)
+{
+	(void)state;
+	build(vp_ok, NULL,
+		"kind: arbetsplan\nid: AP\nowner: u1\nyear: 2026\n"
+		"activities:\n"
+		"  - {id: A1, title: T, contributes_to: [SU-2], responsible: R, due: 2026-05-01}\n");
+	const plan_diag *d = only_diag("no-trace");
+	assert_non_null(strstr(d->message, "has no perspective"));
+}
+
+static void test_long_chain_needs_no_recursion(void **state)
+{
+	(void)state;
+	/* Same-level links are wrong-level, but the cycle walk still follows
+	 * them: a long chain must not exhaust the stack. */
+	static char kp[1 << 20];
+	size_t n = 0;
+	n += (size_t)snprintf(kp + n, sizeof kp - n,
+		"kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\ngoals:\n");
+	for (int i = 0; i < 20000; i++)
+		n += (size_t)snprintf(kp + n, sizeof kp - n,
+			"  - {id: C%d, title: T, contributes_to: [C%d]}\n", i, i + 1);
+	n += (size_t)snprintf(kp + n, sizeof kp - n, "  - {id: C20000, title: T, contributes_to: [G1]}\n");
+	build(vp_ok, kp, NULL);
+	assert_int_equal(plan_diags_count_severity(fx->diags, PLAN_SEVERITY_ERROR), 20000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_resolves_and_traces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_reference_suggests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_id_names_both, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_level_says_what_is_allowed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cross_body_link_is_a_warning_and_followed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cycle_reported_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_perspectives, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trace_without_perspective, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_chain_needs_no_recursion, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
