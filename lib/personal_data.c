@@ -174,8 +174,8 @@ typedef struct frame {
 typedef struct walker {
 	const char *file;
 	plan_diags *diags;
-	frame *frames;     /* an explicit stack: aliases can nest documents far
-	                    * deeper than the C stack would like */
+	frame *frames;     /* an explicit stack, so that no tree (aliases make
+	                    * them deeper than written) is too deep for C's */
 	size_t depth, cap;
 	ptrset seen;
 } walker;
@@ -208,7 +208,7 @@ static int check_scalar(walker *w, const plan_node *node, int is_key, size_t nfr
 	plan_buf path = PLAN_BUF_INIT;
 	render_path(w, nframes, &path);
 	/* A key holding the number would carry it into the diagnostic's key,
-	 * which is printed and stored in baselines: better no key at all. */
+	 * which is printed and what --base matches on: better no key at all. */
 	const char *key = path.ptr;
 	if (path.failed || path.len == 0 || plan_personnummer_find(path.ptr, path.len, NULL, NULL))
 		key = NULL;

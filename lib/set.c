@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "plan/buf.h"
+#include "plan/personal_data.h"
 #include "plan/schema.h"
 #include "plan/source.h"
 #include "plan/suggest.h"
@@ -115,8 +116,12 @@ static plan_file *load_one(plan_source *source, const char *path,
 	if (file->ndocs == 0 && plan_diags_count(diags) == before)
 		plan_diags_add(diags, path, 0, 0, "not-a-plan-document", NULL,
 			"the file holds no YAML document; every file under the root must be a plan document");
-	for (size_t i = 0; i < file->ndocs; i++)
+	for (size_t i = 0; i < file->ndocs; i++) {
+		/* Any text of any document, plan document or not, may leak a
+		 * personal identity number into a public repository. */
+		plan_rules_personal_data(file->path, file->docs[i].root, diags);
 		check_document(file, &file->docs[i], diags);
+	}
 	return file;
 }
 
