@@ -694,6 +694,7 @@ int plan_file_load(plan_file **out, const char *path, const char *text,
 		return -1;
 	}
 	run(&ld, copy, len);
+	file->truncated = ld.stopped || ld.parser.error != YAML_NO_ERROR;
 	yaml_parser_delete(&ld.parser);
 
 	/* A document cut short by a fault is dropped: its half-built tree would

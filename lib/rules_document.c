@@ -16,11 +16,17 @@ static const char *item_id(const plan_node *item)
 	return id && id->type == PLAN_NODE_STRING ? id->u.text : NULL;
 }
 
-/* Present and not empty: a null or "" counts as missing. */
-static int has_value(const plan_node *node)
+/* Written with a value: `key:` with nothing after it (null) counts as
+ * missing, so that the rule, not the schema, reports it. */
+static int is_present(const plan_node *node)
 {
-	return node && node->type != PLAN_NODE_NULL &&
-	       !(node->type == PLAN_NODE_STRING && node->len == 0);
+	return node && node->type != PLAN_NODE_NULL;
+}
+
+/* Present and not empty text: `responsible: ""` names nobody. */
+static int has_text(const plan_node *node)
+{
+	return is_present(node) && !(node->type == PLAN_NODE_STRING && node->len == 0);
 }
 
 static void check_links(const plan_file *file, const plan_node *item,
@@ -107,13 +113,13 @@ static void check_activities(const plan_file *file, const plan_node *root, plan_
 		const char *id = item_id(a);
 		const char *shown = id ? id : "?";
 		check_links(file, a, "activity", "contributes_to", diags);
-		if (!has_value(plan_node_get(a, "responsible")))
+		if (!has_text(plan_node_get(a, "responsible")))
 			plan_diags_add(diags, file->path, a->line, a->column, "activity-unassigned", id,
 				"activity '%s' has no 'responsible': name the role or person who carries it out",
 				shown);
 		const plan_node *due = plan_node_get(a, "due");
 		const plan_node *start = plan_node_get(a, "start");
-		if (!has_value(due)) {
+		if (!is_present(due)) {
 			plan_diags_add(diags, file->path, a->line, a->column, "activity-undated", id,
 				"activity '%s' has no due date ('due')", shown);
 		}
@@ -149,13 +155,13 @@ static void check_funding(const plan_file *file, const plan_node *root, plan_dia
 		if (funding && funding->type != PLAN_NODE_MAPPING && funding->type != PLAN_NODE_NULL)
 			continue;   /* the schema reports the wrong type */
 		const plan_node *type = plan_node_get(funding, "type");
-		if (!has_value(type)) {
+		if (!is_present(type)) {
 			plan_diags_add(diags, file->path, funding ? funding->line : a->line,
 				funding ? funding->column : a->column, "funding-missing", id,
 				"särskilt uppdrag '%s' has no funding type (funding: {type: tillskott, amount_tkr: N} or {type: inom_ram})",
 				shown);
 		} else if (plan_node_is_string(type, "tillskott") &&
-		           !has_value(plan_node_get(funding, "amount_tkr"))) {
+		           !is_present(plan_node_get(funding, "amount_tkr"))) {
 			plan_diags_add(diags, file->path, type->line, type->column, "funding-missing", id,
 				"särskilt uppdrag '%s' is funded by tillskott but names no amount ('amount_tkr')",
 				shown);

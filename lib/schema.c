@@ -782,6 +782,11 @@ static void describe_value(const plan_node *node, plan_buf *out)
 		plan_buf_puts(out, "a list");
 		return;
 	}
+	if (node->type != PLAN_NODE_STRING) {
+		/* Numbers, booleans and null as written, unquoted: they are not text. */
+		plan_buf_puts(out, node->type == PLAN_NODE_NULL ? "null" : node->u.text);
+		return;
+	}
 	size_t n = node->len;
 	const size_t max = 60;
 	plan_buf_putc(out, '\'');

@@ -294,11 +294,25 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		if (p.diags[i] && plan_diags_take(set->diags, p.diags[i]) < 0)
 			goto oom;
 	}
-	/* Linking needs every file: it runs once all are loaded. */
-	if (plan_model_build(&set->model, (const plan_file *const *)set->files, set->nfiles,
-	                     set->diags) < 0 ||
-	    plan_model_link(set->model, set->diags) < 0 ||
-	    plan_rules_model(set->model, set->diags) < 0)
+	/* Linking needs every file: it runs once all are loaded. When a file
+	 * could not be read in full, its items are missing and the checks
+	 * across documents would report guesses (references to what is in the
+	 * unread part): the model is still built, for plan-link, but its
+	 * diagnostics are dropped until the file reads. */
+	int complete = 1;
+	for (size_t i = 0; i < set->nfiles; i++)
+		if (!set->files[i] || set->files[i]->truncated)
+			complete = 0;
+	plan_diags *link_diags = complete ? set->diags : plan_diags_new();
+	if (!link_diags)
+		goto oom;
+	int failed = plan_model_build(&set->model, (const plan_file *const *)set->files,
+	                              set->nfiles, link_diags) < 0 ||
+	             plan_model_link(set->model, link_diags) < 0 ||
+	             plan_rules_model(set->model, link_diags) < 0;
+	if (!complete)
+		plan_diags_free(link_diags);
+	if (failed)
 		goto oom;
 	apply_overrides(styr_root, set->diags);
 	plan_diags_sort(set->diags);

@@ -79,6 +79,7 @@ typedef struct plan_file {
 	size_t len;
 	plan_doc *docs;
 	size_t ndocs;
+	int truncated;        /* a fault (syntax, limit) stopped reading before the end */
 	plan_arena *arena;    /* owns everything above */
 } plan_file;
 
