@@ -432,7 +432,7 @@ static void check_has_perspective(const plan_item *item, plan_diags *diags)
 		return;
 	plan_diags_add(diags, item->doc->file->path, item->node->line, item->node->column,
 		"no-trace", item->id,
-		"%s '%s' reaches no fullmäktigemål (only särskilda uppdrag without a 'goal'), so it has no perspective; declare one with 'perspective'",
+		"%s '%s' reaches no fullmäktigemål (its links end at särskilda uppdrag with no usable 'goal'), so it has no perspective; declare one with 'perspective'",
 		plan_item_kind_name(item->kind), item->id);
 }
 

@@ -445,12 +445,14 @@ static void build_index(builder *b, struct plan_model_private *m)
 		}
 		const plan_item *first = s->item;
 		s->duplicated = 1;
-		plan_diags_add(b->diags, item->doc->file->path, item->node->line, item->node->column,
+		const plan_node *at = plan_node_get(item->node, "id");
+		const plan_node *first_at = plan_node_get(first->node, "id");
+		plan_diags_add(b->diags, item->doc->file->path, at->line, at->column,
 			"duplicate-id", item->id,
 			"id '%s' is defined twice: this %s, and the %s at %s:%u:%u", item->id,
 			plan_item_kind_name(item->kind),
 			plan_item_kind_name(first->kind), first->doc->file->path,
-			(unsigned)first->node->line, (unsigned)first->node->column);
+			(unsigned)first_at->line, (unsigned)first_at->column);
 	}
 }
 
@@ -574,7 +576,16 @@ int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfi
 	m->public.calendar_dr1 = "04-30";
 	m->public.calendar_dr2 = "08-31";
 	builder b = { .model = &m->public, .arena = m->arena, .diags = diags };
-	for (size_t f = 0; f < nfiles && !b.oom; f++) {
+	/* The root's styrmodell.yaml first: it is the one whose perspectives and
+	 * calendar count, whatever other files sort before it. */
+	size_t root_styr = nfiles;
+	for (size_t f = 0; f < nfiles; f++)
+		if (files[f] && strcmp(files[f]->path, "styrmodell.yaml") == 0)
+			root_styr = f;
+	for (size_t step = 0; step <= nfiles && !b.oom; step++) {
+		size_t f = step == 0 ? root_styr : step - 1;
+		if (f >= nfiles || (step > 0 && f == root_styr))
+			continue;
 		const plan_file *file = files[f];
 		if (!file)
 			continue;

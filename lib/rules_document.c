@@ -177,7 +177,7 @@ void plan_rules_document(const plan_file *file, const plan_node *root,
 	} else if (strcmp(kind, "verksamhetsplan") == 0) {
 		check_goals(file, root, "nämndmål", diags);
 	} else if (strcmp(kind, "kontorsplan") == 0) {
-		check_goals(file, root, "goal", diags);
+		check_goals(file, root, "kontorsplan goal", diags);
 		check_kpis(file, root, diags);
 	} else if (strcmp(kind, "arbetsplan") == 0) {
 		check_activities(file, root, diags);

@@ -174,7 +174,7 @@ static void test_duplicate_id_names_both(void **state)
 		"goals:\n  - {id: KF-1, title: T, contributes_to: [KF-2]}\n", NULL, NULL);
 	const plan_diag *d = only_diag("duplicate-id");
 	assert_string_equal(d->file, "vp.yaml");
-	assert_non_null(strstr(d->message, "flerarsplan.yaml:6:5"));
+	assert_non_null(strstr(d->message, "flerarsplan.yaml:6:10"));
 }
 
 static void test_wrong_level_says_what_is_allowed(void **state)
