@@ -1,0 +1,493 @@
+/* plan-link: follow the links between the goals, KPIs, activities and
+ * särskilda uppdrag of a plan set: chains up (trace), trees down (tree),
+ * what does not trace (orphans), coverage (matrix) and the graph (graph).
+ * This file parses the command line, loads the set and dispatches. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "plan-link.h"
+#include "plan/diag.h"
+#include "plan/display.h"
+#include "plan/output.h"
+#include "plan/set.h"
+#include "plan/version.h"
+
+static const char usage_text[] =
+	"Usage: plan-link COMMAND [options] [PATH]\n"
+	"\n"
+	"Follow the links between the goals, KPIs, activities and särskilda uppdrag\n"
+	"of the plan set that holds PATH (default: the current directory; the root is\n"
+	"the nearest directory above it with a styrmodell.yaml).\n"
+	"\n"
+	"Commands:\n"
+	"  trace ID...   every upward chain from each item to a fullmäktigemål\n"
+	"  tree [ID]     the tree below one item, or below every fullmäktigemål\n"
+	"  orphans       every item that must trace and does not\n"
+	"  matrix        fullmäktigemål x bodies: how many nämndmål contribute\n"
+	"  graph         the link graph for Graphviz, Mermaid or a script\n"
+	"\n"
+	"Options (see 'plan-link COMMAND --help' for each command's own):\n"
+	"  --format FORMAT  the output format; which ones depends on the command\n"
+	"  -j N             worker threads for reading (default: one per processor)\n"
+	"  -o FILE          write the result to FILE, replaced only once complete\n"
+	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
+	"  -h, --help       show this help (or the command's) and exit\n"
+	"  --version        show the version and exit\n"
+	"\n"
+	"Links are followed only where they are valid; when the plan set has errors,\n"
+	"a note on stderr says so (run plan-validate for them).\n"
+	"\n"
+	"Exit status:\n"
+	"  0  the query found what it asked for (and, for orphans, there are none)\n"
+	"  1  an item does not trace, an id names no item, or there are orphans\n"
+	"  2  usage error, unreadable plan set, or an internal limit hit\n";
+
+static const char trace_help[] =
+	"Usage: plan-link trace [options] ID... [PATH]\n"
+	"\n"
+	"For each item, every upward chain of valid links to a fullmäktigemål, one\n"
+	"per line, with the fullmäktigemål's perspective:\n"
+	"  EKB-A1 -> UTBK-1 -> BUN-1 -> KF-1 [Invånare]\n"
+	"A chain through a särskilt uppdrag goes on to the uppdrag's goal; one whose\n"
+	"uppdrag has no goal ends there: EKB-A6 -> SU-2026-2 [no fullmäktigemål].\n"
+	"An item that does not trace (or has no perspective) gets a line saying so.\n"
+	"\n"
+	"PATH must contain a '/' or start with '.' (an id cannot); else use --root.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT   text (default) or json\n"
+	"  --max-chains N    show at most N chains per item (default 1000; 0: all)\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 every item traces; 1 an item does not trace or an id names\n"
+	"no item; 2 usage error, unreadable plan set, or an internal limit hit.\n";
+
+static const char tree_help[] =
+	"Usage: plan-link tree [options] [ID] [PATH]\n"
+	"\n"
+	"The tree of the items that link to ID, level by level, indented two spaces\n"
+	"per level, each line 'ID  title'. Without ID: the tree below every\n"
+	"fullmäktigemål, grouped under its perspective, then the särskilda uppdrag\n"
+	"that have no fullmäktigemål. An item reached twice is printed twice.\n"
+	"With one argument, it is PATH when it contains a '/' or starts with '.'.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  text (default) or json\n"
+	"  --width N        shorten titles so lines fit N columns (0: never); default:\n"
+	"                   the terminal's width on a terminal, else $COLUMNS, else 0\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 printed; 1 ID names no item; 2 usage error, unreadable plan\n"
+	"set, or an internal limit hit.\n";
+
+static const char orphans_help[] =
+	"Usage: plan-link orphans [options] [PATH]\n"
+	"\n"
+	"Every nämndmål, kontorsplan goal, KPI and activity that does not trace to a\n"
+	"fullmäktigemål (or a särskilt uppdrag), or that has no perspective, one per\n"
+	"line: 'FILE:LINE: ID  title', sorted by file and line. Nothing is printed\n"
+	"when there are none.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  text (default) or json\n"
+	"  --width N        shorten titles so lines fit N columns (0: never)\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 no orphans; 1 there are orphans; 2 usage error, unreadable\n"
+	"plan set, or an internal limit hit.\n";
+
+static const char matrix_help[] =
+	"Usage: plan-link matrix [options] [PATH]\n"
+	"\n"
+	"Fullmäktigemål (rows, by perspective) x bodies (columns): how many nämndmål\n"
+	"of each body contribute to each fullmäktigemål through a valid link.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  md (default; text is the same), csv or json\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 printed; 2 usage error, unreadable plan set, or an internal\n"
+	"limit hit.\n";
+
+static const char graph_help[] =
+	"Usage: plan-link graph [options] [PATH]\n"
+	"\n"
+	"The link graph: fullmäktigemål, särskilda uppdrag, nämndmål, kontorsplan\n"
+	"goals, KPIs and activities, grouped by level, coloured by perspective, with\n"
+	"an edge from each item to every item it links to. Items that must trace and\n"
+	"do not are drawn with a dashed red border.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  dot (default, for Graphviz), mermaid (a flowchart, as\n"
+	"                   GitHub renders it) or json\n"
+	"  --from ID        only ID and the items below it\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 printed; 1 --from names no item of the graph; 2 usage\n"
+	"error, unreadable plan set, or an internal limit hit.\n";
+
+typedef enum command {
+	CMD_NONE, CMD_TRACE, CMD_TREE, CMD_ORPHANS, CMD_MATRIX, CMD_GRAPH
+} command;
+
+static const struct {
+	const char *name;
+	command cmd;
+	const char *help;
+} commands[] = {
+	{ "trace", CMD_TRACE, trace_help },
+	{ "tree", CMD_TREE, tree_help },
+	{ "orphans", CMD_ORPHANS, orphans_help },
+	{ "matrix", CMD_MATRIX, matrix_help },
+	{ "graph", CMD_GRAPH, graph_help },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "plan-link: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'plan-link%s%s --help' for more information.\n",
+		cmd ? " " : "", cmd ? cmd : "");
+	va_end(ap);
+	return EXIT_TROUBLE;
+}
+
+static int parse_count(const char *text, long min, long max, size_t *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || !end || end == text || *end || n < min || n > max)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	link_format format;
+} format_names[] = {
+	{ "text", FORMAT_TEXT }, { "json", FORMAT_JSON }, { "md", FORMAT_MD },
+	{ "csv", FORMAT_CSV }, { "dot", FORMAT_DOT }, { "mermaid", FORMAT_MERMAID },
+};
+
+/* The formats each command prints, as the usage error lists them. */
+static const char *formats_of(command cmd)
+{
+	switch (cmd) {
+	case CMD_MATRIX: return "md, csv or json";
+	case CMD_GRAPH: return "dot, mermaid or json";
+	default: return "text or json";
+	}
+}
+
+static int format_allowed(command cmd, link_format f)
+{
+	switch (cmd) {
+	case CMD_MATRIX: return f == FORMAT_MD || f == FORMAT_TEXT || f == FORMAT_CSV || f == FORMAT_JSON;
+	case CMD_GRAPH: return f == FORMAT_DOT || f == FORMAT_MERMAID || f == FORMAT_JSON;
+	default: return f == FORMAT_TEXT || f == FORMAT_JSON;
+	}
+}
+
+static link_format default_format(command cmd)
+{
+	switch (cmd) {
+	case CMD_MATRIX: return FORMAT_MD;
+	case CMD_GRAPH: return FORMAT_DOT;
+	default: return FORMAT_TEXT;
+	}
+}
+
+/* An id matches ^[A-Za-z0-9][A-Za-z0-9_.-]*$, so an argument with a '/' or a
+ * leading '.' can only be the plan set. */
+static int looks_like_path(const char *arg)
+{
+	return arg[0] == '.' || arg[0] == '\0' || strchr(arg, '/') != NULL;
+}
+
+/* A plan set named without a '/' reads as an id: when the set cannot be
+ * found and an id names a directory, say how to name it. */
+static void hint_directory_ids(const link_options *opt)
+{
+	for (size_t i = 0; i < opt->nids; i++) {
+		struct stat st;
+		if (stat(opt->ids[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "plan-link: '%s' was read as an id; to read the plan set in that "
+				"directory, write '%s/' or use --root\n", opt->ids[i], opt->ids[i]);
+			return;
+		}
+	}
+}
+
+static void note_errors(plan_diags *diags)
+{
+	size_t errors = plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR);
+	if (errors)
+		fprintf(stderr, "plan-link: note: the plan set has %zu error%s (run plan-validate); "
+			"links through them are missing\n", errors, errors == 1 ? "" : "s");
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS };
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "max-chains", required_argument, NULL, OPT_MAX_CHAINS },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
+	link_options opt = { FORMAT_DEFAULT, NULL, 0, NULL, 0, 1000, NULL };
+	const char *format_name = NULL, *output_path = NULL, *root_option = NULL;
+	int help = 0, version = 0, width_given = 0, max_chains_given = 0;
+	char **args = calloc((size_t)argc + 1, sizeof *args);
+	size_t nargs = 0;
+	int status = EXIT_TROUBLE;
+	plan_set *set = NULL;
+	plan_output *out = NULL;
+	link_out lout = { NULL, PLAN_BUF_INIT, 0 };
+	if (!args) {
+		fprintf(stderr, "plan-link: out of memory\n");
+		return EXIT_TROUBLE;
+	}
+
+	/* '-' first: arguments come back in order (as 1), so the command may
+	 * stand before or after options whatever POSIXLY_CORRECT says. */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "-:hj:o:", options, NULL)) != -1) {
+		switch (c) {
+		case 1:
+			args[nargs++] = optarg;
+			break;
+		case OPT_FORMAT:
+			format_name = optarg;
+			break;
+		case OPT_ROOT:
+			root_option = optarg;
+			break;
+		case OPT_FROM:
+			opt.from = optarg;
+			break;
+		case OPT_WIDTH:
+			if (parse_count(optarg, 0, 10000, &opt.width) < 0) {
+				status = usage_error(NULL, "--width needs a number of columns from 0 to 10000, not '%s'", optarg);
+				goto cleanup;
+			}
+			width_given = 1;
+			break;
+		case OPT_MAX_CHAINS:
+			if (parse_count(optarg, 0, 1000000000L, &opt.max_chains) < 0) {
+				status = usage_error(NULL, "--max-chains needs a number (0 for all), not '%s'", optarg);
+				goto cleanup;
+			}
+			max_chains_given = 1;
+			break;
+		case 'j': {
+			size_t jobs = 0;
+			if (parse_count(optarg, 1, 1024, &jobs) < 0) {
+				status = usage_error(NULL, "-j needs a number of threads from 1 to 1024, not '%s'", optarg);
+				goto cleanup;
+			}
+			set_options.jobs = (unsigned)jobs;
+			break;
+		}
+		case 'o':
+			output_path = optarg;
+			break;
+		case 'h':
+			help = 1;
+			break;
+		case OPT_VERSION:
+			version = 1;
+			break;
+		case ':':
+			status = usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
+			goto cleanup;
+		default:
+			status = usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
+			goto cleanup;
+		}
+	}
+	while (optind < argc)
+		args[nargs++] = argv[optind++];
+
+	command cmd = CMD_NONE;
+	const char *cmd_name = NULL, *cmd_help = usage_text;
+	if (nargs > 0) {
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strcmp(args[0], commands[i].name) == 0) {
+				cmd = commands[i].cmd;
+				cmd_name = commands[i].name;
+				cmd_help = commands[i].help;
+			}
+		if (cmd == CMD_NONE) {
+			status = usage_error(NULL, "unknown command '%s' (expected trace, tree, orphans, matrix or graph)", args[0]);
+			goto cleanup;
+		}
+	}
+	if (help) {
+		fputs(cmd_help, stdout);
+		status = EXIT_CLEAN;
+		goto cleanup;
+	}
+	if (version) {
+		printf("plan-link %s\n", plan_version());
+		status = EXIT_CLEAN;
+		goto cleanup;
+	}
+	if (cmd == CMD_NONE) {
+		status = usage_error(NULL, "no command (expected trace, tree, orphans, matrix or graph)");
+		goto cleanup;
+	}
+
+	/* The formats, and the options that belong to one command. */
+	if (format_name) {
+		for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+			if (strcmp(format_name, format_names[i].name) == 0)
+				opt.format = format_names[i].format;
+		if (opt.format == FORMAT_DEFAULT || !format_allowed(cmd, opt.format)) {
+			status = usage_error(cmd_name, "unknown format '%s' for %s (expected %s)",
+				format_name, cmd_name, formats_of(cmd));
+			goto cleanup;
+		}
+		if (opt.format == FORMAT_TEXT && cmd == CMD_MATRIX)
+			opt.format = FORMAT_MD;
+	} else {
+		opt.format = default_format(cmd);
+	}
+	if (opt.from && cmd != CMD_GRAPH) {
+		status = usage_error(cmd_name, "--from is an option of 'graph' (tree takes the item as its argument)");
+		goto cleanup;
+	}
+	if (max_chains_given && cmd != CMD_TRACE) {
+		status = usage_error(cmd_name, "--max-chains is an option of 'trace'");
+		goto cleanup;
+	}
+	if (width_given && cmd != CMD_TREE && cmd != CMD_ORPHANS) {
+		status = usage_error(cmd_name, "--width is an option of 'tree' and 'orphans'");
+		goto cleanup;
+	}
+
+	/* The arguments after the command: ids, then the plan set. */
+	char **rest = args + 1;
+	size_t nrest = nargs - 1;
+	const char *path = NULL;
+	switch (cmd) {
+	case CMD_TRACE:
+		if (nrest > 0 && looks_like_path(rest[nrest - 1]))
+			path = rest[--nrest];
+		if (nrest == 0) {
+			status = usage_error(cmd_name, "trace needs at least one ID");
+			goto cleanup;
+		}
+		for (size_t i = 0; i < nrest; i++)
+			if (looks_like_path(rest[i])) {
+				status = usage_error(cmd_name, "'%s' is not an id, and only the last argument may be the plan set", rest[i]);
+				goto cleanup;
+			}
+		opt.ids = rest;
+		opt.nids = nrest;
+		break;
+	case CMD_TREE:
+		if (nrest > 2) {
+			status = usage_error(cmd_name, "too many arguments: '%s' (tree takes at most one ID and a PATH)", rest[2]);
+			goto cleanup;
+		}
+		if (nrest == 2 || (nrest == 1 && looks_like_path(rest[nrest - 1])))
+			path = rest[--nrest];
+		if (nrest == 1 && looks_like_path(rest[0])) {
+			status = usage_error(cmd_name, "'%s' is not an id", rest[0]);
+			goto cleanup;
+		}
+		opt.ids = rest;
+		opt.nids = nrest;
+		break;
+	default:
+		if (nrest > 1) {
+			status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", rest[1]);
+			goto cleanup;
+		}
+		if (nrest == 1)
+			path = rest[0];
+		break;
+	}
+	if (path && root_option) {
+		status = usage_error(cmd_name, "give the plan set either as PATH or with --root, not both ('%s')", path);
+		goto cleanup;
+	}
+	set_options.path = path ? path : root_option;
+
+	plan_error err = PLAN_ERROR_INIT;
+	if (plan_set_load(&set, &set_options, &err) < 0) {
+		fprintf(stderr, "plan-link: %s\n", err.message);
+		hint_directory_ids(&opt);
+		goto cleanup;
+	}
+	plan_diags *diags = plan_set_diags(set);
+	if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
+		fprintf(stderr, "plan-link: the plan set could not be read in full (run plan-validate for the details)\n");
+		goto cleanup;
+	}
+	note_errors(diags);
+	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
+		fprintf(stderr, "plan-link: %s\n", err.message);
+		goto cleanup;
+	}
+	lout.stream = plan_output_stream(out);
+	opt.root = plan_set_root(set);
+	/* Shorten titles only for a reader: a terminal, or COLUMNS when set;
+	 * never in a file written with -o unless --width says so. */
+	if (!width_given)
+		opt.width = output_path && strcmp(output_path, "-") != 0 ? 0 :
+			plan_display_columns(fileno(lout.stream));
+
+	const plan_model *model = plan_set_model(set);
+	switch (cmd) {
+	case CMD_TRACE: status = link_trace(&lout, model, &opt); break;
+	case CMD_TREE: status = link_tree(&lout, model, &opt); break;
+	case CMD_ORPHANS: status = link_orphans(&lout, model, &opt); break;
+	case CMD_MATRIX: status = link_matrix(&lout, model, &opt); break;
+	default: status = link_graph(&lout, model, &opt); break;
+	}
+	out_flush(&lout);
+	if (lout.failed) {
+		fprintf(stderr, "plan-link: cannot write the result\n");
+		status = EXIT_TROUBLE;
+	} else if (status == EXIT_TROUBLE) {
+		/* A limit cut the result short: a file written with -o is left as
+		 * it was rather than replaced by half a result. */
+	} else {
+		plan_output *done = out;
+		out = NULL;
+		if (plan_output_commit(done, &err) < 0) {
+			fprintf(stderr, "plan-link: %s\n", err.message[0] ? err.message : "cannot write the result");
+			status = EXIT_TROUBLE;
+		}
+	}
+
+cleanup:
+	plan_output_abort(out);
+	plan_buf_free(&lout.buf);
+	plan_set_free(set);
+	free(args);
+	return status;
+}

@@ -1,0 +1,87 @@
+/* out.c: plan-link's buffered output: chunked writes, and plan text escaped
+ * for text and JSON. */
+#include "plan-link.h"
+
+#include <string.h>
+
+#include "plan/display.h"
+
+#define CHUNK ((size_t)64 << 10)
+
+void out_flush(link_out *out)
+{
+	if (out->buf.failed)
+		out->failed = 1;
+	if (out->buf.len && !out->failed &&
+	    fwrite(out->buf.ptr, 1, out->buf.len, out->stream) != out->buf.len)
+		out->failed = 1;
+	plan_buf_clear(&out->buf);
+}
+
+void out_maybe_flush(link_out *out)
+{
+	if (out->buf.len >= CHUNK || out->buf.failed)
+		out_flush(out);
+}
+
+void out_text(link_out *out, const char *text, size_t columns)
+{
+	size_t len = text ? strlen(text) : 0;
+	/* A block scalar's final newline is not part of what a title says. */
+	while (len && (text[len - 1] == '\n' || text[len - 1] == '\r' ||
+	               text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	plan_display_put(&out->buf, text ? text : "", len, columns);
+}
+
+size_t out_text_columns(const char *text)
+{
+	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	out_text(&tmp, text, 0);
+	size_t columns = tmp.buf.ptr ? plan_display_width(tmp.buf.ptr, tmp.buf.len) : 0;
+	plan_buf_free(&tmp.buf);
+	return columns;
+}
+
+void out_title(link_out *out, const char *title, size_t used, size_t width)
+{
+	enum { MIN_TITLE_COLUMNS = 10 };   /* below this a title is not worth shortening */
+	if (!title || !*title)
+		return;
+	size_t columns = 0;
+	if (width) {
+		columns = width > used + 2 ? width - used - 2 : 0;
+		if (columns < MIN_TITLE_COLUMNS)
+			columns = MIN_TITLE_COLUMNS;
+	}
+	plan_buf_puts(&out->buf, "  ");
+	out_text(out, title, columns);
+}
+
+void out_json(link_out *out, const char *text)
+{
+	if (!text)
+		plan_buf_puts(&out->buf, "null");
+	else
+		plan_buf_put_json(&out->buf, text, strlen(text));
+}
+
+void out_json_perspective(link_out *out, const plan_model *m, int index)
+{
+	if (index < 0 || (size_t)index >= m->nperspectives) {
+		plan_buf_puts(&out->buf, "null");
+		return;
+	}
+	plan_buf_puts(&out->buf, "{\"id\": ");
+	out_json(out, m->perspectives[index].id);
+	plan_buf_puts(&out->buf, ", \"name\": ");
+	out_json(out, m->perspectives[index].name);
+	plan_buf_putc(&out->buf, '}');
+}
+
+void out_json_head(link_out *out, const link_options *opt)
+{
+	plan_buf_puts(&out->buf, "{\n  \"root\": ");
+	out_json(out, opt->root);
+	plan_buf_puts(&out->buf, ",\n  \"revision\": null,\n");
+}

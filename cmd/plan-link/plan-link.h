@@ -1,0 +1,103 @@
+/* plan-link.h: what the commands of plan-link share inside the binary: the
+ * parsed options, the buffered output, and small readings of the model. */
+#ifndef PLAN_LINK_H
+#define PLAN_LINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "plan/buf.h"
+#include "plan/model.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FOUND 1     /* an item does not trace, orphans exist, an id names nothing */
+#define EXIT_TROUBLE 2   /* usage, unreadable input, output failed, a limit hit */
+
+typedef enum link_format {
+	FORMAT_DEFAULT,
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_MD,
+	FORMAT_CSV,
+	FORMAT_DOT,
+	FORMAT_MERMAID
+} link_format;
+
+typedef struct link_options {
+	link_format format;       /* resolved: never FORMAT_DEFAULT in a command */
+	char **ids;               /* trace: the ids; tree: at most one */
+	size_t nids;
+	const char *from;         /* graph --from */
+	size_t width;             /* text: columns titles are shortened to; 0: never */
+	size_t max_chains;        /* trace: chains shown per item; 0: all */
+	const char *root;         /* the plan set root, for JSON */
+} link_options;
+
+/* Output is built in a buffer and written out in chunks, so that no command
+ * holds its whole result in memory and a write failure is seen once. */
+typedef struct link_out {
+	FILE *stream;
+	plan_buf buf;
+	int failed;               /* a write or an append failed */
+} link_out;
+
+/* Write the buffer out when it holds a chunk's worth (or always, for
+ * out_flush); both record failures in out->failed. */
+void out_maybe_flush(link_out *out);
+void out_flush(link_out *out);
+
+/* Plan text for a text format: trailing white space dropped, escaped for a
+ * terminal, shortened to `columns` (0: not shortened). */
+void out_text(link_out *out, const char *text, size_t columns);
+/* Columns plan text takes as out_text prints it (not shortened). */
+size_t out_text_columns(const char *text);
+/* "  title" at the end of a text line whose first `used` columns are taken,
+ * the title shortened so the line fits `width` columns (0: never shortened;
+ * at least 10 columns are left for it); nothing for an empty title. */
+void out_title(link_out *out, const char *title, size_t used, size_t width);
+/* A JSON string literal of plan text; NULL prints null. */
+void out_json(link_out *out, const char *text);
+/* The perspective with this index as {"id": ..., "name": ...}, or null. */
+void out_json_perspective(link_out *out, const plan_model *m, int index);
+/* "root": ..., "revision": null, : the head every JSON result starts with. */
+void out_json_head(link_out *out, const link_options *opt);
+
+/* Kinds of the link graph: fullmäktigemål, särskilda uppdrag, nämndmål,
+ * kontorsplan goals, KPIs and activities, in level order (0 to 5); -1 for
+ * items that are not part of it (organisation, documents). */
+int item_level(const plan_item *item);
+#define LEVELS 6
+
+/* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
+ * "body", "office", "unit", "document": the kind as JSON names it. */
+const char *item_kind_key(const plan_item *item);
+
+/* A valid upward link (contributes_to, measures, goal): what traces follow. */
+int ref_is_link(const plan_ref *ref);
+
+/* The ref at `r` names a target an earlier valid link of the item already
+ * names (a list that repeats an id). */
+int ref_repeats(const plan_item *item, size_t r);
+
+/* An item that must trace and does not, or that has no perspective. */
+int item_is_orphan(const plan_item *item);
+
+/* The first perspective of the item's effective set, or -1. */
+int item_first_perspective(const plan_model *m, const plan_item *item);
+
+/* The item named `id`, or NULL after telling stderr so, with the closest id
+ * of the plan set as a suggestion. */
+plan_item *find_item_or_say(const plan_model *m, const char *id);
+
+/* The closest item id to `id`, or NULL. */
+const char *closest_id(const plan_model *m, const char *id);
+
+/* Commands: each prints its result to `out` and returns the exit status. */
+int link_trace(link_out *out, const plan_model *m, const link_options *opt);
+int link_tree(link_out *out, const plan_model *m, const link_options *opt);
+int link_orphans(link_out *out, const plan_model *m, const link_options *opt);
+int link_matrix(link_out *out, const plan_model *m, const link_options *opt);
+int link_graph(link_out *out, const plan_model *m, const link_options *opt);
+
+#endif
