@@ -73,31 +73,6 @@ int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
 	return 0;
 }
 
-static int is_upward(const plan_ref *ref)
-{
-	return ref->role == PLAN_REF_CONTRIBUTES_TO || ref->role == PLAN_REF_MEASURES ||
-	       ref->role == PLAN_REF_GOAL;
-}
-
-static const char *role_name(plan_ref_role role)
-{
-	switch (role) {
-	case PLAN_REF_CONTRIBUTES_TO: return "contributes_to";
-	case PLAN_REF_MEASURES: return "measures";
-	case PLAN_REF_GOAL: return "goal";
-	case PLAN_REF_ASSIGNED_TO: return "assigned_to";
-	case PLAN_REF_BODY: return "body";
-	case PLAN_REF_OFFICE: return "office";
-	case PLAN_REF_OWNER: return "owner";
-	case PLAN_REF_PLANNED: return "assignments";
-	case PLAN_REF_FOLLOWED_KPI: return "kpis";
-	case PLAN_REF_FU_GOAL: return "goals";
-	case PLAN_REF_FU_KPI: return "kpis";
-	case PLAN_REF_FU_ASSIGNMENT: return "assignments";
-	default: return "activities";
-	}
-}
-
 static const char *article(plan_item_kind kind)
 {
 	return kind == PLAN_ITEM_ACTIVITY || kind == PLAN_ITEM_OFFICE ? "an" : "a";
@@ -141,7 +116,7 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 	if (!ref->target || ref->cycle)
 		return;
 	/* Within a reported cycle every upward link is part of that one fault. */
-	if (item && item->in_cycle && ref->target->in_cycle && is_upward(ref))
+	if (item && item->in_cycle && ref->target->in_cycle && plan_ref_is_upward(ref))
 		return;
 	if (plan_ref_allows(doc, source, ref->role, ref->target->kind)) {
 		ref->valid = 1;
@@ -154,7 +129,7 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 		plan_buf_puts(&msg, "a unit's follow-up reports on activities, not goals");
 	} else {
 		maker(&msg, doc, item);
-		plan_buf_printf(&msg, " may name in '%s' only ", role_name(ref->role));
+		plan_buf_printf(&msg, " may name in '%s' only ", plan_ref_role_key(ref->role));
 		allowed_kinds(&msg, doc, source, ref->role);
 	}
 	plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
@@ -298,7 +273,7 @@ static int walk(plan_item *root, unsigned char *state, frame **stack, size_t *ca
 		plan_item *item = f->item;
 		if (f->next < item->nrefs) {
 			plan_ref *ref = &item->refs[f->next++];
-			if (!is_upward(ref) || !ref->target)
+			if (!plan_ref_is_upward(ref) || !ref->target)
 				continue;
 			plan_item *target = ref->target;
 			if (state[target->index] == ACTIVE) {
@@ -332,7 +307,7 @@ static void compute_trace(const plan_model *m, plan_item *item)
 	}
 	for (size_t r = 0; r < item->nrefs; r++) {
 		const plan_ref *ref = &item->refs[r];
-		if (!ref->valid || !is_upward(ref))
+		if (!ref->valid || !plan_ref_is_upward(ref))
 			continue;
 		item->traces |= ref->target->traces;
 		item->reached |= ref->target->reached;
@@ -348,7 +323,7 @@ static int add_children(plan_model *m)
 		plan_item *item = m->items[i];
 		for (size_t r = 0; r < item->nrefs; r++) {
 			const plan_ref *ref = &item->refs[r];
-			if (ref->valid && is_upward(ref))
+			if (ref->valid && plan_ref_is_upward(ref))
 				ref->target->nchildren++;
 		}
 	}
@@ -365,7 +340,7 @@ static int add_children(plan_model *m)
 		plan_item *item = m->items[i];
 		for (size_t r = 0; r < item->nrefs; r++) {
 			const plan_ref *ref = &item->refs[r];
-			if (ref->valid && is_upward(ref))
+			if (ref->valid && plan_ref_is_upward(ref))
 				ref->target->children[ref->target->nchildren++] = item;
 		}
 	}

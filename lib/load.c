@@ -1,6 +1,7 @@
 /* load.c: libyaml events straight into a node tree in the file's arena, with
  * positions, typed scalars, duplicate-key checks and limits on everything a
  * hostile file could blow up (depth, scalar size, aliases, documents). */
+#include "hash.h"
 #include "array.h"
 #include "plan/load.h"
 
@@ -190,17 +191,9 @@ static void resolve_tagged(loader *ld, plan_node *node, const char *tag)
 
 /* --- anchors: open addressing keyed by name ------------------------------ */
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static anchor *anchor_slot(anchor *table, size_t cap, const char *name)
 {
-	size_t i = (size_t)hash_str(name) & (cap - 1);
+	size_t i = (size_t)plan_hash_string(name) & (cap - 1);
 	while (table[i].name && strcmp(table[i].name, name) != 0)
 		i = (i + 1) & (cap - 1);
 	return &table[i];

@@ -1,5 +1,6 @@
 /* model.c: typed documents and items from the node trees, one id index for
  * the whole plan set, and every reference resolved through it once. */
+#include "hash.h"
 #include "plan/model.h"
 
 #include <stdlib.h>
@@ -408,17 +409,9 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 
 /* --- the index ------------------------------------------------------------------ */
 
-static uint64_t hash_id(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static slot *find_slot(slot *table, size_t cap, const char *id)
 {
-	size_t i = (size_t)hash_id(id) & (cap - 1);
+	size_t i = (size_t)plan_hash_string(id) & (cap - 1);
 	while (table[i].id && strcmp(table[i].id, id) != 0)
 		i = (i + 1) & (cap - 1);
 	return &table[i];
@@ -474,7 +467,13 @@ int plan_model_perspective(const plan_model *model, const char *id)
 
 /* --- resolving ------------------------------------------------------------------- */
 
-static const char *role_field(plan_ref_role role)
+int plan_ref_is_upward(const plan_ref *ref)
+{
+	return ref->role == PLAN_REF_CONTRIBUTES_TO || ref->role == PLAN_REF_MEASURES ||
+	       ref->role == PLAN_REF_GOAL;
+}
+
+const char *plan_ref_role_key(plan_ref_role role)
 {
 	switch (role) {
 	case PLAN_REF_CONTRIBUTES_TO: return "contributes_to";
@@ -514,7 +513,7 @@ static void resolve(builder *b, plan_document *doc, int source, plan_ref *ref, s
 				plan_suggest_add(&suggest, b->model->items[i]->id);
 		guess = suggest.best;
 	}
-	const char *where = role_field(ref->role);
+	const char *where = plan_ref_role_key(ref->role);
 	if (guess)
 		plan_diags_add(b->diags, doc->file->path, ref->node->line, ref->node->column,
 			"unknown-reference", ref->id, "'%s' names no item defined in the plan set (in '%s'); did you mean '%s'?",

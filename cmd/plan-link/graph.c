@@ -311,15 +311,6 @@ static void print_mermaid(link_out *out, const graph *g)
 
 /* --- JSON -------------------------------------------------------------------- */
 
-static const char *role_key(const plan_ref *ref)
-{
-	switch (ref->role) {
-	case PLAN_REF_MEASURES: return "measures";
-	case PLAN_REF_GOAL: return "goal";
-	default: return "contributes_to";
-	}
-}
-
 static void print_json(link_out *out, const graph *g, const link_options *opt)
 {
 	const plan_model *m = g->m;
@@ -361,7 +352,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 				out_json(out, item->id);
 				plan_buf_puts(b, ", \"to\": ");
 				out_json(out, ref->target->id);
-				plan_buf_printf(b, ", \"role\": \"%s\"}", role_key(ref));
+				plan_buf_printf(b, ", \"role\": \"%s\"}", plan_ref_role_key(ref->role));
 				out_maybe_flush(out);
 			}
 		}

@@ -38,9 +38,7 @@ const char *item_kind_key(const plan_item *item)
 
 int ref_is_link(const plan_ref *ref)
 {
-	return ref->valid && ref->target &&
-	       (ref->role == PLAN_REF_CONTRIBUTES_TO || ref->role == PLAN_REF_MEASURES ||
-	        ref->role == PLAN_REF_GOAL);
+	return ref->valid && ref->target && plan_ref_is_upward(ref);
 }
 
 int ref_repeats(const plan_item *item, size_t r)

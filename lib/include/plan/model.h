@@ -164,6 +164,15 @@ int plan_model_perspective(const plan_model *model, const char *id);
  * when memory ran out. */
 int plan_model_link(plan_model *model, plan_diags *diags);
 
+/* True for the roles traces follow: contributes_to, measures and an
+ * assignment's goal. */
+int plan_ref_is_upward(const plan_ref *ref);
+
+/* The key a reference is written under: "contributes_to", "measures",
+ * "goal", "assigned_to", "body", "office", "owner", "assignment", "kpis",
+ * "kpi", "activity". */
+const char *plan_ref_role_key(plan_ref_role role);
+
 /* True for kinds that must trace to a fullmäktigemål: nämndmål, kontorsplan
  * goals, KPIs and activities. */
 int plan_item_must_trace(const plan_item *item);
