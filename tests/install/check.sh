@@ -1,0 +1,34 @@
+#!/bin/sh
+# check.sh: install the build into a temporary prefix, then build a program
+# against it twice, through pkg-config and through the CMake package, and run
+# both on a plan set. Usage: check.sh BUILD_DIR SOURCE_DIR [EXTRA_CFLAGS]
+set -eu
+build=$1
+source=$2
+extra=${3:-}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/plan-install.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+for f in bin/plan-validate bin/plan-link lib/libplan.a include/plan/set.h \
+         lib/pkgconfig/plan-tools.pc lib/cmake/plan-tools/plan-toolsConfig.cmake \
+         share/plan-tools/schemas/arbetsplan.schema.json; do
+	[ -e "$tmp/prefix/$f" ] || { echo "check.sh: not installed: $f" >&2; exit 1; }
+done
+
+consumer=$source/tests/install/consumer
+want="documents"
+# pkg-config
+PKG_CONFIG_PATH=$tmp/prefix/lib/pkgconfig
+export PKG_CONFIG_PATH
+# shellcheck disable=SC2046,SC2086
+cc -std=c11 $extra -o "$tmp/consumer-pc" "$consumer/main.c" \
+	$(pkg-config --cflags --libs --static plan-tools)
+"$tmp/consumer-pc" "$source/examples/minimal" | grep -q "$want"
+
+# CMake package
+cmake -S "$consumer" -B "$tmp/cm" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+	-DCMAKE_C_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
+cmake --build "$tmp/cm" >/dev/null
+"$tmp/cm/consumer" "$source/examples/minimal" | grep -q "$want"
+echo "check.sh: installed files, pkg-config and CMake package all work"
