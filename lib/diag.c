@@ -138,6 +138,138 @@ void plan_diags_sort(plan_diags *diags)
 		qsort(diags->items, diags->count, sizeof *diags->items, compare);
 }
 
+/* --- subtracting a base (plan-validate --base) ------------------------------ */
+
+/* Messages compared with every run of ASCII digits equal to any other:
+ * messages without a key quote line numbers, which move with the fault. */
+static int compare_digits_blind(const char *a, const char *b)
+{
+	for (;;) {
+		int da = *a >= '0' && *a <= '9', db = *b >= '0' && *b <= '9';
+		if (da && db) {
+			while (*a >= '0' && *a <= '9')
+				a++;
+			while (*b >= '0' && *b <= '9')
+				b++;
+			continue;
+		}
+		if (*a != *b || !*a)
+			return (unsigned char)*a - (unsigned char)*b;
+		a++;
+		b++;
+	}
+}
+
+/* What makes two diagnostics the same fault: file, rule, and the key (or,
+ * with none, the message). */
+static int compare_identity(const plan_diag *a, const plan_diag *b)
+{
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	c = strcmp(a->rule, b->rule);
+	if (c)
+		return c;
+	if (!a->key != !b->key)
+		return a->key ? 1 : -1;
+	return a->key ? strcmp(a->key, b->key) : compare_digits_blind(a->message, b->message);
+}
+
+static int compare_exact(const plan_diag *a, const plan_diag *b)
+{
+	int c = compare_identity(a, b);
+	return c ? c : strcmp(a->message, b->message);
+}
+
+/* Identity, then message, then position: a total order, so that which of
+ * several same ones pair up does not depend on qsort. */
+static int compare_for_matching(const void *pa, const void *pb)
+{
+	const plan_diag *a = *(const plan_diag *const *)pa;
+	const plan_diag *b = *(const plan_diag *const *)pb;
+	int c = compare_exact(a, b);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return 0;
+}
+
+/* Pair up unmatched entries of two sorted lists that `same` calls equal,
+ * walking both once: sorted by identity first, the unmatched ones of each
+ * stay in identity order. */
+static void pair_up(const plan_diag **h, unsigned char *hm, size_t nh,
+	const plan_diag **b, unsigned char *bm, size_t nb,
+	int (*same)(const plan_diag *, const plan_diag *))
+{
+	size_t i = 0, j = 0;
+	while (i < nh && j < nb) {
+		if (hm[i]) {
+			i++;
+			continue;
+		}
+		if (bm[j]) {
+			j++;
+			continue;
+		}
+		int c = same(h[i], b[j]);
+		if (c == 0) {
+			hm[i++] = 1;
+			bm[j++] = 1;
+		} else if (c < 0) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+}
+
+int plan_diags_subtract(plan_diags *head, const plan_diags *base)
+{
+	if (head->count == 0 || base->count == 0)
+		return 0;
+	int rc = -1;
+	size_t nh = head->count, nb = base->count;
+	const plan_diag **h = malloc(nh * sizeof *h);
+	const plan_diag **b = malloc(nb * sizeof *b);
+	unsigned char *hm = calloc(nh, 1);
+	unsigned char *bm = calloc(nb, 1);
+	unsigned char *gone = calloc(nh, 1);
+	if (!h || !b || !hm || !bm || !gone)
+		goto cleanup;
+	for (size_t i = 0; i < nh; i++)
+		h[i] = &head->items[i];
+	for (size_t j = 0; j < nb; j++)
+		b[j] = &base->items[j];
+	qsort(h, nh, sizeof *h, compare_for_matching);
+	qsort(b, nb, sizeof *b, compare_for_matching);
+	/* Equal messages first, then whatever is left of the same fault. */
+	pair_up(h, hm, nh, b, bm, nb, compare_exact);
+	pair_up(h, hm, nh, b, bm, nb, compare_identity);
+	for (size_t i = 0; i < nh; i++)
+		if (hm[i])
+			gone[h[i] - head->items] = 1;
+	size_t kept = 0;
+	for (size_t i = 0; i < nh; i++) {
+		if (gone[i])
+			diag_release(&head->items[i]);
+		else
+			head->items[kept++] = head->items[i];
+	}
+	head->count = kept;
+	rc = 0;
+
+cleanup:
+	free(h);
+	free(b);
+	free(hm);
+	free(bm);
+	free(gone);
+	return rc;
+}
+
 size_t plan_diags_count(const plan_diags *diags)
 {
 	return diags->count;

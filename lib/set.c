@@ -1,6 +1,6 @@
 /* set.c: the plan set pipeline: find the root, list the files, load and check
  * each one on a pool of threads, and gather the diagnostics in a stable order. */
-#define _POSIX_C_SOURCE 200809L /* sysconf */
+#define _POSIX_C_SOURCE 200809L /* sysconf, strdup */
 
 #include "plan/set.h"
 
@@ -34,13 +34,73 @@ struct plan_set {
 typedef struct violation_ctx {
 	plan_diags *diags;
 	const char *file;
+	const plan_node *root;
 } violation_ctx;
+
+/* The key a schema violation is matched by (plan-validate --base): its key
+ * path with each list index whose element has a text `id` written as that
+ * id, "goals[1].title" as "goals[id=BUN-2].title", so that the fault keeps
+ * its key when items are added, removed or moved above it. NULL (use the
+ * path as it is) when the path cannot be followed through `root`. */
+static char *stable_key(const plan_node *root, const char *path)
+{
+	plan_buf key = PLAN_BUF_INIT;
+	const plan_node *node = root;
+	const char *s = path;
+	while (*s) {
+		if (*s == '[') {
+			char *end = NULL;
+			unsigned long index = strtoul(s + 1, &end, 10);
+			if (!end || end == s + 1 || *end != ']' || !node ||
+			    node->type != PLAN_NODE_SEQUENCE || index >= node->len)
+				goto fail;
+			node = node->u.items[index];
+			const plan_node *id = plan_node_get(node, "id");
+			if (id && id->type == PLAN_NODE_STRING)
+				plan_buf_printf(&key, "[id=%s]", id->u.text);
+			else
+				plan_buf_printf(&key, "[%lu]", index);
+			s = end + 1;
+			continue;
+		}
+		if (*s == '.' && key.len > 0) {
+			plan_buf_putc(&key, '.');
+			s++;
+		}
+		if (!node || node->type != PLAN_NODE_MAPPING)
+			goto fail;
+		/* Keys may hold '.' or '[' themselves: take the longest key that
+		 * ends where a segment can end. */
+		const plan_pair *best = NULL;
+		for (uint32_t i = 0; i < node->len; i++) {
+			const plan_node *k = node->u.pairs[i].key;
+			size_t n = k->len;
+			if (strncmp(s, k->u.text, n) == 0 && strlen(k->u.text) == n &&
+			    (s[n] == '\0' || s[n] == '.' || s[n] == '[') &&
+			    (!best || n > best->key->len))
+				best = &node->u.pairs[i];
+		}
+		if (!best || best->key->len == 0)
+			goto fail;
+		plan_buf_put(&key, s, best->key->len);
+		s += best->key->len;
+		node = best->value;
+	}
+	if (key.failed)
+		goto fail;
+	return plan_buf_detach(&key);
+fail:
+	plan_buf_free(&key);
+	return NULL;
+}
 
 static void on_violation(void *ctx, const plan_schema_violation *v)
 {
 	violation_ctx *c = ctx;
+	char *key = stable_key(c->root, v->path);
 	plan_diags_add(c->diags, c->file, v->node->line, v->node->column, "schema",
-		v->path, "%s", v->message);
+		key ? key : v->path, "%s", v->message);
+	free(key);
 }
 
 static void list_kinds(plan_buf *out)
@@ -90,7 +150,7 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 		plan_buf_free(&kinds);
 		return;
 	}
-	violation_ctx ctx = { diags, file->path };
+	violation_ctx ctx = { diags, file->path, root };
 	if (plan_schema_validate(schema, root, on_violation, &ctx) < 0)
 		plan_diags_add(diags, file->path, root->line, root->column, "limit", NULL,
 			"out of memory while checking this document");
@@ -242,10 +302,18 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	pool p = { .preloaded = (size_t)-1 };
 	int rc = -1;
 
-	if (plan_root_find(&set->root, options->path ? options->path : ".", err) < 0)
-		goto cleanup;
-	if (plan_source_open_dir(&set->source, set->root, err) < 0)
-		goto cleanup;
+	if (options->rev) {
+		/* The git source finds the root in the revision's tree. */
+		if (plan_source_open_git(&set->source, options->path, options->rev, err) < 0)
+			goto cleanup;
+		if (!(set->root = strdup(plan_source_root(set->source))))
+			goto oom;
+	} else {
+		if (plan_root_find(&set->root, options->path ? options->path : ".", err) < 0)
+			goto cleanup;
+		if (plan_source_open_dir(&set->source, set->root, err) < 0)
+			goto cleanup;
+	}
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = plan_diags_new()))
@@ -354,6 +422,11 @@ void plan_set_free(plan_set *set)
 const char *plan_set_root(const plan_set *set)
 {
 	return set->root;
+}
+
+const char *plan_set_revision(const plan_set *set)
+{
+	return plan_source_revision(set->source);
 }
 
 size_t plan_set_document_count(const plan_set *set)

@@ -120,6 +120,22 @@ int plan_source_ignored(const char *const *ignore, size_t nignore,
 	return 0;
 }
 
+int plan_source_relpath_ok(const char *relpath)
+{
+	if (relpath[0] == '\0' || relpath[0] == '/')
+		return 0;
+	const char *s = relpath;
+	for (;;) {
+		const char *slash = strchr(s, '/');
+		size_t n = slash ? (size_t)(slash - s) : strlen(s);
+		if (n == 0 || (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+		if (!slash)
+			return 1;
+		s = slash + 1;
+	}
+}
+
 int plan_source_list(plan_source *source, const char *const *ignore,
 	size_t nignore, size_t max_files, const char *const **out, size_t *count,
 	plan_diags *diags)
@@ -144,6 +160,11 @@ int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 const char *plan_source_root(const plan_source *source)
 {
 	return source ? source->ops->root(source) : NULL;
+}
+
+const char *plan_source_revision(const plan_source *source)
+{
+	return source ? source->revision : NULL;
 }
 
 void plan_source_free(plan_source *source)

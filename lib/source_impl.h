@@ -26,6 +26,9 @@ typedef struct plan_source_ops {
  * the implementation's struct and to its base are the same pointer. */
 struct plan_source {
 	const plan_source_ops *ops;
+	/* The commit id a source over a revision reads (owned by the
+	 * implementation); NULL, as calloc leaves it, for the working tree. */
+	const char *revision;
 };
 
 /* Rules every implementation must apply the same way, so a plan set lists
@@ -44,5 +47,9 @@ int plan_source_ignored(const char *const *ignore, size_t nignore,
  * that it matches every path below it: `d/` then `**`, or a trailing '/'
  * (which, as in .gitignore, names directories only). Implemented in glob.c. */
 int plan_glob_match_dir(const char *pattern, const char *dirpath);
+
+/* 1 when `relpath`, handed in by a caller, is one a listing could give: not
+ * empty or absolute, and no ".." or empty segment. */
+int plan_source_relpath_ok(const char *relpath);
 
 #endif

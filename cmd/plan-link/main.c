@@ -36,6 +36,8 @@ static const char usage_text[] =
 	"\n"
 	"Options (see 'plan-link COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  the output format; which ones depends on the command\n"
+	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
+	"                   tag, branch, HEAD~1, origin/main...), not the working tree\n"
 	"  -j N             worker threads for reading (default: one per processor)\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
@@ -48,7 +50,7 @@ static const char usage_text[] =
 	"Exit status:\n"
 	"  0  the query found what it asked for (and, for orphans, there are none)\n"
 	"  1  an item does not trace, an id names no item, or there are orphans\n"
-	"  2  usage error, unreadable plan set, or an internal limit hit\n";
+	"  2  usage error, unreadable plan set, bad revision, or an internal limit hit\n";
 
 static const char trace_help[] =
 	"Usage: plan-link trace [options] ID... [PATH]\n"
@@ -243,10 +245,11 @@ static void note_errors(plan_diags *diags)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS };
+	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_REV };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "rev", required_argument, NULL, OPT_REV },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "max-chains", required_argument, NULL, OPT_MAX_CHAINS },
@@ -283,6 +286,13 @@ int main(int argc, char **argv)
 			break;
 		case OPT_ROOT:
 			root_option = optarg;
+			break;
+		case OPT_REV:
+			if (!optarg[0]) {
+				status = usage_error(NULL, "--rev needs a revision, not ''");
+				goto cleanup;
+			}
+			set_options.rev = optarg;
 			break;
 		case OPT_FROM:
 			opt.from = optarg;
@@ -454,6 +464,7 @@ int main(int argc, char **argv)
 	}
 	lout.stream = plan_output_stream(out);
 	opt.root = plan_set_root(set);
+	out_set_revision(plan_set_revision(set));
 	/* Shorten titles only for a reader: a terminal, or COLUMNS when set;
 	 * never in a file written with -o unless --width says so. */
 	if (!width_given)

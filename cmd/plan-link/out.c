@@ -79,9 +79,18 @@ void out_json_perspective(link_out *out, const plan_model *m, int index)
 	plan_buf_putc(&out->buf, '}');
 }
 
+static const char *json_revision;
+
+void out_set_revision(const char *revision)
+{
+	json_revision = revision;
+}
+
 void out_json_head(link_out *out, const link_options *opt)
 {
 	plan_buf_puts(&out->buf, "{\n  \"root\": ");
 	out_json(out, opt->root);
-	plan_buf_puts(&out->buf, ",\n  \"revision\": null,\n");
+	plan_buf_puts(&out->buf, ",\n  \"revision\": ");
+	out_json(out, json_revision);
+	plan_buf_puts(&out->buf, ",\n");
 }

@@ -60,8 +60,11 @@ void out_title(link_out *out, const char *title, size_t used, size_t width);
 void out_json(link_out *out, const char *text);
 /* The perspective with this index as {"id": ..., "name": ...}, or null. */
 void out_json_perspective(link_out *out, const plan_model *m, int index);
-/* "root": ..., "revision": null, : the head every JSON result starts with. */
+/* "root": ..., "revision": ..., : the head every JSON result starts with. */
 void out_json_head(link_out *out, const link_options *opt);
+/* The commit id out_json_head prints as "revision" (NULL, the default,
+ * prints null): set once by main when a revision was read. */
+void out_set_revision(const char *revision);
 
 /* Kinds of the link graph: fullmäktigemål, särskilda uppdrag, nämndmål,
  * kontorsplan goals, KPIs and activities, in level order (0 to 5); -1 for

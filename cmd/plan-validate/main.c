@@ -34,6 +34,13 @@ static const char usage_text[] =
 	"Options:\n"
 	"  --format FORMAT  text (default), json, sarif or github\n"
 	"  --strict         warnings also make the exit status 1\n"
+	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
+	"                   tag, branch, HEAD~1, origin/main...) of the repository\n"
+	"                   that holds PATH; the working tree is not read\n"
+	"  --base REV       report only what is new compared with the plan set at\n"
+	"                   REV: a fault is the same when its file, rule and item id\n"
+	"                   (or key path) are, wherever its line moved; the exit\n"
+	"                   status follows the new faults only\n"
 	"  -j N             worker threads (default: one per processor)\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
@@ -48,7 +55,7 @@ static const char usage_text[] =
 	"Exit status:\n"
 	"  0  no errors (with --strict: no warnings either)\n"
 	"  1  the plan set has errors (or warnings, with --strict)\n"
-	"  2  usage error, unreadable input, or an internal limit hit\n";
+	"  2  usage error, unreadable input, bad revision, or an internal limit hit\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -84,6 +91,32 @@ static char *path_prefix_from_cwd(const char *root)
 	return plan_buf_detach(&prefix);
 }
 
+/* --base: drop from the set's diagnostics every one the plan set at `rev`
+ * (same PATH) has too. Returns 0, or -1 after saying why on stderr. */
+static int subtract_base(plan_set *set, const plan_set_options *head_options,
+	const char *rev)
+{
+	plan_set_options options = *head_options;
+	options.rev = rev;
+	plan_error err = PLAN_ERROR_INIT;
+	plan_set *base = NULL;
+	if (plan_set_load(&base, &options, &err) < 0) {
+		fprintf(stderr, "plan-validate: --base: %s\n", err.message);
+		return -1;
+	}
+	/* Files are matched by their paths from each root: say so when the
+	 * root moved, since then they cannot match. */
+	if (strcmp(plan_set_root(base), plan_set_root(set)) != 0)
+		fprintf(stderr, "plan-validate: note: the plan set's root at %s is %s, not %s: "
+			"faults are matched by file paths from each root\n", rev,
+			plan_set_root(base), plan_set_root(set));
+	int rc = plan_diags_subtract(plan_set_diags(set), plan_set_diags(base));
+	if (rc < 0)
+		fprintf(stderr, "plan-validate: out of memory\n");
+	plan_set_free(base);
+	return rc;
+}
+
 static int parse_jobs(const char *text, unsigned *out)
 {
 	char *end = NULL;
@@ -97,11 +130,13 @@ static int parse_jobs(const char *text, unsigned *out)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION };
+	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_BASE };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "base", required_argument, NULL, OPT_BASE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -110,6 +145,7 @@ int main(int argc, char **argv)
 	plan_diag_format format = PLAN_DIAG_TEXT;
 	const char *output_path = NULL;
 	const char *root_option = NULL;
+	const char *base_rev = NULL;
 	int strict = 0;
 
 	opterr = 0;
@@ -125,6 +161,16 @@ int main(int argc, char **argv)
 			break;
 		case OPT_ROOT:
 			root_option = optarg;
+			break;
+		case OPT_REV:
+			if (!optarg[0])
+				return usage_error("--rev needs a revision, not ''");
+			set_options.rev = optarg;
+			break;
+		case OPT_BASE:
+			if (!optarg[0])
+				return usage_error("--base needs a revision, not ''");
+			base_rev = optarg;
 			break;
 		case 'j':
 			if (parse_jobs(optarg, &set_options.jobs) < 0)
@@ -157,6 +203,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "plan-validate: %s\n", err.message);
 		return EXIT_TROUBLE;
 	}
+	if (base_rev && subtract_base(set, &set_options, base_rev) < 0) {
+		plan_set_free(set);
+		return EXIT_TROUBLE;
+	}
 	plan_output *out = NULL;
 	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-validate: %s\n", err.message);
@@ -175,6 +225,7 @@ int main(int argc, char **argv)
 	print.source_text = plan_set_file_text;
 	print.source_ctx = set;
 	print.root = plan_set_root(set);
+	print.revision = plan_set_revision(set);
 	print.documents = plan_set_document_count(set);
 	print.tool_version = plan_version();
 	print.path_prefix = prefix && *prefix ? prefix : NULL;

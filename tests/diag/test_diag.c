@@ -934,6 +934,152 @@ static void test_volume(void **state)
 	free(line);
 }
 
+/* ------------------------------------------------------------------------ */
+/* plan_diags_subtract: what --base leaves. */
+
+static void add_keyed(plan_diags *d, const char *file, uint32_t line, const char *rule,
+	const char *key, const char *message)
+{
+	assert_int_equal(plan_diags_add(d, file, line, 1, rule, key, "%s", message), 0);
+}
+
+/* The messages left in `d`, in order, joined by '|'. */
+static void assert_left(const plan_diags *d, const char *expected)
+{
+	plan_buf b = PLAN_BUF_INIT;
+	for (size_t i = 0; i < plan_diags_count(d); i++) {
+		if (i)
+			plan_buf_putc(&b, '|');
+		plan_buf_puts(&b, plan_diags_get(d, i)->message);
+	}
+	assert_false(b.failed);
+	assert_string_equal(b.ptr ? b.ptr : "", expected);
+	plan_buf_free(&b);
+}
+
+static void test_subtract_moved(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	/* The same faults, lines moved and messages reworded: not new. */
+	add_keyed(base, "a.yaml", 10, "no-trace", "BUN-2", "old wording");
+	add_keyed(base, "a.yaml", 20, "schema", "goals[id=BUN-2].title", "bad title");
+	add_keyed(head, "a.yaml", 14, "no-trace", "BUN-2", "new wording");
+	add_keyed(head, "a.yaml", 31, "schema", "goals[id=BUN-2].title", "bad title");
+	/* New: another key, another rule, another file. */
+	add_keyed(head, "a.yaml", 40, "no-trace", "BUN-3", "other id");
+	add_keyed(head, "a.yaml", 14, "activity-undated", "BUN-2", "other rule");
+	add_keyed(head, "b.yaml", 14, "no-trace", "BUN-2", "other file");
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_left(head, "other id|other rule|other file");
+	/* The base is left as it was. */
+	assert_int_equal(plan_diags_count(base), 2);
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
+static void test_subtract_multiset(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	add_keyed(base, "a.yaml", 1, "unknown-reference", "KF-9", "same");
+	add_keyed(base, "a.yaml", 2, "unknown-reference", "KF-9", "same");
+	add_keyed(head, "a.yaml", 5, "unknown-reference", "KF-9", "same");
+	add_keyed(head, "a.yaml", 6, "unknown-reference", "KF-9", "same");
+	add_keyed(head, "a.yaml", 7, "unknown-reference", "KF-9", "same");
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_int_equal(plan_diags_count(head), 1);
+	/* Which of equal ones is left is decided by position: the last. */
+	assert_int_equal(plan_diags_get(head, 0)->line, 7);
+	/* Fewer in head than in base: nothing is new. */
+	plan_diags *fewer = new_list();
+	add_keyed(fewer, "a.yaml", 9, "unknown-reference", "KF-9", "same");
+	assert_int_equal(plan_diags_subtract(fewer, base), 0);
+	assert_int_equal(plan_diags_count(fewer), 0);
+	plan_diags_free(fewer);
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
+static void test_subtract_prefers_equal_message(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	add_keyed(base, "p.yaml", 9, "activity-undated", "EKB-A3", "no due date");
+	add_keyed(head, "p.yaml", 3, "activity-undated", "EKB-A3", "starts after it is due");
+	add_keyed(head, "p.yaml", 9, "activity-undated", "EKB-A3", "no due date");
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_left(head, "starts after it is due");
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
+static void test_subtract_no_key(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	/* Without a key the message decides; a key never matches no key. */
+	add(base, "s.yaml", 5, 1, "yaml-syntax", "mapping values are not allowed");
+	add(base, "s.yaml", 1, 1, "not-a-plan-document", "the file holds no YAML document");
+	add(head, "s.yaml", 9, 1, "yaml-syntax", "mapping values are not allowed");
+	add(head, "s.yaml", 9, 1, "yaml-syntax", "found character that cannot start any token");
+	add_keyed(head, "s.yaml", 1, "not-a-plan-document", "the file holds no YAML document",
+		"keyed");
+	/* Numbers in a message without a key are line numbers that moved. */
+	add(base, "s.yaml", 3, 1, "yaml-syntax", "bad (while parsing a block at line 3, column 1)");
+	add(head, "s.yaml", 7, 1, "yaml-syntax", "bad (while parsing a block at line 17, column 1)");
+	add(head, "s.yaml", 8, 1, "yaml-syntax", "bad (while parsing a flow at line 17, column 1)");
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_left(head, "found character that cannot start any token|keyed|"
+		"bad (while parsing a flow at line 17, column 1)");
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
+static void test_subtract_empty(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	add(head, "a.yaml", 1, 1, "schema", "kept");
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_left(head, "kept");
+	add(base, "a.yaml", 1, 1, "schema", "gone");
+	plan_diags *empty = new_list();
+	assert_int_equal(plan_diags_subtract(empty, base), 0);
+	assert_int_equal(plan_diags_count(empty), 0);
+	plan_diags_free(empty);
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
+/* Many diagnostics, most of them old: the order of the new ones is kept and
+ * the work is sorting, not comparing every pair. */
+static void test_subtract_volume(void **state)
+{
+	(void)state;
+	plan_diags *head = new_list(), *base = new_list();
+	const size_t n = 20000;
+	for (size_t i = 0; i < n; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "ID-%zu", i);
+		assert_int_equal(plan_diags_add(base, "big.yaml", (uint32_t)i + 1, 1, "no-trace",
+			key, "m"), 0);
+	}
+	for (size_t i = n; i-- > 0;) {
+		char key[32];
+		snprintf(key, sizeof key, "ID-%zu", i % 2 ? i : i + n);
+		assert_int_equal(plan_diags_add(head, "big.yaml", (uint32_t)(n - i), 1, "no-trace",
+			key, "m"), 0);
+	}
+	assert_int_equal(plan_diags_subtract(head, base), 0);
+	assert_int_equal(plan_diags_count(head), n / 2);
+	for (size_t i = 1; i < plan_diags_count(head); i++)
+		assert_true(plan_diags_get(head, i - 1)->line < plan_diags_get(head, i)->line);
+	plan_diags_free(head);
+	plan_diags_free(base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -961,6 +1107,12 @@ int main(void)
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_buffer_failure),
 		cmocka_unit_test(test_volume),
+		cmocka_unit_test(test_subtract_moved),
+		cmocka_unit_test(test_subtract_multiset),
+		cmocka_unit_test(test_subtract_prefers_equal_message),
+		cmocka_unit_test(test_subtract_no_key),
+		cmocka_unit_test(test_subtract_empty),
+		cmocka_unit_test(test_subtract_volume),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,6 +44,19 @@ void plan_diags_override(plan_diags *diags, const char *rule, plan_severity seve
  * whatever order the files were read in. */
 void plan_diags_sort(plan_diags *diags);
 
+/* Remove from `head` every diagnostic that `base` has too, so that only the
+ * new ones remain (plan-validate --base). Two diagnostics are the same when
+ * their file, rule and key are equal; a diagnostic without a key (NULL) is
+ * matched by its message text instead, with every run of digits counting as
+ * equal to any other (such messages quote line numbers, "while parsing a
+ * block mapping at line 3"), and never matches one with a key. Line, column
+ * and severity do not count, so a fault whose lines moved is not new. Numbers do: when `base` has a diagnostic twice and `head` three
+ * times, one remains. Among the same ones, those with equal messages pair up
+ * first, so the one that remains is the one that reads differently. `head`
+ * keeps its order. Returns 0, or -1 when memory ran out (`head` is then
+ * unchanged). */
+int plan_diags_subtract(plan_diags *head, const plan_diags *base);
+
 size_t plan_diags_count(const plan_diags *diags);
 const plan_diag *plan_diags_get(const plan_diags *diags, size_t index);
 size_t plan_diags_count_severity(const plan_diags *diags, plan_severity severity);

@@ -15,21 +15,32 @@ typedef struct plan_set_options {
 	const char *path;        /* a directory in the plan set; NULL means "." */
 	unsigned jobs;           /* worker threads; 0: one per processor */
 	plan_limits limits;
+	const char *rev;         /* a git revision to read the plan set from (any
+	                          * form git accepts), from the repository that
+	                          * holds `path`; NULL: the working tree */
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT }
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL }
 
 typedef struct plan_set plan_set;
 
 /* Find the root from options->path, list and load every file, check each
- * document's shape, and apply styrmodell.yaml's severity overrides. Faults in
- * plan files are diagnostics of the set; -1 with `err` set only when there is
- * no plan set to speak of (no root found, out of memory). */
+ * document's shape, and apply styrmodell.yaml's severity overrides. With
+ * options->rev, all of it is read from that revision (plan_source_open_git)
+ * instead of the working tree. Faults in plan files are diagnostics of the
+ * set; -1 with `err` set only when there is no plan set to speak of (no root
+ * found, a bad revision, a repository that cannot be read, out of memory). */
 int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err);
 
 void plan_set_free(plan_set *set);
 
+/* The root as an absolute path; for a revision, where it is (or would be)
+ * in the repository's working tree. */
 const char *plan_set_root(const plan_set *set);
+
+/* The full commit id (40 hex digits) of the revision read, or NULL when the
+ * set was read from the working tree. Owned by the set. */
+const char *plan_set_revision(const plan_set *set);
 size_t plan_set_document_count(const plan_set *set);
 size_t plan_set_file_count(const plan_set *set);
 const plan_file *plan_set_file(const plan_set *set, size_t index);

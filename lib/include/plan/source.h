@@ -1,6 +1,6 @@
 /* plan/source.h: where plan files come from. A source lists the plan set's
- * YAML files and reads them; the directory source reads the working tree (a
- * git source comes later behind the same interface). */
+ * YAML files and reads them: the directory source from the working tree, the
+ * git source from a commit, through the same interface. */
 #ifndef PLAN_SOURCE_H
 #define PLAN_SOURCE_H
 
@@ -21,6 +21,23 @@ typedef struct plan_source plan_source;
  * plan_source_free. Returns 0, or -1 with `err` set. */
 int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
 
+/* A source over the plan set as it is in git revision `rev` (anything git's
+ * revision syntax accepts: "HEAD~1", a tag, a commit id, "origin/main") of
+ * the repository that holds `path` (NULL means "."; it need not exist in the
+ * working tree as long as a directory above it does). The revision is peeled
+ * to a commit; `path` is mapped to its place in that commit's tree, and the
+ * root is the first directory at or above it that holds a `styrmodell.yaml`
+ * blob, as plan_root_find does in the working tree. Only objects are read:
+ * never the working tree, the index, hooks, filters or the network. A
+ * symbolic link or submodule in the revision is never followed (listing and
+ * reading report it as an `io` diagnostic). Free with plan_source_free.
+ * Returns 0, or -1 with `err` naming the revision or path: PATH in no
+ * repository, an unknown revision, a commit missing from a shallow clone, a
+ * corrupt object, no plan set in the revision, or a repository that git's
+ * safe.directory check refuses (owned by another user). */
+int plan_source_open_git(plan_source **out, const char *path, const char *rev,
+	plan_error *err);
+
 /* Every `*.yaml` and `*.yml` file below the root, as paths relative to it with
  * '/' separators, sorted bytewise so the order is the same on every machine.
  * Hidden directories and files (name starts with '.') are skipped, and so is
@@ -31,8 +48,11 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
  * that is not a regular file or directory is never opened. A file is listed
  * under the path it was found by (a link to a file: under the link's name);
  * a directory reachable more than once is walked once, by its real path when
- * it has one, so link loops end. What cannot be listed becomes an `io`
- * diagnostic (line 0), and the walk goes on. `*out` is an array of `*count`
+ * it has one, so link loops end. A git source follows no link: a link named
+ * like a plan file, a link to a directory of the same commit (both could
+ * hold plan files) and a submodule are `io` diagnostics; other links (to
+ * files that are not plan files) are passed over. What cannot be listed
+ * becomes an `io` diagnostic (line 0), and the walk goes on. `*out` is an array of `*count`
  * strings owned by the source, valid until the next plan_source_list or
  * plan_source_free. Returns 0, or -1 when memory ran out. At most `max_files`
  * paths are listed; reaching a further one is one `limit` diagnostic (file
@@ -49,8 +69,14 @@ int plan_source_list(plan_source *source, const char *const *ignore,
 int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags);
 
-/* A description for messages and output: the root path. */
+/* A description for messages and output: the root path. For a git source,
+ * the absolute path the root has in the repository's working tree (the
+ * repository's directory for a bare one), whether or not it exists there. */
 const char *plan_source_root(const plan_source *source);
+
+/* The full commit id (40 hex digits) a git source reads, or NULL for the
+ * directory source. Owned by the source. */
+const char *plan_source_revision(const plan_source *source);
 
 void plan_source_free(plan_source *source);
 
