@@ -1,0 +1,192 @@
+/* help2man.c: turns a binary's --help text (and its commands' --help) into a
+ * man page, so that --help is the one source of both and they never drift.
+ * A build-time tool; not installed.
+ *
+ * Usage: help2man NAME VERSION SUMMARY HELP_FILE [COMMAND HELP_FILE]...
+ *
+ * The help text's shape: a "Usage: ..." line; paragraphs; sections that
+ * start with a line "Heading:" at column 0; entries "  term  text" (two or
+ * more spaces between), continued on more-indented lines. */
+#define _POSIX_C_SOURCE 200809L /* getline */
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Text for troff: backslashes doubled as \e, hyphens as \-, and a line that
+ * would start with a control character protected with \&. */
+static void put_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\\')
+			fputs("\\e", stdout);
+		else if (c == '-')
+			fputs("\\-", stdout);
+		else
+			putchar(c);
+	}
+}
+
+static void put_line(const char *s, size_t n)
+{
+	if (n && (s[0] == '.' || s[0] == '\''))
+		fputs("\\&", stdout);
+	put_text(s, n);
+	putchar('\n');
+}
+
+static size_t indent_of(const char *s)
+{
+	size_t i = 0;
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A heading: "Options:" or "Options (see ...):" alone on its line. */
+static int is_heading(const char *s, size_t n)
+{
+	return n > 1 && isupper((unsigned char)s[0]) && s[n - 1] == ':';
+}
+
+/* Where the text of an entry "  term  text" starts, or 0 if it has none. */
+static size_t entry_split(const char *s, size_t n, size_t *term_end)
+{
+	size_t i = indent_of(s);
+	for (; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ') {
+			*term_end = i;
+			while (i < n && s[i] == ' ')
+				i++;
+			return i;
+		}
+	*term_end = n;
+	return 0;
+}
+
+static char **read_lines(const char *path, size_t *count)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	char **lines = NULL;
+	size_t n = 0, cap = 0;
+	char *line = NULL;
+	size_t len = 0;
+	ssize_t got;
+	while ((got = getline(&line, &len, f)) >= 0) {
+		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = '\0';
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			lines = realloc(lines, cap * sizeof *lines);
+			if (!lines)
+				exit(1);
+		}
+		lines[n++] = strdup(line);
+	}
+	free(line);
+	fclose(f);
+	*count = n;
+	return lines;
+}
+
+/* Render one help text. `top`: the binary's own (its Usage becomes the
+ * SYNOPSIS and its first paragraphs the DESCRIPTION); otherwise a command's,
+ * under a subsection. */
+static void render(const char *path, int top, const char *command)
+{
+	size_t n = 0;
+	char **lines = read_lines(path, &n);
+	size_t i = 0;
+	if (n && strncmp(lines[0], "Usage: ", 7) == 0) {
+		if (top) {
+			fputs(".SH SYNOPSIS\n.B ", stdout);
+			put_line(lines[0] + 7, strlen(lines[0] + 7));
+			fputs(".SH DESCRIPTION\n", stdout);
+		} else {
+			printf(".SS %s\n.B ", command);
+			put_line(lines[0] + 7, strlen(lines[0] + 7));
+			fputs(".PP\n", stdout);
+		}
+		i = 1;
+	}
+	int after_example = 0;
+	for (; i < n; i++) {
+		const char *s = lines[i];
+		size_t len = strlen(s);
+		if (len == 0) {
+			fputs(".PP\n", stdout);
+			after_example = 0;
+			continue;
+		}
+		size_t ind = indent_of(s);
+		if (ind == 0 && is_heading(s, len)) {
+			if (top) {
+				/* "Options (see ...):": the heading, then the aside. */
+				const char *aside = strstr(s, " (");
+				size_t head = aside ? (size_t)(aside - s) : len - 1;
+				fputs(".SH ", stdout);
+				for (size_t k = 0; k < head; k++)
+					putchar(toupper((unsigned char)s[k]));
+				putchar('\n');
+				if (aside)
+					put_line(aside + 2, len - head - 4);
+			} else {
+				fputs(".PP\n.I ", stdout);
+				put_line(s, len - 1);
+			}
+			continue;
+		}
+		size_t term_end = 0;
+		size_t text = ind > 0 && ind <= 4 ? entry_split(s, len, &term_end) : 0;
+		if (text) {
+			fputs(".TP\n.B ", stdout);
+			put_line(s + ind, term_end - ind);
+			put_line(s + text, len - text);
+		} else if (ind > 0 && ind <= 4) {
+			/* An indented line that is not an entry: an example, kept
+			 * on a line of its own. */
+			fputs(".br\n", stdout);
+			put_line(s + ind, len - ind);
+			after_example = 1;
+			continue;
+		} else {
+			if (after_example)
+				fputs(".br\n", stdout);
+			put_line(s + ind, len - ind);
+		}
+		after_example = 0;
+	}
+	for (size_t k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 5 || (argc - 5) % 2 != 0) {
+		fprintf(stderr, "usage: help2man NAME VERSION SUMMARY HELP_FILE [COMMAND HELP_FILE]...\n");
+		return 2;
+	}
+	const char *name = argv[1];
+	printf(".TH %s 1 \"\" \"plan-tools %s\" \"User Commands\"\n", name, argv[2]);
+	fputs(".SH NAME\n", stdout);
+	put_text(name, strlen(name));
+	fputs(" \\- ", stdout);
+	put_line(argv[3], strlen(argv[3]));
+	render(argv[4], 1, NULL);
+	if (argc > 5)
+		fputs(".SH EACH COMMAND\n", stdout);
+	for (int a = 5; a + 1 < argc; a += 2) {
+		char title[256];
+		snprintf(title, sizeof title, "%s %s", name, argv[a]);
+		render(argv[a + 1], 0, title);
+	}
+	fputs(".SH SEE ALSO\n.BR plan\\-validate (1),\n.BR plan\\-link (1),\n.BR plan\\-report (1)\n", stdout);
+	return 0;
+}
