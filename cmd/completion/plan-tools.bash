@@ -1,0 +1,97 @@
+# bash completion for plan-validate, plan-link and plan-report: commands,
+# options, and the ids of the plan set where an id is expected.
+# Installed once per command name under share/bash-completion/completions/.
+
+# The plan set's root: the nearest directory at or above $1 with a
+# styrmodell.yaml.
+_plan_root()
+{
+    local dir=${1:-.}
+    dir=$(cd -- "$dir" 2>/dev/null && pwd -P) || return 1
+    while [[ -n $dir ]]; do
+        [[ -f $dir/styrmodell.yaml ]] && { printf '%s\n' "$dir"; return 0; }
+        [[ $dir == / ]] && return 1
+        dir=${dir%/*}
+        [[ -z $dir ]] && dir=/
+    done
+    return 1
+}
+
+# Every id defined in the plan set (read from the YAML text, which is enough
+# for completion and needs no parse).
+_plan_ids()
+{
+    local root
+    root=$(_plan_root "${1:-.}") || return
+    grep -rhoE --include='*.yaml' --include='*.yml' \
+        '(^|[{ ,-])id: *"?[A-Za-z0-9][A-Za-z0-9_.-]*' "$root" 2>/dev/null |
+        sed -E 's/.*id: *"?//' | sort -u
+}
+
+_plan_tools()
+{
+    local cur prev words cword
+    _init_completion || return
+    local cmd=${words[0]##*/} sub="" i
+    local common="--root --rev -o -j --format --help --version"
+
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+        -*) ;;
+        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--width|--max-chains|--since) ]]; then
+               sub=${words[i]}; break
+           fi ;;
+        esac
+    done
+
+    case $prev in
+    --root|-o|--kolada) _filedir; return ;;
+    -j|--width|--max-chains|--year) return ;;
+    --rev|--base|--since)
+        COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
+        return ;;
+    --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
+    --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
+    --from|--owner) COMPREPLY=($(compgen -W "$(_plan_ids) kommun" -- "$cur")); return ;;
+    --format)
+        case $cmd/$sub in
+        plan-validate/*) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")) ;;
+        plan-link/matrix) COMPREPLY=($(compgen -W "md csv json" -- "$cur")) ;;
+        plan-link/graph) COMPREPLY=($(compgen -W "dot mermaid json" -- "$cur")) ;;
+        plan-link/diff) COMPREPLY=($(compgen -W "text json md" -- "$cur")) ;;
+        plan-link/*) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        plan-report/calendar) COMPREPLY=($(compgen -W "md text json html ics" -- "$cur")) ;;
+        plan-report/*) COMPREPLY=($(compgen -W "md text json html" -- "$cur")) ;;
+        esac
+        return ;;
+    esac
+
+    case $cmd in
+    plan-validate)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$common --strict --base" -- "$cur"))
+        else
+            _filedir -d
+        fi ;;
+    plan-link)
+        if [[ -z $sub ]]; then
+            COMPREPLY=($(compgen -W "trace tree orphans matrix graph diff suspect" -- "$cur"))
+        elif [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$common --from --max-chains --width --since" -- "$cur"))
+        elif [[ $sub == @(trace|tree) ]]; then
+            COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur"))
+        else
+            _filedir -d
+        fi ;;
+    plan-report)
+        if [[ -z $sub ]]; then
+            COMPREPLY=($(compgen -W "followup plan kpis calendar" -- "$cur"))
+        elif [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$common --lang --period --year --owner --kolada" -- "$cur"))
+        else
+            _filedir -d
+        fi ;;
+    esac
+}
+
+complete -F _plan_tools plan-validate plan-link plan-report

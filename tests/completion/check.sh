@@ -1,0 +1,48 @@
+#!/bin/bash
+# check.sh: drive the bash completion as bash would, and check what it offers.
+# Usage: check.sh SOURCE_DIR
+set -u
+source_dir=$1
+bc=/usr/share/bash-completion/bash_completion
+[ -r "$bc" ] || { echo "check.sh: bash-completion is not installed" >&2; exit 1; }
+# shellcheck disable=SC1090
+. "$bc"
+# shellcheck disable=SC1091
+. "$source_dir/cmd/completion/plan-tools.bash"
+
+fails=0
+# offers LINE WORD...: completing LINE (cursor at its end) offers every WORD.
+offers()
+{
+    local line=$1; shift
+    read -r -a COMP_WORDS <<<"$line"
+    [[ $line == *' ' ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE=$line
+    COMP_POINT=${#line}
+    COMPREPLY=()
+    _plan_tools
+    local want got
+    for want in "$@"; do
+        got=no
+        for c in "${COMPREPLY[@]}"; do [[ $c == "$want" ]] && got=yes; done
+        if [[ $got == no ]]; then
+            echo "check.sh: '$line' does not offer '$want' (offered: ${COMPREPLY[*]})" >&2
+            fails=$((fails + 1))
+        fi
+    done
+}
+
+cd "$source_dir/examples/strangnas" || exit 1
+offers "plan-link " trace tree orphans matrix graph
+offers "plan-link trace GST-" GST-A1 GST-A2
+offers "plan-link tree KF-" KF-1 KF-10
+offers "plan-link graph --from SU-" SU-2026-1
+offers "plan-link matrix --format " md csv json
+offers "plan-validate --" --strict --format --base --rev
+offers "plan-validate --format " text json sarif github
+offers "plan-report " followup plan kpis calendar
+offers "plan-report followup --period " dr1 dr2 ar
+offers "plan-report followup --owner b" bun
+[ "$fails" -eq 0 ] && echo "check.sh: completion offers what it should"
+exit $((fails > 0))
