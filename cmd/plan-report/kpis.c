@@ -1,0 +1,349 @@
+/* kpis.c: plan-report kpis: every KPI with its baseline, yearly targets and
+ * outcomes (from the follow-ups and, with --kolada, a Kolada file), each
+ * outcome judged by the KPI's direction. */
+#include "plan-report.h"
+
+#include <string.h>
+
+const char *kpi_note(doc *d, const plan_kpi_report *r, const plan_kpi_year *row)
+{
+	plan_buf buf = PLAN_BUF_INIT;
+	int any = 0;
+	if (row->has_outcome) {
+		plan_buf_printf(&buf, "%s ", plan_word_text(PLAN_W_OUTCOME, d->lang));
+		plan_number_format(&buf, row->outcome, -1, 0, d->lang);
+		plan_buf_printf(&buf, " (%d)", row->outcome_year);
+		any = 1;
+	}
+	if (row->has_target) {
+		plan_buf_printf(&buf, "%s%s ", any ? " · " : "", plan_word_text(PLAN_W_TARGET, d->lang));
+		plan_number_format(&buf, row->target, -1, 0, d->lang);
+		any = 1;
+	}
+	if (r->has_baseline) {
+		plan_buf_printf(&buf, "%s%s ", any ? " · " : "", plan_word_text(PLAN_W_BASELINE, d->lang));
+		plan_number_format(&buf, r->baseline, -1, 0, d->lang);
+	}
+	if (buf.failed)
+		d->oom = 1;
+	const char *text = doc_strdup(d, buf.ptr);
+	plan_buf_free(&buf);
+	return text;
+}
+
+/* The goals a KPI measures, "BUN-1, UTBK-2". */
+static void measures(doc *d, const plan_item *kpi)
+{
+	int first = 1;
+	for (size_t r = 0; r < kpi->nrefs; r++) {
+		if (kpi->refs[r].role != PLAN_REF_MEASURES)
+			continue;
+		if (!first)
+			doc_put(d, ST_PLAIN, ", ");
+		doc_put(d, ST_PLAIN, kpi->refs[r].id);
+		first = 0;
+	}
+	if (first)
+		doc_dash(d);
+}
+
+static void label(doc *d, plan_word word)
+{
+	doc_word(d, ST_STRONG, word);
+	doc_put(d, ST_STRONG, ":");
+	doc_put(d, ST_PLAIN, " ");
+}
+
+/* The latest year with an outcome, else the last year; NULL without years. */
+static const plan_kpi_year *latest(const plan_kpi_report *r)
+{
+	for (size_t i = r->nyears; i-- > 0;)
+		if (r->years[i].has_outcome)
+			return &r->years[i];
+	return NULL;
+}
+
+static void value_cell(doc *d, int has, double v)
+{
+	doc_cell(d);
+	if (has)
+		doc_number(d, ST_PLAIN, v, -1, 0);
+	else
+		doc_dash(d);
+}
+
+static void source_text(doc *d, const plan_kpi_year *y)
+{
+	if (!y->has_outcome)
+		doc_dash(d);
+	else if (y->from_kolada)
+		doc_word(d, ST_PLAIN, PLAN_W_KOLADA);
+	else if (y->doc && y->doc->id)
+		doc_put(d, ST_PLAIN, y->doc->id);
+	if (y->has_outcome && y->period && strcmp(y->period, "") != 0) {
+		char year[16];
+		snprintf(year, sizeof year, "%d", y->outcome_year);
+		if (strcmp(y->period, year) != 0)
+			doc_putf(d, ST_PLAIN, " (%s)", y->period);
+	}
+}
+
+static void overview(doc *d, const plan_kpi_table *t)
+{
+	doc_heading(d, 2);
+	doc_word(d, ST_PLAIN, PLAN_W_OVERVIEW);
+	const plan_word head[] = { PLAN_W_KPI, PLAN_W_NAME, PLAN_W_UNIT_OF_MEASURE, PLAN_W_BETTER,
+		PLAN_W_BASELINE, PLAN_W_LATEST_OUTCOME, PLAN_W_TARGET, PLAN_W_ASSESSMENT_KPI };
+	doc_table_head(d, "llllrrrl", head, sizeof head / sizeof head[0]);
+	for (size_t i = 0; i < t->nkpis; i++) {
+		const plan_kpi_report *r = &t->kpis[i];
+		const plan_kpi_year *y = latest(r);
+		doc_cell(d);
+		doc_put(d, ST_PLAIN, r->kpi->id);
+		doc_cell(d);
+		doc_put(d, ST_PLAIN, r->kpi->title);
+		doc_cell(d);
+		doc_put(d, ST_PLAIN, r->unit);
+		doc_cell(d);
+		doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
+		doc_cell(d);
+		if (r->has_baseline) {
+			doc_number(d, ST_PLAIN, r->baseline, -1, 0);
+			doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+		} else {
+			doc_dash(d);
+		}
+		doc_cell(d);
+		if (y) {
+			doc_number(d, ST_PLAIN, y->outcome, -1, 0);
+			doc_putf(d, ST_PLAIN, " (%d)", y->year);
+		} else {
+			doc_dash(d);
+		}
+		value_cell(d, y && y->has_target, y ? y->target : 0);
+		doc_cell(d);
+		doc_put(d, ST_PLAIN, plan_word_kpi_result(y ? y->result : PLAN_KPI_NO_OUTCOME, d->lang));
+	}
+}
+
+static void chart_of(doc *d, const plan_kpi_table *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->nkpis; i++)
+		n += latest(&t->kpis[i]) != NULL;
+	if (!n)
+		return;
+	chart *ch = doc_chart(d, CHART_KPI, plan_word_text(PLAN_W_CHART_KPI, d->lang), n);
+	if (!ch)
+		return;
+	ch->legend = doc_strdup(d, plan_word_text(PLAN_W_CHART_KPI_LEGEND, d->lang));
+	for (size_t i = 0; i < t->nkpis; i++) {
+		const plan_kpi_report *r = &t->kpis[i];
+		const plan_kpi_year *y = latest(r);
+		if (!y)
+			continue;
+		chart_row *cr = &ch->rows[ch->nrows++];
+		cr->label = doc_strdup(d, r->kpi->id);
+		cr->has[0] = (uint8_t)r->has_baseline;
+		cr->v[0] = r->baseline;
+		cr->has[1] = (uint8_t)y->has_target;
+		cr->v[1] = y->target;
+		cr->has[2] = 1;
+		cr->v[2] = y->outcome;
+		cr->result = (uint8_t)y->result;
+		cr->note = kpi_note(d, r, y);
+	}
+}
+
+static void one(doc *d, const plan_model *m, const plan_kpi_report *r)
+{
+	doc_heading(d, 2);
+	doc_put(d, ST_PLAIN, r->kpi->id);
+	doc_put(d, ST_PLAIN, " ");
+	doc_put(d, ST_PLAIN, r->kpi->title);
+	doc_item(d, 0);
+	label(d, PLAN_W_MEASURES);
+	measures(d, r->kpi);
+	if (r->kpi->owner) {
+		doc_item(d, 0);
+		label(d, PLAN_W_OFFICE);
+		doc_put(d, ST_PLAIN, owner_name(m, r->kpi->owner));
+	}
+	if (r->aspect) {
+		doc_item(d, 0);
+		label(d, PLAN_W_ASPECT);
+		doc_put(d, ST_PLAIN, r->aspect);
+	}
+	doc_item(d, 0);
+	label(d, PLAN_W_UNIT_OF_MEASURE);
+	doc_put(d, ST_PLAIN, r->unit);
+	doc_put(d, ST_PLAIN, "; ");
+	doc_word(d, ST_PLAIN, PLAN_W_BETTER);
+	doc_put(d, ST_PLAIN, ": ");
+	doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
+	doc_item(d, 0);
+	label(d, PLAN_W_BASELINE);
+	if (r->has_baseline) {
+		doc_number(d, ST_PLAIN, r->baseline, -1, 0);
+		doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+	} else {
+		doc_dash(d);
+	}
+	if (r->kolada) {
+		doc_item(d, 0);
+		label(d, PLAN_W_KOLADA);
+		doc_put(d, ST_PLAIN, r->kolada);
+	}
+	int genders = 0;
+	for (size_t i = 0; i < r->nyears; i++)
+		genders |= r->years[i].has_women || r->years[i].has_men;
+	if (!r->nyears)
+		return;
+	doc_table(d, genders ? "lrrrrll" : "lrrll");
+	plan_word head[] = { PLAN_W_YEAR, PLAN_W_TARGET, PLAN_W_OUTCOME, PLAN_W_WOMEN, PLAN_W_MEN,
+		PLAN_W_SOURCE, PLAN_W_ASSESSMENT_KPI };
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+		if (!genders && (head[i] == PLAN_W_WOMEN || head[i] == PLAN_W_MEN))
+			continue;
+		doc_cell(d);
+		doc_word(d, ST_PLAIN, head[i]);
+	}
+	for (size_t i = 0; i < r->nyears; i++) {
+		const plan_kpi_year *y = &r->years[i];
+		doc_cell(d);
+		doc_putf(d, ST_PLAIN, "%d", y->year);
+		value_cell(d, y->has_target, y->target);
+		value_cell(d, y->has_outcome, y->outcome);
+		if (genders) {
+			value_cell(d, y->has_women, y->women);
+			value_cell(d, y->has_men, y->men);
+		}
+		doc_cell(d);
+		source_text(d, y);
+		doc_cell(d);
+		doc_put(d, ST_PLAIN, plan_word_kpi_result(y->result, d->lang));
+	}
+}
+
+static void kpis_doc(doc *d, const plan_model *m, const plan_kpi_table *t, const report_options *opt)
+{
+	const char *args[] = { owner_name(m, NULL), opt->kolada_name, plan_model_municipality_code(m) };
+	doc_heading(d, 1);
+	doc_fill(d, ST_PLAIN, PLAN_W_KPIS_TITLE, args, 1);
+	doc_para(d);
+	if (opt->kolada)
+		doc_fill(d, ST_PLAIN, PLAN_W_KPIS_INTRO_KOLADA, args + 1, 2);
+	else
+		doc_word(d, ST_PLAIN, PLAN_W_KPIS_INTRO);
+	overview(d, t);
+	chart_of(d, t);
+	for (size_t i = 0; i < t->nkpis; i++)
+		one(d, m, &t->kpis[i]);
+}
+
+static void kpis_json(report_out *out, const plan_model *m, const plan_kpi_table *t,
+	const report_options *opt)
+{
+	json_head(out, opt, m, "kpis");
+	json_key(out, 1, "kolada", 0);
+	if (opt->kolada) {
+		plan_buf_puts(&out->buf, "{\"file\": ");
+		json_str(out, opt->kolada_name);
+		plan_buf_printf(&out->buf, ", \"rows\": %zu, \"skipped\": %zu, \"outcomes\": %zu, "
+			"\"overridden\": %zu}", plan_kolada_rows(opt->kolada), plan_kolada_skipped(opt->kolada),
+			t->kolada_outcomes, t->kolada_overridden);
+	} else {
+		plan_buf_puts(&out->buf, "null");
+	}
+	json_key(out, 1, "kpis", 0);
+	plan_buf_putc(&out->buf, '[');
+	for (size_t i = 0; i < t->nkpis; i++) {
+		const plan_kpi_report *r = &t->kpis[i];
+		plan_buf_puts(&out->buf, i ? ",\n    {" : "\n    {");
+		json_key(out, 3, "id", 1);
+		json_str(out, r->kpi->id);
+		json_key(out, 3, "name", 0);
+		json_str(out, r->kpi->title);
+		json_key(out, 3, "office", 0);
+		if (r->kpi->owner)
+			json_owner(out, m, r->kpi->owner);
+		else
+			plan_buf_puts(&out->buf, "null");
+		json_key(out, 3, "measures", 0);
+		plan_buf_putc(&out->buf, '[');
+		size_t n = 0;
+		for (size_t k = 0; k < r->kpi->nrefs; k++)
+			if (r->kpi->refs[k].role == PLAN_REF_MEASURES) {
+				if (n++)
+					plan_buf_puts(&out->buf, ", ");
+				json_str(out, r->kpi->refs[k].id);
+			}
+		plan_buf_putc(&out->buf, ']');
+		json_key(out, 3, "aspect", 0);
+		json_str(out, r->aspect);
+		json_key(out, 3, "unit", 0);
+		json_str(out, r->unit);
+		json_key(out, 3, "direction", 0);
+		json_str(out, r->lower_is_better ? "lower" : "higher");
+		json_key(out, 3, "kolada", 0);
+		json_str(out, r->kolada);
+		json_key(out, 3, "baseline", 0);
+		if (r->has_baseline) {
+			plan_buf_printf(&out->buf, "{\"year\": %d, \"value\": ", r->baseline_year);
+			json_num(out, r->baseline);
+			plan_buf_putc(&out->buf, '}');
+		} else {
+			plan_buf_puts(&out->buf, "null");
+		}
+		json_key(out, 3, "years", 0);
+		plan_buf_putc(&out->buf, '[');
+		for (size_t k = 0; k < r->nyears; k++) {
+			plan_buf_printf(&out->buf, "%s\n        {\"year\": %d, ", k ? "," : "", r->years[k].year);
+			kpi_year_json(out, &r->years[k]);
+			plan_buf_putc(&out->buf, '}');
+		}
+		plan_buf_puts(&out->buf, r->nyears ? "\n      ]" : "]");
+		plan_buf_puts(&out->buf, "\n    }");
+		out_maybe_flush(out);
+	}
+	plan_buf_puts(&out->buf, t->nkpis ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+int report_kpis(report_out *out, const plan_model *m, const report_options *opt)
+{
+	plan_kpi_options ko = PLAN_KPI_OPTIONS_INIT;
+	ko.kolada = opt->kolada;
+	plan_kpi_table *t = NULL;
+	if (plan_kpi_table_build(&t, m, &ko) < 0) {
+		fprintf(stderr, "plan-report: out of memory\n");
+		return EXIT_TROUBLE;
+	}
+	int status = EXIT_CLEAN;
+	if (!t->nkpis) {
+		fprintf(stderr, "plan-report: the plan set has no KPIs (nyckeltal are defined under "
+			"'kpis' in a kontorsplan)\n");
+		status = EXIT_FOUND;
+	} else {
+		if (opt->kolada && !t->kolada_outcomes && !t->kolada_overridden)
+			fprintf(stderr, "plan-report: note: no row of '%s' matches a KPI's kolada id for "
+				"municipality %s\n", opt->kolada_name,
+				plan_model_municipality_code(m) ? plan_model_municipality_code(m) : "(none)");
+		if (opt->format == FORMAT_JSON) {
+			kpis_json(out, m, t, opt);
+		} else {
+			doc d;
+			if (doc_init(&d, opt->lang) < 0) {
+				status = EXIT_TROUBLE;
+			} else {
+				kpis_doc(&d, m, t, opt);
+				if (d.oom)
+					status = EXIT_TROUBLE;
+				else
+					render(out, &d, opt->format);
+				doc_free(&d);
+			}
+		}
+	}
+	plan_kpi_table_free(t);
+	return status;
+}

@@ -1,0 +1,362 @@
+/* render_html.c: the report document as one self-contained HTML file that
+ * prints well: inline CSS, inline SVG charts, no scripts and nothing loaded
+ * from the network. Every piece of plan text is escaped, so that markup in
+ * a plan (<script>) is shown, never run. */
+#include "plan-report.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char css[] =
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;"
+	"color:#1a1a1a;line-height:1.45;max-width:58em;margin:2em auto;padding:0 1.5em}\n"
+	"h1{font-size:1.7em;border-bottom:2px solid #1a1a1a;padding-bottom:.2em}\n"
+	"h2{font-size:1.35em;margin-top:1.8em;border-bottom:1px solid #999}\n"
+	"h3{font-size:1.15em;margin-top:1.4em}\n"
+	"h4{font-size:1em;margin-bottom:.3em}\n"
+	"table{border-collapse:collapse;margin:.8em 0 1.2em;font-size:.92em}\n"
+	"th,td{border:1px solid #bbb;padding:.25em .55em;text-align:left;vertical-align:top}\n"
+	"th{background:#eee}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"ul{padding-left:1.4em}\n"
+	"li{margin:.15em 0}\n"
+	"figure{margin:1em 0}\n"
+	"figcaption{font-weight:600;margin-bottom:.3em}\n"
+	"svg{max-width:100%;height:auto}\n"
+	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
+	"h1,h2,h3,h4{break-after:avoid}tr,figure,li{break-inside:avoid}"
+	"a{color:inherit;text-decoration:none}}\n"
+	"@page{margin:18mm 16mm}\n";
+
+/* Plan text as HTML: & < > " ' escaped; controls and invalid UTF-8 become
+ * U+FFFD. `para`: a blank line closes the paragraph and opens another. */
+static void html_text(plan_buf *buf, const char *s, size_t len, int para)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n') {
+			while (i < len && s[i] == '\n')
+				i++;
+			plan_buf_puts(buf, para ? "</p>\n<p>" : " ");
+			continue;
+		}
+		if (c < 0x80) {
+			switch (c) {
+			case '&': plan_buf_puts(buf, "&amp;"); break;
+			case '<': plan_buf_puts(buf, "&lt;"); break;
+			case '>': plan_buf_puts(buf, "&gt;"); break;
+			case '"': plan_buf_puts(buf, "&quot;"); break;
+			case '\'': plan_buf_puts(buf, "&#39;"); break;
+			default:
+				if (c < 0x20 || c == 0x7f)
+					plan_buf_puts(buf, "\xef\xbf\xbd");
+				else
+					plan_buf_putc(buf, (char)c);
+			}
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = plan_utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || (cp >= 0x80 && cp < 0xa0)) {
+			plan_buf_puts(buf, "\xef\xbf\xbd");
+			i += n ? n : 1;
+			continue;
+		}
+		plan_buf_put(buf, s + i, n);
+		i += n;
+	}
+}
+
+static void html_str(plan_buf *buf, const char *s)
+{
+	if (s)
+		html_text(buf, s, strlen(s), 0);
+}
+
+typedef struct html {
+	plan_buf *buf;
+	int para;
+} html;
+
+static void piece(void *ctx, const char *text, size_t len, span_style style)
+{
+	html *h = ctx;
+	const char *open = style == ST_STRONG ? "<strong>" : style == ST_EM ? "<em>" : "";
+	const char *close = style == ST_STRONG ? "</strong>" : style == ST_EM ? "</em>" : "";
+	plan_buf_puts(h->buf, open);
+	html_text(h->buf, text, len, h->para && style == ST_PLAIN);
+	plan_buf_puts(h->buf, close);
+}
+
+static void run(html *h, const doc *d, size_t first, size_t n, int para)
+{
+	h->para = para;
+	spans_each(d, first, n, piece, h);
+}
+
+static void table(html *h, const doc *d, const block *b)
+{
+	size_t ncols = b->ncols;
+	if (!ncols)
+		return;
+	plan_buf_puts(h->buf, "<table>\n<thead>\n");
+	for (size_t c = 0; c < b->n; c++) {
+		const cell *cl = &d->cells[b->first + c];
+		int header = c < ncols;
+		if (c % ncols == 0)
+			plan_buf_puts(h->buf, "<tr>");
+		plan_buf_puts(h->buf, header ? "<th" : "<td");
+		if (b->align[c % ncols] == 'r')
+			plan_buf_puts(h->buf, " class=\"num\"");
+		plan_buf_putc(h->buf, '>');
+		run(h, d, cl->first, cl->n, 0);
+		plan_buf_puts(h->buf, header ? "</th>" : "</td>");
+		if (c % ncols == ncols - 1) {
+			plan_buf_puts(h->buf, "</tr>\n");
+			if (c == ncols - 1)
+				plan_buf_puts(h->buf, "</thead>\n<tbody>\n");
+		}
+	}
+	plan_buf_puts(h->buf, "</tbody>\n</table>\n");
+}
+
+/* --- charts ------------------------------------------------------------------- */
+
+static const char *const status_fill[CHART_SERIES] = {
+	"#2e7d32", "#f9a825", "#c62828", "#757575", "#cfcfcf"
+};
+static const char *const status_ink[CHART_SERIES] = {
+	"#ffffff", "#1a1a1a", "#ffffff", "#ffffff", "#1a1a1a"
+};
+static const char *const result_fill[PLAN_KPI_RESULTS] = {
+	"#2e7d32", "#f9a825", "#c62828", "#757575", "#cfcfcf"
+};
+
+#define LABEL_W 170
+#define ROW_H 28
+#define BAR_H 18
+
+/* Columns a legend or label text takes, roughly, at 12px: 7px a character. */
+static int text_px(const char *s)
+{
+	int n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n * 7;
+}
+
+static void status_chart(plan_buf *buf, const chart *c)
+{
+	const double bar_w = 440;
+	const int width = 680;
+	double max = 0;
+	for (size_t r = 0; r < c->nrows; r++) {
+		double total = 0;
+		for (int s = 0; s < CHART_SERIES; s++)
+			total += c->rows[r].v[s];
+		if (total > max)
+			max = total;
+	}
+	if (max <= 0)
+		max = 1;
+	/* The legend wraps to as many lines as it needs. */
+	int legend_lines = 1, lx = LABEL_W;
+	for (int s = 0; s < CHART_SERIES; s++) {
+		int w = 16 + text_px(c->series[s]) + 18;
+		if (lx + w > width && lx > LABEL_W) {
+			legend_lines++;
+			lx = LABEL_W;
+		}
+		lx += w;
+	}
+	int height = 10 + (int)c->nrows * ROW_H + 8 + legend_lines * 18;
+	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
+	html_str(buf, c->title);
+	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	for (size_t r = 0; r < c->nrows; r++) {
+		const chart_row *row = &c->rows[r];
+		int y = 10 + (int)r * ROW_H;
+		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
+		html_str(buf, row->label);
+		plan_buf_puts(buf, "</text>\n");
+		double x = LABEL_W, total = 0;
+		for (int s = 0; s < CHART_SERIES; s++) {
+			double v = row->v[s];
+			total += v;
+			if (v <= 0)
+				continue;
+			double w = v / max * bar_w;
+			plan_buf_printf(buf, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+				"<title>", x, y, w, BAR_H, status_fill[s]);
+			html_str(buf, row->label);
+			plan_buf_puts(buf, ": ");
+			html_str(buf, c->series[s]);
+			plan_buf_printf(buf, " %.0f</title></rect>\n", v);
+			if (w >= 14)
+				plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">%.0f</text>\n",
+					x + w / 2, y + 13, status_ink[s], v);
+			x += w;
+		}
+		plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">%.0f</text>\n", x + 6, y + 13, total);
+	}
+	int y = 10 + (int)c->nrows * ROW_H + 8;
+	lx = LABEL_W;
+	for (int s = 0; s < CHART_SERIES; s++) {
+		int w = 16 + text_px(c->series[s]) + 18;
+		if (lx + w > width && lx > LABEL_W) {
+			y += 18;
+			lx = LABEL_W;
+		}
+		plan_buf_printf(buf, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+			"<text x=\"%d\" y=\"%d\">", lx, y, status_fill[s], lx + 16, y + 10);
+		html_str(buf, c->series[s]);
+		plan_buf_puts(buf, "</text>\n");
+		lx += w;
+	}
+	plan_buf_puts(buf, "</svg>\n");
+}
+
+/* One row per KPI on its own scale (each KPI has its own unit): a dot plot
+ * from the smallest to the largest of baseline, target and outcome, so that
+ * small differences show without bars that would need a zero origin. The
+ * baseline is a hollow grey dot, the target a black tick, the outcome a dot
+ * coloured by its assessment, joined to the baseline by a line. */
+static void kpi_chart(plan_buf *buf, const chart *c)
+{
+	const double track_w = 280, x0 = LABEL_W + 10;
+	const int width = 860;
+	int height = 10 + (int)c->nrows * ROW_H + 4;
+	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
+	html_str(buf, c->title);
+	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	for (size_t r = 0; r < c->nrows; r++) {
+		const chart_row *row = &c->rows[r];
+		int y = 10 + (int)r * ROW_H, mid = y + BAR_H / 2;
+		double lo = 0, hi = 0;
+		int any = 0;
+		for (int k = 0; k < 3; k++)
+			if (row->has[k]) {
+				lo = any ? fmin(lo, row->v[k]) : row->v[k];
+				hi = any ? fmax(hi, row->v[k]) : row->v[k];
+				any = 1;
+			}
+		double pad = (hi - lo) * 0.15;
+		if (pad <= 0)
+			pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
+		lo -= pad;
+		hi += pad;
+#define X(v) (x0 + ((v) - lo) / (hi - lo) * track_w)
+		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
+		html_str(buf, row->label);
+		plan_buf_puts(buf, "</text>\n");
+		plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d0d0\" "
+			"stroke-width=\"2\"/>\n", x0, mid, x0 + track_w, mid);
+		const char *fill = result_fill[row->result < PLAN_KPI_RESULTS ? row->result : PLAN_KPI_NO_OUTCOME];
+		if (row->has[0] && row->has[2])
+			plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+				"stroke-width=\"3\"/>\n", X(row->v[0]), mid, X(row->v[2]), mid, fill);
+		if (row->has[1])
+			plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1a1a1a\" "
+				"stroke-width=\"2.5\"/>\n", X(row->v[1]), y, X(row->v[1]), y + BAR_H);
+		if (row->has[0])
+			plan_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#ffffff\" stroke=\"#757575\" "
+				"stroke-width=\"2\"/>\n", X(row->v[0]), mid);
+		if (row->has[2]) {
+			plan_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\"><title>", X(row->v[2]),
+				mid, fill);
+			html_str(buf, row->note);
+			plan_buf_puts(buf, "</title></circle>\n");
+		}
+#undef X
+		plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0 + track_w + 14, y + 13);
+		html_str(buf, row->note);
+		plan_buf_puts(buf, "</text>\n");
+	}
+	plan_buf_puts(buf, "</svg>\n");
+}
+
+static void figure(plan_buf *buf, const chart *c)
+{
+	plan_buf_puts(buf, "<figure>\n<figcaption>");
+	html_str(buf, c->title);
+	if (c->legend) {
+		plan_buf_puts(buf, "<br><small>");
+		html_str(buf, c->legend);
+		plan_buf_puts(buf, "</small>");
+	}
+	plan_buf_puts(buf, "</figcaption>\n");
+	if (c->kind == CHART_STATUS)
+		status_chart(buf, c);
+	else
+		kpi_chart(buf, c);
+	plan_buf_puts(buf, "</figure>\n");
+}
+
+/* --- the document ------------------------------------------------------------- */
+
+static void close_lists(plan_buf *buf, int *depth, int to)
+{
+	while (*depth > to) {
+		plan_buf_puts(buf, "</li>\n</ul>\n");
+		(*depth)--;
+	}
+}
+
+void render_html(report_out *out, const doc *d)
+{
+	html h = { &out->buf, 0 };
+	plan_buf *buf = &out->buf;
+	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		plan_lang_key(d->lang));
+	for (size_t i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == BK_HEADING) {
+			run(&h, d, d->blocks[i].first, d->blocks[i].n, 0);
+			break;
+		}
+	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	int depth = 0;   /* lists open */
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const block *b = &d->blocks[i];
+		if (b->kind != BK_ITEM)
+			close_lists(buf, &depth, 0);
+		switch (b->kind) {
+		case BK_HEADING:
+			plan_buf_printf(buf, "<h%d>", b->level);
+			run(&h, d, b->first, b->n, 0);
+			plan_buf_printf(buf, "</h%d>\n", b->level);
+			break;
+		case BK_PARA:
+			plan_buf_puts(buf, "<p>");
+			run(&h, d, b->first, b->n, 1);
+			plan_buf_puts(buf, "</p>\n");
+			break;
+		case BK_ITEM: {
+			int want = b->level + 1;
+			if (want > depth) {
+				while (depth < want) {
+					plan_buf_puts(buf, depth ? "\n<ul>\n<li>" : "<ul>\n<li>");
+					depth++;
+				}
+			} else {
+				close_lists(buf, &depth, want);
+				plan_buf_puts(buf, "</li>\n<li>");
+			}
+			run(&h, d, b->first, b->n, 0);
+			break;
+		}
+		case BK_TABLE:
+			table(&h, d, b);
+			break;
+		case BK_CHART:
+			figure(buf, b->chart);
+			break;
+		}
+		out_maybe_flush(out);
+	}
+	close_lists(buf, &depth, 0);
+	plan_buf_puts(buf, "</body>\n</html>\n");
+}

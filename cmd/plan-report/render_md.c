@@ -1,0 +1,181 @@
+/* render_md.c: the report document as Markdown that renders on the common
+ * forges (GitHub, GitLab) and converts cleanly with pandoc: ATX headings,
+ * paragraphs, nested lists, pipe tables. Every piece of text is escaped so
+ * that it shows as written: no plan text can start a heading, a list, a
+ * table cell, emphasis, a link, an HTML tag or a pandoc citation. */
+#include "plan-report.h"
+
+#include <string.h>
+
+typedef struct md {
+	plan_buf *buf;
+	int para;            /* a blank line in the text starts a paragraph */
+	int line_start;      /* the next character starts a line */
+} md;
+
+/* Punctuation that is Markdown (or pandoc) syntax anywhere in a line. */
+static int always_escaped(char c)
+{
+	return c && strchr("\\`*_[]<>|~#$&{}^@", c) != NULL;
+}
+
+static void put_replacement(plan_buf *buf)
+{
+	plan_buf_puts(buf, "\xef\xbf\xbd");   /* U+FFFD */
+}
+
+static void md_text(md *m, const char *s, size_t len)
+{
+	plan_buf *buf = m->buf;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n') {
+			/* "\n\n": a blank line in the plan text */
+			while (i < len && s[i] == '\n')
+				i++;
+			if (m->para) {
+				plan_buf_puts(buf, "\n\n");
+				m->line_start = 1;
+			} else {
+				plan_buf_putc(buf, ' ');
+			}
+			continue;
+		}
+		if (m->line_start) {
+			m->line_start = 0;
+			/* A line that starts a list item, a setext underline or an
+			 * ordered list: "- x", "+ x", "= x", "1. x", "1) x". */
+			if (c == '-' || c == '+' || c == '=') {
+				plan_buf_putc(buf, '\\');
+			} else if (c >= '0' && c <= '9') {
+				size_t j = i;
+				while (j < len && s[j] >= '0' && s[j] <= '9')
+					j++;
+				if (j < len && (s[j] == '.' || s[j] == ')')) {
+					plan_buf_put(buf, s + i, j - i);
+					plan_buf_putc(buf, '\\');
+					plan_buf_putc(buf, s[j]);
+					i = j + 1;
+					continue;
+				}
+			}
+		}
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7f)
+				put_replacement(buf);
+			else {
+				if (always_escaped((char)c))
+					plan_buf_putc(buf, '\\');
+				plan_buf_putc(buf, (char)c);
+			}
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = plan_utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || (cp >= 0x80 && cp < 0xa0)) {
+			put_replacement(buf);
+			i += n ? n : 1;
+			continue;
+		}
+		plan_buf_put(buf, s + i, n);
+		i += n;
+	}
+}
+
+static void piece(void *ctx, const char *text, size_t len, span_style style)
+{
+	md *m = ctx;
+	if (style == ST_PLAIN) {
+		md_text(m, text, len);
+		return;
+	}
+	/* Emphasis must hug its text: spaces go outside the markers. */
+	size_t a = 0, b = len;
+	while (a < b && text[a] == ' ')
+		a++;
+	while (b > a && text[b - 1] == ' ')
+		b--;
+	if (a)
+		plan_buf_putc(m->buf, ' ');
+	if (b > a) {
+		const char *mark = style == ST_STRONG ? "**" : "*";
+		plan_buf_puts(m->buf, mark);
+		int para = m->para;
+		m->para = 0;
+		md_text(m, text + a, b - a);
+		m->para = para;
+		plan_buf_puts(m->buf, mark);
+	}
+	if (b < len)
+		plan_buf_putc(m->buf, ' ');
+}
+
+static void inline_run(md *m, const doc *d, size_t first, size_t n, int para)
+{
+	m->para = para;
+	m->line_start = 1;
+	spans_each(d, first, n, piece, m);
+}
+
+static void table(md *m, const doc *d, const block *b)
+{
+	size_t ncols = b->ncols;
+	if (!ncols)
+		return;
+	for (size_t c = 0; c < b->n; c++) {
+		const cell *cl = &d->cells[b->first + c];
+		plan_buf_puts(m->buf, c % ncols == 0 ? "| " : " | ");
+		/* A cell is inline text; only its first character could start
+		 * something, and a cell never starts a line. */
+		m->para = 0;
+		m->line_start = 0;
+		spans_each(d, cl->first, cl->n, piece, m);
+		if (c % ncols == ncols - 1) {
+			plan_buf_puts(m->buf, " |\n");
+			if (c == ncols - 1) {
+				for (size_t k = 0; k < ncols; k++)
+					plan_buf_puts(m->buf, b->align[k] == 'r' ? "| ---: " : "| --- ");
+				plan_buf_puts(m->buf, "|\n");
+			}
+		}
+	}
+	plan_buf_putc(m->buf, '\n');
+}
+
+void render_md(report_out *out, const doc *d)
+{
+	md m = { &out->buf, 0, 1 };
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const block *b = &d->blocks[i];
+		switch (b->kind) {
+		case BK_HEADING:
+			for (int k = 0; k < b->level; k++)
+				plan_buf_putc(m.buf, '#');
+			plan_buf_putc(m.buf, ' ');
+			inline_run(&m, d, b->first, b->n, 0);
+			/* '#' is escaped in text, so nothing closes the heading early */
+			plan_buf_puts(m.buf, "\n\n");
+			break;
+		case BK_PARA:
+			inline_run(&m, d, b->first, b->n, 1);
+			plan_buf_puts(m.buf, "\n\n");
+			break;
+		case BK_ITEM:
+			for (int k = 0; k < b->level; k++)
+				plan_buf_puts(m.buf, "  ");
+			plan_buf_puts(m.buf, "- ");
+			inline_run(&m, d, b->first, b->n, 0);
+			plan_buf_putc(m.buf, '\n');
+			if (i + 1 == d->nblocks || d->blocks[i + 1].kind != BK_ITEM)
+				plan_buf_putc(m.buf, '\n');
+			break;
+		case BK_TABLE:
+			table(&m, d, b);
+			break;
+		default:
+			break;
+		}
+		out_maybe_flush(out);
+	}
+}
