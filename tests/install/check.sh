@@ -10,8 +10,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/plan-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
-for f in bin/plan-validate bin/plan-link lib/libplan.a include/plan/set.h \
-         share/man/man1/plan-validate.1 share/man/man1/plan-link.1 \
+for f in bin/plan-validate bin/plan-link bin/plan-report lib/libplan.a include/plan/set.h \
+         share/man/man1/plan-validate.1 share/man/man1/plan-link.1 share/man/man1/plan-report.1 \
+         share/bash-completion/completions/plan-link \
          lib/pkgconfig/plan-tools.pc lib/cmake/plan-tools/plan-toolsConfig.cmake \
          share/plan-tools/schemas/arbetsplan.schema.json; do
 	[ -e "$tmp/prefix/$f" ] || { echo "check.sh: not installed: $f" >&2; exit 1; }
