@@ -1,7 +1,9 @@
 /* plan-link: follow the links between the goals, KPIs, activities and
  * särskilda uppdrag of a plan set: chains up (trace), trees down (tree),
- * what does not trace (orphans), coverage (matrix) and the graph (graph).
- * This file parses the command line, loads the set and dispatches. */
+ * what does not trace (orphans), coverage (matrix), the graph (graph), and
+ * between revisions what changed (diff) and which links it puts in doubt
+ * (suspect). This file parses the command line, loads the set and
+ * dispatches. */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 
 #include <errno.h>
@@ -28,11 +30,13 @@ static const char usage_text[] =
 	"the nearest directory above it with a styrmodell.yaml).\n"
 	"\n"
 	"Commands:\n"
-	"  trace ID...   every upward chain from each item to a fullmäktigemål\n"
-	"  tree [ID]     the tree below one item, or below every fullmäktigemål\n"
-	"  orphans       every item that must trace and does not\n"
-	"  matrix        fullmäktigemål x bodies: how many nämndmål contribute\n"
-	"  graph         the link graph for Graphviz, Mermaid or a script\n"
+	"  trace ID...          every upward chain from each item to a fullmäktigemål\n"
+	"  tree [ID]            the tree below one item, or below every fullmäktigemål\n"
+	"  orphans              every item that must trace and does not\n"
+	"  matrix               fullmäktigemål x bodies: how many nämndmål contribute\n"
+	"  graph                the link graph for Graphviz, Mermaid or a script\n"
+	"  diff OLD [NEW]       items, links and documents changed between revisions\n"
+	"  suspect --since REV  links to review because what they point to changed\n"
 	"\n"
 	"Options (see 'plan-link COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  the output format; which ones depends on the command\n"
@@ -49,7 +53,8 @@ static const char usage_text[] =
 	"\n"
 	"Exit status:\n"
 	"  0  the query found what it asked for (and, for orphans, there are none)\n"
-	"  1  an item does not trace, an id names no item, or there are orphans\n"
+	"  1  an item does not trace, an id names no item, there are orphans, or\n"
+	"     there are suspect links\n"
 	"  2  usage error, unreadable plan set, bad revision, or an internal limit hit\n";
 
 static const char trace_help[] =
@@ -136,8 +141,52 @@ static const char graph_help[] =
 	"Exit status: 0 printed; 1 --from names no item of the graph; 2 usage\n"
 	"error, unreadable plan set, or an internal limit hit.\n";
 
+static const char diff_help[] =
+	"Usage: plan-link diff [options] OLD [NEW] [PATH]\n"
+	"\n"
+	"What changed in the plan set between revision OLD and revision NEW (default:\n"
+	"the working tree; --rev NEW says the same): items added and removed, items\n"
+	"changed with the fields that changed (old and new values), links added and\n"
+	"removed, and plan documents added, removed and changed. Items are matched by\n"
+	"id, links by linking item, role and target, documents by file, kind and id.\n"
+	"OLD and NEW are anything git accepts (v1, HEAD~1, origin/main, a commit id).\n"
+	"With two arguments the second is PATH when it names an existing file or\n"
+	"directory, else NEW; give all three, or --root, to be explicit.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  text (default), json, or md (tables for meeting papers)\n"
+	"  --rev NEW        compare OLD with revision NEW instead of the working tree\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 compared (whether or not anything changed); 2 usage error,\n"
+	"unreadable plan set, or a revision that cannot be read.\n";
+
+static const char suspect_help[] =
+	"Usage: plan-link suspect --since REV [options] [PATH]\n"
+	"\n"
+	"The links to review after a change of meaning: when an item's title, name,\n"
+	"description, perspective or own links (contributes_to, measures, goal)\n"
+	"changed since REV (or it was added), every link into it from an item that\n"
+	"did not change is suspect, and so is every link further down through items\n"
+	"that did not change. One line per suspect link, with the chain up to the\n"
+	"changed item and the newest commit that changed it:\n"
+	"  UTBK-1 -> BUN-1  (BUN-1 changed in 1a2b3c4 2026-03-01 \"Nytt nämndmål\")\n"
+	"  EKB-A1 -> UTBK-1  (UTBK-1 -> BUN-1: BUN-1 changed in 1a2b3c4 2026-03-01 ...)\n"
+	"Nothing is stored in the plan files: a link stops being suspect when the\n"
+	"linking item is updated (then the links below it are suspect), or when REV\n"
+	"(a baseline tag) is moved past the change once the links are reviewed.\n"
+	"\n"
+	"Options:\n"
+	"  --since REV      the baseline: a tag, branch or commit (required)\n"
+	"  --rev NEW        compare revision NEW, not the working tree, with REV\n"
+	"  --format FORMAT  text (default) or json\n"
+	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 no suspect links; 1 there are suspect links; 2 usage error,\n"
+	"unreadable plan set, or a revision that cannot be read.\n";
+
 typedef enum command {
-	CMD_NONE, CMD_TRACE, CMD_TREE, CMD_ORPHANS, CMD_MATRIX, CMD_GRAPH
+	CMD_NONE, CMD_TRACE, CMD_TREE, CMD_ORPHANS, CMD_MATRIX, CMD_GRAPH, CMD_DIFF, CMD_SUSPECT
 } command;
 
 static const struct {
@@ -150,6 +199,8 @@ static const struct {
 	{ "orphans", CMD_ORPHANS, orphans_help },
 	{ "matrix", CMD_MATRIX, matrix_help },
 	{ "graph", CMD_GRAPH, graph_help },
+	{ "diff", CMD_DIFF, diff_help },
+	{ "suspect", CMD_SUSPECT, suspect_help },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -192,6 +243,7 @@ static const char *formats_of(command cmd)
 	switch (cmd) {
 	case CMD_MATRIX: return "md, csv or json";
 	case CMD_GRAPH: return "dot, mermaid or json";
+	case CMD_DIFF: return "text, json or md";
 	default: return "text or json";
 	}
 }
@@ -201,6 +253,7 @@ static int format_allowed(command cmd, link_format f)
 	switch (cmd) {
 	case CMD_MATRIX: return f == FORMAT_MD || f == FORMAT_TEXT || f == FORMAT_CSV || f == FORMAT_JSON;
 	case CMD_GRAPH: return f == FORMAT_DOT || f == FORMAT_MERMAID || f == FORMAT_JSON;
+	case CMD_DIFF: return f == FORMAT_TEXT || f == FORMAT_JSON || f == FORMAT_MD;
 	default: return f == FORMAT_TEXT || f == FORMAT_JSON;
 	}
 }
@@ -245,7 +298,8 @@ static void note_errors(plan_diags *diags)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_REV };
+	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_REV,
+		OPT_SINCE };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "root", required_argument, NULL, OPT_ROOT },
@@ -253,12 +307,14 @@ int main(int argc, char **argv)
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "max-chains", required_argument, NULL, OPT_MAX_CHAINS },
+		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
 	link_options opt = { FORMAT_DEFAULT, NULL, 0, NULL, 0, 1000, NULL };
+	const char *since = NULL, *old_rev = NULL;
 	const char *format_name = NULL, *output_path = NULL, *root_option = NULL;
 	int help = 0, version = 0, width_given = 0, max_chains_given = 0;
 	char **args = calloc((size_t)argc + 1, sizeof *args);
@@ -296,6 +352,13 @@ int main(int argc, char **argv)
 			break;
 		case OPT_FROM:
 			opt.from = optarg;
+			break;
+		case OPT_SINCE:
+			if (!optarg[0]) {
+				status = usage_error(NULL, "--since needs a revision, not ''");
+				goto cleanup;
+			}
+			since = optarg;
 			break;
 		case OPT_WIDTH:
 			if (parse_count(optarg, 0, 10000, &opt.width) < 0) {
@@ -350,7 +413,7 @@ int main(int argc, char **argv)
 				cmd_help = commands[i].help;
 			}
 		if (cmd == CMD_NONE) {
-			status = usage_error(NULL, "unknown command '%s' (expected trace, tree, orphans, matrix or graph)", args[0]);
+			status = usage_error(NULL, "unknown command '%s' (expected trace, tree, orphans, matrix, graph, diff or suspect)", args[0]);
 			goto cleanup;
 		}
 	}
@@ -365,7 +428,7 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 	if (cmd == CMD_NONE) {
-		status = usage_error(NULL, "no command (expected trace, tree, orphans, matrix or graph)");
+		status = usage_error(NULL, "no command (expected trace, tree, orphans, matrix, graph, diff or suspect)");
 		goto cleanup;
 	}
 
@@ -394,6 +457,11 @@ int main(int argc, char **argv)
 	}
 	if (width_given && cmd != CMD_TREE && cmd != CMD_ORPHANS) {
 		status = usage_error(cmd_name, "--width is an option of 'tree' and 'orphans'");
+		goto cleanup;
+	}
+	if (since && cmd != CMD_SUSPECT) {
+		status = usage_error(cmd_name, "--since is an option of 'suspect'%s",
+			cmd == CMD_DIFF ? " (diff takes OLD as its argument)" : "");
 		goto cleanup;
 	}
 
@@ -431,6 +499,47 @@ int main(int argc, char **argv)
 		opt.ids = rest;
 		opt.nids = nrest;
 		break;
+	case CMD_DIFF: {
+		struct stat st;
+		if (nrest == 0) {
+			status = usage_error(cmd_name, "diff needs the revision OLD to compare with");
+			goto cleanup;
+		}
+		if (nrest > 3) {
+			status = usage_error(cmd_name, "too many arguments: '%s' (diff takes OLD, NEW and a PATH)", rest[3]);
+			goto cleanup;
+		}
+		/* Revisions may hold a '/' (origin/main): with two arguments the
+		 * second is the plan set only when there is one by that name. */
+		if (nrest == 3 || (nrest == 2 && stat(rest[1], &st) == 0))
+			path = rest[--nrest];
+		old_rev = rest[0];
+		if (nrest == 2) {
+			if (set_options.rev) {
+				status = usage_error(cmd_name, "give NEW either as an argument or with --rev, not both ('%s')", rest[1]);
+				goto cleanup;
+			}
+			set_options.rev = rest[1];
+		}
+		if (!old_rev[0] || (set_options.rev && !set_options.rev[0])) {
+			status = usage_error(cmd_name, "a revision cannot be ''");
+			goto cleanup;
+		}
+		break;
+	}
+	case CMD_SUSPECT:
+		if (!since) {
+			status = usage_error(cmd_name, "suspect needs --since REV, the baseline to compare with");
+			goto cleanup;
+		}
+		if (nrest > 1) {
+			status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", rest[1]);
+			goto cleanup;
+		}
+		if (nrest == 1)
+			path = rest[0];
+		old_rev = since;
+		break;
 	default:
 		if (nrest > 1) {
 			status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", rest[1]);
@@ -457,7 +566,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "plan-link: the plan set could not be read in full (run plan-validate for the details)\n");
 		goto cleanup;
 	}
-	note_errors(diags);
+	/* diff compares what is written, valid or not. */
+	if (cmd != CMD_DIFF)
+		note_errors(diags);
 	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-link: %s\n", err.message);
 		goto cleanup;
@@ -477,6 +588,8 @@ int main(int argc, char **argv)
 	case CMD_TREE: status = link_tree(&lout, model, &opt); break;
 	case CMD_ORPHANS: status = link_orphans(&lout, model, &opt); break;
 	case CMD_MATRIX: status = link_matrix(&lout, model, &opt); break;
+	case CMD_DIFF: status = link_diff(&lout, set, &set_options, old_rev, &opt); break;
+	case CMD_SUSPECT: status = link_suspect(&lout, set, &set_options, old_rev, &opt); break;
 	default: status = link_graph(&lout, model, &opt); break;
 	}
 	out_flush(&lout);

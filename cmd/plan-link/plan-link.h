@@ -9,6 +9,7 @@
 
 #include "plan/buf.h"
 #include "plan/model.h"
+#include "plan/set.h"
 
 #define EXIT_CLEAN 0
 #define EXIT_FOUND 1     /* an item does not trace, orphans exist, an id names nothing */
@@ -102,5 +103,20 @@ int link_tree(link_out *out, const plan_model *m, const link_options *opt);
 int link_orphans(link_out *out, const plan_model *m, const link_options *opt);
 int link_matrix(link_out *out, const plan_model *m, const link_options *opt);
 int link_graph(link_out *out, const plan_model *m, const link_options *opt);
+
+/* Commands that compare `set`, read with `options` (options->rev: NEW as
+ * given, NULL for the working tree), with the plan set at `old_rev` (diff's
+ * OLD, suspect's --since), which they read with the same options. */
+int link_diff(link_out *out, const plan_set *set, const plan_set_options *options,
+	const char *old_rev, const link_options *opt);
+int link_suspect(link_out *out, const plan_set *set, const plan_set_options *options,
+	const char *old_rev, const link_options *opt);
+
+/* Read the plan set at `rev` with `options` otherwise, for comparing with
+ * `set`: 0 with *out set, or -1 after saying why on stderr (`what` names the
+ * option or argument the revision came from). Files of either set that could
+ * not be read in full get a note on stderr. */
+int load_older(plan_set **out, const plan_set *set, const plan_set_options *options,
+	const char *rev, const char *what);
 
 #endif

@@ -1,7 +1,8 @@
 #!/bin/sh
 # cases.sh: end-to-end cases of reading plan sets from git revisions (--rev,
-# --base): each case builds temporary repositories with git's command-line
-# client, runs the real binaries and checks exit status, output and messages.
+# --base, plan-link diff and suspect): each case builds temporary repositories
+# with git's command-line client, runs the real binaries and checks exit
+# status, output (some of it whole, against expected/) and messages.
 #
 # Usage: cases.sh CASE PLAN_VALIDATE PLAN_LINK SOURCE_DIR
 #
@@ -510,6 +511,264 @@ case_owner() {
 	run 0 "$validate" --rev HEAD plan
 }
 
+# --- diff and suspect -------------------------------------------------------------
+
+# commit_at DATE MESSAGE: commit everything in $repo with DATE (YYYY-MM-DD,
+# 10:00 +01:00) as the author's and the committer's date, so that dates in
+# the output are known.
+commit_at() {
+	g -C "$repo" add -A
+	GIT_AUTHOR_DATE="$1T10:00:00+01:00" GIT_COMMITTER_DATE="$1T10:00:00+01:00" \
+		g -C "$repo" commit -q -m "$2"
+}
+
+# make_repo with a known date: tests/e2e/sets/valid as plan/, committed on
+# 2026-01-10 and tagged v1.
+make_dated_repo() {
+	g init -q "$tmp/repo"
+	repo=$tmp/repo
+	cp -R "$sets/valid" "$repo/plan"
+	commit_at 2026-01-10 "Plan 2026"
+	g -C "$repo" tag v1
+}
+
+# edit FILE SED-SCRIPT: edit a file of the repository in place.
+edit() {
+	sed -e "$2" "$repo/$1" >"$tmp/edit" || fail "sed failed on $1"
+	cmp -s "$tmp/edit" "$repo/$1" && fail "'$2' changed nothing in $1"
+	cat "$tmp/edit" >"$repo/$1"
+}
+
+# remember NAME REV: in expected output, the commit REV is written <NAME>.
+commit_names=""
+remember() {
+	commit_names="$commit_names $1=$(g -C "$repo" rev-parse "$2")"
+}
+
+# out_is FILE: stdout, with commit ids (full and abbreviated) replaced by
+# their names and the repository's path by REPO, equals tests/git/expected/FILE
+# (with PLAN_GIT_BLESS=1 in the environment, it becomes that file instead).
+out_is() {
+	cp "$tmp/out" "$tmp/norm"
+	for pair in $commit_names; do
+		id=${pair#*=}
+		short=$(printf '%s' "$id" | cut -c1-7)
+		sed -e "s/$id/<${pair%%=*}>/g" -e "s/$short/<${pair%%=*}>/g" "$tmp/norm" >"$tmp/norm2"
+		mv "$tmp/norm2" "$tmp/norm"
+	done
+	sed "s|$repo|REPO|g" "$tmp/norm" >"$tmp/norm2"
+	if [ "${PLAN_GIT_BLESS:-}" = 1 ]; then
+		cp "$tmp/norm2" "$source_dir/tests/git/expected/$1"
+	elif ! diff -u "$source_dir/tests/git/expected/$1" "$tmp/norm2" >&2; then
+		fail "stdout differs from tests/git/expected/$1"
+	fi
+}
+
+# plan-link diff: a fullmäktigemål reworded and one added, an activity's
+# date moved, one removed and one relinked, a nämndmål's new link, a plan's
+# adoption changed and a follow-up added; in every format and every way of
+# naming the two revisions.
+case_diff() {
+	make_dated_repo
+	cd "$repo"
+	edit plan/flerarsplan.yaml 's/title: Alla barn och unga lyckas i skolan/title: Alla barn och unga ska lyckas i skolan/
+s/adopted: {date: 2025-11-24, by: kf, reference: "KF § 150"}/adopted: {date: 2025-11-26, by: kf, reference: "KF § 152"}/
+s/^assignments:$/  - {id: KF-5, title: Kommunen är trygg, perspective: samhalle, agenda2030: ["16"]}\
+assignments:/'
+	edit plan/planer/bun/verksamhetsplan.yaml 's/contributes_to: \[KF-2\]/contributes_to: [KF-2, KF-5]/'
+	edit plan/planer/bun/utbk/ekbacke/arbetsplan.yaml 's/due: 2026-10-30/due: 2026-11-30/
+s/contributes_to: \[UTBK-3\]/contributes_to: [UTBK-1]/
+/- id: EKB-A5/,/due: 2027-06-30/d'
+	mkdir -p plan/uppfoljning
+	printf 'kind: uppfoljning\nid: DR1-2026-BUN\nowner: bun\nyear: 2026\nperiod: dr1\nas_of: 2026-04-30\ngoals:\n  - {goal: BUN-1, status: pagaende, forecast: uppfylld}\n' \
+		>plan/uppfoljning/dr1.yaml
+	remember v1 v1
+
+	# The working tree against the tag.
+	run 0 "$link" diff v1 plan
+	out_is diff.txt
+	err_empty
+	run 0 "$link" diff v1 --format json plan
+	out_is diff.json
+	run 0 "$link" diff v1 --format md plan
+	out_is diff.md
+	# Committed: the same between two revisions, however they are named.
+	commit_at 2026-03-01 "Plan 2027"
+	remember c1 HEAD
+	for args in "v1 HEAD plan" "v1 HEAD --root plan" "--rev HEAD v1 plan" "v1 HEAD plan/planer"; do
+		# shellcheck disable=SC2086
+		run 0 "$link" diff $args
+		out_is diff-commits.txt
+	done
+	run 0 "$link" diff v1 main plan
+	out_has "Changes from v1 (commit $(g rev-parse --short=7 v1)) to main (commit $(g rev-parse --short=7 HEAD)):"
+	run 0 "$link" diff v1 HEAD --format json plan
+	out_has "\"revision\": \"$(g rev-parse HEAD)\""
+	out_has "\"new\": {\"rev\": \"HEAD\", \"commit\": \"$(g rev-parse HEAD)\"}"
+	# From inside the plan set, with the plan set named by the directory.
+	(cd plan/planer && run 0 "$link" diff v1) || exit 1
+	# No changes: exit 0 all the same.
+	run 0 "$link" diff HEAD plan
+	out_has "no changes"
+	out_lines 2
+	run 0 "$link" diff HEAD --format md plan
+	out_has ": no changes."
+	# Backwards: what was added is removed.
+	run 0 "$link" diff HEAD v1 plan
+	out_has "items removed:"
+	out_has "  KF-5  fullmäktigemål  Kommunen är trygg  (flerarsplan.yaml:"
+	out_has "1 item added, 1 removed, 4 changed; 2 links added, 2 removed; 0 documents added, 1 removed, 1 changed"
+	# -o writes the result.
+	run 0 "$link" diff v1 HEAD --format md -o "$tmp/papers.md" plan
+	out_lines 0
+	grep -F "| Added | KF-5 | Fullmäktigemål | Kommunen är trygg |  |" "$tmp/papers.md" >/dev/null ||
+		fail "-o did not write the table"
+	# A file cut short by a syntax error: the comparison says so.
+	printf 'broken: [\n' >>plan/planer/bun/verksamhetsplan.yaml
+	run 0 "$link" diff HEAD plan
+	err_has "planer/bun/verksamhetsplan.yaml in the working tree could not be read in full"
+	out_has "items removed:"
+}
+
+# plan-link suspect after a fullmäktigemål changed: the suspicion flows down
+# through the unchanged nämndmål and kontorsplan goals to the activities;
+# a change merged from a branch is the branch's commit, a change in the
+# working tree is not committed; reviewing ends it.
+case_suspect() {
+	make_dated_repo
+	cd "$repo"
+	remember v1 v1
+	edit plan/flerarsplan.yaml 's/title: Alla barn och unga lyckas i skolan/title: Alla barn och unga ska lyckas i skolan/'
+	commit_at 2026-03-01 "Ny formulering av KF-1"
+	remember c1 HEAD
+	# A new date is no new meaning.
+	edit plan/planer/bun/utbk/ekbacke/arbetsplan.yaml 's/due: 2026-10-30/due: 2026-11-30/'
+	commit_at 2026-03-05 "Senare kartläggning"
+	# A kontorsplan goal reworded on a branch, merged after other work.
+	g checkout -q -b kontor
+	edit plan/planer/bun/utbk/kontorsplan.yaml 's/title: Mindre mat slängs/title: Mindre mat slängs i skolköken/'
+	commit_at 2026-03-10 "Nytt kontorsmål om matsvinn"
+	remember c2 HEAD
+	g checkout -q main
+	edit plan/planer/bun/utbk/ekbacke/arbetsplan.yaml 's/responsible: Kökschef/responsible: Köksansvarig/'
+	commit_at 2026-03-11 "Ny ansvarig"
+	GIT_AUTHOR_DATE="2026-03-12T10:00:00+01:00" GIT_COMMITTER_DATE="2026-03-12T10:00:00+01:00" \
+		g merge -q --no-ff -m "Merge kontor" kontor
+	# A nämndmål reworded in the working tree.
+	edit plan/planer/bun/verksamhetsplan.yaml 's/title: Verksamheten ryms i ramen/title: Verksamheten håller sin budget/'
+
+	run 1 "$link" suspect --since v1 plan
+	out_is suspect.txt
+	err_has "plan-link: 10 suspect links: review each linking item"
+	run 1 "$link" suspect --since v1 --format json plan
+	out_is suspect.json
+	# Revisions only: the working tree's change is not there.
+	run 1 "$link" suspect --since v1 --rev HEAD plan
+	out_lacks "BUN-4"
+	out_lines 7
+	run 1 "$link" --rev HEAD suspect --format json --since v1 plan
+	out_has "\"revision\": \"$(g rev-parse HEAD)\""
+	# Updating the lower item: UTBK-4 reworded too, so its link up is
+	# reviewed, and the activity below it is suspect because of it.
+	edit plan/planer/bun/utbk/kontorsplan.yaml 's/title: Enheterna följer upp sin ekonomi varje månad/title: Enheterna följer upp sin budget varje månad/'
+	run 1 "$link" suspect --since v1 plan
+	if grep -q '^UTBK-4 -> BUN-4' "$tmp/out"; then
+		show
+		fail "UTBK-4 changed, yet its link up is suspect"
+	fi
+	out_has "NT-UTBK-4 -> BUN-4  (BUN-4 changed in the working tree, not committed)"
+	out_has "EKB-A5 -> UTBK-4  (UTBK-4 changed in the working tree, not committed)"
+	# Moving the baseline past the committed changes ends their review.
+	g tag -f v1 HEAD >/dev/null
+	run 0 "$link" suspect --since v1 --rev HEAD plan
+	out_lines 0
+	err_empty
+	run 1 "$link" suspect --since v1 plan
+	out_lines 2
+	# When no commit between them made the change (here the baseline is a
+	# later commit that put the old title back), none is named.
+	g checkout -q -b back
+	edit plan/flerarsplan.yaml 's/title: Alla barn och unga ska lyckas i skolan/title: Alla barn och unga lyckas i skolan/'
+	g add plan/flerarsplan.yaml
+	g commit -q -m "Tillbaka"
+	run 1 "$link" suspect --since back --rev main plan
+	out_has "BUN-1 -> KF-1  (KF-1 changed since back)"
+	out_lines 6
+}
+
+# plan-link suspect when only an activity (or what is not meaning) changed:
+# nothing is suspect.
+case_suspect_none() {
+	make_dated_repo
+	cd "$repo"
+	edit plan/planer/bun/utbk/ekbacke/arbetsplan.yaml 's/title: Kartlägga läsförmågan i årskurs 1–3/title: Kartlägga läsförmågan i årskurs 1–4/'
+	edit plan/planer/bun/utbk/kontorsplan.yaml 's/targets: {2026: 76, 2027: 78, 2028: 80}/targets: {2026: 77, 2027: 79, 2028: 81}/'
+	commit_at 2026-03-01 "Fler årskurser"
+	run 0 "$link" suspect --since v1 plan
+	out_lines 0
+	err_empty
+	run 0 "$link" suspect --since v1 --format json plan
+	out_has '"suspect_links": 0,'
+	out_has '"suspects": []'
+	out_has '"id": "EKB-A1"'
+	out_has '"subject": "Fler årskurser"'
+	out_lacks "NT-UTBK-1"
+	run 0 "$link" diff v1 plan
+	out_has "targets.2026: 76 -> 77"
+}
+
+# Every way diff and suspect can be asked wrongly, or read nothing: exit 2.
+case_diff_errors() {
+	make_dated_repo
+	cd "$repo"
+	run 2 "$link" diff nope plan
+	err_has "plan-link: OLD: unknown revision 'nope' in repository $repo"
+	run 2 "$link" diff v1 nope plan
+	err_has "unknown revision 'nope' in repository $repo"
+	run 2 "$link" diff 'HEAD^{tree}' plan
+	err_has "names a tree, not a commit"
+	run 2 "$link" diff v1 HEAD plan extra
+	err_has "too many arguments: 'extra'"
+	run 2 "$link" diff --rev HEAD v1 HEAD plan
+	err_has "either as an argument or with --rev, not both"
+	run 2 "$link" diff
+	err_has "diff needs the revision OLD"
+	run 2 "$link" diff "" plan
+	err_has "a revision cannot be ''"
+	run 2 "$link" diff v1 --format csv plan
+	err_has "expected text, json or md"
+	run 2 "$link" diff --since v1 v1 plan
+	err_has "--since is an option of 'suspect'"
+	run 2 "$link" suspect plan
+	err_has "suspect needs --since REV"
+	run 2 "$link" suspect --since nope plan
+	err_has "plan-link: --since: unknown revision 'nope' in repository $repo"
+	run 2 "$link" suspect --since "" plan
+	err_has "--since needs a revision"
+	run 2 "$link" suspect --since v1 --format md plan
+	err_has "expected text or json"
+	run 2 "$link" suspect --since v1 plan other
+	err_has "too many paths"
+	mkdir "$tmp/plain"
+	cp -R "$sets/valid" "$tmp/plain/plan"
+	run 2 "$link" diff HEAD "$tmp/plain/plan"
+	err_has "is not in a git repository"
+	run 2 "$link" suspect --since HEAD "$tmp/plain/plan"
+	err_has "is not in a git repository"
+	# The revision without the plan set.
+	tree=$(printf '100644 blob %s\tREADME\n' "$(printf 'x\n' | g hash-object -w --stdin)" | g mktree)
+	g branch other "$(g commit-tree -m "No plans" "$tree")"
+	run 2 "$link" diff other plan
+	err_has "no plan set found in revision 'other'"
+	run 2 "$link" suspect --since other plan
+	err_has "--since: no plan set found in revision 'other'"
+	# Help for both.
+	run 0 "$link" diff --help
+	out_has "Usage: plan-link diff"
+	run 0 "$link" suspect --help
+	out_has "Usage: plan-link suspect --since REV"
+}
+
 case "$name" in
 tag-and-head) case_tag_and_head ;;
 subdir) case_subdir ;;
@@ -522,6 +781,10 @@ corrupt) case_corrupt ;;
 links) case_links ;;
 no-side-effects) case_no_side_effects ;;
 owner) case_owner ;;
+diff) case_diff ;;
+suspect) case_suspect ;;
+suspect-none) case_suspect_none ;;
+diff-errors) case_diff_errors ;;
 *) fail "unknown case '$name'" ;;
 esac
 exit 0
