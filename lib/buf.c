@@ -162,9 +162,12 @@ int plan_buf_put_json(plan_buf *buf, const char *data, size_t len)
 		size_t start = i;
 		uint32_t cp = 0;
 		size_t n = 0;
+		/* Beyond what JSON requires, C1 and bidirectional controls are
+		 * escaped too (the value stays the same), so that JSON shown on a
+		 * terminal or a web page cannot reorder or hide text either. */
 		while (i < len && (n = plan_utf8_decode(data + i, len - i, &cp)) > 0 &&
 		       cp >= 0x20 && cp != '"' && cp != '\\' && cp != 0x7F &&
-		       !(cp >= 0x80 && cp < 0xA0) && cp != 0x2028 && cp != 0x2029)
+		       !(cp >= 0x80 && plan_safe_escapes(cp)) && cp != 0x2028 && cp != 0x2029)
 			i += n;
 		plan_buf_put(buf, data + start, i - start);
 		if (i >= len)

@@ -48,8 +48,10 @@ int plan_safe_escapes(uint32_t cp);
  * copied as it is. */
 int plan_buf_put_safe(plan_buf *buf, const char *data, size_t len);
 
-/* A JSON string literal, quotes included: every control character escaped,
- * invalid UTF-8 replaced by U+FFFD so the output is always valid JSON. */
+/* A JSON string literal, quotes included: every control character escaped
+ * (C1 and the bidirectional controls plan_safe_escapes names as well, so the
+ * literal is safe on a terminal too), invalid UTF-8 replaced by U+FFFD so the
+ * output is always valid JSON. */
 int plan_buf_put_json(plan_buf *buf, const char *data, size_t len);
 
 /* Empty the buffer, keeping its memory. */
