@@ -21,11 +21,14 @@ typedef struct frame {
 	plan_node *node;
 	size_t first;
 	const char *anchor;   /* registered when the collection closes */
+	uint32_t height;      /* levels of collections below it so far, through
+	                       * aliases too */
 } frame;
 
 typedef struct anchor {
 	const char *name;   /* owned by the arena */
 	plan_node *node;
+	uint32_t height;    /* levels of collections in the node, itself included */
 } anchor;
 
 typedef struct loader {
@@ -47,6 +50,8 @@ typedef struct loader {
 	size_t ndocs, capdocs;
 	size_t complete;            /* documents whose end was reached */
 	uint64_t alias_nodes;       /* nodes reached through aliases in this document */
+	uint32_t end_line;          /* where the text ends: no position lies beyond */
+	uint32_t end_column;
 	int oom;
 	int stopped;                /* a fault ended parsing */
 } loader;
@@ -55,6 +60,21 @@ static void stop_oom(loader *ld)
 {
 	ld->oom = 1;
 	ld->stopped = 1;
+}
+
+/* A mark as a 1-based line and column. When the last line has no line
+ * break, libyaml ends the stream (and a value left empty there) on a line
+ * after it, which no editor shows and no quote can find: such a position is
+ * the end of the last line. */
+static void mark_position(const loader *ld, const yaml_mark_t *mark,
+	uint32_t *line, uint32_t *column)
+{
+	*line = (uint32_t)mark->line + 1;
+	*column = (uint32_t)mark->column + 1;
+	if (*line > ld->end_line) {
+		*line = ld->end_line;
+		*column = ld->end_column;
+	}
 }
 
 static void report(loader *ld, uint32_t line, uint32_t column, const char *rule,
@@ -199,7 +219,7 @@ static anchor *anchor_slot(anchor *table, size_t cap, const char *name)
 	return &table[i];
 }
 
-static int anchor_put(loader *ld, const char *name, plan_node *node)
+static int anchor_put(loader *ld, const char *name, plan_node *node, uint32_t height)
 {
 	if ((ld->nanchors + 1) * 2 > ld->capanchors) {
 		size_t cap = ld->capanchors ? ld->capanchors * 2 : 16;
@@ -221,14 +241,24 @@ static int anchor_put(loader *ld, const char *name, plan_node *node)
 		ld->nanchors++;
 	}
 	slot->node = node;
+	slot->height = height;
 	return 0;
 }
 
-static plan_node *anchor_get(loader *ld, const char *name)
+static plan_node *anchor_get(loader *ld, const char *name, uint32_t *height)
 {
 	if (!ld->capanchors)
 		return NULL;
-	return anchor_slot(ld->anchors, ld->capanchors, name)->node;
+	const anchor *a = anchor_slot(ld->anchors, ld->capanchors, name);
+	*height = a->height;
+	return a->node;
+}
+
+/* A child of `height` levels was added to the innermost open collection. */
+static void note_height(loader *ld, uint32_t height)
+{
+	if (ld->nframes && ld->frames[ld->nframes - 1].height < height)
+		ld->frames[ld->nframes - 1].height = height;
 }
 
 static void anchors_reset(loader *ld)
@@ -269,8 +299,7 @@ static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type t
 		return NULL;
 	}
 	node->type = (uint8_t)type;
-	node->line = (uint32_t)mark->line + 1;
-	node->column = (uint32_t)mark->column + 1;
+	mark_position(ld, mark, &node->line, &node->column);
 	node->size = 1;
 	return node;
 }
@@ -343,9 +372,10 @@ static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *what,
 	size_t limit, const char *unit)
 {
 	plan_buf msg = PLAN_BUF_INIT;
+	uint32_t line, column;
+	mark_position(ld, mark, &line, &column);
 	plan_buf_printf(&msg, "%s the limit of %zu%s", what, limit, unit);
-	report(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "limit", NULL,
-		msg.ptr ? msg.ptr : what);
+	report(ld, line, column, "limit", NULL, msg.ptr ? msg.ptr : what);
 	plan_buf_free(&msg);
 	ld->stopped = 1;
 }
@@ -378,6 +408,7 @@ static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type t
 	frame *f = &ld->frames[ld->nframes++];
 	f->node = node;
 	f->first = ld->nscratch;
+	f->height = 0;
 	/* The anchor is registered when the collection closes, so an alias
 	 * inside it cannot refer to it: the tree never has a cycle. */
 	f->anchor = NULL;
@@ -393,8 +424,11 @@ static void close_collection(loader *ld)
 	frame *f = &ld->frames[--ld->nframes];
 	plan_node *node = f->node;
 	const char *anchor_name = f->anchor;
+	uint32_t height = f->height + 1;
 	size_t n = ld->nscratch - f->first;
-	plan_node **children = ld->scratch + f->first;
+	/* No child attached yet in the whole file: scratch is still NULL, and
+	 * NULL + 0 is undefined behaviour in C. */
+	plan_node **children = n ? ld->scratch + f->first : NULL;
 	if (node->type == PLAN_NODE_SEQUENCE) {
 		for (size_t i = 0; i < n; i++)
 			node->size = add_size(node->size, children[i]->size);
@@ -430,10 +464,11 @@ static void close_collection(loader *ld)
 		check_duplicates(ld, node);
 	}
 	ld->nscratch = f->first;
-	if (anchor_name && anchor_put(ld, anchor_name, node) < 0) {
+	if (anchor_name && anchor_put(ld, anchor_name, node, height) < 0) {
 		stop_oom(ld);
 		return;
 	}
+	note_height(ld, height);
 	attach(ld, node);
 }
 
@@ -461,7 +496,7 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 	else if (plain)
 		resolve_plain(node);
 	const char *anchor_name = (const char *)ev->data.scalar.anchor;
-	if (anchor_name && anchor_put(ld, anchor_name, node) < 0) {
+	if (anchor_name && anchor_put(ld, anchor_name, node, 0) < 0) {
 		stop_oom(ld);
 		return;
 	}
@@ -471,9 +506,10 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 static void add_alias(loader *ld, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
-	plan_node *target = anchor_get(ld, name);
-	uint32_t line = (uint32_t)ev->start_mark.line + 1;
-	uint32_t column = (uint32_t)ev->start_mark.column + 1;
+	uint32_t height = 0;
+	plan_node *target = anchor_get(ld, name, &height);
+	uint32_t line, column;
+	mark_position(ld, &ev->start_mark, &line, &column);
 	plan_buf msg = PLAN_BUF_INIT;
 	if (!target) {
 		plan_buf_puts(&msg, "alias '*");
@@ -493,6 +529,14 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 			ld->limits->alias_nodes, " nodes");
 		return;
 	}
+	/* So does the nesting it brings: a collection anchored near the top
+	 * and used deep down nests deeper than either place shows. */
+	if (ld->nframes + height > ld->limits->depth) {
+		stop_at_limit(ld, &ev->start_mark, "nesting deeper than", ld->limits->depth,
+			" levels");
+		return;
+	}
+	note_height(ld, height);
 	/* A key is where it is written: as a key, an alias gets a shallow copy
 	 * of its target with its own position, so that a duplicate-key or
 	 * schema fault points at the alias, not at the anchor. */
@@ -525,8 +569,7 @@ static void start_document(loader *ld, const yaml_event_t *ev)
 	}
 	plan_doc *doc = &ld->docs[ld->ndocs++];
 	doc->root = NULL;
-	doc->line = (uint32_t)ev->start_mark.line + 1;
-	doc->column = (uint32_t)ev->start_mark.column + 1;
+	mark_position(ld, &ev->start_mark, &doc->line, &doc->column);
 	ld->alias_nodes = 0;
 	anchors_reset(ld);
 }
@@ -598,8 +641,7 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		else
 			plan_buf_puts(&msg, problem);
 	} else {
-		line = (uint32_t)p->problem_mark.line + 1;
-		column = (uint32_t)p->problem_mark.column + 1;
+		mark_position(ld, &p->problem_mark, &line, &column);
 		plan_buf_puts(&msg, p->problem ? p->problem : "malformed YAML");
 		/* The commonest slip in prose values: a colon and a space inside
 		 * unquoted text. */
@@ -620,6 +662,7 @@ static void run(loader *ld, const char *text, size_t len)
 	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&ld->parser, (const unsigned char *)text + skip, len - skip);
+	position_of(text + skip, len - skip, len - skip, &ld->end_line, &ld->end_column);
 
 	while (!ld->stopped) {
 		yaml_event_t ev;

@@ -291,11 +291,118 @@ static int translate_regex(const char *p, size_t len, plan_buf *out)
 	return out->failed ? -1 : 0;
 }
 
+/* glibc's regcomp makes a copy of a repeated part for each repetition it
+ * may need (`a{2,5}` is five copies of `a`, `a+` two), and a quantifier on
+ * a quantifier makes it exponential in time and memory. So a pattern is
+ * measured first: one whose copies would pass REGEX_MAX_COPIES, that nests
+ * groups deeper than REGEX_MAX_GROUPS, or that repeats a quantifier (an
+ * error in ECMA 262: `a++`, `a{2}*`) is refused. Plan schemas need a few
+ * hundred copies at most. */
+#define REGEX_MAX_COPIES 4096
+#define REGEX_MAX_GROUPS 32
+
+/* The length of the counted repetition at p[i] ("{m}", "{m,}", "{m,n}")
+ * and the copies it makes, or 0 when that '{' is a literal. */
+static size_t counted_repetition(const char *p, size_t i, size_t len, size_t *copies)
+{
+	size_t j = i + 1, m = 0, n, digits = 0;
+	while (j < len && p[j] >= '0' && p[j] <= '9' && digits < 6)
+		m = m * 10 + (size_t)(p[j++] - '0'), digits++;
+	if (digits == 0)
+		return 0;
+	n = m;
+	if (j < len && p[j] == ',') {
+		j++;
+		n = m + 1;               /* "{m,}": m copies and a loop */
+		size_t bound = 0, bdigits = 0;
+		while (j < len && p[j] >= '0' && p[j] <= '9' && bdigits < 6)
+			bound = bound * 10 + (size_t)(p[j++] - '0'), bdigits++;
+		if (bdigits)
+			n = bound > m ? bound : m;
+	}
+	if (j >= len || p[j] != '}')
+		return 0;
+	*copies = n ? n : 1;
+	return j + 1 - i;
+}
+
+static int regex_too_big(const char *p, size_t len)
+{
+	struct { size_t sum, last; } group[REGEX_MAX_GROUPS + 1];
+	size_t depth = 0;
+	int quantified = 0;
+	group[0].sum = group[0].last = 0;
+	for (size_t i = 0; i < len;) {
+		size_t copies = 1, n = 0;
+		if (p[i] == '*' || p[i] == '?')
+			n = 1;
+		else if (p[i] == '+')
+			n = 1, copies = 2;
+		else if (p[i] == '{')
+			n = counted_repetition(p, i, len, &copies);
+		if (n) {
+			if (quantified)
+				return 1;
+			size_t last = group[depth].last;
+			size_t grown = last > REGEX_MAX_COPIES / copies ? REGEX_MAX_COPIES + 1 : last * copies;
+			group[depth].sum += grown - last;
+			group[depth].last = grown;
+			quantified = 1;
+			i += n;
+			/* A lazy `?` after it is refused by the translation. */
+			if (i < len && p[i] == '?')
+				i++;
+		} else {
+			quantified = 0;
+			size_t atom = 1;
+			if (p[i] == '\\') {
+				i += 2;
+			} else if (p[i] == '[') {
+				/* A class is one atom: skip to its end. */
+				i++;
+				if (i < len && p[i] == '^')
+					i++;
+				if (i < len && p[i] == ']')
+					i++;
+				while (i < len && p[i] != ']')
+					i += p[i] == '\\' ? 2 : 1;
+				i++;
+			} else if (p[i] == '(') {
+				if (depth == REGEX_MAX_GROUPS)
+					return 1;
+				depth++;
+				group[depth].sum = group[depth].last = 0;
+				i++;
+				continue;
+			} else if (p[i] == ')' && depth > 0) {
+				atom = group[depth--].sum;
+				i++;
+			} else if (p[i] == '|' || p[i] == '^' || p[i] == '$') {
+				atom = 0;
+				i++;
+			} else {
+				i++;
+			}
+			group[depth].sum += atom;
+			group[depth].last = atom;
+		}
+		if (group[depth].sum > REGEX_MAX_COPIES)
+			return 1;
+	}
+	return 0;
+}
+
 static regex_t *compile_regex(compiler *c, const plan_node *src)
 {
 	plan_schema *s = c->schema;
 	if (src->type != PLAN_NODE_STRING) {
 		fail_at(c, src, "a pattern must be a string");
+		return NULL;
+	}
+	if (regex_too_big(src->u.text, src->len)) {
+		fail_at(c, src, "pattern '%s' is too complex for this validator (a quantifier "
+			"on a quantifier, more than %d copies of a repeated part, or groups nested "
+			"deeper than %d)", src->u.text, REGEX_MAX_COPIES, REGEX_MAX_GROUPS);
 		return NULL;
 	}
 	plan_buf posix = PLAN_BUF_INIT;

@@ -367,7 +367,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	 * across documents would report guesses (references to what is in the
 	 * unread part): the model is still built, for plan-link, but its
 	 * diagnostics are dropped until the file reads. */
-	int complete = 1;
+	int complete = !plan_diags_input_failed(set->diags);
 	for (size_t i = 0; i < set->nfiles; i++)
 		if (!set->files[i] || set->files[i]->truncated)
 			complete = 0;
