@@ -33,12 +33,12 @@ _plan_tools()
     local cur prev words cword
     _init_completion || return
     local cmd=${words[0]##*/} sub="" i
-    local common="--root --rev -o -j --format --help --version"
+    local common="--root --rev -o -j --format --limit --help --version"
 
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
         -*) ;;
-        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--width|--max-chains|--since) ]]; then
+        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--width|--max-chains|--since|--limit) ]]; then
                sub=${words[i]}; break
            fi ;;
         esac
@@ -47,6 +47,7 @@ _plan_tools()
     case $prev in
     --root|-o|--kolada) _filedir; return ;;
     -j|--width|--max-chains|--year) return ;;
+    --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;
     --rev|--base|--since)
         COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
         return ;;

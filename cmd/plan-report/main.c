@@ -41,6 +41,8 @@ static const char usage_text[] =
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...), not the working tree\n"
 	"  -j N             worker threads for reading (default: one per processor)\n"
+	"  --limit NAME=VALUE  change a limit: file-size, scalar-size (bytes; K, M,\n"
+	"                   G allowed), depth, alias-nodes, documents, files\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
 	"  -h, --help       show this help (or the command's) and exit\n"
@@ -229,9 +231,10 @@ static char *read_file(const char *path, size_t max, size_t *len)
 int main(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_LANG, OPT_PERIOD, OPT_YEAR,
-		OPT_OWNER, OPT_KOLADA };
+		OPT_OWNER, OPT_KOLADA, OPT_LIMIT };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "limit", required_argument, NULL, OPT_LIMIT },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "rev", required_argument, NULL, OPT_REV },
@@ -318,6 +321,14 @@ int main(int argc, char **argv)
 				goto cleanup;
 			}
 			set_options.jobs = (unsigned)jobs;
+			break;
+		}
+		case OPT_LIMIT: {
+			plan_error limit_err = PLAN_ERROR_INIT;
+			if (plan_limits_set(&set_options.limits, optarg, &limit_err) < 0) {
+				status = usage_error(NULL, "%s", limit_err.message);
+				goto cleanup;
+			}
 			break;
 		}
 		case 'o':

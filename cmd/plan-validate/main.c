@@ -42,6 +42,8 @@ static const char usage_text[] =
 	"                   (or key path) are, wherever its line moved; the exit\n"
 	"                   status follows the new faults only\n"
 	"  -j N             worker threads (default: one per processor)\n"
+	"  --limit NAME=VALUE  change a limit: file-size, scalar-size (bytes; K, M,\n"
+	"                   G allowed), depth, alias-nodes, documents, files\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
 	"  -h, --help       show this help and exit\n"
@@ -130,9 +132,10 @@ static int parse_jobs(const char *text, unsigned *out)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_BASE };
+	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_BASE, OPT_LIMIT };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "limit", required_argument, NULL, OPT_LIMIT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "rev", required_argument, NULL, OPT_REV },
@@ -176,6 +179,12 @@ int main(int argc, char **argv)
 			if (parse_jobs(optarg, &set_options.jobs) < 0)
 				return usage_error("-j needs a number of threads from 1 to 1024, not '%s'", optarg);
 			break;
+		case OPT_LIMIT: {
+			plan_error limit_err = PLAN_ERROR_INIT;
+			if (plan_limits_set(&set_options.limits, optarg, &limit_err) < 0)
+				return usage_error("%s", limit_err.message);
+			break;
+		}
 		case 'o':
 			output_path = optarg;
 			break;

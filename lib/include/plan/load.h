@@ -72,6 +72,14 @@ typedef struct plan_limits {
 
 #define PLAN_LIMITS_INIT { (size_t)16 << 20, (size_t)1 << 20, 64, 100000, 1000, 200000 }
 
+struct plan_error;
+
+/* Set one limit from "NAME=VALUE" as a user writes it on the command line:
+ * file-size and scalar-size in bytes (with K, M or G), depth, alias-nodes,
+ * documents and files as counts. Returns 0, or -1 with `err` saying what is
+ * wrong (an unknown name, a value that is not a positive whole number). */
+int plan_limits_set(plan_limits *limits, const char *spec, struct plan_error *err);
+
 /* One loaded file: its text (kept for quoting source lines) and documents. */
 typedef struct plan_file {
 	const char *path;     /* relative to the plan set root */
