@@ -295,7 +295,7 @@ static void note_errors(plan_diags *diags)
 	size_t errors = plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR);
 	if (errors)
 		fprintf(stderr, "plan-link: note: the plan set has %zu error%s (run plan-validate); "
-			"links through them are missing\n", errors, errors == 1 ? "" : "s");
+			"links through faulty items are missing\n", errors, errors == 1 ? "" : "s");
 }
 
 int main(int argc, char **argv)
