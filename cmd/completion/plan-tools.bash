@@ -28,6 +28,12 @@ _plan_ids()
         sed -E 's/.*id: *"?//' | sort -u
 }
 
+# Revisions to offer: HEAD, tags and branches of the repository here.
+_plan_revisions()
+{
+    COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
+}
+
 _plan_tools()
 {
     local cur prev words cword
@@ -48,9 +54,7 @@ _plan_tools()
     --root|-o|--kolada) _filedir; return ;;
     -j|--width|--max-chains|--year) return ;;
     --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;
-    --rev|--base|--since)
-        COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
-        return ;;
+    --rev|--base|--since) _plan_revisions; return ;;
     --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
     --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
     --from|--owner) COMPREPLY=($(compgen -W "$(_plan_ids) kommun" -- "$cur")); return ;;
@@ -75,12 +79,16 @@ _plan_tools()
             _filedir -d
         fi ;;
     plan-link)
+        local -A own=([trace]="--max-chains" [tree]="--width" [graph]="--from"
+                      [suspect]="--since" [orphans]="" [matrix]="" [diff]="")
         if [[ -z $sub ]]; then
             COMPREPLY=($(compgen -W "trace tree orphans matrix graph diff suspect" -- "$cur"))
         elif [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common --from --max-chains --width --since" -- "$cur"))
+            COMPREPLY=($(compgen -W "$common ${own[$sub]}" -- "$cur"))
         elif [[ $sub == @(trace|tree) ]]; then
             COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur"))
+        elif [[ $sub == diff ]]; then
+            _plan_revisions
         else
             _filedir -d
         fi ;;
@@ -88,7 +96,9 @@ _plan_tools()
         if [[ -z $sub ]]; then
             COMPREPLY=($(compgen -W "followup plan kpis calendar" -- "$cur"))
         elif [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common --lang --period --year --owner --kolada" -- "$cur"))
+            local -A own=([followup]="--period --year --owner" [plan]="--owner"
+                          [kpis]="--kolada" [calendar]="--year")
+            COMPREPLY=($(compgen -W "$common --lang ${own[$sub]}" -- "$cur"))
         else
             _filedir -d
         fi ;;

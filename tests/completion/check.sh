@@ -33,6 +33,28 @@ offers()
     done
 }
 
+# offers_not LINE WORD...: completing LINE offers none of the WORDs.
+offers_not()
+{
+    local line=$1; shift
+    read -r -a COMP_WORDS <<<"$line"
+    [[ $line == *' ' ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE=$line
+    COMP_POINT=${#line}
+    COMPREPLY=()
+    _plan_tools
+    local bad c
+    for bad in "$@"; do
+        for c in "${COMPREPLY[@]}"; do
+            if [[ $c == "$bad" ]]; then
+                echo "check.sh: '$line' offers '$bad', which is not its option" >&2
+                fails=$((fails + 1))
+            fi
+        done
+    done
+}
+
 cd "$source_dir/examples/strangnas" || exit 1
 offers "plan-link " trace tree orphans matrix graph
 offers "plan-link trace GST-" GST-A1 GST-A2
@@ -44,5 +66,11 @@ offers "plan-validate --format " text json sarif github
 offers "plan-report " followup plan kpis calendar
 offers "plan-report followup --period " dr1 dr2 ar
 offers "plan-report followup --owner b" bun
+offers "plan-link trace --" --max-chains --format
+offers "plan-link suspect --" --since
+offers "plan-report kpis --" --kolada --lang
+# Options of other commands are not offered.
+offers_not "plan-link trace --" --since --from
+offers_not "plan-report kpis --" --period --owner
 [ "$fails" -eq 0 ] && echo "check.sh: completion offers what it should"
 exit $((fails > 0))
