@@ -155,6 +155,12 @@ static const char *const false_words[] = { "false", "False", "FALSE", NULL };
 static void resolve_plain(plan_node *node)
 {
 	const char *s = node->u.text;
+	/* Most plain scalars are words; only these can start a null, a boolean
+	 * or a number, so the rest are text without further tests. */
+	if (s[0] && !strchr("~nNtTfF0123456789-+.", s[0])) {
+		node->type = PLAN_NODE_STRING;
+		return;
+	}
 	if (text_in(s, null_words)) {
 		node->type = PLAN_NODE_NULL;
 	} else if (text_in(s, true_words)) {
@@ -608,6 +614,44 @@ static void position_of(const char *text, size_t len, size_t offset,
 	*column = c;
 }
 
+/* True when a line break other than LF occurs in text: CR, NEL, LS or PS. */
+static int has_other_breaks(const char *text, size_t len)
+{
+	if (memchr(text, '\r', len))
+		return 1;
+	for (const char *p = text; (p = memchr(p, 0xC2, len - (size_t)(p - text))) != NULL; p++)
+		if ((size_t)(p - text) + 1 < len && (unsigned char)p[1] == 0x85)
+			return 1;
+	for (const char *p = text; (p = memchr(p, 0xE2, len - (size_t)(p - text))) != NULL; p++)
+		if ((size_t)(p - text) + 2 < len && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+			return 1;
+	return 0;
+}
+
+/* Where the text ends, as position_of would say, but at memchr's speed for
+ * the usual file whose only line break is LF: this runs on every file. */
+static void end_position(const char *text, size_t len, uint32_t *line, uint32_t *column)
+{
+	if (has_other_breaks(text, len)) {
+		position_of(text, len, len, line, column);
+		return;
+	}
+	uint32_t l = 1;
+	const char *last = text;
+	for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; ) {
+		l++;
+		last = ++p;
+		if ((size_t)(p - text) >= len)
+			break;
+	}
+	uint32_t c = 1;
+	for (const char *p = last; p < text + len; p++)
+		c += ((unsigned char)*p & 0xC0) != 0x80;
+	*line = l;
+	*column = c;
+}
+
 static void report_parser_error(loader *ld, const char *text, size_t len)
 {
 	const yaml_parser_t *p = &ld->parser;
@@ -662,7 +706,7 @@ static void run(loader *ld, const char *text, size_t len)
 	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&ld->parser, (const unsigned char *)text + skip, len - skip);
-	position_of(text + skip, len - skip, len - skip, &ld->end_line, &ld->end_column);
+	end_position(text + skip, len - skip, &ld->end_line, &ld->end_column);
 
 	while (!ld->stopped) {
 		yaml_event_t ev;

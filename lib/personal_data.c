@@ -200,7 +200,9 @@ static void render_path(const walker *w, size_t nframes, plan_buf *out)
  * -1 only when memory ran out. */
 static int check_scalar(walker *w, const plan_node *node, int is_key, size_t nframes)
 {
-	if (!node->u.text || !plan_personnummer_find(node->u.text, node->len, NULL, NULL))
+	/* A number has at least ten digits: shorter text cannot hold one. */
+	if (!node->u.text || node->len < 10 ||
+	    !plan_personnummer_find(node->u.text, node->len, NULL, NULL))
 		return 0;
 	int added = ptrset_add(&w->seen, node->u.text);
 	if (added <= 0)

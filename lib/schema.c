@@ -7,13 +7,13 @@
 
 #include <math.h>
 #include <stdarg.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "plan/buf.h"
 #include "plan/date.h"
 #include "plan/suggest.h"
+#include "pattern.h"
 
 #define TYPE_NULL    (1u << 0)
 #define TYPE_BOOLEAN (1u << 1)
@@ -35,7 +35,7 @@ typedef struct named_schema {
 } named_schema;
 
 typedef struct pattern_schema {
-	regex_t *re;
+	plan_pattern *re;
 	const plan_node *source;  /* the pattern's text */
 	snode *schema;
 } pattern_schema;
@@ -65,7 +65,7 @@ struct snode {
 	const plan_node *const_value;
 	int has_const;
 
-	regex_t *pattern;
+	plan_pattern *pattern;
 	const plan_node *pattern_src;
 	long min_length, max_length;  /* -1 when absent */
 
@@ -97,8 +97,8 @@ struct plan_schema {
 	snode *root;
 	memo_entry *memo;
 	size_t nmemo, capmemo;
-	regex_t **regexes;            /* every compiled regex, for regfree */
-	size_t nregexes, capregexes;
+	plan_pattern **patterns;      /* every compiled pattern, to free */
+	size_t npatterns, cappatterns;
 	char *name;
 };
 
@@ -141,291 +141,28 @@ static size_t utf8_length(const char *s, size_t len)
 	return n;
 }
 
-/* --- regular expressions ----------------------------------------------------
- * Schemas are written in ECMA 262 syntax; glibc compiles POSIX extended
- * syntax. Translate the common subset (\d \w \s and their negations, escaped
- * punctuation, classes) and refuse what POSIX cannot express, so no pattern
- * is silently misread. */
+/* --- patterns ------------------------------------------------------------ */
 
-static int class_escape(plan_buf *out, char c, int in_class)
-{
-	const char *text = NULL;
-	switch (c) {
-	case 'd': text = in_class ? "0-9" : "[0-9]"; break;
-	case 'w': text = in_class ? "A-Za-z0-9_" : "[A-Za-z0-9_]"; break;
-	case 's': text = in_class ? "[:space:]" : "[[:space:]]"; break;
-	case 'D': text = in_class ? NULL : "[^0-9]"; break;
-	case 'W': text = in_class ? NULL : "[^A-Za-z0-9_]"; break;
-	case 'S': text = in_class ? NULL : "[^[:space:]]"; break;
-	default: return 0;
-	}
-	if (!text)
-		return -1;
-	plan_buf_puts(out, text);
-	return 1;
-}
-
-static int is_punct_escape(char c)
-{
-	return c && strchr("\\^$.|?*+()[]{}/-", c) != NULL;
-}
-
-static int translate_class(const char *p, size_t *i, size_t len, plan_buf *out)
-{
-	size_t j = *i + 1;
-	int negate = 0, has_bracket = 0, has_dash = 0, has_caret = 0;
-	plan_buf body = PLAN_BUF_INIT;
-	if (j < len && p[j] == '^') {
-		negate = 1;
-		j++;
-	}
-	while (j < len && p[j] != ']') {
-		char c = p[j];
-		if (c == '\\' && j + 1 < len) {
-			char e = p[j + 1];
-			int r = class_escape(&body, e, 1);
-			if (r < 0) {
-				plan_buf_free(&body);
-				return -1;
-			}
-			if (r == 0) {
-				if (e == ']')
-					has_bracket = 1;
-				else if (e == '-')
-					has_dash = 1;
-				else if (e == '^')
-					has_caret = 1;
-				else if (e == 't')
-					plan_buf_putc(&body, '\t');
-				else if (e == 'n')
-					plan_buf_putc(&body, '\n');
-				else if (is_punct_escape(e))
-					plan_buf_putc(&body, e);
-				else {
-					plan_buf_free(&body);
-					return -1;
-				}
-			}
-			j += 2;
-			continue;
-		}
-		if (c == '[' && j + 1 < len && p[j + 1] == ':') {
-			plan_buf_free(&body);
-			return -1;
-		}
-		/* A '-' first or last is literal; keep it for the end. */
-		if (c == '-' && (j + 1 >= len || p[j + 1] == ']' || body.len == 0)) {
-			has_dash = 1;
-			j++;
-			continue;
-		}
-		if (c == '^') {
-			has_caret = 1;
-			j++;
-			continue;
-		}
-		plan_buf_putc(&body, c);
-		j++;
-	}
-	if (j >= len) {
-		plan_buf_free(&body);
-		return -1;
-	}
-	plan_buf_putc(out, '[');
-	if (negate)
-		plan_buf_putc(out, '^');
-	if (has_bracket)
-		plan_buf_putc(out, ']');
-	if (body.len)
-		plan_buf_put(out, body.ptr, body.len);
-	if (has_caret)
-		plan_buf_putc(out, '^');
-	if (has_dash)
-		plan_buf_putc(out, '-');
-	plan_buf_putc(out, ']');
-	/* "[^]" or "[]" cannot be said in POSIX. */
-	int empty = !body.len && !has_bracket && !has_caret && !has_dash;
-	plan_buf_free(&body);
-	if (empty)
-		return -1;
-	*i = j + 1;
-	return 0;
-}
-
-static int translate_regex(const char *p, size_t len, plan_buf *out)
-{
-	size_t i = 0;
-	while (i < len) {
-		char c = p[i];
-		if (c == '\\') {
-			if (i + 1 >= len)
-				return -1;
-			char e = p[i + 1];
-			int r = class_escape(out, e, 0);
-			if (r < 0)
-				return -1;
-			if (r == 0) {
-				if (!is_punct_escape(e))
-					return -1;   /* \b, \1, \p{..}, \u...: not expressible */
-				if (e == '/' || e == '-')
-					plan_buf_putc(out, e);
-				else {
-					plan_buf_putc(out, '\\');
-					plan_buf_putc(out, e);
-				}
-			}
-			i += 2;
-		} else if (c == '[') {
-			if (translate_class(p, &i, len, out) < 0)
-				return -1;
-		} else if (c == '(' && i + 1 < len && p[i + 1] == '?') {
-			return -1;           /* lookaround, non-capturing groups */
-		} else if ((c == '*' || c == '+' || c == '?' || c == '}') && i + 1 < len &&
-		           p[i + 1] == '?') {
-			return -1;           /* lazy quantifiers */
-		} else {
-			plan_buf_putc(out, c);
-			i++;
-		}
-	}
-	return out->failed ? -1 : 0;
-}
-
-/* glibc's regcomp makes a copy of a repeated part for each repetition it
- * may need (`a{2,5}` is five copies of `a`, `a+` two), and a quantifier on
- * a quantifier makes it exponential in time and memory. So a pattern is
- * measured first: one whose copies would pass REGEX_MAX_COPIES, that nests
- * groups deeper than REGEX_MAX_GROUPS, or that repeats a quantifier (an
- * error in ECMA 262: `a++`, `a{2}*`) is refused. Plan schemas need a few
- * hundred copies at most. */
-#define REGEX_MAX_COPIES 4096
-#define REGEX_MAX_GROUPS 32
-
-/* The length of the counted repetition at p[i] ("{m}", "{m,}", "{m,n}")
- * and the copies it makes, or 0 when that '{' is a literal. */
-static size_t counted_repetition(const char *p, size_t i, size_t len, size_t *copies)
-{
-	size_t j = i + 1, m = 0, n, digits = 0;
-	while (j < len && p[j] >= '0' && p[j] <= '9' && digits < 6)
-		m = m * 10 + (size_t)(p[j++] - '0'), digits++;
-	if (digits == 0)
-		return 0;
-	n = m;
-	if (j < len && p[j] == ',') {
-		j++;
-		n = m + 1;               /* "{m,}": m copies and a loop */
-		size_t bound = 0, bdigits = 0;
-		while (j < len && p[j] >= '0' && p[j] <= '9' && bdigits < 6)
-			bound = bound * 10 + (size_t)(p[j++] - '0'), bdigits++;
-		if (bdigits)
-			n = bound > m ? bound : m;
-	}
-	if (j >= len || p[j] != '}')
-		return 0;
-	*copies = n ? n : 1;
-	return j + 1 - i;
-}
-
-static int regex_too_big(const char *p, size_t len)
-{
-	struct { size_t sum, last; } group[REGEX_MAX_GROUPS + 1];
-	size_t depth = 0;
-	int quantified = 0;
-	group[0].sum = group[0].last = 0;
-	for (size_t i = 0; i < len;) {
-		size_t copies = 1, n = 0;
-		if (p[i] == '*' || p[i] == '?')
-			n = 1;
-		else if (p[i] == '+')
-			n = 1, copies = 2;
-		else if (p[i] == '{')
-			n = counted_repetition(p, i, len, &copies);
-		if (n) {
-			if (quantified)
-				return 1;
-			size_t last = group[depth].last;
-			size_t grown = last > REGEX_MAX_COPIES / copies ? REGEX_MAX_COPIES + 1 : last * copies;
-			group[depth].sum += grown - last;
-			group[depth].last = grown;
-			quantified = 1;
-			i += n;
-			/* A lazy `?` after it is refused by the translation. */
-			if (i < len && p[i] == '?')
-				i++;
-		} else {
-			quantified = 0;
-			size_t atom = 1;
-			if (p[i] == '\\') {
-				i += 2;
-			} else if (p[i] == '[') {
-				/* A class is one atom: skip to its end. */
-				i++;
-				if (i < len && p[i] == '^')
-					i++;
-				if (i < len && p[i] == ']')
-					i++;
-				while (i < len && p[i] != ']')
-					i += p[i] == '\\' ? 2 : 1;
-				i++;
-			} else if (p[i] == '(') {
-				if (depth == REGEX_MAX_GROUPS)
-					return 1;
-				depth++;
-				group[depth].sum = group[depth].last = 0;
-				i++;
-				continue;
-			} else if (p[i] == ')' && depth > 0) {
-				atom = group[depth--].sum;
-				i++;
-			} else if (p[i] == '|' || p[i] == '^' || p[i] == '$') {
-				atom = 0;
-				i++;
-			} else {
-				i++;
-			}
-			group[depth].sum += atom;
-			group[depth].last = atom;
-		}
-		if (group[depth].sum > REGEX_MAX_COPIES)
-			return 1;
-	}
-	return 0;
-}
-
-static regex_t *compile_regex(compiler *c, const plan_node *src)
+static plan_pattern *compile_pattern(compiler *c, const plan_node *src)
 {
 	plan_schema *s = c->schema;
 	if (src->type != PLAN_NODE_STRING) {
 		fail_at(c, src, "a pattern must be a string");
 		return NULL;
 	}
-	if (regex_too_big(src->u.text, src->len)) {
-		fail_at(c, src, "pattern '%s' is too complex for this validator (a quantifier "
-			"on a quantifier, more than %d copies of a repeated part, or groups nested "
-			"deeper than %d)", src->u.text, REGEX_MAX_COPIES, REGEX_MAX_GROUPS);
-		return NULL;
-	}
-	plan_buf posix = PLAN_BUF_INIT;
-	if (translate_regex(src->u.text, src->len, &posix) < 0) {
-		plan_buf_free(&posix);
-		fail_at(c, src, "pattern '%s' uses regular-expression syntax this validator does not support",
-			src->u.text);
-		return NULL;
-	}
-	regex_t *re = plan_arena_alloc(s->arena, sizeof *re);
-	if (!re || plan_array_reserve((void **)&s->regexes, &s->capregexes, s->nregexes + 1, sizeof *s->regexes) < 0) {
-		plan_buf_free(&posix);
+	if (plan_array_reserve((void **)&s->patterns, &s->cappatterns, s->npatterns + 1,
+	                       sizeof *s->patterns) < 0) {
 		fail_at(c, src, "out of memory");
 		return NULL;
 	}
-	int rc = regcomp(re, posix.ptr ? posix.ptr : "", REG_EXTENDED | REG_NOSUB);
-	plan_buf_free(&posix);
-	if (rc != 0) {
-		fail_at(c, src, "pattern '%s' is not a valid regular expression", src->u.text);
+	const char *why = NULL;
+	plan_pattern *p = plan_pattern_compile(src->u.text, src->len, &why);
+	if (!p) {
+		fail_at(c, src, "pattern '%s' %s", src->u.text, why);
 		return NULL;
 	}
-	s->regexes[s->nregexes++] = re;
-	return re;
+	s->patterns[s->npatterns++] = p;
+	return p;
 }
 
 /* --- compiling ------------------------------------------------------------ */
@@ -615,7 +352,7 @@ static int compile_keyword(compiler *c, snode *n, const plan_node *key, const pl
 		if (!n->patterns)
 			return fail_at(c, v, "out of memory");
 		for (uint32_t i = 0; i < v->len; i++) {
-			regex_t *re = compile_regex(c, v->u.pairs[i].key);
+			plan_pattern *re = compile_pattern(c, v->u.pairs[i].key);
 			if (!re)
 				return -1;
 			n->patterns[i].re = re;
@@ -633,7 +370,7 @@ static int compile_keyword(compiler *c, snode *n, const plan_node *key, const pl
 		n->const_value = v;
 		n->has_const = 1;
 	} else if (key_is(key, "pattern")) {
-		n->pattern = compile_regex(c, v);
+		n->pattern = compile_pattern(c, v);
 		n->pattern_src = v;
 		return n->pattern ? 0 : -1;
 	} else if (key_is(key, "minLength")) {
@@ -785,9 +522,9 @@ void plan_schema_free(plan_schema *schema)
 {
 	if (!schema)
 		return;
-	for (size_t i = 0; i < schema->nregexes; i++)
-		regfree(schema->regexes[i]);
-	free(schema->regexes);
+	for (size_t i = 0; i < schema->npatterns; i++)
+		plan_pattern_free(schema->patterns[i]);
+	free(schema->patterns);
 	free(schema->memo);
 	free(schema->name);
 	plan_arena_free(schema->arena);
@@ -1194,7 +931,7 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 			}
 		}
 		for (size_t p = 0; p < n->npatterns; p++) {
-			if (regexec(n->patterns[p].re, key->u.text, 0, NULL, 0) == 0) {
+			if (plan_pattern_match(n->patterns[p].re, key->u.text, key->len)) {
 				matched = 1;
 				errors += validate(v, n->patterns[p].schema, value);
 			}
@@ -1320,7 +1057,7 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 				n->max_length, chars);
 			errors += fail(v, inst, &msg, NULL);
 		}
-		if (n->pattern && regexec(n->pattern, inst->u.text, 0, NULL, 0) != 0) {
+		if (n->pattern && !plan_pattern_match(n->pattern, inst->u.text, inst->len)) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
 			plan_buf_puts(&msg, " has the wrong form: ");
