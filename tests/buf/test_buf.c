@@ -101,7 +101,8 @@ static void test_arena_alignment_and_large_blocks(void **state)
 	for (int i = 0; i < 10000; i++) {
 		void *p = plan_arena_alloc(a, (size_t)(i % 13) + 1);
 		assert_non_null(p);
-		assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+		assert_int_equal((uintptr_t)p % PLAN_ARENA_ALIGN, 0);
+		assert_true(PLAN_ARENA_ALIGN >= _Alignof(double) && PLAN_ARENA_ALIGN >= _Alignof(void *));
 	}
 	char *big = plan_arena_alloc(a, 1 << 20);
 	assert_non_null(big);

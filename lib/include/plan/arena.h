@@ -10,7 +10,11 @@ typedef struct plan_arena plan_arena;
 /* A new, empty arena, or NULL when memory ran out. Free with plan_arena_free. */
 plan_arena *plan_arena_new(void);
 
-/* `size` bytes aligned for any type, zeroed; NULL when memory ran out.
+/* Every allocation is aligned to this many bytes: enough for pointers,
+ * doubles and 64-bit integers (not for long double or SIMD types). */
+#define PLAN_ARENA_ALIGN 8
+
+/* `size` bytes aligned to PLAN_ARENA_ALIGN, zeroed; NULL when memory ran out.
  * Owned by the arena. */
 void *plan_arena_alloc(plan_arena *arena, size_t size);
 
