@@ -15,6 +15,7 @@
 #include "plan/source.h"
 #include "plan/suggest.h"
 #include "rules_document.h"
+#include "source_impl.h"
 #include "rules_model.h"
 
 #define STYRMODELL "styrmodell.yaml"
@@ -422,6 +423,14 @@ void plan_set_free(plan_set *set)
 const char *plan_set_root(const plan_set *set)
 {
 	return set->root;
+}
+
+int plan_set_provenance(const plan_set *set, long long *commit_time)
+{
+	*commit_time = set->source->revision_time;
+	if (plan_source_revision(set->source))
+		return 0;
+	return plan_worktree_dirty(set->root);
 }
 
 const char *plan_set_revision(const plan_set *set)

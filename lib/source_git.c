@@ -1021,6 +1021,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	}
 	git_oid_tostr(src->hex, sizeof src->hex, git_object_id(peeled));
 	src->base.revision = src->hex;
+	src->base.revision_time = (long long)git_commit_time((git_commit *)peeled);
 	if (git_commit_tree(&top, (git_commit *)peeled) < 0) {
 		plan_error_set(err, "cannot read the files of revision '%s' (commit %s) in "
 			"repository %s: %s", rev, src->hex, repo_name, git_message());
@@ -1059,5 +1060,47 @@ cleanup:
 	free(workdir);
 	if (src)
 		rev_free(&src->base);
+	return rc;
+}
+
+/* --- the working tree's state ------------------------------------------------ */
+
+int plan_worktree_dirty(const char *root)
+{
+	if (git_libgit2_init() < 0)
+		return -1;
+	int rc = -1;
+	git_repository *repo = NULL;
+	git_status_list *list = NULL;
+	char *workdir = NULL;
+	if (git_repository_open_ext(&repo, root, 0, NULL) < 0 || !git_repository_workdir(repo))
+		goto cleanup;
+	workdir = realpath(git_repository_workdir(repo), NULL);
+	const char *under = workdir ? inside(root, workdir) : NULL;
+	if (!under)
+		goto cleanup;
+	/* Only what lies under the plan set's root counts; the index is read,
+	 * never written (no GIT_STATUS_OPT_UPDATE_INDEX). */
+	char *spec = NULL;
+	git_status_options opts;
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (*under) {
+		spec = join(under, "");
+		if (!spec)
+			goto cleanup;
+		opts.pathspec.strings = &spec;
+		opts.pathspec.count = 1;
+	}
+	if (git_status_list_new(&list, repo, &opts) == 0)
+		rc = git_status_list_entrycount(list) > 0;
+	free(spec);
+cleanup:
+	git_status_list_free(list);
+	git_repository_free(repo);
+	free(workdir);
+	git_libgit2_shutdown();
 	return rc;
 }

@@ -29,6 +29,8 @@ struct plan_source {
 	/* The commit id a source over a revision reads (owned by the
 	 * implementation); NULL, as calloc leaves it, for the working tree. */
 	const char *revision;
+	/* That commit's time, seconds since 1970 (UTC); 0 for the working tree. */
+	long long revision_time;
 };
 
 /* Rules every implementation must apply the same way, so a plan set lists

@@ -293,6 +293,7 @@ int report_calendar(report_out *out, const plan_model *m, const report_options *
 			status = EXIT_TROUBLE;
 		} else {
 			calendar_doc(&d, m, cal);
+			doc_provenance(&d, opt);
 			if (d.oom)
 				status = EXIT_TROUBLE;
 			else

@@ -1,10 +1,13 @@
 /* doc.c: the report document: headings, paragraphs, list items, tables and
  * charts made of styled runs of text, built once per command and rendered
  * to Markdown, plain text or HTML. */
+#define _POSIX_C_SOURCE 200809L /* gmtime_r */
+
 #include "plan-report.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Grow an array to hold one more element. */
 static int reserve(doc *d, void **items, size_t *cap, size_t n, size_t size)
@@ -283,6 +286,26 @@ void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
 		size_t to = i == b ? bi : strlen(t);
 		if (to > from)
 			fn(ctx, t + from, to - from, (span_style)d->spans[i].style);
+	}
+}
+
+void doc_provenance(doc *d, const report_options *opt)
+{
+	if (opt->revision) {
+		char id[8], date[16];
+		snprintf(id, sizeof id, "%.7s", opt->revision);
+		time_t t = (time_t)opt->revision_time;
+		struct tm tm;
+		if (!gmtime_r(&t, &tm) || strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
+			snprintf(date, sizeof date, "?");
+		const char *args[] = { id, date };
+		doc_para(d);
+		doc_fill(d, ST_PLAIN, PLAN_W_SOURCE_COMMIT, args, 2);
+	} else {
+		/* Uncommitted changes are worth a reader's notice: the text may
+		 * not be what was decided. */
+		doc_para(d);
+		doc_word(d, ST_PLAIN, opt->worktree_dirty == 1 ? PLAN_W_SOURCE_DIRTY : PLAN_W_SOURCE_WORKTREE);
 	}
 }
 

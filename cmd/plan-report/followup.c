@@ -777,6 +777,7 @@ int report_followup(report_out *out, const plan_model *m, const report_options *
 				break;
 			}
 			followup_doc(&d, m, f);
+			doc_provenance(&d, opt);
 			if (d.oom) {
 				fprintf(stderr, "plan-report: out of memory\n");
 				status = EXIT_TROUBLE;

@@ -336,6 +336,7 @@ int report_kpis(report_out *out, const plan_model *m, const report_options *opt)
 				status = EXIT_TROUBLE;
 			} else {
 				kpis_doc(&d, m, t, opt);
+				doc_provenance(&d, opt);
 				if (d.oom)
 					status = EXIT_TROUBLE;
 				else

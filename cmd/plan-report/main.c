@@ -247,7 +247,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
-	report_options opt = { FORMAT_MD, PLAN_LANG_SV, 0, PLAN_PERIOD_DR1, NULL, NULL, NULL, NULL, NULL };
+	report_options opt = { FORMAT_MD, PLAN_LANG_SV, 0, PLAN_PERIOD_DR1, NULL, NULL, NULL, NULL, NULL, 0, -1 };
 	const char *format_name = NULL, *output_path = NULL, *root_option = NULL;
 	const char *period_name = NULL, *kolada_path = NULL;
 	int help = 0, version = 0, year_given = 0;
@@ -473,6 +473,7 @@ int main(int argc, char **argv)
 	rout.stream = plan_output_stream(out);
 	opt.root = plan_set_root(set);
 	opt.revision = plan_set_revision(set);
+	opt.worktree_dirty = plan_set_provenance(set, &opt.revision_time);
 
 	const plan_model *model = plan_set_model(set);
 	switch (cmd) {

@@ -40,6 +40,9 @@ typedef struct report_options {
 	const char *kolada_name;  /* the file as given */
 	const char *root;         /* the plan set root, for JSON */
 	const char *revision;     /* the commit read (--rev), or NULL */
+	long long revision_time;  /* that commit's time (seconds since 1970) */
+	int worktree_dirty;       /* without --rev: 1 uncommitted changes, 0 none,
+	                           * -1 not in a git repository */
 } report_options;
 
 /* --- output ---------------------------------------------------------------- */
@@ -188,6 +191,11 @@ void render_text(report_out *out, const doc *d);
 void render_html(report_out *out, const doc *d);
 /* The one of the three that `format` names. */
 void render(report_out *out, const doc *d, report_format format);
+
+/* A closing paragraph saying what the report was made from: a commit (id
+ * and date), or the working tree, with a note when its git repository has
+ * uncommitted changes under the plan set. */
+void doc_provenance(doc *d, const report_options *opt);
 
 /* --- small readings of the model ------------------------------------------------ */
 

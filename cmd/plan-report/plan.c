@@ -907,6 +907,7 @@ int report_plan(report_out *out, const plan_model *m, const report_options *opt)
 				owner_doc(&c, owner);
 			else
 				kommun_doc(&c);
+			doc_provenance(&d, opt);
 			if (d.oom)
 				status = EXIT_TROUBLE;
 			else

@@ -14,14 +14,15 @@
 # passed, 1 failed, 77 skipped (ctest's SKIP_RETURN_CODE).
 set -eu
 
-[ "$#" -eq 4 ] || {
-	printf 'usage: cases.sh CASE PLAN_VALIDATE PLAN_LINK SOURCE_DIR\n' >&2
+[ "$#" -eq 4 ] || [ "$#" -eq 5 ] || {
+	printf 'usage: cases.sh CASE PLAN_VALIDATE PLAN_LINK SOURCE_DIR [PLAN_REPORT]\n' >&2
 	exit 2
 }
 name=$1
 validate=$2
 link=$3
 source_dir=$4
+report=${5:-}
 sets=$source_dir/tests/e2e/sets
 
 fail() {
@@ -253,6 +254,31 @@ case_link() {
 	err_has "unknown revision 'nope' in repository $repo"
 	run 2 "$link" --rev "" orphans plan
 	err_has "--rev needs a revision"
+}
+
+# plan-report says what it was made from: a commit with its id and date, or
+# the working tree, with a note when it has uncommitted changes.
+case_report() {
+	[ -n "$report" ] || fail "no plan-report binary given"
+	make_repo
+	cd "$repo"
+	short=$(g rev-parse --short=7 HEAD)
+	day=$(g log -1 --date=format:%Y-%m-%d --format=%ad)
+	run 0 "$report" --rev v1 calendar --year 2026 plan
+	out_has "Underlag: planerna i commit $short ($day)."
+	run 0 "$report" calendar --year 2026 plan
+	out_has "Underlag: arbetskopian."
+	out_lacks "incheckade"
+	printf '# en ändring\n' >>plan/organisation.yaml
+	run 0 "$report" calendar --year 2026 plan
+	out_has "Underlag: arbetskopian, med ändringar som ännu inte är incheckade."
+	run 0 "$report" --lang en calendar --year 2026 plan
+	out_has "Source: the working tree, with changes not yet committed."
+	# A change outside the plan set is no change to the plans.
+	g checkout -q -- plan/organisation.yaml
+	printf 'more\n' >>README
+	run 0 "$report" calendar --year 2026 plan
+	out_lacks "incheckade"
 }
 
 # --base: old faults, faults that only moved (lines, list positions, line
@@ -774,6 +800,7 @@ tag-and-head) case_tag_and_head ;;
 subdir) case_subdir ;;
 same-as-working-tree) case_same_as_working_tree ;;
 link) case_link ;;
+report) case_report ;;
 base) case_base ;;
 errors) case_errors ;;
 shallow) case_shallow ;;

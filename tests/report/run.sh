@@ -120,6 +120,11 @@ if [ "$expected" != - ] && [ -f "$actual_source" ]; then
 	if [ -s "$actual_source" ] && [ -n "$(tail -c 1 "$actual_source")" ]; then
 		problem "the output does not end with a newline"
 	fi
+	# REPORT_BLESS=1 rewrites the expected file from the run: read the diff
+	# (git diff) before keeping it.
+	if [ -n "${REPORT_BLESS:-}" ]; then
+		cp "$tmp/actual" "$expected"
+	fi
 	if ! diff -u "$expected" "$tmp/actual" >"$tmp/diff"; then
 		problem "output differs from $expected (--- expected, +++ actual):"
 		cat "$tmp/diff" >&2

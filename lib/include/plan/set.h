@@ -46,6 +46,13 @@ size_t plan_set_file_count(const plan_set *set);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
 
+/* Where the plan set was read from, for a report's reader. With --rev:
+ * *commit_time gets the commit's time (seconds since 1970, UTC) and 0 is
+ * returned. From the working tree: *commit_time is 0, and the result is 1
+ * when its repository has uncommitted changes under the root, 0 when it has
+ * none, -1 when the root is in no git repository. */
+int plan_set_provenance(const plan_set *set, long long *commit_time);
+
 /* The linked model of the plan set (owned by the set). */
 const plan_model *plan_set_model(const plan_set *set);
 

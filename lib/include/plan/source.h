@@ -94,4 +94,10 @@ void plan_source_free(plan_source *source);
  * Returns 1 on a match, else 0. */
 int plan_glob_match(const char *pattern, const char *path);
 
+/* Whether the git repository holding the directory `root` (an absolute
+ * path) has uncommitted changes under it: 1 yes, 0 no, -1 when `root` is in
+ * no repository or its state cannot be read. Reads the index and the working
+ * tree; writes nothing. */
+int plan_worktree_dirty(const char *root);
+
 #endif
