@@ -7,6 +7,7 @@
 #include "plan/source.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -171,4 +172,19 @@ void plan_source_free(plan_source *source)
 {
 	if (source)
 		source->ops->free(source);
+}
+
+void plan_source_report(plan_diags *diags, const char *file, const char *rule,
+	const char *fmt, ...)
+{
+	if (!diags)
+		return;
+	plan_buf msg = PLAN_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s",
+		msg.failed || !msg.ptr ? "(message lost: out of memory)" : msg.ptr);
+	plan_buf_free(&msg);
 }

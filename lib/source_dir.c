@@ -72,27 +72,6 @@ typedef struct walk {
 	int oom;
 } walk;
 
-static void report(plan_diags *diags, const char *file, const char *rule,
-	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/* Every fault here concerns a whole file or directory: line and column 0. */
-static void report(plan_diags *diags, const char *file, const char *rule,
-	const char *fmt, ...)
-{
-	if (!diags)
-		return;
-	plan_buf msg = PLAN_BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	plan_buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	/* Even with the message lost to a memory shortage the fault is recorded:
-	 * an `io` or `limit` diagnostic alone changes the exit status. */
-	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s",
-		msg.failed || !msg.ptr ? "(message lost: out of memory)" : msg.ptr);
-	plan_buf_free(&msg);
-}
-
 /* `dir` + '/' + `name` (no '/' added after "/" or before nothing in `dir`
  * ""), freshly allocated; NULL when memory ran out. */
 static char *join(const char *dir, const char *name)
@@ -189,7 +168,7 @@ static int seen_add(seen_set *set, dev_t dev, ino_t ino)
 static void add_path(walk *w, char *rel)
 {
 	if (w->npaths >= w->max_files) {
-		report(w->diags, "", "limit",
+		plan_source_report(w->diags, "", "limit",
 			"more than %zu files in the plan set: listing stopped at the limit",
 			w->max_files);
 		w->full = 1;
@@ -219,7 +198,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 		/* Gone since readdir (an editor's probe file, say): nothing is
 		 * missing from the plan set, so nothing to report. */
 		if (errno != ENOENT)
-			report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
+			plan_source_report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	int is_link = S_ISLNK(st.st_mode);
@@ -234,7 +213,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 				w->oom = 1;
 			else if (plan_source_candidate(name) &&
 			         !plan_source_ignored(w->ignore, w->nignore, rel, 0))
-				report(w->diags, rel, "io",
+				plan_source_report(w->diags, rel, "io",
 					"skipped: cannot follow symbolic link: %s", strerror(error));
 			goto cleanup;
 		}
@@ -245,7 +224,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 		if (plan_source_ignored(w->ignore, w->nignore, rel, 1))
 			goto cleanup;
 		if (outside) {
-			report(w->diags, rel, "io",
+			plan_source_report(w->diags, rel, "io",
 				"skipped: symbolic link leads outside the plan set");
 			goto cleanup;
 		}
@@ -267,11 +246,11 @@ static void visit(walk *w, const pending *dir, const char *name)
 	    plan_source_ignored(w->ignore, w->nignore, rel, 0))
 		goto cleanup;
 	if (outside) {
-		report(w->diags, rel, "io", "skipped: symbolic link leads outside the plan set");
+		plan_source_report(w->diags, rel, "io", "skipped: symbolic link leads outside the plan set");
 		goto cleanup;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		report(w->diags, rel, "io", "skipped: not a regular file");
+		plan_source_report(w->diags, rel, "io", "skipped: not a regular file");
 		goto cleanup;
 	}
 	add_path(w, rel);
@@ -299,12 +278,12 @@ static void walk_dir(walk *w, const pending *dir)
 	 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
 	int fd = open(dir->fs, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
 		goto cleanup;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
 		goto cleanup;
 	}
 	int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
@@ -314,7 +293,7 @@ static void walk_dir(walk *w, const pending *dir)
 		goto cleanup;
 	d = fdopendir(fd);
 	if (!d) {
-		report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
 		goto cleanup;
 	}
 	fd = -1;
@@ -323,7 +302,7 @@ static void walk_dir(walk *w, const pending *dir)
 		struct dirent *e = readdir(d);
 		if (!e) {
 			if (errno)
-				report(w->diags, dir->rel, "io", "cannot read directory: %s",
+				plan_source_report(w->diags, dir->rel, "io", "cannot read directory: %s",
 					strerror(errno));
 			break;
 		}
@@ -465,7 +444,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		max_bytes = SIZE_MAX - 1;
 
 	if (!relpath_ok(relpath)) {
-		report(diags, relpath, "io", "skipped: not a path inside the plan set");
+		plan_source_report(diags, relpath, "io", "skipped: not a path inside the plan set");
 		goto cleanup;
 	}
 	full = join(src->root, relpath);
@@ -475,39 +454,39 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	 * last, that were changed to lead out since the listing. */
 	real = realpath(full, NULL);
 	if (!real) {
-		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	if (!inside_root(src, real)) {
-		report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
+		plan_source_report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
 		goto cleanup;
 	}
 	/* stat before open: opening a device or FIFO can block or have effects. */
 	struct stat st;
 	if (stat(real, &st) != 0) {
-		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		report(diags, relpath, "io", "skipped: not a regular file");
+		plan_source_report(diags, relpath, "io", "skipped: not a regular file");
 		goto cleanup;
 	}
 	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
 	if (fd < 0) {
-		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	/* Checked again on what was opened, in case the path changed meanwhile. */
 	if (fstat(fd, &st) != 0) {
-		report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		report(diags, relpath, "io", "skipped: not a regular file");
+		plan_source_report(diags, relpath, "io", "skipped: not a regular file");
 		goto cleanup;
 	}
 	if (st.st_size < 0 || (uintmax_t)st.st_size > max_bytes) {
-		report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
+		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
 		goto cleanup;
 	}
@@ -527,11 +506,11 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 				if (r < 0 && errno == EINTR)
 					continue;
 				if (r < 0) {
-					report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+					plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 					goto cleanup;
 				}
 				if (r > 0) {
-					report(diags, relpath, "limit",
+					plan_source_report(diags, relpath, "limit",
 						"file is larger than the limit of %zu bytes", max_bytes);
 					goto cleanup;
 				}
@@ -549,7 +528,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
 			goto cleanup;
 		}
 		if (r == 0)

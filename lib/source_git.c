@@ -54,27 +54,6 @@ typedef struct rev_source {
 	int libgit2_ready;
 } rev_source;
 
-static void report(plan_diags *diags, const char *file, const char *rule,
-	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/* Every fault here concerns a whole file or directory: line and column 0. */
-static void report(plan_diags *diags, const char *file, const char *rule,
-	const char *fmt, ...)
-{
-	if (!diags)
-		return;
-	plan_buf msg = PLAN_BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	plan_buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	/* The fault is recorded even when its message is lost: an `io` or
-	 * `limit` diagnostic alone changes the exit status. */
-	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s",
-		msg.failed || !msg.ptr ? "(message lost: out of memory)" : msg.ptr);
-	plan_buf_free(&msg);
-}
-
 /* libgit2's message for the last failure on this thread. */
 static const char *git_message(void)
 {
@@ -158,7 +137,7 @@ typedef struct walk {
 static void add_path(walk *w, char *rel, const git_oid *oid)
 {
 	if (w->npaths >= w->max_files) {
-		report(w->diags, "", "limit",
+		plan_source_report(w->diags, "", "limit",
 			"more than %zu files in the plan set: listing stopped at the limit",
 			w->max_files);
 		w->full = 1;
@@ -318,17 +297,17 @@ static void visit(walk *w, const char *dir, const git_tree_entry *e)
 		if (candidate ? !plan_source_ignored(w->ignore, w->nignore, rel, 0)
 		              : !plan_source_ignored(w->ignore, w->nignore, rel, 1) &&
 		                link_names_tree(w, rel, git_tree_entry_id(e)))
-			report(w->diags, rel, "io",
+			plan_source_report(w->diags, rel, "io",
 				"skipped: a symbolic link in the revision (links are not followed there)");
 		break;
 	case GIT_FILEMODE_COMMIT:
 		if (!plan_source_ignored(w->ignore, w->nignore, rel, 1))
-			report(w->diags, rel, "io",
+			plan_source_report(w->diags, rel, "io",
 				"skipped: a submodule (its files are in another repository, which is not read)");
 		break;
 	default:
 		if (candidate && !plan_source_ignored(w->ignore, w->nignore, rel, 0))
-			report(w->diags, rel, "io", "skipped: not a regular file");
+			plan_source_report(w->diags, rel, "io", "skipped: not a regular file");
 		break;
 	}
 	free(rel);
@@ -349,13 +328,13 @@ static void walk_tree(walk *w, const pending *dir)
 	git_tree *tree = NULL;
 	const git_tree_entry **entries = NULL;
 	if (git_tree_lookup(&tree, w->repo, &dir->oid) < 0) {
-		report(w->diags, dir->rel, "io", "cannot read directory from revision %s: %s",
+		plan_source_report(w->diags, dir->rel, "io", "cannot read directory from revision %s: %s",
 			w->src->hex, git_message());
 		goto cleanup;
 	}
 	size_t count = git_tree_entrycount(tree);
 	if (count > w->entries_left) {
-		report(w->diags, "", "limit",
+		plan_source_report(w->diags, "", "limit",
 			"the revision's tree has more entries than a plan set of at most %zu files "
 			"would need: listing stopped at the limit", w->max_files);
 		w->full = 1;
@@ -430,7 +409,7 @@ static int rev_list(plan_source *base, const char *const *ignore, size_t nignore
 
 	w.repo = borrow(src);
 	if (!w.repo) {
-		report(diags, "", "io", "cannot open the repository at %s: %s", src->gitdir,
+		plan_source_report(diags, "", "io", "cannot open the repository at %s: %s", src->gitdir,
 			git_message());
 		rc = 0;
 		goto done;
@@ -519,12 +498,12 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	git_oid oid;
 
 	if (!plan_source_relpath_ok(relpath)) {
-		report(diags, relpath, "io", "skipped: not a path inside the plan set");
+		plan_source_report(diags, relpath, "io", "skipped: not a path inside the plan set");
 		goto cleanup;
 	}
 	repo = borrow(src);
 	if (!repo) {
-		report(diags, relpath, "io", "cannot open the repository at %s: %s", src->gitdir,
+		plan_source_report(diags, relpath, "io", "cannot open the repository at %s: %s", src->gitdir,
 			git_message());
 		goto cleanup;
 	}
@@ -535,33 +514,33 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 		git_oid_cpy(&oid, known);
 	} else {
 		if (git_tree_lookup(&tree, repo, &src->root_tree) < 0) {
-			report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
+			plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
 				git_message());
 			goto cleanup;
 		}
 		int found = git_tree_entry_bypath(&entry, tree, relpath);
 		if (found == GIT_ENOTFOUND) {
-			report(diags, relpath, "io", "cannot read: no such file in revision %s", src->hex);
+			plan_source_report(diags, relpath, "io", "cannot read: no such file in revision %s", src->hex);
 			goto cleanup;
 		}
 		if (found < 0) {
-			report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
+			plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
 				git_message());
 			goto cleanup;
 		}
 		git_filemode_t mode = git_tree_entry_filemode(entry);
 		if (mode == GIT_FILEMODE_LINK) {
-			report(diags, relpath, "io",
+			plan_source_report(diags, relpath, "io",
 				"skipped: a symbolic link in the revision (links are not followed there)");
 			goto cleanup;
 		}
 		if (mode == GIT_FILEMODE_COMMIT) {
-			report(diags, relpath, "io",
+			plan_source_report(diags, relpath, "io",
 				"skipped: a submodule (its files are in another repository, which is not read)");
 			goto cleanup;
 		}
 		if (!is_blob_mode(mode)) {
-			report(diags, relpath, "io", "skipped: not a regular file");
+			plan_source_report(diags, relpath, "io", "skipped: not a regular file");
 			goto cleanup;
 		}
 		git_oid_cpy(&oid, git_tree_entry_id(entry));
@@ -573,25 +552,25 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	git_object_t type = GIT_OBJECT_INVALID;
 	if (git_repository_odb(&odb, repo) < 0 ||
 	    git_odb_read_header(&size, &type, odb, &oid) < 0) {
-		report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
+		plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
 			git_message());
 		goto cleanup;
 	}
 	if (size > max_bytes) {
-		report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
+		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
 		goto cleanup;
 	}
 	/* The raw bytes of the blob, as committed: no filters (line endings,
 	 * smudge, LFS) run, since they could run programs. */
 	if (git_blob_lookup(&blob, repo, &oid) < 0) {
-		report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
+		plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
 			git_message());
 		goto cleanup;
 	}
 	git_object_size_t raw = git_blob_rawsize(blob);
 	if (raw > (git_object_size_t)max_bytes || (uint64_t)raw > SIZE_MAX - 1) {
-		report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
+		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
 		goto cleanup;
 	}

@@ -54,4 +54,11 @@ int plan_glob_match_dir(const char *pattern, const char *dirpath);
  * empty or absolute, and no ".." or empty segment. */
 int plan_source_relpath_ok(const char *relpath);
 
+/* Record a fault about a whole file or directory (line and column 0) with
+ * rule `rule` ("io" or "limit"); `diags` may be NULL. The fault is recorded
+ * even when its message is lost to a memory shortage: an `io` or `limit`
+ * diagnostic alone changes the exit status. */
+void plan_source_report(plan_diags *diags, const char *file, const char *rule,
+	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 #endif
