@@ -6,7 +6,6 @@
  * dispatches. */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "plan-link.h"
+#include "plan/cli.h"
 #include "plan/diag.h"
 #include "plan/display.h"
 #include "plan/output.h"
@@ -220,15 +220,10 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
-static int parse_count(const char *text, long min, long max, size_t *out)
+/* A usage error with the message the library wrote into `msg`. */
+static int usage_error_buf(const char *cmd, const plan_buf *msg)
 {
-	char *end = NULL;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (errno || !end || end == text || *end || n < min || n > max)
-		return -1;
-	*out = (size_t)n;
-	return 0;
+	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
 }
 
 static const struct {
@@ -300,29 +295,26 @@ static void note_errors(plan_diags *diags)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_REV,
-		OPT_SINCE, OPT_LIMIT };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_SINCE };
 	static const struct option options[] = {
+		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "rev", required_argument, NULL, OPT_REV },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "max-chains", required_argument, NULL, OPT_MAX_CHAINS },
 		{ "since", required_argument, NULL, OPT_SINCE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
+	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
 	link_options opt = { FORMAT_DEFAULT, NULL, 0, NULL, 0, 1000, NULL };
-	const char *since = NULL, *old_rev = NULL;
-	const char *format_name = NULL, *output_path = NULL, *root_option = NULL;
-	int help = 0, version = 0, width_given = 0, max_chains_given = 0;
+	const char *since = NULL, *old_rev = NULL, *format_name = NULL;
+	int width_given = 0, max_chains_given = 0;
+	long number = 0;
 	char **args = calloc((size_t)argc + 1, sizeof *args);
 	size_t nargs = 0;
 	int status = EXIT_TROUBLE;
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_error err = PLAN_ERROR_INIT;
 	plan_set *set = NULL;
 	plan_output *out = NULL;
 	link_out lout = { NULL, PLAN_BUF_INIT, 0 };
@@ -335,23 +327,20 @@ int main(int argc, char **argv)
 	 * stand before or after options whatever POSIXLY_CORRECT says. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "-:hj:o:", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "-:" PLAN_CLI_SHORT_OPTIONS, options, NULL)) != -1) {
+		int common = plan_cli_common_apply(&cli, c, optarg, &msg);
+		if (common < 0) {
+			status = usage_error_buf(NULL, &msg);
+			goto cleanup;
+		}
+		if (common)
+			continue;
 		switch (c) {
 		case 1:
 			args[nargs++] = optarg;
 			break;
 		case OPT_FORMAT:
 			format_name = optarg;
-			break;
-		case OPT_ROOT:
-			root_option = optarg;
-			break;
-		case OPT_REV:
-			if (!optarg[0]) {
-				status = usage_error(NULL, "--rev needs a revision, not ''");
-				goto cleanup;
-			}
-			set_options.rev = optarg;
 			break;
 		case OPT_FROM:
 			opt.from = optarg;
@@ -364,50 +353,24 @@ int main(int argc, char **argv)
 			since = optarg;
 			break;
 		case OPT_WIDTH:
-			if (parse_count(optarg, 0, 10000, &opt.width) < 0) {
+			if (plan_cli_parse_number(&number, optarg, 0, 10000) < 0) {
 				status = usage_error(NULL, "--width needs a number of columns from 0 to 10000, not '%s'", optarg);
 				goto cleanup;
 			}
+			opt.width = (size_t)number;
 			width_given = 1;
 			break;
 		case OPT_MAX_CHAINS:
-			if (parse_count(optarg, 0, 1000000000L, &opt.max_chains) < 0) {
+			if (plan_cli_parse_number(&number, optarg, 0, 1000000000L) < 0) {
 				status = usage_error(NULL, "--max-chains needs a number (0 for all), not '%s'", optarg);
 				goto cleanup;
 			}
+			opt.max_chains = (size_t)number;
 			max_chains_given = 1;
 			break;
-		case 'j': {
-			size_t jobs = 0;
-			if (parse_count(optarg, 1, 1024, &jobs) < 0) {
-				status = usage_error(NULL, "-j needs a number of threads from 1 to 1024, not '%s'", optarg);
-				goto cleanup;
-			}
-			set_options.jobs = (unsigned)jobs;
-			break;
-		}
-		case OPT_LIMIT: {
-			plan_error limit_err = PLAN_ERROR_INIT;
-			if (plan_limits_set(&set_options.limits, optarg, &limit_err) < 0) {
-				status = usage_error(NULL, "%s", limit_err.message);
-				goto cleanup;
-			}
-			break;
-		}
-		case 'o':
-			output_path = optarg;
-			break;
-		case 'h':
-			help = 1;
-			break;
-		case OPT_VERSION:
-			version = 1;
-			break;
-		case ':':
-			status = usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
-			goto cleanup;
 		default:
-			status = usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
+			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			status = usage_error_buf(NULL, &msg);
 			goto cleanup;
 		}
 	}
@@ -428,12 +391,12 @@ int main(int argc, char **argv)
 			goto cleanup;
 		}
 	}
-	if (help) {
+	if (cli.help) {
 		fputs(cmd_help, stdout);
 		status = EXIT_CLEAN;
 		goto cleanup;
 	}
-	if (version) {
+	if (cli.version) {
 		printf("plan-link %s\n", plan_version());
 		status = EXIT_CLEAN;
 		goto cleanup;
@@ -476,14 +439,14 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 
-	/* The arguments after the command: ids, then the plan set. */
+	/* The arguments after the command: ids or revisions (the first
+	 * nrest), then the plan set. */
 	char **rest = args + 1;
 	size_t nrest = nargs - 1;
-	const char *path = NULL;
 	switch (cmd) {
 	case CMD_TRACE:
 		if (nrest > 0 && looks_like_path(rest[nrest - 1]))
-			path = rest[--nrest];
+			nrest--;
 		if (nrest == 0) {
 			status = usage_error(cmd_name, "trace needs at least one ID");
 			goto cleanup;
@@ -502,7 +465,7 @@ int main(int argc, char **argv)
 			goto cleanup;
 		}
 		if (nrest == 2 || (nrest == 1 && looks_like_path(rest[nrest - 1])))
-			path = rest[--nrest];
+			nrest--;
 		if (nrest == 1 && looks_like_path(rest[0])) {
 			status = usage_error(cmd_name, "'%s' is not an id", rest[0]);
 			goto cleanup;
@@ -523,16 +486,16 @@ int main(int argc, char **argv)
 		/* Revisions may hold a '/' (origin/main): with two arguments the
 		 * second is the plan set only when there is one by that name. */
 		if (nrest == 3 || (nrest == 2 && stat(rest[1], &st) == 0))
-			path = rest[--nrest];
+			nrest--;
 		old_rev = rest[0];
 		if (nrest == 2) {
-			if (set_options.rev) {
+			if (cli.set.rev) {
 				status = usage_error(cmd_name, "give NEW either as an argument or with --rev, not both ('%s')", rest[1]);
 				goto cleanup;
 			}
-			set_options.rev = rest[1];
+			cli.set.rev = rest[1];
 		}
-		if (!old_rev[0] || (set_options.rev && !set_options.rev[0])) {
+		if (!old_rev[0] || (cli.set.rev && !cli.set.rev[0])) {
 			status = usage_error(cmd_name, "a revision cannot be ''");
 			goto cleanup;
 		}
@@ -543,31 +506,19 @@ int main(int argc, char **argv)
 			status = usage_error(cmd_name, "suspect needs --since REV, the baseline to compare with");
 			goto cleanup;
 		}
-		if (nrest > 1) {
-			status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", rest[1]);
-			goto cleanup;
-		}
-		if (nrest == 1)
-			path = rest[0];
 		old_rev = since;
+		nrest = 0;
 		break;
 	default:
-		if (nrest > 1) {
-			status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", rest[1]);
-			goto cleanup;
-		}
-		if (nrest == 1)
-			path = rest[0];
+		nrest = 0;
 		break;
 	}
-	if (path && root_option) {
-		status = usage_error(cmd_name, "give the plan set either as PATH or with --root, not both ('%s')", path);
+	if (plan_cli_common_path(&cli, (const char *const *)rest + nrest, nargs - 1 - nrest, &msg) < 0) {
+		status = usage_error_buf(cmd_name, &msg);
 		goto cleanup;
 	}
-	set_options.path = path ? path : root_option;
 
-	plan_error err = PLAN_ERROR_INIT;
-	if (plan_set_load(&set, &set_options, &err) < 0) {
+	if (plan_set_load(&set, &cli.set, &err) < 0) {
 		fprintf(stderr, "plan-link: %s\n", err.message);
 		hint_directory_ids(&opt);
 		goto cleanup;
@@ -580,7 +531,7 @@ int main(int argc, char **argv)
 	/* diff compares what is written, valid or not. */
 	if (cmd != CMD_DIFF)
 		note_errors(diags);
-	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
+	if (plan_output_open(&out, cli.output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-link: %s\n", err.message);
 		goto cleanup;
 	}
@@ -590,7 +541,7 @@ int main(int argc, char **argv)
 	/* Shorten titles only for a reader: a terminal, or COLUMNS when set;
 	 * never in a file written with -o unless --width says so. */
 	if (!width_given)
-		opt.width = output_path && strcmp(output_path, "-") != 0 ? 0 :
+		opt.width = cli.output && strcmp(cli.output, "-") != 0 ? 0 :
 			plan_display_columns(fileno(lout.stream));
 
 	const plan_model *model = plan_set_model(set);
@@ -599,8 +550,8 @@ int main(int argc, char **argv)
 	case CMD_TREE: status = link_tree(&lout, model, &opt); break;
 	case CMD_ORPHANS: status = link_orphans(&lout, model, &opt); break;
 	case CMD_MATRIX: status = link_matrix(&lout, model, &opt); break;
-	case CMD_DIFF: status = link_diff(&lout, set, &set_options, old_rev, &opt); break;
-	case CMD_SUSPECT: status = link_suspect(&lout, set, &set_options, old_rev, &opt); break;
+	case CMD_DIFF: status = link_diff(&lout, set, &cli.set, old_rev, &opt); break;
+	case CMD_SUSPECT: status = link_suspect(&lout, set, &cli.set, old_rev, &opt); break;
 	default: status = link_graph(&lout, model, &opt); break;
 	}
 	out_flush(&lout);
@@ -620,6 +571,7 @@ int main(int argc, char **argv)
 	}
 
 cleanup:
+	plan_buf_free(&msg);
 	plan_output_abort(out);
 	plan_buf_free(&lout.buf);
 	plan_set_free(set);

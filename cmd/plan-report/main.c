@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "plan-report.h"
+#include "plan/cli.h"
 #include "plan/diag.h"
 #include "plan/output.h"
 #include "plan/set.h"
@@ -175,15 +176,10 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
-static int parse_number(const char *text, long min, long max, long *out)
+/* A usage error with the message the library wrote into `msg`. */
+static int usage_error_buf(const char *cmd, const plan_buf *msg)
 {
-	char *end = NULL;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (errno || !end || end == text || *end || n < min || n > max)
-		return -1;
-	*out = n;
-	return 0;
+	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
 }
 
 static const struct {
@@ -230,30 +226,26 @@ static char *read_file(const char *path, size_t max, size_t *len)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_LANG, OPT_PERIOD, OPT_YEAR,
-		OPT_OWNER, OPT_KOLADA, OPT_LIMIT };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_LANG, OPT_PERIOD, OPT_YEAR, OPT_OWNER, OPT_KOLADA };
 	static const struct option options[] = {
+		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
 		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "rev", required_argument, NULL, OPT_REV },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "owner", required_argument, NULL, OPT_OWNER },
 		{ "kolada", required_argument, NULL, OPT_KOLADA },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
+	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
 	report_options opt = { FORMAT_MD, PLAN_LANG_SV, 0, PLAN_PERIOD_DR1, NULL, NULL, NULL, NULL, NULL, 0, -1 };
-	const char *format_name = NULL, *output_path = NULL, *root_option = NULL;
-	const char *period_name = NULL, *kolada_path = NULL;
-	int help = 0, version = 0, year_given = 0;
+	const char *format_name = NULL, *period_name = NULL, *kolada_path = NULL;
+	int year_given = 0;
 	char **args = calloc((size_t)argc + 1, sizeof *args);
 	size_t nargs = 0;
 	int status = EXIT_TROUBLE;
+	plan_buf msg = PLAN_BUF_INIT;
+	plan_error err = PLAN_ERROR_INIT;
 	plan_set *set = NULL;
 	plan_output *out = NULL;
 	plan_kolada *kolada = NULL;
@@ -268,7 +260,14 @@ int main(int argc, char **argv)
 	 * stand before or after options whatever POSIXLY_CORRECT says. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "-:hj:o:", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "-:" PLAN_CLI_SHORT_OPTIONS, options, NULL)) != -1) {
+		int common = plan_cli_common_apply(&cli, c, optarg, &msg);
+		if (common < 0) {
+			status = usage_error_buf(NULL, &msg);
+			goto cleanup;
+		}
+		if (common)
+			continue;
 		switch (c) {
 		case 1:
 			args[nargs++] = optarg;
@@ -285,22 +284,12 @@ int main(int argc, char **argv)
 			opt.lang = (plan_lang)lang;
 			break;
 		}
-		case OPT_ROOT:
-			root_option = optarg;
-			break;
-		case OPT_REV:
-			if (!optarg[0]) {
-				status = usage_error(NULL, "--rev needs a revision, not ''");
-				goto cleanup;
-			}
-			set_options.rev = optarg;
-			break;
 		case OPT_PERIOD:
 			period_name = optarg;
 			break;
 		case OPT_YEAR: {
 			long year;
-			if (parse_number(optarg, 1900, 2200, &year) < 0) {
+			if (plan_cli_parse_number(&year, optarg, 1900, 2200) < 0) {
 				status = usage_error(NULL, "--year needs a year from 1900 to 2200, not '%s'", optarg);
 				goto cleanup;
 			}
@@ -314,37 +303,9 @@ int main(int argc, char **argv)
 		case OPT_KOLADA:
 			kolada_path = optarg;
 			break;
-		case 'j': {
-			long jobs;
-			if (parse_number(optarg, 1, 1024, &jobs) < 0) {
-				status = usage_error(NULL, "-j needs a number of threads from 1 to 1024, not '%s'", optarg);
-				goto cleanup;
-			}
-			set_options.jobs = (unsigned)jobs;
-			break;
-		}
-		case OPT_LIMIT: {
-			plan_error limit_err = PLAN_ERROR_INIT;
-			if (plan_limits_set(&set_options.limits, optarg, &limit_err) < 0) {
-				status = usage_error(NULL, "%s", limit_err.message);
-				goto cleanup;
-			}
-			break;
-		}
-		case 'o':
-			output_path = optarg;
-			break;
-		case 'h':
-			help = 1;
-			break;
-		case OPT_VERSION:
-			version = 1;
-			break;
-		case ':':
-			status = usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
-			goto cleanup;
 		default:
-			status = usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
+			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			status = usage_error_buf(NULL, &msg);
 			goto cleanup;
 		}
 	}
@@ -365,12 +326,12 @@ int main(int argc, char **argv)
 			goto cleanup;
 		}
 	}
-	if (help) {
+	if (cli.help) {
 		fputs(cmd_help, stdout);
 		status = EXIT_CLEAN;
 		goto cleanup;
 	}
-	if (version) {
+	if (cli.version) {
 		printf("plan-report %s\n", plan_version());
 		status = EXIT_CLEAN;
 		goto cleanup;
@@ -428,27 +389,20 @@ int main(int argc, char **argv)
 	if (opt.owner && strcmp(opt.owner, "kommun") == 0)
 		opt.owner = NULL;
 
-	if (nargs > 2) {
-		status = usage_error(cmd_name, "too many paths: '%s' (give one plan set)", args[2]);
+	if (plan_cli_common_path(&cli, (const char *const *)args + 1, nargs - 1, &msg) < 0) {
+		status = usage_error_buf(cmd_name, &msg);
 		goto cleanup;
 	}
-	const char *path = nargs == 2 ? args[1] : NULL;
-	if (path && root_option) {
-		status = usage_error(cmd_name, "give the plan set either as PATH or with --root, not both ('%s')", path);
-		goto cleanup;
-	}
-	set_options.path = path ? path : root_option;
 
-	plan_error err = PLAN_ERROR_INIT;
 	if (kolada_path) {
 		size_t len = 0;
-		kolada_text = read_file(kolada_path, set_options.limits.file_bytes, &len);
+		kolada_text = read_file(kolada_path, cli.set.limits.file_bytes, &len);
 		if (!kolada_text) {
 			fprintf(stderr, "plan-report: cannot read the Kolada file '%s': %s\n", kolada_path,
 				errno == EFBIG ? "it is larger than 16 MiB" : strerror(errno));
 			goto cleanup;
 		}
-		if (plan_kolada_load(&kolada, kolada_path, kolada_text, len, &set_options.limits, &err) < 0) {
+		if (plan_kolada_load(&kolada, kolada_path, kolada_text, len, &cli.set.limits, &err) < 0) {
 			fprintf(stderr, "plan-report: %s\n", err.message);
 			goto cleanup;
 		}
@@ -456,7 +410,7 @@ int main(int argc, char **argv)
 		opt.kolada_name = kolada_path;
 	}
 
-	if (plan_set_load(&set, &set_options, &err) < 0) {
+	if (plan_set_load(&set, &cli.set, &err) < 0) {
 		fprintf(stderr, "plan-report: %s\n", err.message);
 		goto cleanup;
 	}
@@ -466,7 +420,7 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 	note_errors(diags);
-	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
+	if (plan_output_open(&out, cli.output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-report: %s\n", err.message);
 		goto cleanup;
 	}
@@ -498,6 +452,7 @@ int main(int argc, char **argv)
 	}
 
 cleanup:
+	plan_buf_free(&msg);
 	plan_output_abort(out);
 	plan_buf_free(&rout.buf);
 	plan_set_free(set);

@@ -3,7 +3,6 @@
  * GitHub Actions annotations; the exit status says whether it is clean. */
 #define _XOPEN_SOURCE 700 /* getcwd, realpath */
 
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "plan/buf.h"
+#include "plan/cli.h"
 #include "plan/diag.h"
 #include "plan/output.h"
 #include "plan/set.h"
@@ -72,6 +72,14 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* A usage error with the message the library wrote into `msg` (freed). */
+static int usage_error_buf(plan_buf *msg)
+{
+	int status = usage_error("%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
+	plan_buf_free(msg);
+	return status;
+}
+
 /* GitHub annotations want paths from the repository root, which is where a
  * workflow runs; so github output names files from the current directory. */
 static char *path_prefix_from_cwd(const char *root)
@@ -119,41 +127,38 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 	return rc;
 }
 
-static int parse_jobs(const char *text, unsigned *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (errno || !end || *end || n < 1 || n > 1024)
-		return -1;
-	*out = (unsigned)n;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = 256, OPT_STRICT, OPT_ROOT, OPT_VERSION, OPT_REV, OPT_BASE, OPT_LIMIT };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE };
 	static const struct option options[] = {
+		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "rev", required_argument, NULL, OPT_REV },
 		{ "base", required_argument, NULL, OPT_BASE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	plan_set_options set_options = PLAN_SET_OPTIONS_INIT;
+	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
 	plan_diag_format format = PLAN_DIAG_TEXT;
-	const char *output_path = NULL;
-	const char *root_option = NULL;
 	const char *base_rev = NULL;
 	int strict = 0;
+	plan_buf msg = PLAN_BUF_INIT;
 
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":hj:o:", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":" PLAN_CLI_SHORT_OPTIONS, options, NULL)) != -1) {
+		int common = plan_cli_common_apply(&cli, c, optarg, &msg);
+		if (common < 0)
+			return usage_error_buf(&msg);
+		if (cli.help) {
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		}
+		if (cli.version) {
+			printf("plan-validate %s\n", plan_version());
+			return EXIT_CLEAN;
+		}
+		if (common)
+			continue;
 		switch (c) {
 		case OPT_FORMAT:
 			if (plan_diag_format_parse(&format, optarg) < 0)
@@ -162,62 +167,31 @@ int main(int argc, char **argv)
 		case OPT_STRICT:
 			strict = 1;
 			break;
-		case OPT_ROOT:
-			root_option = optarg;
-			break;
-		case OPT_REV:
-			if (!optarg[0])
-				return usage_error("--rev needs a revision, not ''");
-			set_options.rev = optarg;
-			break;
 		case OPT_BASE:
 			if (!optarg[0])
 				return usage_error("--base needs a revision, not ''");
 			base_rev = optarg;
 			break;
-		case 'j':
-			if (parse_jobs(optarg, &set_options.jobs) < 0)
-				return usage_error("-j needs a number of threads from 1 to 1024, not '%s'", optarg);
-			break;
-		case OPT_LIMIT: {
-			plan_error limit_err = PLAN_ERROR_INIT;
-			if (plan_limits_set(&set_options.limits, optarg, &limit_err) < 0)
-				return usage_error("%s", limit_err.message);
-			break;
-		}
-		case 'o':
-			output_path = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
-		case OPT_VERSION:
-			printf("plan-validate %s\n", plan_version());
-			return EXIT_CLEAN;
-		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			return usage_error_buf(&msg);
 		}
 	}
-	if (optind < argc - 1)
-		return usage_error("too many paths: '%s' (give one plan set)", argv[optind + 1]);
-	if (optind < argc && root_option)
-		return usage_error("give the plan set either as PATH or with --root, not both ('%s')", argv[optind]);
-	set_options.path = optind < argc ? argv[optind] : root_option;
+	if (plan_cli_common_path(&cli, (const char *const *)argv + optind, (size_t)(argc - optind), &msg) < 0)
+		return usage_error_buf(&msg);
 
 	plan_error err = PLAN_ERROR_INIT;
 	plan_set *set = NULL;
-	if (plan_set_load(&set, &set_options, &err) < 0) {
+	if (plan_set_load(&set, &cli.set, &err) < 0) {
 		fprintf(stderr, "plan-validate: %s\n", err.message);
 		return EXIT_TROUBLE;
 	}
-	if (base_rev && subtract_base(set, &set_options, base_rev) < 0) {
+	if (base_rev && subtract_base(set, &cli.set, base_rev) < 0) {
 		plan_set_free(set);
 		return EXIT_TROUBLE;
 	}
 	plan_output *out = NULL;
-	if (plan_output_open(&out, output_path, plan_set_root(set), &err) < 0) {
+	if (plan_output_open(&out, cli.output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-validate: %s\n", err.message);
 		plan_set_free(set);
 		return EXIT_TROUBLE;

@@ -1,0 +1,88 @@
+/* cli.c: the options every binary takes, checked once for all of them; the
+ * messages are the binaries' usage errors, word for word. */
+#include "plan/cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "plan/error.h"
+#include "plan/load.h"
+
+int plan_cli_parse_number(long *out, const char *text, long min, long max)
+{
+	char *end = NULL;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || !end || end == text || *end || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
+	plan_buf *msg)
+{
+	long jobs = 0;
+	plan_error err = PLAN_ERROR_INIT;
+	switch (code) {
+	case PLAN_CLI_OPT_ROOT:
+		cli->root = arg;
+		return 1;
+	case PLAN_CLI_OPT_REV:
+		if (!arg[0]) {
+			plan_buf_puts(msg, "--rev needs a revision, not ''");
+			return -1;
+		}
+		cli->set.rev = arg;
+		return 1;
+	case 'j':
+		if (plan_cli_parse_number(&jobs, arg, 1, 1024) < 0) {
+			plan_buf_printf(msg, "-j needs a number of threads from 1 to 1024, not '%s'", arg);
+			return -1;
+		}
+		cli->set.jobs = (unsigned)jobs;
+		return 1;
+	case PLAN_CLI_OPT_LIMIT:
+		if (plan_limits_set(&cli->set.limits, arg, &err) < 0) {
+			plan_buf_puts(msg, err.message);
+			return -1;
+		}
+		return 1;
+	case 'o':
+		cli->output = arg;
+		return 1;
+	case 'h':
+		cli->help = 1;
+		return 1;
+	case PLAN_CLI_OPT_VERSION:
+		cli->version = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int plan_cli_getopt_error(plan_buf *msg, int code, const char *word)
+{
+	if (code == ':')
+		plan_buf_printf(msg, "option '%s' needs a value", word);
+	else
+		plan_buf_printf(msg, "unknown option '%s'", word);
+	return -1;
+}
+
+int plan_cli_common_path(plan_cli_common *cli, const char *const *paths,
+	size_t npaths, plan_buf *msg)
+{
+	if (npaths > 1) {
+		plan_buf_printf(msg, "too many paths: '%s' (give one plan set)", paths[1]);
+		return -1;
+	}
+	const char *path = npaths == 1 ? paths[0] : NULL;
+	if (path && cli->root) {
+		plan_buf_printf(msg, "give the plan set either as PATH or with --root, not both ('%s')", path);
+		return -1;
+	}
+	cli->set.path = path ? path : cli->root;
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* plan/cli.h: the command-line options every binary takes (cli.md, "Common
+ * to every binary"): PATH or --root, --rev, -j, -o, --limit, -h/--help and
+ * --version. Checked and collected here; the binaries print the messages and
+ * choose the exit status. A message is written to a plan_buf, not a
+ * plan_error, because it quotes the user's word whole, however long. */
+#ifndef PLAN_CLI_H
+#define PLAN_CLI_H
+
+#include <stddef.h>
+
+#include "plan/buf.h"
+#include "plan/set.h"
+
+/* getopt_long codes of the common long options; a binary numbers its own
+ * from PLAN_CLI_OPT_OWN on. -h and --help both give 'h'. */
+enum {
+	PLAN_CLI_OPT_ROOT = 256,
+	PLAN_CLI_OPT_REV,
+	PLAN_CLI_OPT_LIMIT,
+	PLAN_CLI_OPT_VERSION,
+	PLAN_CLI_OPT_OWN
+};
+
+/* The common short options, for getopt_long's option string (after any
+ * leading '-' or ':'). */
+#define PLAN_CLI_SHORT_OPTIONS "hj:o:"
+
+/* The common entries of a `struct option` table (needs <getopt.h>), to put
+ * before a binary's own entries and the terminating zero entry. */
+#define PLAN_CLI_LONG_OPTIONS \
+	{ "limit", required_argument, NULL, PLAN_CLI_OPT_LIMIT }, \
+	{ "root", required_argument, NULL, PLAN_CLI_OPT_ROOT }, \
+	{ "rev", required_argument, NULL, PLAN_CLI_OPT_REV }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, PLAN_CLI_OPT_VERSION }
+
+/* What the common options asked for. */
+typedef struct plan_cli_common {
+	plan_set_options set;  /* --rev, -j and --limit; .path is set by
+	                        * plan_cli_common_path */
+	const char *root;      /* --root DIR, or NULL */
+	const char *output;    /* -o FILE, or NULL for standard output */
+	int help;              /* -h or --help was given */
+	int version;           /* --version was given */
+} plan_cli_common;
+
+#define PLAN_CLI_COMMON_INIT { PLAN_SET_OPTIONS_INIT, NULL, NULL, 0, 0 }
+
+/* Apply one getopt_long result: `code` is what getopt_long returned and `arg`
+ * its optarg (borrowed: it must outlive `cli`, as argv does). Returns 1 when
+ * `code` is a common option and was applied, 0 when it is not a common option
+ * (nothing changed), or -1 with the usage message appended to `msg` (the
+ * caller frees it) when the value is bad (--rev '', -j out of 1..1024, an
+ * unknown or bad --limit). */
+int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
+	plan_buf *msg);
+
+/* The usage message for getopt_long's ':' (a missing value) or any other
+ * code it returns for an unknown option; `word` is the command-line word
+ * (argv[optind - 1]). Appends it to `msg` and returns -1. */
+int plan_cli_getopt_error(plan_buf *msg, int code, const char *word);
+
+/* Choose the plan set from the PATH arguments left after the options
+ * (`npaths` of them; at most one is allowed) or --root, and store it in
+ * cli->set.path (NULL: the current directory). Returns 0, or -1 with the
+ * message appended to `msg` when there are too many paths or both a PATH and
+ * --root. */
+int plan_cli_common_path(plan_cli_common *cli, const char *const *paths,
+	size_t npaths, plan_buf *msg);
+
+/* Parse a whole decimal number from `min` to `max` into *out. Returns 0, or
+ * -1 (*out unchanged) when `text` is empty, has anything after the digits,
+ * or is out of range. */
+int plan_cli_parse_number(long *out, const char *text, long min, long max);
+
+#endif
