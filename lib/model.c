@@ -9,6 +9,7 @@
 #include "array.h"
 #include "model_impl.h"
 #include "plan/arena.h"
+#include "plan/buf.h"
 #include "plan/suggest.h"
 
 /* Suggestions cost a scan of every id; past this many unknown references a
@@ -492,7 +493,8 @@ const char *plan_ref_role_key(plan_ref_role role)
 	}
 }
 
-static void resolve(builder *b, plan_document *doc, int source, plan_ref *ref, size_t *suggestions)
+static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_ref *ref,
+	size_t *suggestions)
 {
 	const struct plan_model_private *m = (const struct plan_model_private *)b->model;
 	const slot *s = find_slot(m->index, m->capindex, ref->id);
@@ -509,19 +511,26 @@ static void resolve(builder *b, plan_document *doc, int source, plan_ref *ref, s
 		(*suggestions)++;
 		plan_suggest suggest = PLAN_SUGGEST_INIT(ref->id);
 		for (size_t i = 0; i < b->model->nitems; i++)
-			if (plan_ref_allows(doc, source, ref->role, b->model->items[i]->kind))
+			if (plan_ref_allows(doc, from ? from->kind : -1, ref->role, b->model->items[i]->kind))
 				plan_suggest_add(&suggest, b->model->items[i]->id);
 		guess = suggest.best;
 	}
 	const char *where = plan_ref_role_key(ref->role);
+	/* The key names who refers and to what ("BUN-1->KF-9"), so that the
+	 * same typo in two items stays two faults for --base. */
+	plan_buf key = PLAN_BUF_INIT;
+	const char *maker = from ? from->id : doc->id;
+	plan_buf_printf(&key, "%s->%s", maker ? maker : "", ref->id);
+	const char *k = key.ptr ? key.ptr : ref->id;
 	if (guess)
 		plan_diags_add(b->diags, doc->file->path, ref->node->line, ref->node->column,
-			"unknown-reference", ref->id, "'%s' names no item defined in the plan set (in '%s'); did you mean '%s'?",
+			"unknown-reference", k, "'%s' names no item defined in the plan set (in '%s'); did you mean '%s'?",
 			ref->id, where, guess);
 	else
 		plan_diags_add(b->diags, doc->file->path, ref->node->line, ref->node->column,
-			"unknown-reference", ref->id, "'%s' names no item defined in the plan set (in '%s')",
+			"unknown-reference", k, "'%s' names no item defined in the plan set (in '%s')",
 			ref->id, where);
+	plan_buf_free(&key);
 }
 
 static void resolve_all(builder *b)
@@ -531,12 +540,12 @@ static void resolve_all(builder *b)
 	for (size_t d = 0; d < m->ndocs; d++) {
 		plan_document *doc = m->docs[d];
 		for (size_t r = 0; r < doc->nrefs; r++)
-			resolve(b, doc, -1, &doc->refs[r], &suggestions);
+			resolve(b, doc, NULL, &doc->refs[r], &suggestions);
 	}
 	for (size_t i = 0; i < m->nitems; i++) {
 		plan_item *item = m->items[i];
 		for (size_t r = 0; r < item->nrefs; r++)
-			resolve(b, item->doc, item->kind, &item->refs[r], &suggestions);
+			resolve(b, item->doc, item, &item->refs[r], &suggestions);
 	}
 	/* Owners and organisational parents, as far as their kinds allow. */
 	for (size_t d = 0; d < m->ndocs; d++) {

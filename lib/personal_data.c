@@ -180,7 +180,8 @@ typedef struct walker {
 	ptrset seen;
 } walker;
 
-/* "goals[0].title": the path through the first `nframes` frames. */
+/* "goals[id=KF-1].title" (or "goals[0].title" for an item without an id):
+ * the path through the first `nframes` frames. */
 static void render_path(const walker *w, size_t nframes, plan_buf *out)
 {
 	for (size_t k = 0; k < nframes; k++) {
@@ -191,7 +192,13 @@ static void render_path(const walker *w, size_t nframes, plan_buf *out)
 				plan_buf_putc(out, '.');
 			plan_buf_put(out, node->u.pairs[i].key->u.text, node->u.pairs[i].key->len);
 		} else {
-			plan_buf_printf(out, "[%u]", (unsigned)i);
+			/* A list item with an id is named by it, as schema keys are,
+			 * so that the key stays when items are inserted (--base). */
+			const plan_node *id = plan_node_get(node->u.items[i], "id");
+			if (id && id->type == PLAN_NODE_STRING)
+				plan_buf_printf(out, "[id=%s]", id->u.text);
+			else
+				plan_buf_printf(out, "[%u]", (unsigned)i);
 		}
 	}
 }

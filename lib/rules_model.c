@@ -581,12 +581,17 @@ static void check_mandatory_kpis(ctx *c, const plan_document *doc)
 		const plan_item *kpi = c->m->items[k];
 		if (c->stamp[k] == mark)
 			continue;
+		/* The fault is the arbetsplan's: its key names the plan and the KPI,
+		 * so two plans missing the same KPI stay two faults for --base. */
+		plan_buf key = PLAN_BUF_INIT;
+		plan_buf_printf(&key, "%s:%s", doc_id(doc), kpi->id);
 		plan_diags_add(c->diags, doc->file->path, at->line, at->column, "mandatory-kpi-missing",
-			kpi->id,
+			key.ptr ? key.ptr : kpi->id,
 			"arbetsplan '%s' does not follow KPI '%s'%s%s%s, which office '%s' marks units_must_follow (%s:%u:%u): add it to 'kpis'",
 			doc_id(doc), kpi->id, *kpi->title ? " (" : "", kpi->title, *kpi->title ? ")" : "",
 			office->id, kpi->doc->file->path,
 			(unsigned)kpi->node->line, (unsigned)kpi->node->column);
+		plan_buf_free(&key);
 	}
 }
 

@@ -164,6 +164,8 @@ static void test_unknown_reference_suggests(void **state)
 	assert_int_equal(d->line, 6);
 	assert_int_equal(d->column, 41);
 	assert_non_null(strstr(d->message, "did you mean 'KF-1'?"));
+	/* What --base matches on: who refers, and to what. */
+	assert_string_equal(d->key, "G1->KF-l");
 	assert_false(plan_model_find(fx->model, "G1")->traces);
 }
 

@@ -504,6 +504,19 @@ static void test_rule_shared_subtrees(void **state)
 	assert_int_equal(strlen(plan_diags_get(fx->diags, 0)->key), LEVELS * 3);
 }
 
+/* A list item with an id is named by its id in the key, so that --base
+ * still knows the fault when items are inserted before it. */
+static void test_rule_key_names_items_by_id(void **state)
+{
+	fixture *fx = *state;
+	run_rule(fx, "goals:\n"
+		"  - {title: Ingen id, note: \"ring 811218-9876\"}\n"
+		"  - {id: G2, note: \"ring 811218-9876\"}\n", NULL);
+	assert_int_equal(plan_diags_count(fx->diags), 2);
+	assert_diag(fx->diags, 0, 2, 29, "goals[0].note", "text");
+	assert_diag(fx->diags, 1, 3, 20, "goals[id=G2].note", "text");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +537,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rule_scalar_root, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_deep_tree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_shared_subtrees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_key_names_items_by_id, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
