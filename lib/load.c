@@ -749,22 +749,24 @@ static void run(loader *ld, const char *text, size_t len)
 	}
 }
 
-int plan_file_load(plan_file **out, const char *path, const char *text,
-	size_t len, const plan_limits *limits, plan_diags *diags)
+static int load(plan_file **out, const char *path, const char *text, size_t len,
+	const plan_limits *limits, int keep_text, plan_diags *diags)
 {
 	*out = NULL;
 	plan_arena *arena = plan_arena_new();
 	if (!arena)
 		return -1;
 	plan_file *file = plan_arena_alloc(arena, sizeof *file);
-	char *copy = file ? plan_arena_strndup(arena, text, len) : NULL;
-	const char *path_copy = copy ? plan_arena_strndup(arena, path, strlen(path)) : NULL;
-	if (!path_copy) {
+	const char *path_copy = file ? plan_arena_strndup(arena, path, strlen(path)) : NULL;
+	/* The tree copies every scalar, so it never points into the text:
+	 * the text need only outlive the parse unless the caller wants it. */
+	const char *copy = path_copy && keep_text ? plan_arena_strndup(arena, text, len) : text;
+	if (!path_copy || !copy) {
 		plan_arena_free(arena);
 		return -1;
 	}
 	file->path = path_copy;
-	file->text = copy;
+	file->text = keep_text ? copy : NULL;
 	file->len = len;
 	file->arena = arena;
 
@@ -799,6 +801,18 @@ int plan_file_load(plan_file **out, const char *path, const char *text,
 	}
 	*out = file;
 	return 0;
+}
+
+int plan_file_load(plan_file **out, const char *path, const char *text,
+	size_t len, const plan_limits *limits, plan_diags *diags)
+{
+	return load(out, path, text, len, limits, 1, diags);
+}
+
+int plan_file_parse(plan_file **out, const char *path, const char *text,
+	size_t len, const plan_limits *limits, plan_diags *diags)
+{
+	return load(out, path, text, len, limits, 0, diags);
 }
 
 void plan_file_free(plan_file *file)

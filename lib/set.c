@@ -26,6 +26,9 @@ struct plan_set {
 	plan_source *source;
 	plan_file **files;        /* sorted by path; NULL where a file could not be read */
 	size_t nfiles;
+	char **texts;             /* files read again to quote source lines, lazily */
+	size_t *text_lens;
+	size_t max_bytes;
 	size_t documents;
 	plan_diags *diags;
 };
@@ -168,7 +171,7 @@ static plan_file *load_one(plan_source *source, const char *path,
 		return NULL;
 	plan_file *file = NULL;
 	size_t before = plan_diags_count(diags);
-	if (plan_file_load(&file, path, text, len, limits, diags) < 0) {
+	if (plan_file_parse(&file, path, text, len, limits, diags) < 0) {
 		plan_diags_add(diags, path, 0, 0, "limit", NULL, "out of memory while reading this file");
 		free(text);
 		return NULL;
@@ -297,6 +300,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		return plan_error_set(err, "out of memory");
 	}
 	const plan_limits *limits = &options->limits;
+	set->max_bytes = limits->file_bytes;
 	plan_file *styrmodell = NULL;
 	plan_diags *styr_diags = NULL;
 	const char **globs = NULL;
@@ -414,6 +418,11 @@ void plan_set_free(plan_set *set)
 		plan_file_free(set->files[i]);
 	free(set->files);
 	plan_model_free(set->model);
+	if (set->texts)
+		for (size_t i = 0; i < set->nfiles; i++)
+			free(set->texts[i]);
+	free(set->texts);
+	free(set->text_lens);
 	plan_source_free(set->source);
 	plan_diags_free(set->diags);
 	free(set->root);
@@ -463,33 +472,56 @@ plan_diags *plan_set_diags(plan_set *set)
 	return set->diags;
 }
 
-const char *plan_set_file_text(void *ctx, const char *file, size_t *len)
+/* The index of a loaded file by its path (files are sorted by path), or
+ * (size_t)-1. */
+static size_t file_index(const plan_set *set, const char *file)
 {
-	const plan_set *set = ctx;
-	/* Files are sorted by path, as the source lists them. */
 	size_t lo = 0, hi = set->nfiles;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const plan_file *f = set->files[mid];
-		const char *path = f ? f->path : NULL;
-		if (!path) {
-			/* An unread file has no text; scan its neighbours linearly. */
+		if (!f) {
+			/* An unread file has no path here; scan the range linearly. */
 			for (size_t i = lo; i < hi; i++)
-				if (set->files[i] && strcmp(set->files[i]->path, file) == 0) {
-					*len = set->files[i]->len;
-					return set->files[i]->text;
-				}
-			return NULL;
+				if (set->files[i] && strcmp(set->files[i]->path, file) == 0)
+					return i;
+			return (size_t)-1;
 		}
-		int c = strcmp(path, file);
-		if (c == 0) {
-			*len = f->len;
-			return f->text;
-		}
+		int c = strcmp(f->path, file);
+		if (c == 0)
+			return mid;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return (size_t)-1;
+}
+
+/* The text is not kept while checking (a large plan set would hold it all
+ * twice over); a source line is quoted only on a terminal, so the file is
+ * read again then, through the same source and its rules. */
+const char *plan_set_file_text(void *ctx, const char *file, size_t *len)
+{
+	plan_set *set = ctx;
+	size_t i = file_index(set, file);
+	if (i == (size_t)-1)
+		return NULL;
+	if (!set->texts) {
+		set->texts = calloc(set->nfiles, sizeof *set->texts);
+		set->text_lens = calloc(set->nfiles, sizeof *set->text_lens);
+		if (!set->texts || !set->text_lens) {
+			free(set->texts);
+			free(set->text_lens);
+			set->texts = NULL;
+			set->text_lens = NULL;
+			return NULL;
+		}
+	}
+	if (!set->texts[i] &&
+	    plan_source_read(set->source, file, set->max_bytes, &set->texts[i],
+	                     &set->text_lens[i], NULL) < 0)
+		return NULL;
+	*len = set->text_lens[i];
+	return set->texts[i];
 }

@@ -83,7 +83,8 @@ int plan_limits_set(plan_limits *limits, const char *spec, struct plan_error *er
 /* One loaded file: its text (kept for quoting source lines) and documents. */
 typedef struct plan_file {
 	const char *path;     /* relative to the plan set root */
-	const char *text;     /* the bytes read, NUL-terminated, owned by the arena */
+	const char *text;     /* the bytes read, NUL-terminated, owned by the arena;
+	                       * NULL when loaded with plan_file_parse */
 	size_t len;
 	plan_doc *docs;
 	size_t ndocs;
@@ -96,6 +97,13 @@ typedef struct plan_file {
  * error are kept. Returns 0 with *out set (free with plan_file_free), or -1
  * when memory ran out (*out NULL). */
 int plan_file_load(plan_file **out, const char *path, const char *text,
+	size_t len, const plan_limits *limits, plan_diags *diags);
+
+/* As plan_file_load, but the file's text is not kept (file->text is NULL):
+ * `text` need only live until the call returns. For callers that can read
+ * the file again when they need its text, as a plan set does to quote a
+ * source line; a large plan set then holds its node trees only. */
+int plan_file_parse(plan_file **out, const char *path, const char *text,
 	size_t len, const plan_limits *limits, plan_diags *diags);
 
 void plan_file_free(plan_file *file);
