@@ -1,8 +1,6 @@
 /* load.c: libyaml events straight into a node tree in the file's arena, with
  * positions, typed scalars, duplicate-key checks and limits on everything a
  * hostile file could blow up (depth, scalar size, aliases, documents). */
-#include "hash.h"
-#include "array.h"
 #include "plan/load.h"
 
 #include <math.h>
@@ -10,6 +8,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "array.h"
+#include "hash.h"
 #include "plan/buf.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"

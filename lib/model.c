@@ -1,12 +1,12 @@
 /* model.c: typed documents and items from the node trees, one id index for
  * the whole plan set, and every reference resolved through it once. */
-#include "hash.h"
 #include "plan/model.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
+#include "hash.h"
 #include "model_impl.h"
 #include "plan/arena.h"
 #include "plan/buf.h"

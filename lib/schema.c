@@ -2,7 +2,6 @@
  * validates node trees against it, reporting each violation at its node. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 
-#include "array.h"
 #include "plan/schema.h"
 
 #include <math.h>
@@ -10,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+#include "pattern.h"
 #include "plan/buf.h"
 #include "plan/date.h"
 #include "plan/suggest.h"
-#include "pattern.h"
 
 #define TYPE_NULL    (1u << 0)
 #define TYPE_BOOLEAN (1u << 1)

@@ -5,7 +5,6 @@
 #define _DEFAULT_SOURCE /* realpath, strdup, O_NOFOLLOW, fdopendir under -std=c11 */
 #endif
 
-#include "array.h"
 #include "plan/source.h"
 
 #include <dirent.h>
@@ -18,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "plan/buf.h"
 #include "source_impl.h"
 
