@@ -55,7 +55,13 @@ _plan_tools()
     -j|--width|--max-chains|--year) return ;;
     --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;
     --rev|--base|--since) _plan_revisions; return ;;
-    --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
+    --lang)
+        if [[ $cmd == plan-report ]]; then
+            COMPREPLY=($(compgen -W "sv en" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "en" -- "$cur"))
+        fi
+        return ;;
     --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
     --from|--owner) COMPREPLY=($(compgen -W "$(_plan_ids) kommun" -- "$cur")); return ;;
     --format)

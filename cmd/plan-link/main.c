@@ -40,6 +40,7 @@ static const char usage_text[] =
 	"\n"
 	"Options (see 'plan-link COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  the output format; which ones depends on the command\n"
+	"  --lang en        the language of the output: English (the only one yet)\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...), not the working tree\n"
 	"  -j N             worker threads for reading (default: one per processor)\n"
@@ -295,10 +296,11 @@ static void note_errors(plan_diags *diags)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_SINCE };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_FROM, OPT_WIDTH, OPT_MAX_CHAINS, OPT_SINCE, OPT_LANG };
 	static const struct option options[] = {
 		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "max-chains", required_argument, NULL, OPT_MAX_CHAINS },
@@ -338,6 +340,13 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 1:
 			args[nargs++] = optarg;
+			break;
+		case OPT_LANG:
+			/* Output is English; a Swedish catalogue is not written yet. */
+			if (strcmp(optarg, "en") != 0) {
+				status = usage_error(NULL, "--lang %s: plan-link's output is available in English only (--lang en)", optarg);
+				goto cleanup;
+			}
 			break;
 		case OPT_FORMAT:
 			format_name = optarg;

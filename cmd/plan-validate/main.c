@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --format FORMAT  text (default), json, sarif or github\n"
+	"  --lang en        the language of messages: English (the only one yet)\n"
 	"  --strict         warnings also make the exit status 1\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...) of the repository\n"
@@ -129,11 +130,12 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG };
 	static const struct option options[] = {
 		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "base", required_argument, NULL, OPT_BASE },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -163,6 +165,14 @@ int main(int argc, char **argv)
 		case OPT_FORMAT:
 			if (plan_diag_format_parse(&format, optarg) < 0)
 				return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
+			break;
+		case OPT_LANG:
+			/* Diagnostics are English (cli.md's default for them); a
+			 * Swedish catalogue of messages is not written yet, and
+			 * saying so beats printing half of one. */
+			if (strcmp(optarg, "en") != 0)
+				return usage_error("--lang %s: diagnostics are available in English only (--lang en)",
+					optarg);
 			break;
 		case OPT_STRICT:
 			strict = 1;
