@@ -1,4 +1,4 @@
-/* arena.c: bump allocation in large blocks, freed all at once. */
+/* arena.c: bump allocation in blocks that grow, freed all at once. */
 #include "plan/arena.h"
 
 #include <stdalign.h>
@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Blocks start small and double up to BLOCK_SIZE: a plan set is thousands
+ * of small files, each with an arena, and a large first block would cost
+ * each of them pages it never fills (malloc writes past a block's end). */
+#define FIRST_BLOCK_SIZE ((size_t)4 << 10)
 #define BLOCK_SIZE ((size_t)64 << 10)
 
 typedef struct block {
@@ -18,6 +22,7 @@ typedef struct block {
 struct plan_arena {
 	block *head;
 	size_t total;
+	size_t next_size;     /* the size of the next block; 0 before the first */
 };
 
 plan_arena *plan_arena_new(void)
@@ -66,9 +71,13 @@ void *plan_arena_alloc(plan_arena *arena, size_t size)
 			memset(big->data, 0, size);
 			return big->data;
 		}
-		b = block_new(BLOCK_SIZE);
+		size_t want = arena->next_size ? arena->next_size : FIRST_BLOCK_SIZE;
+		while (want < size)
+			want *= 2;
+		b = block_new(want);
 		if (!b)
 			return NULL;
+		arena->next_size = want < BLOCK_SIZE ? want * 2 : BLOCK_SIZE;
 		b->next = arena->head;
 		arena->head = b;
 	}
