@@ -439,6 +439,7 @@ static void build_index(builder *b, struct plan_model_private *m)
 		}
 		const plan_item *first = s->item;
 		s->duplicated = 1;
+		item->redefined = 1;
 		const plan_node *at = plan_node_get(item->node, "id");
 		const plan_node *first_at = plan_node_get(first->node, "id");
 		plan_diags_add(b->diags, item->doc->file->path, at->line, at->column,

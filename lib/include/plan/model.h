@@ -88,6 +88,8 @@ struct plan_item {
 	plan_ref *refs;               /* every reference the item makes, in order */
 	size_t nrefs;
 	int from_year, to_year;       /* assignment; 0 when absent */
+	uint8_t redefined;            /* its id was defined before it (duplicate-id):
+	                               * plan_model_find names the first definition */
 	uint8_t school_year;          /* body: plans by school year */
 	uint8_t units_must_follow;    /* KPI */
 
