@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "plan/error.h"
 #include "plan/load.h"
@@ -85,4 +86,20 @@ int plan_cli_common_path(plan_cli_common *cli, const char *const *paths,
 	}
 	cli->set.path = path ? path : cli->root;
 	return 0;
+}
+
+const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
+	size_t count, const char *word)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(word, table[i].name) == 0)
+			return &table[i];
+	return NULL;
+}
+
+void plan_cli_command_list(plan_buf *out, const plan_cli_command *table, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		plan_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == count ? " or " : ", ",
+			table[i].name);
 }

@@ -192,11 +192,7 @@ typedef enum command {
 	CMD_NONE, CMD_TRACE, CMD_TREE, CMD_ORPHANS, CMD_MATRIX, CMD_GRAPH, CMD_DIFF, CMD_SUSPECT
 } command;
 
-static const struct {
-	const char *name;
-	command cmd;
-	const char *help;
-} commands[] = {
+static const plan_cli_command commands[] = {
 	{ "trace", CMD_TRACE, trace_help },
 	{ "tree", CMD_TREE, tree_help },
 	{ "orphans", CMD_ORPHANS, orphans_help },
@@ -388,32 +384,38 @@ int main(int argc, char **argv)
 
 	command cmd = CMD_NONE;
 	const char *cmd_name = NULL, *cmd_help = usage_text;
+	plan_buf names = PLAN_BUF_INIT;
+	plan_cli_command_list(&names, commands, NCOMMANDS);
 	if (nargs > 0) {
-		for (size_t i = 0; i < NCOMMANDS; i++)
-			if (strcmp(args[0], commands[i].name) == 0) {
-				cmd = commands[i].cmd;
-				cmd_name = commands[i].name;
-				cmd_help = commands[i].help;
-			}
-		if (cmd == CMD_NONE) {
-			status = usage_error(NULL, "unknown command '%s' (expected trace, tree, orphans, matrix, graph, diff or suspect)", args[0]);
+		const plan_cli_command *found = plan_cli_command_find(commands, NCOMMANDS, args[0]);
+		if (!found) {
+			status = usage_error(NULL, "unknown command '%s' (expected %s)", args[0],
+				names.ptr ? names.ptr : "a command");
+			plan_buf_free(&names);
 			goto cleanup;
 		}
+		cmd = (command)found->id;
+		cmd_name = found->name;
+		cmd_help = found->help;
 	}
 	if (cli.help) {
 		fputs(cmd_help, stdout);
 		status = EXIT_CLEAN;
+		plan_buf_free(&names);
 		goto cleanup;
 	}
 	if (cli.version) {
 		printf("plan-link %s\n", plan_version());
 		status = EXIT_CLEAN;
+		plan_buf_free(&names);
 		goto cleanup;
 	}
 	if (cmd == CMD_NONE) {
-		status = usage_error(NULL, "no command (expected trace, tree, orphans, matrix, graph, diff or suspect)");
+		status = usage_error(NULL, "no command (expected %s)", names.ptr ? names.ptr : "a command");
+		plan_buf_free(&names);
 		goto cleanup;
 	}
+	plan_buf_free(&names);
 
 	/* The formats, and the options that belong to one command. */
 	if (format_name) {

@@ -173,6 +173,27 @@ static void test_option_table(void **state)
 	assert_true(cli.version);
 }
 
+static void test_commands(void **state)
+{
+	(void)state;
+	static const plan_cli_command table[] = {
+		{ "trace", 1, "trace help" }, { "tree", 2, "tree help" }, { "graph", 3, "graph help" },
+	};
+	const plan_cli_command *c = plan_cli_command_find(table, 3, "tree");
+	assert_non_null(c);
+	assert_int_equal(c->id, 2);
+	assert_string_equal(c->help, "tree help");
+	assert_null(plan_cli_command_find(table, 3, "tre"));
+	assert_null(plan_cli_command_find(table, 3, ""));
+	plan_buf b = PLAN_BUF_INIT;
+	plan_cli_command_list(&b, table, 3);
+	assert_string_equal(b.ptr, "trace, tree or graph");
+	plan_buf_clear(&b);
+	plan_cli_command_list(&b, table, 1);
+	assert_string_equal(b.ptr, "trace");
+	plan_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_path_or_root),
 		cmocka_unit_test(test_parse_number),
 		cmocka_unit_test(test_option_table),
+		cmocka_unit_test(test_commands),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -73,4 +73,20 @@ int plan_cli_common_path(plan_cli_common *cli, const char *const *paths,
  * or is out of range. */
 int plan_cli_parse_number(long *out, const char *text, long min, long max);
 
+/* A command of a binary that has commands (plan-link trace, plan-report
+ * followup): its name, the binary's own id for it, and its --help text. */
+typedef struct plan_cli_command {
+	const char *name;
+	int id;
+	const char *help;
+} plan_cli_command;
+
+/* The command named `word` among the `count` of `table`, or NULL. */
+const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
+	size_t count, const char *word);
+
+/* "trace, tree, orphans, matrix, graph, diff or suspect": the commands'
+ * names for a usage message, appended to `out`. */
+void plan_cli_command_list(plan_buf *out, const plan_cli_command *table, size_t count);
+
 #endif
