@@ -9,6 +9,7 @@
 
 #include "plan/agenda2030.h"
 #include "plan/buf.h"
+#include "plan/suggest.h"
 #include "plan/date.h"
 
 #define NONE UINT32_MAX
@@ -919,6 +920,36 @@ static void ctx_free(ctx *c)
 	free(c->dup_doc);
 }
 
+/* perspective-unknown, for the perspectives the hushållning rules name
+ * (styrmodell `hushallning.perspectives_fully_met`): a typo there would
+ * otherwise only show as a report that cannot assess. */
+static void check_hushallning_perspectives(const plan_model *m, plan_diags *diags)
+{
+	const plan_document *styr = m->styrmodell;
+	if (!styr)
+		return;
+	const plan_node *list = plan_node_get(plan_node_get(styr->root, "hushallning"),
+		"perspectives_fully_met");
+	if (!list || list->type != PLAN_NODE_SEQUENCE)
+		return;
+	for (uint32_t i = 0; i < list->len; i++) {
+		const plan_node *p = list->u.items[i];
+		if (p->type != PLAN_NODE_STRING || plan_model_perspective(m, p->u.text) >= 0)
+			continue;
+		plan_suggest suggest = PLAN_SUGGEST_INIT(p->u.text);
+		for (size_t k = 0; k < m->nperspectives; k++)
+			plan_suggest_add(&suggest, m->perspectives[k].id);
+		if (suggest.best)
+			plan_diags_add(diags, styr->file->path, p->line, p->column, "perspective-unknown",
+				p->u.text, "perspective '%s' in hushallning.perspectives_fully_met is not defined "
+				"under perspectives; did you mean '%s'?", p->u.text, suggest.best);
+		else
+			plan_diags_add(diags, styr->file->path, p->line, p->column, "perspective-unknown",
+				p->u.text, "perspective '%s' in hushallning.perspectives_fully_met is not defined "
+				"under perspectives", p->u.text);
+	}
+}
+
 int plan_rules_model(const plan_model *m, plan_diags *diags)
 {
 	ctx c;
@@ -938,6 +969,7 @@ int plan_rules_model(const plan_model *m, plan_diags *diags)
 	check_arbetsplaner(&c);
 	check_agenda2030(&c);
 	check_followups(&c);
+	check_hushallning_perspectives(m, diags);
 	rc = c.oom || plan_diags_oom(diags) ? -1 : 0;
 cleanup:
 	ctx_free(&c);
