@@ -34,6 +34,17 @@ _plan_revisions()
     COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
 }
 
+# The ids of bodies, offices and units: those defined in the plan set's
+# organisation document(s).
+_plan_org_ids()
+{
+    local root
+    root=$(_plan_root "${1:-.}") || return
+    grep -rlE --include='*.yaml' --include='*.yml' '^kind: *"?organisation' "$root" 2>/dev/null |
+        xargs -r grep -hoE '(^|[{ ,-])id: *"?[A-Za-z0-9][A-Za-z0-9_.-]*' 2>/dev/null |
+        sed -E 's/.*id: *"?//' | sort -u
+}
+
 _plan_tools()
 {
     local cur prev words cword
@@ -63,7 +74,8 @@ _plan_tools()
         fi
         return ;;
     --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
-    --from|--owner) COMPREPLY=($(compgen -W "$(_plan_ids) kommun" -- "$cur")); return ;;
+    --from) COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur")); return ;;
+    --owner) COMPREPLY=($(compgen -W "$(_plan_org_ids) kommun" -- "$cur")); return ;;
     --format)
         case $cmd/$sub in
         plan-validate/*) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")) ;;

@@ -66,6 +66,8 @@ offers "plan-validate --format " text json sarif github
 offers "plan-report " followup plan kpis calendar
 offers "plan-report followup --period " dr1 dr2 ar
 offers "plan-report followup --owner b" bun
+offers "plan-report followup --owner k" kommun
+offers_not "plan-report followup --owner KF" KF-1
 offers "plan-link trace --" --max-chains --format
 offers "plan-link suspect --" --since
 offers "plan-report kpis --" --kolada --lang
