@@ -97,9 +97,33 @@ const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
 	return NULL;
 }
 
-void plan_cli_command_list(plan_buf *out, const plan_cli_command *table, size_t count)
+/* "a, b or c": the commands' names, for a usage message. */
+static void command_list(plan_buf *out, const plan_cli_command *table, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 		plan_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == count ? " or " : ", ",
 			table[i].name);
+}
+
+int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command *table,
+	size_t count, const char *const *words, size_t nwords, plan_buf *msg)
+{
+	*out = NULL;
+	if (nwords == 0)
+		return 0;
+	*out = plan_cli_command_find(table, count, words[0]);
+	if (*out)
+		return 0;
+	plan_buf_printf(msg, "unknown command '%s' (expected ", words[0]);
+	command_list(msg, table, count);
+	plan_buf_putc(msg, ')');
+	return -1;
+}
+
+int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_t count)
+{
+	plan_buf_puts(msg, "no command (expected ");
+	command_list(msg, table, count);
+	plan_buf_putc(msg, ')');
+	return -1;
 }

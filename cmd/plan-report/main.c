@@ -308,40 +308,30 @@ int main(int argc, char **argv)
 	while (optind < argc)
 		args[nargs++] = argv[optind++];
 
-	command cmd = CMD_NONE;
-	const char *cmd_name = NULL, *cmd_help = usage_text;
-	plan_buf names = PLAN_BUF_INIT;
-	plan_cli_command_list(&names, commands, NCOMMANDS);
-	if (nargs > 0) {
-		const plan_cli_command *found = plan_cli_command_find(commands, NCOMMANDS, args[0]);
-		if (!found) {
-			status = usage_error(NULL, "unknown command '%s' (expected %s)", args[0],
-				names.ptr ? names.ptr : "a command");
-			plan_buf_free(&names);
-			goto cleanup;
-		}
-		cmd = (command)found->id;
-		cmd_name = found->name;
-		cmd_help = found->help;
+	const plan_cli_command *chosen = NULL;
+	if (plan_cli_command_choose(&chosen, commands, NCOMMANDS, (const char *const *)args,
+	                            nargs, &msg) < 0) {
+		status = usage_error_buf(NULL, &msg);
+		goto cleanup;
 	}
+	command cmd = chosen ? (command)chosen->id : CMD_NONE;
+	const char *cmd_name = chosen ? chosen->name : NULL;
+	const char *cmd_help = chosen ? chosen->help : usage_text;
 	if (cli.help) {
 		fputs(cmd_help, stdout);
 		status = EXIT_CLEAN;
-		plan_buf_free(&names);
 		goto cleanup;
 	}
 	if (cli.version) {
 		printf("plan-report %s\n", plan_version());
 		status = EXIT_CLEAN;
-		plan_buf_free(&names);
 		goto cleanup;
 	}
-	if (cmd == CMD_NONE) {
-		status = usage_error(NULL, "no command (expected %s)", names.ptr ? names.ptr : "a command");
-		plan_buf_free(&names);
+	if (!chosen) {
+		plan_cli_command_missing(&msg, commands, NCOMMANDS);
+		status = usage_error_buf(NULL, &msg);
 		goto cleanup;
 	}
-	plan_buf_free(&names);
 
 	/* The format, and the options that belong to one command. */
 	if (format_name) {

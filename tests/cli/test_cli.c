@@ -185,12 +185,20 @@ static void test_commands(void **state)
 	assert_string_equal(c->help, "tree help");
 	assert_null(plan_cli_command_find(table, 3, "tre"));
 	assert_null(plan_cli_command_find(table, 3, ""));
+	const plan_cli_command *chosen = table;
 	plan_buf b = PLAN_BUF_INIT;
-	plan_cli_command_list(&b, table, 3);
-	assert_string_equal(b.ptr, "trace, tree or graph");
+	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, NULL, 0, &b), 0);
+	assert_null(chosen);
+	const char *words[] = { "graph", "KF-1" };
+	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, words, 2, &b), 0);
+	assert_ptr_equal(chosen, &table[2]);
+	const char *bad[] = { "grap" };
+	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, bad, 1, &b), -1);
+	assert_null(chosen);
+	assert_string_equal(b.ptr, "unknown command 'grap' (expected trace, tree or graph)");
 	plan_buf_clear(&b);
-	plan_cli_command_list(&b, table, 1);
-	assert_string_equal(b.ptr, "trace");
+	assert_int_equal(plan_cli_command_missing(&b, table, 1), -1);
+	assert_string_equal(b.ptr, "no command (expected trace)");
 	plan_buf_free(&b);
 }
 

@@ -85,8 +85,13 @@ typedef struct plan_cli_command {
 const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
 	size_t count, const char *word);
 
-/* "trace, tree, orphans, matrix, graph, diff or suspect": the commands'
- * names for a usage message, appended to `out`. */
-void plan_cli_command_list(plan_buf *out, const plan_cli_command *table, size_t count);
+/* Choose the command from the first of the `nwords` words left after the
+ * options: *out is it, or NULL when there are no words. Returns 0, or -1
+ * with "unknown command 'X' (expected a, b or c)" appended to `msg`. */
+int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command *table,
+	size_t count, const char *const *words, size_t nwords, plan_buf *msg);
+
+/* Appends "no command (expected a, b or c)" to `msg`; returns -1. */
+int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_t count);
 
 #endif
