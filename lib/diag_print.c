@@ -371,10 +371,14 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		if (maybe_flush(out, buf) < 0)
 			return -1;
 	}
-	plan_buf_printf(buf, "%zu error%s, %zu warning%s in %zu document%s\n",
+	plan_buf_printf(buf, "%zu error%s, %zu warning%s in %zu document%s",
 		errors, errors == 1 ? "" : "s",
 		warnings, warnings == 1 ? "" : "s",
 		o->documents, o->documents == 1 ? "" : "s");
+	/* Otherwise a newcomer reads "2 errors" as all there is, and meets the
+	 * link faults only after fixing the file that hid them. */
+	plan_buf_puts(buf, o->skipped_across ?
+		"; links and rules across documents not checked until every file reads\n" : "\n");
 	return 0;
 }
 

@@ -30,6 +30,7 @@ struct plan_set {
 	size_t *text_lens;
 	size_t max_bytes;
 	size_t documents;
+	int checked_across;       /* the checks across documents ran */
 	plan_diags *diags;
 };
 
@@ -387,6 +388,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		plan_diags_free(link_diags);
 	if (failed)
 		goto oom;
+	set->checked_across = complete;
 	apply_overrides(styr_root, set->diags);
 	plan_diags_sort(set->diags);
 	rc = 0;
@@ -445,6 +447,11 @@ int plan_set_provenance(const plan_set *set, long long *commit_time)
 const char *plan_set_revision(const plan_set *set)
 {
 	return plan_source_revision(set->source);
+}
+
+int plan_set_checked_across(const plan_set *set)
+{
+	return set->checked_across;
 }
 
 size_t plan_set_document_count(const plan_set *set)

@@ -220,6 +220,7 @@ int main(int argc, char **argv)
 	print.root = plan_set_root(set);
 	print.revision = plan_set_revision(set);
 	print.documents = plan_set_document_count(set);
+	print.skipped_across = !plan_set_checked_across(set);
 	print.tool_version = plan_version();
 	print.path_prefix = prefix && *prefix ? prefix : NULL;
 

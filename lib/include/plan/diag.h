@@ -91,6 +91,8 @@ typedef struct plan_diag_print_options {
 	const char *root;        /* json: "root"; sarif: the base of artifact URIs */
 	const char *revision;    /* json: "revision" (NULL prints null) */
 	size_t documents;        /* plan documents read, for the summary */
+	int skipped_across;      /* text: the summary says the checks across
+	                          * documents were skipped (plan_set_checked_across) */
 	const char *tool_version;/* sarif: tool.driver.version */
 	const char *path_prefix; /* sarif, github: put before every file path (a
 	                          * '/' is added when it lacks one) so that paths
@@ -99,7 +101,7 @@ typedef struct plan_diag_print_options {
 } plan_diag_print_options;
 
 #define PLAN_DIAG_PRINT_OPTIONS_INIT \
-	{ PLAN_DIAG_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL }
+	{ PLAN_DIAG_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL }
 
 /* Print every diagnostic whose severity is not off, in the chosen format,
  * followed (text) by a summary line. Plan text is escaped for the format:

@@ -42,6 +42,11 @@ const char *plan_set_root(const plan_set *set);
  * set was read from the working tree. Owned by the set. */
 const char *plan_set_revision(const plan_set *set);
 size_t plan_set_document_count(const plan_set *set);
+
+/* True when the checks across documents (links, traces, the plan-set rules)
+ * ran: they are skipped while a file cannot be read in full, since their
+ * results would be guesses. */
+int plan_set_checked_across(const plan_set *set);
 size_t plan_set_file_count(const plan_set *set);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
