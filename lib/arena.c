@@ -22,12 +22,22 @@ typedef struct block {
 struct plan_arena {
 	block *head;
 	size_t total;
+	size_t reserved;      /* bytes in blocks, used or not */
 	size_t next_size;     /* the size of the next block; 0 before the first */
 };
 
 plan_arena *plan_arena_new(void)
 {
 	return calloc(1, sizeof(plan_arena));
+}
+
+plan_arena *plan_arena_new_sized(size_t size)
+{
+	plan_arena *arena = plan_arena_new();
+	if (arena)
+		arena->next_size = size ? (size + PLAN_ARENA_ALIGN - 1) & ~(size_t)(PLAN_ARENA_ALIGN - 1) :
+			FIRST_BLOCK_SIZE;
+	return arena;
 }
 
 static block *block_new(size_t size)
@@ -61,6 +71,7 @@ void *plan_arena_alloc(plan_arena *arena, size_t size)
 			if (!big)
 				return NULL;
 			big->used = size;
+			arena->reserved += size;
 			if (b) {
 				big->next = b->next;
 				b->next = big;
@@ -77,6 +88,7 @@ void *plan_arena_alloc(plan_arena *arena, size_t size)
 		b = block_new(want);
 		if (!b)
 			return NULL;
+		arena->reserved += want;
 		arena->next_size = want < BLOCK_SIZE ? want * 2 : BLOCK_SIZE;
 		b->next = arena->head;
 		arena->head = b;
@@ -104,6 +116,11 @@ char *plan_arena_strndup(plan_arena *arena, const char *str, size_t len)
 size_t plan_arena_used(const plan_arena *arena)
 {
 	return arena->total;
+}
+
+size_t plan_arena_reserved(const plan_arena *arena)
+{
+	return arena->reserved;
 }
 
 void plan_arena_free(plan_arena *arena)

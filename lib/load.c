@@ -276,6 +276,8 @@ static void anchors_reset(loader *ld)
 
 /* --- the tree ------------------------------------------------------------ */
 
+_Static_assert(sizeof(plan_node) <= 32, "a node's size is a plan set's memory");
+
 static uint32_t add_size(uint32_t a, uint32_t b)
 {
 	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
@@ -304,9 +306,10 @@ static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type t
 		stop_oom(ld);
 		return NULL;
 	}
-	node->type = (uint8_t)type;
+	node->type = type;
 	mark_position(ld, mark, &node->line, &node->column);
-	node->size = 1;
+	if (type == PLAN_NODE_MAPPING || type == PLAN_NODE_SEQUENCE)
+		node->size = 1;
 	return node;
 }
 
@@ -437,7 +440,7 @@ static void close_collection(loader *ld)
 	plan_node **children = n ? ld->scratch + f->first : NULL;
 	if (node->type == PLAN_NODE_SEQUENCE) {
 		for (size_t i = 0; i < n; i++)
-			node->size = add_size(node->size, children[i]->size);
+			node->size = add_size(node->size, plan_node_size(children[i]));
 		node->u.items = n ? plan_arena_alloc(ld->arena, n * sizeof *node->u.items) : NULL;
 		if (n && !node->u.items) {
 			stop_oom(ld);
@@ -463,7 +466,8 @@ static void close_collection(loader *ld)
 			}
 			node->u.pairs[kept].key = key;
 			node->u.pairs[kept].value = children[i + 1];
-			node->size = add_size(node->size, add_size(key->size, children[i + 1]->size));
+			node->size = add_size(node->size,
+				add_size(plan_node_size(key), plan_node_size(children[i + 1])));
 			kept++;
 		}
 		node->len = (uint32_t)kept;
@@ -529,7 +533,8 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 	/* The alias shares the anchored node; what it costs is the size of the
 	 * subtree it stands for, so an alias bomb is caught long before any
 	 * traversal could blow up. */
-	ld->alias_nodes += target->size;
+	ld->alias_nodes += plan_node_size(target);
+	target->shared = 1;
 	if (ld->alias_nodes > ld->limits->alias_nodes) {
 		stop_at_limit(ld, &ev->start_mark, "aliases expand to more than",
 			ld->limits->alias_nodes, " nodes");

@@ -17,8 +17,7 @@
 #define MAX_SUGGESTIONS 256
 
 typedef struct slot {
-	const char *id;
-	plan_item *item;      /* the first definition */
+	plan_item *item;      /* the first definition (its id is the key); NULL: free */
 	int duplicated;       /* defined again: references to it are ambiguous */
 } slot;
 
@@ -48,6 +47,31 @@ struct plan_model_private {
 	plan_arena *arena;
 	slot *index;
 	size_t capindex;
+};
+
+/* --- the keys read here, in link.c and in rules_model.c ---------------------- */
+
+/* Sorted by strcmp (bsearch). A key missing here makes plan-validate, which
+ * prunes, silently miss what reads it; tests/rules would show it. */
+static const char *const model_keys[] = {
+	"actions", "activities", "activity", "analysis", "as_of", "assigned_to",
+	"assignment", "assignments", "bodies", "body", "calendar", "contributes_to",
+	"dr1", "dr2", "forecast", "frames", "from", "goal", "goals", "id",
+	"improvements", "kind", "kpi", "kpis", "measures", "name", "office",
+	"offices", "owner", "period", "perspective", "perspectives", "results",
+	"school_year", "status", "title", "to", "units", "units_must_follow", "year",
+};
+
+/* Kept with all they hold: lists of Agenda 2030 targets, the styrmodell's
+ * hushållning rule set, and its ignore globs and severity overrides (whose
+ * keys are rule ids). */
+static const char *const model_whole[] = {
+	"agenda2030", "hushallning", "ignore", "rules",
+};
+
+const plan_keys plan_model_keys = {
+	model_keys, sizeof model_keys / sizeof *model_keys,
+	model_whole, sizeof model_whole / sizeof *model_whole, NULL,
 };
 
 /* --- reading values -------------------------------------------------------- */
@@ -413,7 +437,7 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 static slot *find_slot(slot *table, size_t cap, const char *id)
 {
 	size_t i = (size_t)plan_hash_string(id) & (cap - 1);
-	while (table[i].id && strcmp(table[i].id, id) != 0)
+	while (table[i].item && strcmp(table[i].item->id, id) != 0)
 		i = (i + 1) & (cap - 1);
 	return &table[i];
 }
@@ -432,8 +456,7 @@ static void build_index(builder *b, struct plan_model_private *m)
 	for (size_t i = 0; i < m->public.nitems; i++) {
 		plan_item *item = m->public.items[i];
 		slot *s = find_slot(m->index, cap, item->id);
-		if (!s->id) {
-			s->id = item->id;
+		if (!s->item) {
 			s->item = item;
 			continue;
 		}

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "plan/buf.h"
 #include "array.h"
@@ -62,12 +63,30 @@ static int valid_digits(const char *d, size_t n)
 	return sum % 10 == 0;
 }
 
+/* Where the next digit at or after `i` is, or `len`. Plan text is mostly
+ * letters: eight bytes at a time are passed over while none is a digit (a
+ * byte XOR '0' is below ten just for digits). */
+static size_t next_digit(const char *text, size_t i, size_t len)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	for (; i + 8 <= len; i += 8) {
+		uint64_t word;
+		memcpy(&word, text + i, 8);
+		uint64_t t = word ^ (ones * '0');
+		if ((t - ones * 10) & ~t & (ones * 0x80))
+			break;
+	}
+	while (i < len && !is_digit(text[i]))
+		i++;
+	return i;
+}
+
 int plan_personnummer_find(const char *text, size_t len, size_t *offset, size_t *length)
 {
 	size_t i = 0;
 	while (i < len) {
 		if (!is_digit(text[i])) {
-			i++;
+			i = next_digit(text, i, len);
 			continue;
 		}
 		/* Take the whole run of digits at once, so that nothing inside a
@@ -235,9 +254,12 @@ static int visit(walker *w, const plan_node *node)
 {
 	if (node->type != PLAN_NODE_MAPPING && node->type != PLAN_NODE_SEQUENCE)
 		return check_scalar(w, node, 0, w->depth);
-	int added = ptrset_add(&w->seen, node);
-	if (added <= 0)
-		return added;   /* already walked: everything below it was checked */
+	/* Only a node an alias names can come again: walk it once. */
+	if (node->shared) {
+		int added = ptrset_add(&w->seen, node);
+		if (added <= 0)
+			return added;   /* already walked: everything below it was checked */
+	}
 	if (plan_array_reserve((void **)&w->frames, &w->cap, w->depth + 1, sizeof *w->frames) < 0)
 		return -1;
 	w->frames[w->depth].node = node;

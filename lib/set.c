@@ -162,9 +162,10 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 	plan_rules_document(file, root, kind->u.text, diags);
 }
 
-/* Load one file and check its documents; faults go to `diags`. */
+/* Load one file and check its documents; faults go to `diags`. With `keep`,
+ * what is returned is the file pruned to those keys. */
 static plan_file *load_one(plan_source *source, const char *path,
-	const plan_limits *limits, plan_diags *diags)
+	const plan_limits *limits, const plan_keys *keep, plan_diags *diags)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -187,6 +188,17 @@ static plan_file *load_one(plan_source *source, const char *path,
 		plan_rules_personal_data(file->path, file->docs[i].root, diags);
 		check_document(file, &file->docs[i], diags);
 	}
+	if (keep) {
+		plan_file *pruned = NULL;
+		if (plan_file_prune(&pruned, file, keep) < 0) {
+			plan_diags_add(diags, path, 0, 0, "limit", NULL,
+				"out of memory while reading this file");
+			plan_file_free(file);
+			return NULL;
+		}
+		plan_file_free(file);
+		file = pruned;
+	}
 	return file;
 }
 
@@ -198,6 +210,7 @@ static plan_file *load_one(plan_source *source, const char *path,
 typedef struct pool {
 	plan_source *source;
 	const plan_limits *limits;
+	const plan_keys *keep;
 	const char *const *paths;
 	plan_file **files;
 	plan_diags **diags;
@@ -217,7 +230,8 @@ static void *worker(void *arg)
 		if (i >= p->count)
 			return NULL;
 		if (i != p->preloaded)
-			p->files[i] = load_one(p->source, p->paths[i], p->limits, p->diags[i]);
+			p->files[i] = load_one(p->source, p->paths[i], p->limits, p->keep,
+				p->diags[i]);
 	}
 }
 
@@ -324,7 +338,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = plan_diags_new()))
 		goto oom;
-	styrmodell = load_one(set->source, STYRMODELL, limits, styr_diags);
+	styrmodell = load_one(set->source, STYRMODELL, limits, NULL, styr_diags);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
 	const char *const *paths = NULL;
@@ -348,6 +362,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	}
 	p.source = set->source;
 	p.limits = limits;
+	p.keep = options->keep;
 	p.paths = paths;
 	p.files = set->files;
 	p.count = set->nfiles;

@@ -190,6 +190,10 @@ int main(int argc, char **argv)
 	if (plan_cli_common_path(&cli, (const char *const *)argv + optind, (size_t)(argc - optind), &msg) < 0)
 		return usage_error_buf(&msg);
 
+	/* Once a file's own checks have run, only what the checks across
+	 * documents read is kept: a large plan set fits in a fraction of the
+	 * memory its whole trees would take. */
+	cli.set.keep = &plan_model_keys;
 	plan_error err = PLAN_ERROR_INIT;
 	plan_set *set = NULL;
 	if (plan_set_load(&set, &cli.set, &err) < 0) {

@@ -46,7 +46,7 @@ static void visit(walk *w, const plan_node *n, uint32_t depth)
 		return;
 	fuzz_check(n->line >= 1 && n->line <= w->lines, "node line inside the file", NULL, 0);
 	fuzz_check(n->column >= 1, "node column from 1", NULL, 0);
-	fuzz_check(n->size >= 1, "node size counts itself", NULL, 0);
+	fuzz_check(plan_node_size(n) >= 1, "node size counts itself", NULL, 0);
 	fuzz_check(plan_node_type_name(n) != NULL, "node type has a name", NULL, 0);
 	switch (n->type) {
 	case PLAN_NODE_MAPPING:

@@ -255,6 +255,28 @@ static void test_text_edges(void **state)
 	assert_int_equal(length, 10);
 }
 
+/* The search passes over letters eight bytes at a time: a number at every
+ * offset from the start of a word, after bytes just below '0' and just
+ * above '9' (and high UTF-8 bytes), is still found. */
+static void test_every_offset(void **state)
+{
+	(void)state;
+	static const char fillers[] = { 'a', '/', ':', ' ', '\xc3', '\xa5', '\x7f', '\x80' };
+	char text[64];
+	for (size_t f = 0; f < sizeof fillers; f++) {
+		for (size_t at = 0; at < 24; at++) {
+			memset(text, fillers[f], sizeof text);
+			memcpy(text + at, "8112189876", 10);
+			size_t offset = 0, length = 0;
+			assert_int_equal(plan_personnummer_find(text, sizeof text, &offset, &length), 1);
+			assert_int_equal(offset, at);
+			assert_int_equal(length, 10);
+			/* Cut one digit short by `len`: no number. */
+			assert_int_equal(plan_personnummer_find(text, at + 9, NULL, NULL), 0);
+		}
+	}
+}
+
 static void test_first_of_several(void **state)
 {
 	(void)state;
@@ -490,6 +512,10 @@ static void test_rule_shared_subtrees(void **state)
 	nodes[0].column = 4;
 	nodes[0].u.text = "198112189876";
 	nodes[0].len = 12;
+	/* Each level is named twice, as aliases would: the loader marks such
+	 * nodes shared, and the walk looks at a shared node once. */
+	for (int i = 0; i < LEVELS; i++)
+		nodes[i].shared = 1;
 	for (int i = 1; i <= LEVELS; i++) {
 		nodes[i].type = PLAN_NODE_SEQUENCE;
 		nodes[i].len = 2;
@@ -529,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_in_prose),
 		cmocka_unit_test(test_longer_runs),
 		cmocka_unit_test(test_text_edges),
+		cmocka_unit_test(test_every_offset),
 		cmocka_unit_test(test_first_of_several),
 		cmocka_unit_test(test_not_flagged),
 		cmocka_unit_test(test_long_text),

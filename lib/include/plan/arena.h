@@ -10,6 +10,10 @@ typedef struct plan_arena plan_arena;
 /* A new, empty arena, or NULL when memory ran out. Free with plan_arena_free. */
 plan_arena *plan_arena_new(void);
 
+/* A new arena whose first block holds `size` bytes, for a caller that knows
+ * what it will allocate (sizes rounded up to PLAN_ARENA_ALIGN each). */
+plan_arena *plan_arena_new_sized(size_t size);
+
 /* Every allocation is aligned to this many bytes: enough for pointers,
  * doubles and 64-bit integers (not for long double or SIMD types). */
 #define PLAN_ARENA_ALIGN 8
@@ -23,6 +27,9 @@ char *plan_arena_strndup(plan_arena *arena, const char *str, size_t len);
 
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t plan_arena_used(const plan_arena *arena);
+
+/* Bytes in the blocks taken from malloc, handed out or not. */
+size_t plan_arena_reserved(const plan_arena *arena);
 
 /* Free the arena and everything allocated from it; accepts NULL. */
 void plan_arena_free(plan_arena *arena);

@@ -39,21 +39,35 @@ typedef struct plan_pair {
  * only an alias used as a mapping key is a copy, carrying the alias's own
  * position so that faults about the key point at it. */
 struct plan_node {
-	uint8_t type;         /* plan_node_type */
-	uint8_t is_integer;   /* NUMBER: no fractional part */
-	uint8_t quoted;       /* scalar written quoted or as a block */
-	uint8_t bool_value;   /* BOOL */
+	/* Flags as bit-fields and the number sharing its room with the subtree
+	 * size: a plan set holds millions of nodes, and 32 bytes a node instead
+	 * of 40 is a fifth less memory. */
+	unsigned type : 3;        /* plan_node_type */
+	unsigned is_integer : 1;  /* NUMBER: no fractional part */
+	unsigned quoted : 1;      /* scalar written quoted or as a block */
+	unsigned bool_value : 1;  /* BOOL */
+	unsigned shared : 1;      /* an alias names it too: the tree holds it twice */
 	uint32_t line;        /* 1-based */
 	uint32_t column;      /* 1-based, in characters */
 	uint32_t len;         /* scalar: bytes of text; mapping: pairs; sequence: items */
-	uint32_t size;        /* nodes in this subtree, itself included */
-	double number;        /* NUMBER */
+	union {
+		double number;        /* NUMBER */
+		uint32_t size;        /* MAPPING, SEQUENCE: nodes in the subtree, itself
+		                       * included (use plan_node_size) */
+	};
 	union {
 		const char *text;     /* scalars (every type): the text as written, NUL-terminated */
 		plan_pair *pairs;     /* MAPPING */
 		plan_node **items;    /* SEQUENCE */
 	} u;
 };
+
+/* Nodes in the subtree of `node`, itself included: 1 for a scalar. */
+static inline uint32_t plan_node_size(const plan_node *node)
+{
+	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE ?
+		node->size : 1;
+}
 
 typedef struct plan_doc {
 	plan_node *root;      /* NULL for an empty document */

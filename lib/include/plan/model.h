@@ -12,6 +12,7 @@
 
 #include "plan/diag.h"
 #include "plan/load.h"
+#include "plan/prune.h"
 
 typedef enum plan_doc_kind {
 	PLAN_DOC_STYRMODELL,
@@ -74,8 +75,19 @@ typedef struct plan_ref {
 } plan_ref;
 
 struct plan_item {
+	/* Flags and small numbers first: a large plan set holds a hundred
+	 * thousand items, and no padding between them saves a tenth. */
 	uint8_t kind;                 /* plan_item_kind */
+	uint8_t redefined;            /* its id was defined before it (duplicate-id):
+	                               * plan_model_find names the first definition */
+	uint8_t school_year;          /* body: plans by school year */
+	uint8_t units_must_follow;    /* KPI */
+	uint8_t traces;               /* link stage: reaches a fullmäktigemål or a
+	                               * särskilt uppdrag */
+	uint8_t in_cycle;             /* link stage: part of a link cycle (reported once) */
 	uint32_t index;               /* its place in plan_model.items */
+	int perspective_index;        /* declared perspective in the model's list, or -1 */
+	int from_year, to_year;       /* assignment; 0 when absent */
 	const char *id;
 	const char *title;            /* title (name for organisation and KPIs); "" if none */
 	const plan_node *node;        /* the item's mapping: its position */
@@ -84,22 +96,14 @@ struct plan_item {
 	                               * unit whose plan holds them; NULL otherwise */
 	plan_item *parent;            /* office: its body; unit: its office (resolved) */
 	const plan_node *perspective; /* declared perspective (its value node), or NULL */
-	int perspective_index;        /* declared perspective in the model's list, or -1 */
 	plan_ref *refs;               /* every reference the item makes, in order */
 	size_t nrefs;
-	int from_year, to_year;       /* assignment; 0 when absent */
-	uint8_t redefined;            /* its id was defined before it (duplicate-id):
-	                               * plan_model_find names the first definition */
-	uint8_t school_year;          /* body: plans by school year */
-	uint8_t units_must_follow;    /* KPI */
 
 	/* Filled by the link stage. */
 	plan_item **children;         /* items whose valid upward links point here */
 	size_t nchildren;
 	uint64_t reached;             /* perspectives of the fullmäktigemål reached */
 	uint64_t perspectives;        /* effective: the declared one, else `reached` */
-	uint8_t traces;               /* reaches a fullmäktigemål or a särskilt uppdrag */
-	uint8_t in_cycle;             /* part of a link cycle (reported once) */
 };
 
 struct plan_document {
@@ -142,6 +146,11 @@ typedef struct plan_model {
 	const char *calendar_dr1;     /* "MM-DD" (default "04-30") */
 	const char *calendar_dr2;     /* "MM-DD" (default "08-31") */
 } plan_model;
+
+/* The mapping keys that building the model, linking it and the plan-set
+ * rules read: trees pruned to them (plan_file_prune) give the same model
+ * and the same faults as whole trees. */
+extern const plan_keys plan_model_keys;
 
 /* Build the model from the loaded files (documents whose shape is broken are
  * still read as far as they make sense). Reports duplicate-id and

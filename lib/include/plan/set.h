@@ -18,9 +18,17 @@ typedef struct plan_set_options {
 	const char *rev;         /* a git revision to read the plan set from (any
 	                          * form git accepts), from the repository that
 	                          * holds `path`; NULL: the working tree */
+	const plan_keys *keep;   /* NULL: every file's trees are kept whole, for
+	                          * callers that read any field. Otherwise each
+	                          * file's trees, once its own checks have run,
+	                          * keep only these keys (plan_file_prune);
+	                          * styrmodell.yaml is always kept whole.
+	                          * &plan_model_keys holds what the checks
+	                          * across documents read, in a fraction of the
+	                          * memory. */
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL }
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL }
 
 typedef struct plan_set plan_set;
 

@@ -1,0 +1,365 @@
+/* prune.c: a copy of a file's node trees with only the keys a later stage
+ * reads, in one block of exactly its size.
+ *
+ * Two walks over the same nodes: the first adds up what the copy needs, the
+ * second makes it in an arena whose first block holds exactly that, so that
+ * ten thousand small copies waste no half-empty blocks. Nodes that aliases
+ * share are copied once and shared again, or an alias-heavy file would
+ * grow in the copy by as much as its aliases stand for. */
+#include "plan/prune.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "array.h"
+#include "plan/arena.h"
+
+/* --- which keys ---------------------------------------------------------------- */
+
+static int compare_key(const void *key, const void *entry)
+{
+	return strcmp(key, *(const char *const *)entry);
+}
+
+static const char *listed(const char *const *list, size_t n, const char *key)
+{
+	const char *const *at = n ? bsearch(key, list, n, sizeof *list, compare_key) : NULL;
+	return at ? *at : NULL;
+}
+
+/* The list's own copy of `key` (static, so a kept key's text needs no copy),
+ * with *whole set when it is kept whole; NULL when no list keeps it. */
+static const char *lookup(const plan_keys *keep, const char *key, int *whole)
+{
+	for (; keep; keep = keep->next) {
+		const char *at = listed(keep->whole, keep->nwhole, key);
+		if (at) {
+			*whole = 1;
+			return at;
+		}
+		if ((at = listed(keep->keys, keep->nkeys, key))) {
+			*whole = 0;
+			return at;
+		}
+	}
+	return NULL;
+}
+
+int plan_keys_find(const plan_keys *keep, const char *key)
+{
+	int whole = 0;
+	return lookup(keep, key, &whole) ? 1 + whole : 0;
+}
+
+/* --- shared nodes: original -> copy ------------------------------------------- */
+
+typedef struct shared_entry {
+	const plan_node *from;
+	plan_node *to;
+} shared_entry;
+
+typedef struct shared_map {
+	shared_entry *slots;      /* open addressing, at most half full */
+	size_t cap, count;
+	int oom;
+} shared_map;
+
+static size_t slot_of(const shared_map *map, const plan_node *node)
+{
+	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15ULL;
+	size_t i = (size_t)(h >> 32) & (map->cap - 1);
+	while (map->slots[i].from && map->slots[i].from != node)
+		i = (i + 1) & (map->cap - 1);
+	return i;
+}
+
+static shared_entry *shared_find(const shared_map *map, const plan_node *node)
+{
+	if (!map->cap)
+		return NULL;
+	shared_entry *e = &map->slots[slot_of(map, node)];
+	return e->from ? e : NULL;
+}
+
+static void shared_put(shared_map *map, const plan_node *node, plan_node *copy)
+{
+	if ((map->count + 1) * 2 > map->cap) {
+		size_t cap = map->cap ? map->cap * 2 : 64;
+		shared_entry *old = map->slots;
+		size_t oldcap = map->cap;
+		map->slots = calloc(cap, sizeof *map->slots);
+		if (!map->slots) {
+			map->slots = old;
+			map->oom = 1;
+			return;
+		}
+		map->cap = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].from)
+				map->slots[slot_of(map, old[i].from)] = old[i];
+		free(old);
+	}
+	shared_entry *e = &map->slots[slot_of(map, node)];
+	if (!e->from)
+		map->count++;
+	e->from = node;
+	e->to = copy;
+}
+
+static void shared_clear(shared_map *map)
+{
+	if (map->cap)
+		memset(map->slots, 0, map->cap * sizeof *map->slots);
+	map->count = 0;
+}
+
+/* --- the two walks ------------------------------------------------------------- */
+
+static uint32_t add_size(uint32_t a, uint32_t b)
+{
+	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+/* What an arena allocation of `n` bytes takes. */
+static size_t rounded(size_t n)
+{
+	if (n == 0)
+		n = 1;
+	return (n + PLAN_ARENA_ALIGN - 1) & ~(size_t)(PLAN_ARENA_ALIGN - 1);
+}
+
+static int is_collection(const plan_node *node)
+{
+	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE;
+}
+
+/* What the first walk decided for one pair of a mapping, read back by the
+ * second walk in the same order, so that each key is looked up once. A
+ * mapping's decisions are recorded together before its children's. */
+typedef struct decision {
+	const char *key_text;     /* the list's copy of the key; NULL: dropped */
+	int whole;                /* its value is kept whole */
+} decision;
+
+typedef struct pruner {
+	const plan_keys *keep;
+	shared_map shared;
+	decision *decisions;
+	size_t ndecisions, capdecisions;
+	size_t next;              /* the second walk: the next decision to read */
+	size_t need;              /* the first walk: bytes of nodes and arrays */
+	size_t text_need;         /* the first walk: bytes of scalar text */
+	plan_arena *arena;        /* the second walk: where nodes and arrays go */
+	char *text;               /* the second walk: scalar text, packed */
+	char *text_end;
+	int oom;
+} pruner;
+
+/* Decide for each pair of `map` (not under a key kept whole); returns the
+ * index of the first decision, or SIZE_MAX when memory ran out. */
+static size_t decide(pruner *p, const plan_node *map)
+{
+	if (plan_array_reserve((void **)&p->decisions, &p->capdecisions,
+	                       p->ndecisions + map->len, sizeof *p->decisions) < 0) {
+		p->oom = 1;
+		return SIZE_MAX;
+	}
+	size_t first = p->ndecisions;
+	for (uint32_t i = 0; i < map->len; i++) {
+		decision *d = &p->decisions[p->ndecisions++];
+		d->key_text = lookup(p->keep, map->u.pairs[i].key->u.text, &d->whole);
+	}
+	return first;
+}
+
+static void measure(pruner *p, const plan_node *node, int whole, int static_text)
+{
+	if (p->oom)
+		return;
+	if (node->shared) {
+		if (shared_find(&p->shared, node))
+			return;
+		shared_put(&p->shared, node, NULL);
+	}
+	p->need += rounded(sizeof *node);
+	switch (node->type) {
+	case PLAN_NODE_MAPPING: {
+		size_t first = whole ? 0 : decide(p, node);
+		if (first == SIZE_MAX)
+			return;
+		size_t kept = 0;
+		for (uint32_t i = 0; i < node->len; i++) {
+			const plan_pair *pair = &node->u.pairs[i];
+			if (whole) {
+				measure(p, pair->key, 1, 0);
+				measure(p, pair->value, 1, 0);
+			} else if (p->decisions[first + i].key_text) {
+				/* by index: deciding for the children may move the array */
+				int value_whole = p->decisions[first + i].whole;
+				measure(p, pair->key, 0, 1);
+				measure(p, pair->value, value_whole, 0);
+			} else {
+				continue;
+			}
+			kept++;
+		}
+		if (kept)
+			p->need += rounded(kept * sizeof(plan_pair));
+		break;
+	}
+	case PLAN_NODE_SEQUENCE:
+		for (uint32_t i = 0; i < node->len; i++)
+			measure(p, node->u.items[i], whole, 0);
+		if (node->len)
+			p->need += rounded(node->len * sizeof(plan_node *));
+		break;
+	default:
+		if (!static_text)
+			p->text_need += (size_t)node->len + 1;
+		break;
+	}
+}
+
+/* A copy of `node`; a scalar's text is `static_text` when given (a key's
+ * text from the lists), else a copy. */
+static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *static_text)
+{
+	if (node->shared) {
+		shared_entry *e = shared_find(&p->shared, node);
+		if (e)
+			return e->to;
+	}
+	plan_node *to = plan_arena_alloc(p->arena, sizeof *to);
+	if (!to) {
+		p->oom = 1;
+		return NULL;
+	}
+	*to = *node;
+	if (node->shared)
+		shared_put(&p->shared, node, to);
+	if (is_collection(node))
+		to->size = 1;
+	switch (node->type) {
+	case PLAN_NODE_MAPPING: {
+		const decision *d = NULL;
+		uint32_t kept = node->len;
+		if (!whole) {
+			if (p->ndecisions - p->next < node->len) {
+				p->oom = 1;   /* the walks disagree: never, but never overrun */
+				return NULL;
+			}
+			d = &p->decisions[p->next];
+			p->next += node->len;
+			kept = 0;
+			for (uint32_t i = 0; i < node->len; i++)
+				kept += d[i].key_text != NULL;
+		}
+		to->len = kept;
+		to->u.pairs = NULL;
+		if (!kept)
+			break;
+		plan_pair *pairs = plan_arena_alloc(p->arena, kept * sizeof *pairs);
+		if (!pairs) {
+			p->oom = 1;
+			return NULL;
+		}
+		to->u.pairs = pairs;
+		for (uint32_t i = 0, j = 0; i < node->len; i++) {
+			const plan_pair *pair = &node->u.pairs[i];
+			if (d && !d[i].key_text)
+				continue;
+			pairs[j].key = copy(p, pair->key, whole, d ? d[i].key_text : NULL);
+			pairs[j].value = copy(p, pair->value, d ? d[i].whole : 1, NULL);
+			if (!pairs[j].key || !pairs[j].value)
+				return NULL;
+			to->size = add_size(to->size,
+				add_size(plan_node_size(pairs[j].key), plan_node_size(pairs[j].value)));
+			j++;
+		}
+		break;
+	}
+	case PLAN_NODE_SEQUENCE: {
+		to->u.items = NULL;
+		if (!node->len)
+			break;
+		plan_node **items = plan_arena_alloc(p->arena, node->len * sizeof *items);
+		if (!items) {
+			p->oom = 1;
+			return NULL;
+		}
+		to->u.items = items;
+		for (uint32_t i = 0; i < node->len; i++) {
+			if (!(items[i] = copy(p, node->u.items[i], whole, NULL)))
+				return NULL;
+			to->size = add_size(to->size, plan_node_size(items[i]));
+		}
+		break;
+	}
+	default:
+		if (static_text) {
+			to->u.text = static_text;
+		} else {
+			/* Text needs no alignment: it is packed in a region of its
+			 * own, sized by the first walk. */
+			if ((size_t)(p->text_end - p->text) < (size_t)node->len + 1) {
+				p->oom = 1;   /* the walks disagree: never, but never overrun */
+				return NULL;
+			}
+			memcpy(p->text, node->u.text, node->len);
+			p->text[node->len] = '\0';
+			to->u.text = p->text;
+			p->text += (size_t)node->len + 1;
+		}
+		break;
+	}
+	return to;
+}
+
+int plan_file_prune(plan_file **out, const plan_file *file, const plan_keys *keep)
+{
+	*out = NULL;
+	pruner p = { .keep = keep };
+	size_t pathlen = strlen(file->path);
+	p.need = rounded(sizeof(plan_file)) + rounded(pathlen + 1);
+	if (file->ndocs)
+		p.need += rounded(file->ndocs * sizeof(plan_doc));
+	for (size_t i = 0; i < file->ndocs; i++)
+		if (file->docs[i].root)
+			measure(&p, file->docs[i].root, 0, 0);
+	shared_clear(&p.shared);
+	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need + rounded(p.text_need)))) {
+		free(p.shared.slots);
+		return -1;
+	}
+
+	plan_file *to = plan_arena_alloc(p.arena, sizeof *to);
+	char *path = to ? plan_arena_strndup(p.arena, file->path, pathlen) : NULL;
+	plan_doc *docs = path && file->ndocs ?
+		plan_arena_alloc(p.arena, file->ndocs * sizeof *docs) : NULL;
+	p.text = path && p.text_need ? plan_arena_alloc(p.arena, p.text_need) : NULL;
+	if (!path || (file->ndocs && !docs) || (p.text_need && !p.text))
+		goto oom;
+	p.text_end = p.text ? p.text + p.text_need : NULL;
+	*to = *file;
+	to->path = path;
+	to->text = NULL;
+	to->docs = docs;
+	to->arena = p.arena;
+	for (size_t i = 0; i < file->ndocs; i++) {
+		docs[i] = file->docs[i];
+		if (file->docs[i].root && !(docs[i].root = copy(&p, file->docs[i].root, 0, NULL)))
+			goto oom;
+	}
+	if (p.shared.oom)
+		goto oom;
+	free(p.shared.slots);
+	free(p.decisions);
+	*out = to;
+	return 0;
+oom:
+	free(p.shared.slots);
+	free(p.decisions);
+	plan_arena_free(p.arena);
+	return -1;
+}

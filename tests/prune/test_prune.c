@@ -1,0 +1,258 @@
+/* Unit tests for pruning: a copy of a file's trees with only the listed keys,
+ * positions and types as they were, shared nodes shared again, and nothing
+ * that points into the original. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/arena.h"
+#include "plan/diag.h"
+#include "plan/load.h"
+#include "plan/model.h"
+#include "plan/prune.h"
+#include "plan/set.h"
+
+static const char *const keys[] = { "activities", "id", "kind", "list", "n" };
+static const char *const whole[] = { "rules" };
+static const plan_keys keep = { keys, 5, whole, 1, NULL };
+
+typedef struct fixture {
+	plan_file *file;
+	plan_file *pruned;
+	plan_diags *diags;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	if (!fx || !(fx->diags = plan_diags_new())) {
+		free(fx);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	plan_file_free(fx->file);
+	plan_file_free(fx->pruned);
+	plan_diags_free(fx->diags);
+	free(fx);
+	return 0;
+}
+
+/* Load `text` and prune it with `with`; the original is freed before the
+ * copy is looked at, so a pointer left into it shows under ASan. */
+static const plan_node *prune_text(fixture *fx, const char *text, const plan_keys *with)
+{
+	const plan_limits limits = PLAN_LIMITS_INIT;
+	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text, strlen(text),
+		&limits, fx->diags), 0);
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, with), 0);
+	plan_file_free(fx->file);
+	fx->file = NULL;
+	assert_string_equal(fx->pruned->path, "plans/p.yaml");
+	assert_null(fx->pruned->text);
+	assert_int_equal(fx->pruned->len, strlen(text));
+	assert_int_equal(fx->pruned->ndocs, 1);
+	return fx->pruned->docs[0].root;
+}
+
+static void test_keeps_listed_keys_at_any_depth(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = prune_text(fx,
+		"kind: arbetsplan\n"
+		"description: long text that no later stage reads\n"
+		"activities:\n"
+		"  - id: A-1\n"
+		"    x-note: dropped\n"
+		"    n: 2.5\n"
+		"    list: [a, {id: B, gone: 1}]\n",
+		&keep);
+	assert_int_equal(root->type, PLAN_NODE_MAPPING);
+	assert_int_equal(root->len, 2);
+	assert_string_equal(root->u.pairs[0].key->u.text, "kind");
+	assert_true(plan_node_is_string(plan_node_get(root, "kind"), "arbetsplan"));
+	assert_null(plan_node_get(root, "description"));
+	const plan_node *acts = plan_node_get(root, "activities");
+	assert_int_equal(acts->type, PLAN_NODE_SEQUENCE);
+	assert_int_equal(acts->len, 1);
+	const plan_node *act = acts->u.items[0];
+	assert_int_equal(act->len, 3);
+	assert_null(plan_node_get(act, "x-note"));
+	const plan_node *n = plan_node_get(act, "n");
+	assert_int_equal(n->type, PLAN_NODE_NUMBER);
+	assert_false(n->is_integer);
+	assert_true(n->number == 2.5);
+	assert_string_equal(n->u.text, "2.5");
+	/* Lists keep every item; mappings in them are pruned in turn. */
+	const plan_node *list = plan_node_get(act, "list");
+	assert_int_equal(list->len, 2);
+	assert_true(plan_node_is_string(list->u.items[0], "a"));
+	assert_int_equal(list->u.items[1]->len, 1);
+	assert_true(plan_node_is_string(plan_node_get(list->u.items[1], "id"), "B"));
+	/* Sizes count what the copy holds: the list, "a", {id: B} and its pair. */
+	assert_int_equal(list->size, 5);
+}
+
+static void test_positions_and_flags_are_kept(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = prune_text(fx,
+		"skip: 1\n"
+		"kind: 'quoted'\n"
+		"id:\n"
+		"  - x\n",
+		&keep);
+	const plan_pair *kind = &root->u.pairs[0];
+	assert_int_equal(kind->key->line, 2);
+	assert_int_equal(kind->key->column, 1);
+	assert_int_equal(kind->value->line, 2);
+	assert_int_equal(kind->value->column, 7);
+	assert_true(kind->value->quoted);
+	const plan_pair *id = &root->u.pairs[1];
+	assert_int_equal(id->key->line, 3);
+	assert_int_equal(id->value->line, 4);
+	assert_int_equal(id->value->column, 3);
+}
+
+static void test_whole_keys_keep_data_keys(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = prune_text(fx,
+		"rules:\n"
+		"  perspective-mismatch: warning\n"
+		"  nested: {anything: [1, {deeper: true}]}\n"
+		"other: {id: dropped-with-its-parent}\n",
+		&keep);
+	assert_int_equal(root->len, 1);
+	const plan_node *rules = plan_node_get(root, "rules");
+	assert_true(plan_node_is_string(plan_node_get(rules, "perspective-mismatch"), "warning"));
+	const plan_node *deeper = plan_node_get(
+		plan_node_get(plan_node_get(rules, "nested"), "anything")->u.items[1], "deeper");
+	assert_int_equal(deeper->type, PLAN_NODE_BOOL);
+	assert_true(deeper->bool_value);
+}
+
+static void test_shared_nodes_are_copied_once(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = prune_text(fx,
+		"kind: &k {id: x, gone: y}\n"
+		"list: [*k, *k, *k]\n",
+		&keep);
+	const plan_node *kind = plan_node_get(root, "kind");
+	const plan_node *list = plan_node_get(root, "list");
+	assert_int_equal(kind->len, 1);
+	assert_ptr_equal(list->u.items[0], kind);
+	assert_ptr_equal(list->u.items[2], kind);
+}
+
+static void test_chained_lists_and_lookup(void **state)
+{
+	(void)state;
+	static const char *const more[] = { "title" };
+	const plan_keys chain = { more, 1, NULL, 0, &keep };
+	assert_int_equal(plan_keys_find(&chain, "title"), 1);
+	assert_int_equal(plan_keys_find(&chain, "id"), 1);
+	assert_int_equal(plan_keys_find(&chain, "rules"), 2);
+	assert_int_equal(plan_keys_find(&chain, "description"), 0);
+	assert_int_equal(plan_keys_find(&keep, "title"), 0);
+}
+
+/* The model's lists are sorted, as bsearch needs: an entry out of order
+ * would be silently never found. */
+static void test_model_keys_are_sorted(void **state)
+{
+	(void)state;
+	for (const plan_keys *k = &plan_model_keys; k; k = k->next) {
+		for (size_t i = 1; i < k->nkeys; i++)
+			assert_true(strcmp(k->keys[i - 1], k->keys[i]) < 0);
+		for (size_t i = 1; i < k->nwhole; i++)
+			assert_true(strcmp(k->whole[i - 1], k->whole[i]) < 0);
+		for (size_t i = 0; i < k->nkeys; i++)
+			assert_int_equal(plan_keys_find(k, k->keys[i]), 1);
+	}
+}
+
+/* The copy fills one block of exactly its size: nothing is left over that
+ * a plan set of ten thousand files would pay ten thousand times. */
+static void test_copy_is_one_exact_block(void **state)
+{
+	fixture *fx = *state;
+	prune_text(fx,
+		"kind: arbetsplan\n"
+		"activities:\n"
+		"  - {id: A-1, title: dropped}\n"
+		"  - {id: A-2222222222222222222222222, title: dropped}\n",
+		&keep);
+	assert_int_equal(plan_arena_used(fx->pruned->arena),
+		plan_arena_reserved(fx->pruned->arena));
+}
+
+/* The checks across documents find the same faults, at the same places,
+ * in trees pruned to plan_model_keys as in whole trees: a key they read that
+ * the list lacks would show here as a fault missed. */
+static void same_faults(const char *dir)
+{
+	plan_set *sets[2] = { NULL, NULL };
+	for (int i = 0; i < 2; i++) {
+		plan_set_options options = PLAN_SET_OPTIONS_INIT;
+		options.path = dir;
+		options.keep = i ? &plan_model_keys : NULL;
+		plan_error err = PLAN_ERROR_INIT;
+		assert_int_equal(plan_set_load(&sets[i], &options, &err), 0);
+	}
+	plan_diags *whole_diags = plan_set_diags(sets[0]);
+	plan_diags *pruned_diags = plan_set_diags(sets[1]);
+	assert_int_equal(plan_diags_count(whole_diags), plan_diags_count(pruned_diags));
+	for (size_t i = 0; i < plan_diags_count(whole_diags); i++) {
+		const plan_diag *a = plan_diags_get(whole_diags, i);
+		const plan_diag *b = plan_diags_get(pruned_diags, i);
+		assert_string_equal(a->file, b->file);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->column, b->column);
+		assert_string_equal(a->rule, b->rule);
+		assert_string_equal(a->message, b->message);
+	}
+	assert_int_equal(plan_set_model(sets[0])->nitems, plan_set_model(sets[1])->nitems);
+	plan_set_free(sets[0]);
+	plan_set_free(sets[1]);
+}
+
+static void test_pruned_sets_find_the_same_faults(void **state)
+{
+	(void)state;
+	same_faults(PLAN_TEST_DIR "/../examples/strangnas");
+	same_faults(PLAN_TEST_DIR "/../examples/broken");
+	same_faults(PLAN_TEST_DIR "/rules/base");
+	same_faults(PLAN_TEST_DIR "/e2e/sets/broken");
+	same_faults(PLAN_TEST_DIR "/e2e/sets/overrides");
+	same_faults(PLAN_TEST_DIR "/link/sets/links");
+	same_faults(PLAN_TEST_DIR "/report/sets/full");
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_keeps_listed_keys_at_any_depth),
+		T(test_positions_and_flags_are_kept),
+		T(test_whole_keys_keep_data_keys),
+		T(test_shared_nodes_are_copied_once),
+		T(test_chained_lists_and_lookup),
+		T(test_model_keys_are_sorted),
+		T(test_copy_is_one_exact_block),
+		T(test_pruned_sets_find_the_same_faults),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
