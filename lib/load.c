@@ -161,12 +161,16 @@ static void resolve_plain(plan_node *node)
 		node->type = PLAN_NODE_STRING;
 		return;
 	}
-	if (text_in(s, null_words)) {
+	/* The words are 0, 1, 4 or 5 bytes long: ids such as N15-K2 and
+	 * dates skip the comparisons. */
+	size_t len = node->len;
+	int word = len <= 1 || len == 4 || len == 5;
+	if (word && text_in(s, null_words)) {
 		node->type = PLAN_NODE_NULL;
-	} else if (text_in(s, true_words)) {
+	} else if (word && text_in(s, true_words)) {
 		node->type = PLAN_NODE_BOOL;
 		node->bool_value = 1;
-	} else if (text_in(s, false_words)) {
+	} else if (word && text_in(s, false_words)) {
 		node->type = PLAN_NODE_BOOL;
 	} else if (!(looks_numeric(s, node->len) && set_number(node))) {
 		node->type = PLAN_NODE_STRING;
@@ -299,14 +303,21 @@ static void attach(loader *ld, plan_node *node)
 	ld->scratch[ld->nscratch++] = node;
 }
 
-static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type type)
+/* A node with `extra` bytes right after it (a scalar's text: one arena
+ * allocation instead of two). */
+static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type type,
+	size_t extra)
 {
-	plan_node *node = plan_arena_alloc(ld->arena, sizeof *node);
+	if (extra > SIZE_MAX - sizeof(plan_node)) {
+		stop_oom(ld);
+		return NULL;
+	}
+	plan_node *node = plan_arena_alloc_dirty(ld->arena, sizeof *node + extra);
 	if (!node) {
 		stop_oom(ld);
 		return NULL;
 	}
-	node->type = type;
+	*node = (plan_node){ .type = type };
 	mark_position(ld, mark, &node->line, &node->column);
 	if (type == PLAN_NODE_MAPPING || type == PLAN_NODE_SEQUENCE)
 		node->size = 1;
@@ -395,7 +406,7 @@ static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type t
 		stop_at_limit(ld, &ev->start_mark, "nesting deeper than", ld->limits->depth, " levels");
 		return;
 	}
-	plan_node *node = node_new(ld, &ev->start_mark, type);
+	plan_node *node = node_new(ld, &ev->start_mark, type, 0);
 	if (!node)
 		return;
 	if (plan_array_reserve((void **)&ld->frames, &ld->capframes, ld->nframes + 1,
@@ -489,14 +500,14 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 		stop_at_limit(ld, &ev->start_mark, "value longer than", ld->limits->scalar_bytes, " bytes");
 		return;
 	}
-	plan_node *node = node_new(ld, &ev->start_mark, PLAN_NODE_STRING);
+	plan_node *node = node_new(ld, &ev->start_mark, PLAN_NODE_STRING, len + 1);
 	if (!node)
 		return;
-	node->u.text = plan_arena_strndup(ld->arena, (const char *)ev->data.scalar.value, len);
-	if (!node->u.text) {
-		stop_oom(ld);
-		return;
-	}
+	char *text = (char *)(node + 1);
+	if (len)
+		memcpy(text, ev->data.scalar.value, len);
+	text[len] = '\0';
+	node->u.text = text;
 	node->len = (uint32_t)len;
 	const char *tag = (const char *)ev->data.scalar.tag;
 	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;

@@ -230,7 +230,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 		if (e)
 			return e->to;
 	}
-	plan_node *to = plan_arena_alloc(p->arena, sizeof *to);
+	plan_node *to = plan_arena_alloc_dirty(p->arena, sizeof *to);
 	if (!to) {
 		p->oom = 1;
 		return NULL;
@@ -259,7 +259,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 		to->u.pairs = NULL;
 		if (!kept)
 			break;
-		plan_pair *pairs = plan_arena_alloc(p->arena, kept * sizeof *pairs);
+		plan_pair *pairs = plan_arena_alloc_dirty(p->arena, kept * sizeof *pairs);
 		if (!pairs) {
 			p->oom = 1;
 			return NULL;
@@ -283,7 +283,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 		to->u.items = NULL;
 		if (!node->len)
 			break;
-		plan_node **items = plan_arena_alloc(p->arena, node->len * sizeof *items);
+		plan_node **items = plan_arena_alloc_dirty(p->arena, node->len * sizeof *items);
 		if (!items) {
 			p->oom = 1;
 			return NULL;
@@ -337,7 +337,7 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keys *kee
 	char *path = to ? plan_arena_strndup(p.arena, file->path, pathlen) : NULL;
 	plan_doc *docs = path && file->ndocs ?
 		plan_arena_alloc(p.arena, file->ndocs * sizeof *docs) : NULL;
-	p.text = path && p.text_need ? plan_arena_alloc(p.arena, p.text_need) : NULL;
+	p.text = path && p.text_need ? plan_arena_alloc_dirty(p.arena, p.text_need) : NULL;
 	if (!path || (file->ndocs && !docs) || (p.text_need && !p.text))
 		goto oom;
 	p.text_end = p.text ? p.text + p.text_need : NULL;

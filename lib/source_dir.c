@@ -17,6 +17,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__linux__) && defined(__has_include)
+#if __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+#define HAVE_OPENAT2 1
+#endif
+#endif
+
 #include "array.h"
 #include "plan/buf.h"
 #include "source_impl.h"
@@ -24,6 +32,7 @@
 typedef struct dir_source {
 	plan_source base;       /* first: a dir_source * is a plan_source * */
 	char *root;             /* realpath of the root */
+	int root_fd;            /* the root, opened, or -1 */
 	char **paths;           /* the last listing, sorted */
 	size_t npaths;
 } dir_source;
@@ -430,6 +439,37 @@ static int relpath_ok(const char *relpath)
 	}
 }
 
+/* The quick way to open a plan file, for the common case: a regular file
+ * reached without leaving the root. The kernel resolves `relpath` beneath
+ * the root (openat2 with RESOLVE_BENEATH, Linux 5.6), so one call does what
+ * realpath, a check and open do with a system call per path segment; a
+ * plan set of ten thousand files saves a hundred thousand calls. Returns the
+ * descriptor, or -1 for the careful way to decide and report: no openat2
+ * (an older kernel, a sandbox), anything not a regular file, a link that
+ * leaves the root or is absolute, any error. */
+static int open_beneath(const dir_source *src, const char *relpath)
+{
+#ifdef HAVE_OPENAT2
+	if (src->root_fd < 0)
+		return -1;
+	/* stat before open, as the careful way does: opening a device or a
+	 * FIFO can block or have effects. */
+	struct stat st;
+	if (fstatat(src->root_fd, relpath, &st, 0) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	struct open_how how;
+	memset(&how, 0, sizeof how);
+	how.flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+	long fd = syscall(SYS_openat2, src->root_fd, relpath, &how, sizeof how);
+	return fd >= 0 && fd <= INT32_MAX ? (int)fd : -1;
+#else
+	(void)src;
+	(void)relpath;
+	return -1;
+#endif
+}
+
 static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags)
 {
@@ -439,6 +479,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	char *real = NULL;
 	char *data = NULL;
 	int fd = -1;
+	struct stat st;
 	/* The buffer holds max_bytes plus the NUL. */
 	if (max_bytes > SIZE_MAX - 1)
 		max_bytes = SIZE_MAX - 1;
@@ -447,34 +488,36 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		plan_source_report(diags, relpath, "io", "skipped: not a path inside the plan set");
 		goto cleanup;
 	}
-	full = join(src->root, relpath);
-	if (!full)
-		goto cleanup;
-	/* Resolving the whole path catches links in any segment, not only the
-	 * last, that were changed to lead out since the listing. */
-	real = realpath(full, NULL);
-	if (!real) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-		goto cleanup;
-	}
-	if (!inside_root(src, real)) {
-		plan_source_report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
-		goto cleanup;
-	}
-	/* stat before open: opening a device or FIFO can block or have effects. */
-	struct stat st;
-	if (stat(real, &st) != 0) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-		goto cleanup;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		plan_source_report(diags, relpath, "io", "skipped: not a regular file");
-		goto cleanup;
-	}
-	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+	fd = open_beneath(src, relpath);
 	if (fd < 0) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-		goto cleanup;
+		full = join(src->root, relpath);
+		if (!full)
+			goto cleanup;
+		/* Resolving the whole path catches links in any segment, not only the
+		 * last, that were changed to lead out since the listing. */
+		real = realpath(full, NULL);
+		if (!real) {
+			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			goto cleanup;
+		}
+		if (!inside_root(src, real)) {
+			plan_source_report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
+			goto cleanup;
+		}
+		/* stat before open: opening a device or FIFO can block or have effects. */
+		if (stat(real, &st) != 0) {
+			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			goto cleanup;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			plan_source_report(diags, relpath, "io", "skipped: not a regular file");
+			goto cleanup;
+		}
+		fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+		if (fd < 0) {
+			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			goto cleanup;
+		}
 	}
 	/* Checked again on what was opened, in case the path changed meanwhile. */
 	if (fstat(fd, &st) != 0) {
@@ -499,22 +542,23 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		goto cleanup;
 	for (;;) {
 		if (have == cap) {
-			if (cap == max_bytes) {
-				/* Full to the limit: one more byte means too large. */
-				char probe;
-				ssize_t r = read(fd, &probe, 1);
-				if (r < 0 && errno == EINTR)
-					continue;
-				if (r < 0) {
-					plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-					goto cleanup;
-				}
-				if (r > 0) {
-					plan_source_report(diags, relpath, "limit",
-						"file is larger than the limit of %zu bytes", max_bytes);
-					goto cleanup;
-				}
+			/* Full as the size said: one byte more is read before the
+			 * buffer grows, since at the end of the file (nearly always)
+			 * it never needs to. */
+			char probe;
+			ssize_t r = read(fd, &probe, 1);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+				goto cleanup;
+			}
+			if (r == 0)
 				break;
+			if (cap == max_bytes) {
+				plan_source_report(diags, relpath, "limit",
+					"file is larger than the limit of %zu bytes", max_bytes);
+				goto cleanup;
 			}
 			size_t bigger = cap < 4096 ? 4096 : cap;
 			bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
@@ -523,6 +567,8 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 				goto cleanup;
 			data = p;
 			cap = bigger;
+			data[have++] = probe;
+			continue;
 		}
 		ssize_t r = read(fd, data + have, cap - have);
 		if (r < 0) {
@@ -560,6 +606,8 @@ static void dir_free(plan_source *base)
 	dir_source *src = (dir_source *)base;
 	free_listing(src);
 	free(src->root);
+	if (src->root_fd >= 0)
+		close(src->root_fd);
 	free(src);
 }
 
@@ -577,6 +625,7 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
 		goto cleanup;
 	}
 	src->base.ops = &dir_ops;
+	src->root_fd = -1;
 	src->root = realpath(root, NULL);
 	if (!src->root) {
 		plan_error_set(err, "cannot open '%s': %s", root, strerror(errno));
@@ -591,6 +640,10 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
 		plan_error_set(err, "cannot open '%s': %s", root, strerror(ENOTDIR));
 		goto cleanup;
 	}
+#ifdef HAVE_OPENAT2
+	/* For open_beneath; without it every file takes the careful way. */
+	src->root_fd = open(src->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
 	*out = &src->base;
 	src = NULL;
 	rc = 0;

@@ -22,6 +22,10 @@ plan_arena *plan_arena_new_sized(size_t size);
  * Owned by the arena. */
 void *plan_arena_alloc(plan_arena *arena, size_t size);
 
+/* As plan_arena_alloc, but the bytes are not zeroed: for callers that write
+ * every one of them (a node copied whole, a string). */
+void *plan_arena_alloc_dirty(plan_arena *arena, size_t size);
+
 /* A NUL-terminated copy of `len` bytes, owned by the arena. */
 char *plan_arena_strndup(plan_arena *arena, const char *str, size_t len);
 

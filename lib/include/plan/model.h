@@ -147,9 +147,10 @@ typedef struct plan_model {
 	const char *calendar_dr2;     /* "MM-DD" (default "08-31") */
 } plan_model;
 
-/* The mapping keys that building the model, linking it and the plan-set
- * rules read: trees pruned to them (plan_file_prune) give the same model
- * and the same faults as whole trees. */
+/* The mapping keys that the checks across documents read: trees pruned to
+ * them (plan_file_prune) give the same faults as whole trees, and the same
+ * model except that goals, assignments, activities and documents have no
+ * title (item->title is ""): no check reads one. */
 extern const plan_keys plan_model_keys;
 
 /* Build the model from the loaded files (documents whose shape is broken are
