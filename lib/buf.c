@@ -49,6 +49,13 @@ int plan_buf_puts(plan_buf *buf, const char *str)
 
 int plan_buf_putc(plan_buf *buf, char c)
 {
+	/* Renderers put text a byte at a time: room for it and the NUL is
+	 * the usual case, and needs no call. */
+	if (!buf->failed && buf->len + 2 <= buf->cap && buf->len < buf->max) {
+		buf->ptr[buf->len++] = c;
+		buf->ptr[buf->len] = '\0';
+		return 0;
+	}
 	return plan_buf_put(buf, &c, 1);
 }
 

@@ -1044,8 +1044,38 @@ cleanup:
 
 /* --- the working tree's state ------------------------------------------------ */
 
+/* Is there a ".git" (a directory, or the file of a worktree or submodule) in
+ * `root` or any directory above it? Without one there is no repository to
+ * open, and starting libgit2 (which loads the system's certificates) is
+ * time thrown away. */
+static int git_entry_above(const char *root)
+{
+	plan_buf path = PLAN_BUF_INIT;
+	plan_buf_puts(&path, root);
+	int found = 0;
+	while (!found && !path.failed && path.len > 0) {
+		size_t len = path.len;
+		struct stat st;
+		plan_buf_puts(&path, path.ptr[len - 1] == '/' ? ".git" : "/.git");
+		found = !path.failed && lstat(path.ptr, &st) == 0;
+		path.len = len;
+		while (path.len > 0 && path.ptr[path.len - 1] != '/')
+			path.len--;           /* drop the last segment */
+		if (path.len > 1)
+			path.len--;           /* and its slash, except the root's */
+		else if (len == 1)
+			break;                /* "/" was the last to look in */
+		path.ptr[path.len] = '\0';
+	}
+	int failed = path.failed;
+	plan_buf_free(&path);
+	return found || failed;    /* when unsure, let libgit2 look */
+}
+
 int plan_worktree_dirty(const char *root)
 {
+	if (!git_entry_above(root))
+		return -1;
 	if (git_libgit2_init() < 0)
 		return -1;
 	int rc = -1;

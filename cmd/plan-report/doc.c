@@ -29,6 +29,9 @@ int doc_init(doc *d, plan_lang lang)
 {
 	memset(d, 0, sizeof *d);
 	d->lang = lang;
+	/* A report's text is as long as its plan set makes it. */
+	d->text = (plan_buf)PLAN_BUF_INIT;
+	d->text.max = SIZE_MAX / 2;
 	d->arena = plan_arena_new();
 	return d->arena ? 0 : -1;
 }
@@ -38,6 +41,7 @@ void doc_free(doc *d)
 	free(d->blocks);
 	free(d->spans);
 	free(d->cells);
+	plan_buf_free(&d->text);
 	plan_arena_free(d->arena);
 	memset(d, 0, sizeof *d);
 }
@@ -127,39 +131,43 @@ const char *doc_strdup(doc *d, const char *text)
 	return copy ? copy : "";
 }
 
-/* Plan text's white space as reports show it: line ends and tabs become
- * spaces, except that a blank line (two or more line ends in one run of
- * white space) stays as "\n\n", where a paragraph may break. */
-static char *normalise(doc *d, const char *text)
+/* Append `text` to the document's text with its white space as reports show
+ * it: line ends and tabs become spaces, except that a blank line (two or
+ * more line ends in one run of white space) stays as "\n\n", where a
+ * paragraph may break. Runs without white space are copied whole. */
+static void put_normalised(doc *d, const char *text)
 {
-	size_t len = strlen(text);
-	char *out = plan_arena_alloc(d->arena, len + 1);
-	if (!out) {
+	plan_buf *out = &d->text;
+	size_t off = out->len, n = strlen(text);
+	/* Appended as it is, then squeezed in place: the result is never
+	 * longer, since "\n\n" stands for at least two white-space bytes. */
+	if (plan_buf_put(out, text, n) < 0) {
 		d->oom = 1;
-		return NULL;
+		return;
 	}
+	char *p = out->ptr + off;
 	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		char c = text[i];
+	for (size_t i = 0; i < n;) {
+		char c = p[i];
 		if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-			out[o++] = c;
+			p[o++] = c;
 			i++;
 			continue;
 		}
 		size_t breaks = 0, j = i;
-		for (; j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'); j++)
-			if (text[j] == '\n' || (text[j] == '\r' && (j + 1 >= len || text[j + 1] != '\n')))
+		for (; j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\n' || p[j] == '\r'); j++)
+			if (p[j] == '\n' || (p[j] == '\r' && (j + 1 >= n || p[j + 1] != '\n')))
 				breaks++;
 		if (breaks >= 2) {
-			out[o++] = '\n';
-			out[o++] = '\n';
+			p[o++] = '\n';
+			p[o++] = '\n';
 		} else {
-			out[o++] = ' ';
+			p[o++] = ' ';
 		}
 		i = j;
 	}
-	out[o] = '\0';
-	return out;
+	out->len = off + o;
+	out->ptr[out->len] = '\0';
 }
 
 void doc_put(doc *d, span_style style, const char *text)
@@ -171,26 +179,21 @@ void doc_put(doc *d, span_style style, const char *text)
 		return;
 	if (reserve(d, (void **)&d->spans, &d->capspans, d->nspans, sizeof *d->spans) < 0)
 		return;
-	const char *copy = normalise(d, text);
-	if (!copy)
+	size_t off = d->text.len;
+	put_normalised(d, text);
+	size_t len = d->text.len - off;
+	if (d->oom || len == 0)
 		return;
 	/* Runs of one style in one block or cell become one span, so that
-	 * "Status" and ":" are one piece of emphasis, not two. */
+	 * "Status" and ":" are one piece of emphasis, not two. The last span's
+	 * text always ends where this one starts: joining costs nothing. */
 	size_t in_block = b->kind == BK_TABLE ? d->cells[d->ncells - 1].n : b->n;
-	if (in_block && d->spans[d->nspans - 1].style == style) {
-		span *last = &d->spans[d->nspans - 1];
-		size_t a = strlen(last->text), n = strlen(copy);
-		char *joined = plan_arena_alloc(d->arena, a + n + 1);
-		if (!joined) {
-			d->oom = 1;
-			return;
-		}
-		memcpy(joined, last->text, a);
-		memcpy(joined + a, copy, n + 1);
-		last->text = joined;
+	span *last = d->nspans ? &d->spans[d->nspans - 1] : NULL;
+	if (in_block && last->style == style && last->off + last->len == off) {
+		last->len += len;
 		return;
 	}
-	d->spans[d->nspans++] = (span){ copy, (uint8_t)style };
+	d->spans[d->nspans++] = (span){ off, len, (uint8_t)style };
 	if (b->kind == BK_TABLE)
 		d->cells[d->ncells - 1].n++;
 	else
@@ -260,20 +263,21 @@ static int blank(char c)
 void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
 {
 	/* The first and last non-blank byte over the whole run. */
+	const char *text = d->text.ptr;
 	size_t a = first, ai = 0, b = first + n, bi = 0;
 	for (; a < first + n; a++) {
-		const char *t = d->spans[a].text;
-		for (ai = 0; t[ai] && blank(t[ai]); ai++)
+		const span *s = &d->spans[a];
+		for (ai = 0; ai < s->len && blank(text[s->off + ai]); ai++)
 			;
-		if (t[ai])
+		if (ai < s->len)
 			break;
 	}
 	if (a == first + n)
 		return;
 	for (b = first + n; b-- > a;) {
-		const char *t = d->spans[b].text;
-		size_t len = strlen(t);
-		while (len > (b == a ? ai : 0) && blank(t[len - 1]))
+		const span *s = &d->spans[b];
+		size_t len = s->len;
+		while (len > (b == a ? ai : 0) && blank(text[s->off + len - 1]))
 			len--;
 		if (len > (b == a ? ai : 0)) {
 			bi = len;
@@ -281,11 +285,11 @@ void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
 		}
 	}
 	for (size_t i = a; i <= b; i++) {
-		const char *t = d->spans[i].text;
+		const span *s = &d->spans[i];
 		size_t from = i == a ? ai : 0;
-		size_t to = i == b ? bi : strlen(t);
+		size_t to = i == b ? bi : s->len;
 		if (to > from)
-			fn(ctx, t + from, to - from, (span_style)d->spans[i].style);
+			fn(ctx, text + s->off + from, to - from, (span_style)s->style);
 	}
 }
 

@@ -84,7 +84,7 @@ typedef enum span_style {
 } span_style;
 
 typedef struct span {
-	const char *text;         /* owned by the document */
+	size_t off, len;          /* its text in the document's text buffer */
 	uint8_t style;
 } span;
 
@@ -136,7 +136,8 @@ typedef struct block {
 
 typedef struct doc {
 	plan_lang lang;
-	plan_arena *arena;        /* owns every string and chart */
+	plan_arena *arena;        /* owns every chart and its strings */
+	plan_buf text;            /* every span's text, one after another */
 	block *blocks;
 	size_t nblocks, capblocks;
 	span *spans;

@@ -13,10 +13,32 @@ typedef struct md {
 	int line_start;      /* the next character starts a line */
 } md;
 
+/* A printable ASCII byte that is no Markdown (or pandoc) syntax: one bit
+ * per byte from 0x20 to 0x7e, clear for always_escaped's punctuation. */
+static int plain_ascii(unsigned char c)
+{
+#define BIT(ch) ((uint64_t)1 << ((ch) & 63))
+	static const uint64_t escaped_low = BIT('#') | BIT('$') | BIT('&') | BIT('*') |
+		BIT('<') | BIT('>');
+	static const uint64_t escaped_high = BIT('@') | BIT('[') | BIT('\\') | BIT(']') |
+		BIT('^') | BIT('_') | BIT('`') | BIT('{') | BIT('|') | BIT('}') | BIT('~') |
+		BIT(0x7f);
+#undef BIT
+	if (c < 0x20 || c > 0x7f)
+		return 0;
+	return !(((c < 0x40 ? escaped_low : escaped_high) >> (c & 63)) & 1);
+}
+
 /* Punctuation that is Markdown (or pandoc) syntax anywhere in a line. */
 static int always_escaped(char c)
 {
-	return c && strchr("\\`*_[]<>|~#$&{}^@", c) != NULL;
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+	case '|': case '~': case '#': case '$': case '&': case '{': case '}': case '^': case '@':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void put_replacement(plan_buf *buf)
@@ -61,14 +83,21 @@ static void md_text(md *m, const char *s, size_t len)
 			}
 		}
 		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
+			if (c < 0x20 || c == 0x7f) {
 				put_replacement(buf);
-			else {
-				if (always_escaped((char)c))
-					plan_buf_putc(buf, '\\');
+				i++;
+			} else if (always_escaped((char)c)) {
+				plan_buf_putc(buf, '\\');
 				plan_buf_putc(buf, (char)c);
+				i++;
+			} else {
+				/* A run of letters, digits and the like goes as it is. */
+				size_t j = i + 1;
+				while (j < len && plain_ascii((unsigned char)s[j]))
+					j++;
+				plan_buf_put(buf, s + i, j - i);
+				i = j;
 			}
-			i++;
 			continue;
 		}
 		uint32_t cp;
