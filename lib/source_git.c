@@ -909,6 +909,13 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 		goto cleanup;
 	}
 	src->libgit2_ready = 1;
+	/* Each object is read once: libgit2's object cache and its mapped
+	 * windows of the pack would only hold what is never asked for again.
+	 * Small windows with a low limit keep the pack's pages in memory to a
+	 * few megabytes, however large the repository. */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)8 << 20);
 
 	if (locate(path, &full, &existing, err) < 0)
 		goto cleanup;
