@@ -15,41 +15,92 @@
 #include "array.h"
 #include "plan/arena.h"
 
-/* --- which keys ---------------------------------------------------------------- */
+/* --- which keys: the lists as one hash table ------------------------------------ */
 
-static int compare_key(const void *key, const void *entry)
+typedef struct keep_entry {
+	const char *key;          /* the list's own copy; NULL: a free slot */
+	size_t len;
+	int whole;
+} keep_entry;
+
+struct plan_keep {
+	keep_entry *slots;        /* open addressing, at most half full */
+	size_t cap;               /* a power of two */
+};
+
+/* FNV-1a over `len` bytes: keys are short, and the table is ours. */
+static uint64_t hash_bytes(const char *s, size_t len)
 {
-	return strcmp(key, *(const char *const *)entry);
+	uint64_t h = UINT64_C(1469598103934665603);
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+	return h;
 }
 
-static const char *listed(const char *const *list, size_t n, const char *key)
+static keep_entry *slot_for(const plan_keep *keep, const char *key, size_t len)
 {
-	const char *const *at = n ? bsearch(key, list, n, sizeof *list, compare_key) : NULL;
-	return at ? *at : NULL;
+	size_t i = (size_t)hash_bytes(key, len) & (keep->cap - 1);
+	while (keep->slots[i].key &&
+	       (keep->slots[i].len != len || memcmp(keep->slots[i].key, key, len) != 0))
+		i = (i + 1) & (keep->cap - 1);
+	return &keep->slots[i];
 }
 
-/* The list's own copy of `key` (static, so a kept key's text needs no copy),
- * with *whole set when it is kept whole; NULL when no list keeps it. */
-static const char *lookup(const plan_keys *keep, const char *key, int *whole)
+static void add_list(plan_keep *keep, const char *const *list, size_t n, int whole)
 {
-	for (; keep; keep = keep->next) {
-		const char *at = listed(keep->whole, keep->nwhole, key);
-		if (at) {
-			*whole = 1;
-			return at;
-		}
-		if ((at = listed(keep->keys, keep->nkeys, key))) {
-			*whole = 0;
-			return at;
-		}
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+		keep_entry *e = slot_for(keep, list[i], len);
+		if (!e->key)   /* the first list that names a key decides */
+			*e = (keep_entry){ list[i], len, whole };
 	}
-	return NULL;
 }
 
-int plan_keys_find(const plan_keys *keep, const char *key)
+int plan_keep_new(plan_keep **out, const plan_keys *keys)
+{
+	*out = NULL;
+	size_t n = 0;
+	for (const plan_keys *k = keys; k; k = k->next)
+		n += k->nkeys + k->nwhole;
+	plan_keep *keep = calloc(1, sizeof *keep);
+	if (!keep)
+		return -1;
+	keep->cap = 16;
+	while (keep->cap < 2 * n + 1)
+		keep->cap *= 2;
+	if (!(keep->slots = calloc(keep->cap, sizeof *keep->slots))) {
+		free(keep);
+		return -1;
+	}
+	for (const plan_keys *k = keys; k; k = k->next) {
+		add_list(keep, k->whole, k->nwhole, 1);
+		add_list(keep, k->keys, k->nkeys, 0);
+	}
+	*out = keep;
+	return 0;
+}
+
+void plan_keep_free(plan_keep *keep)
+{
+	if (keep) {
+		free(keep->slots);
+		free(keep);
+	}
+}
+
+/* The list's own copy of the key (static, so a kept key's text needs no
+ * copy), with *whole set when it is kept whole; NULL when it is dropped. */
+static const char *lookup(const plan_keep *keep, const char *key, size_t len, int *whole)
+{
+	const keep_entry *e = slot_for(keep, key, len);
+	*whole = e->key ? e->whole : 0;
+	return e->key;
+}
+
+int plan_keep_find(const plan_keep *keep, const char *key)
 {
 	int whole = 0;
-	return lookup(keep, key, &whole) ? 1 + whole : 0;
+	return lookup(keep, key, strlen(key), &whole) ? 1 + whole : 0;
 }
 
 /* --- shared nodes: original -> copy ------------------------------------------- */
@@ -143,7 +194,7 @@ typedef struct decision {
 } decision;
 
 typedef struct pruner {
-	const plan_keys *keep;
+	const plan_keep *keep;
 	shared_map shared;
 	decision *decisions;
 	size_t ndecisions, capdecisions;
@@ -168,7 +219,8 @@ static size_t decide(pruner *p, const plan_node *map)
 	size_t first = p->ndecisions;
 	for (uint32_t i = 0; i < map->len; i++) {
 		decision *d = &p->decisions[p->ndecisions++];
-		d->key_text = lookup(p->keep, map->u.pairs[i].key->u.text, &d->whole);
+		const plan_node *key = map->u.pairs[i].key;
+		d->key_text = lookup(p->keep, key->u.text, key->len, &d->whole);
 	}
 	return first;
 }
@@ -316,7 +368,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 	return to;
 }
 
-int plan_file_prune(plan_file **out, const plan_file *file, const plan_keys *keep)
+int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *keep)
 {
 	*out = NULL;
 	pruner p = { .keep = keep };

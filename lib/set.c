@@ -165,7 +165,7 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 /* Load one file and check its documents; faults go to `diags`. With `keep`,
  * what is returned is the file pruned to those keys. */
 static plan_file *load_one(plan_source *source, const char *path,
-	const plan_limits *limits, const plan_keys *keep, plan_diags *diags)
+	const plan_limits *limits, const plan_keep *keep, plan_diags *diags)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -210,7 +210,7 @@ static plan_file *load_one(plan_source *source, const char *path,
 typedef struct pool {
 	plan_source *source;
 	const plan_limits *limits;
-	const plan_keys *keep;
+	const plan_keep *keep;
 	const char *const *paths;
 	plan_file **files;
 	plan_diags **diags;
@@ -320,6 +320,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	plan_diags *styr_diags = NULL;
 	const char **globs = NULL;
 	pool p = { .preloaded = (size_t)-1 };
+	plan_keep *keep = NULL;
 	int rc = -1;
 
 	if (options->rev) {
@@ -362,7 +363,9 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	}
 	p.source = set->source;
 	p.limits = limits;
-	p.keep = options->keep;
+	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
+		goto oom;
+	p.keep = keep;
 	p.paths = paths;
 	p.files = set->files;
 	p.count = set->nfiles;
@@ -417,6 +420,7 @@ cleanup:
 			plan_diags_free(p.diags[i]);
 	free(p.diags);
 	free(globs);
+	plan_keep_free(keep);
 	plan_file_free(styrmodell);
 	plan_diags_free(styr_diags);
 	if (rc < 0) {

@@ -19,9 +19,10 @@
 
 static const char *const keys[] = { "activities", "id", "kind", "list", "n" };
 static const char *const whole[] = { "rules" };
-static const plan_keys keep = { keys, 5, whole, 1, NULL };
+static const plan_keys lists = { keys, 5, whole, 1, NULL };
 
 typedef struct fixture {
+	plan_keep *keep;
 	plan_file *file;
 	plan_file *pruned;
 	plan_diags *diags;
@@ -30,7 +31,9 @@ typedef struct fixture {
 static int setup(void **state)
 {
 	fixture *fx = calloc(1, sizeof *fx);
-	if (!fx || !(fx->diags = plan_diags_new())) {
+	if (!fx || !(fx->diags = plan_diags_new()) || plan_keep_new(&fx->keep, &lists) < 0) {
+		if (fx)
+			plan_diags_free(fx->diags);
 		free(fx);
 		return -1;
 	}
@@ -44,19 +47,20 @@ static int teardown(void **state)
 	plan_file_free(fx->file);
 	plan_file_free(fx->pruned);
 	plan_diags_free(fx->diags);
+	plan_keep_free(fx->keep);
 	free(fx);
 	return 0;
 }
 
 /* Load `text` and prune it with `with`; the original is freed before the
  * copy is looked at, so a pointer left into it shows under ASan. */
-static const plan_node *prune_text(fixture *fx, const char *text, const plan_keys *with)
+static const plan_node *prune_text(fixture *fx, const char *text)
 {
 	const plan_limits limits = PLAN_LIMITS_INIT;
 	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text, strlen(text),
 		&limits, fx->diags), 0);
 	assert_int_equal(plan_diags_count(fx->diags), 0);
-	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, with), 0);
+	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, fx->keep), 0);
 	plan_file_free(fx->file);
 	fx->file = NULL;
 	assert_string_equal(fx->pruned->path, "plans/p.yaml");
@@ -76,8 +80,7 @@ static void test_keeps_listed_keys_at_any_depth(void **state)
 		"  - id: A-1\n"
 		"    x-note: dropped\n"
 		"    n: 2.5\n"
-		"    list: [a, {id: B, gone: 1}]\n",
-		&keep);
+		"    list: [a, {id: B, gone: 1}]\n");
 	assert_int_equal(root->type, PLAN_NODE_MAPPING);
 	assert_int_equal(root->len, 2);
 	assert_string_equal(root->u.pairs[0].key->u.text, "kind");
@@ -111,8 +114,7 @@ static void test_positions_and_flags_are_kept(void **state)
 		"skip: 1\n"
 		"kind: 'quoted'\n"
 		"id:\n"
-		"  - x\n",
-		&keep);
+		"  - x\n");
 	const plan_pair *kind = &root->u.pairs[0];
 	assert_int_equal(kind->key->line, 2);
 	assert_int_equal(kind->key->column, 1);
@@ -132,8 +134,7 @@ static void test_whole_keys_keep_data_keys(void **state)
 		"rules:\n"
 		"  perspective-mismatch: warning\n"
 		"  nested: {anything: [1, {deeper: true}]}\n"
-		"other: {id: dropped-with-its-parent}\n",
-		&keep);
+		"other: {id: dropped-with-its-parent}\n");
 	assert_int_equal(root->len, 1);
 	const plan_node *rules = plan_node_get(root, "rules");
 	assert_true(plan_node_is_string(plan_node_get(rules, "perspective-mismatch"), "warning"));
@@ -148,8 +149,7 @@ static void test_shared_nodes_are_copied_once(void **state)
 	fixture *fx = *state;
 	const plan_node *root = prune_text(fx,
 		"kind: &k {id: x, gone: y}\n"
-		"list: [*k, *k, *k]\n",
-		&keep);
+		"list: [*k, *k, *k]\n");
 	const plan_node *kind = plan_node_get(root, "kind");
 	const plan_node *list = plan_node_get(root, "list");
 	assert_int_equal(kind->len, 1);
@@ -159,28 +159,39 @@ static void test_shared_nodes_are_copied_once(void **state)
 
 static void test_chained_lists_and_lookup(void **state)
 {
-	(void)state;
 	static const char *const more[] = { "title" };
-	const plan_keys chain = { more, 1, NULL, 0, &keep };
-	assert_int_equal(plan_keys_find(&chain, "title"), 1);
-	assert_int_equal(plan_keys_find(&chain, "id"), 1);
-	assert_int_equal(plan_keys_find(&chain, "rules"), 2);
-	assert_int_equal(plan_keys_find(&chain, "description"), 0);
-	assert_int_equal(plan_keys_find(&keep, "title"), 0);
+	static const char *const rules_too[] = { "rules" };
+	/* "rules" is kept whole by the second list, but the first keeps it
+	 * pruned: the first decides. */
+	const plan_keys chain = { rules_too, 1, NULL, 0, &lists };
+	const plan_keys head = { more, 1, NULL, 0, &chain };
+	plan_keep *keep = NULL;
+	assert_int_equal(plan_keep_new(&keep, &head), 0);
+	assert_int_equal(plan_keep_find(keep, "title"), 1);
+	assert_int_equal(plan_keep_find(keep, "id"), 1);
+	assert_int_equal(plan_keep_find(keep, "rules"), 1);
+	assert_int_equal(plan_keep_find(keep, "description"), 0);
+	assert_int_equal(plan_keep_find(keep, "i"), 0);
+	assert_int_equal(plan_keep_find(keep, "idx"), 0);
+	plan_keep_free(keep);
+	fixture *fx = *state;
+	assert_int_equal(plan_keep_find(fx->keep, "title"), 0);
+	assert_int_equal(plan_keep_find(fx->keep, "rules"), 2);
 }
 
-/* The model's lists are sorted, as bsearch needs: an entry out of order
- * would be silently never found. */
-static void test_model_keys_are_sorted(void **state)
+/* Every key of the model's lists is found in their table, as the list
+ * says: kept pruned or kept whole. */
+static void test_model_keys_are_found(void **state)
 {
 	(void)state;
 	for (const plan_keys *k = &plan_model_keys; k; k = k->next) {
-		for (size_t i = 1; i < k->nkeys; i++)
-			assert_true(strcmp(k->keys[i - 1], k->keys[i]) < 0);
-		for (size_t i = 1; i < k->nwhole; i++)
-			assert_true(strcmp(k->whole[i - 1], k->whole[i]) < 0);
+		plan_keep *keep = NULL;
+		assert_int_equal(plan_keep_new(&keep, k), 0);
 		for (size_t i = 0; i < k->nkeys; i++)
-			assert_int_equal(plan_keys_find(k, k->keys[i]), 1);
+			assert_int_equal(plan_keep_find(keep, k->keys[i]), 1);
+		for (size_t i = 0; i < k->nwhole; i++)
+			assert_int_equal(plan_keep_find(keep, k->whole[i]), 2);
+		plan_keep_free(keep);
 	}
 }
 
@@ -193,8 +204,7 @@ static void test_copy_is_one_exact_block(void **state)
 		"kind: arbetsplan\n"
 		"activities:\n"
 		"  - {id: A-1, title: dropped}\n"
-		"  - {id: A-2222222222222222222222222, title: dropped}\n",
-		&keep);
+		"  - {id: A-2222222222222222222222222, title: dropped}\n");
 	assert_int_equal(plan_arena_used(fx->pruned->arena),
 		plan_arena_reserved(fx->pruned->arena));
 }
@@ -250,7 +260,7 @@ int main(void)
 		T(test_whole_keys_keep_data_keys),
 		T(test_shared_nodes_are_copied_once),
 		T(test_chained_lists_and_lookup),
-		T(test_model_keys_are_sorted),
+		T(test_model_keys_are_found),
 		T(test_copy_is_one_exact_block),
 		T(test_pruned_sets_find_the_same_faults),
 	};

@@ -16,24 +16,32 @@
 /* Which pairs of a mapping a pruned copy keeps, at any depth. A list keeps
  * all its items; a scalar is kept as it is. */
 typedef struct plan_keys {
-	const char *const *keys;    /* sorted by strcmp: kept, and their values
+	const char *const *keys;    /* kept, and their values
 	                             * pruned in turn by the same lists */
 	size_t nkeys;
-	const char *const *whole;   /* sorted by strcmp: kept with everything
+	const char *const *whole;   /* kept with everything
 	                             * under them (mappings whose keys are data) */
 	size_t nwhole;
 	const struct plan_keys *next;   /* further lists, or NULL: a key is kept
 	                                 * when any list in the chain keeps it */
 } plan_keys;
 
+/* The lists compiled for the walk: one hash table of every key they name.
+ * Read-only once made, so threads may share one. Returns 0, or -1 when
+ * memory ran out. Free with plan_keep_free. */
+typedef struct plan_keep plan_keep;
+int plan_keep_new(plan_keep **out, const plan_keys *keys);
+void plan_keep_free(plan_keep *keep);
+
+/* 1 when `keep` keeps `key` and its value pruned in turn, 2 when it keeps it
+ * whole, 0 when it drops it. When lists disagree, the first in the chain
+ * decides; within one, `whole` before `keys`. */
+int plan_keep_find(const plan_keep *keep, const char *key);
+
 /* A copy of `file` whose mappings keep only the pairs `keep` lists, with
  * positions, scalar text and types as they were, in an arena of its own and
  * exactly its size. `file` is left as it is (free it when done). Returns 0
  * with *out set (free with plan_file_free), or -1 when memory ran out. */
-int plan_file_prune(plan_file **out, const plan_file *file, const plan_keys *keep);
-
-/* 1 when `keep` keeps `key` and its value pruned in turn, 2 when it keeps it
- * whole, 0 when it drops it. */
-int plan_keys_find(const plan_keys *keep, const char *key);
+int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *keep);
 
 #endif
