@@ -519,6 +519,13 @@ int main(int argc, char **argv)
 		goto cleanup;
 	}
 
+	/* trace, tree, orphans, matrix and graph show the model and titles, so
+	 * the trees keep no more than that; diff and suspect compare every
+	 * field and keep them whole. */
+	static const char *const titles[] = { "title" };
+	static const plan_keys model_and_titles = { titles, 1, NULL, 0, &plan_model_keys };
+	if (cmd != CMD_DIFF && cmd != CMD_SUSPECT)
+		cli.set.keep = &model_and_titles;
 	if (plan_set_load(&set, &cli.set, &err) < 0) {
 		fprintf(stderr, "plan-link: %s\n", err.message);
 		hint_directory_ids(&opt);
