@@ -296,7 +296,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 	case PLAN_NODE_MAPPING: {
 		const decision *d = NULL;
 		uint32_t kept = node->len;
-		if (!whole) {
+		if (!whole && node->len) {
 			if (p->ndecisions - p->next < node->len) {
 				p->oom = 1;   /* the walks disagree: never, but never overrun */
 				return NULL;
@@ -380,7 +380,7 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 		if (file->docs[i].root)
 			measure(&p, file->docs[i].root, 0, 0);
 	shared_clear(&p.shared);
-	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need + rounded(p.text_need)))) {
+	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need + (p.text_need ? rounded(p.text_need) : 0)))) {
 		free(p.shared.slots);
 		return -1;
 	}

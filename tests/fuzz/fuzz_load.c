@@ -7,7 +7,10 @@
 
 #include "fuzz.h"
 #include "plan/diag.h"
+#include "plan/arena.h"
 #include "plan/load.h"
+#include "plan/model.h"
+#include "plan/prune.h"
 
 typedef struct walk {
 	uint32_t lines;         /* line breaks in the file, plus one */
@@ -76,6 +79,29 @@ static void visit(walk *w, const plan_node *n, uint32_t depth)
 	}
 }
 
+/* The file pruned to the model's keys: the same documents, a tree that
+ * passes the same checks, and one block of exactly the copy's size. */
+static void prune(const plan_file *file, walk *w)
+{
+	static plan_keep *keep;
+	if (!keep && plan_keep_new(&keep, &plan_model_keys) < 0)
+		return;
+	plan_file *pruned = NULL;
+	if (plan_file_prune(&pruned, file, keep) < 0)
+		return;
+	fuzz_check(pruned->ndocs == file->ndocs, "pruning keeps every document", NULL, 0);
+	fuzz_check(plan_arena_used(pruned->arena) == plan_arena_reserved(pruned->arena),
+		"a pruned copy fills its one block", NULL, 0);
+	w->visits = 0;
+	for (size_t i = 0; i < pruned->ndocs; i++) {
+		fuzz_check((pruned->docs[i].root == NULL) == (file->docs[i].root == NULL),
+			"pruning keeps every root", NULL, 0);
+		if (pruned->docs[i].root)
+			visit(w, pruned->docs[i].root, 0);
+	}
+	plan_file_free(pruned);
+}
+
 static void load(const uint8_t *data, size_t size, const plan_limits *limits)
 {
 	plan_diags *diags = plan_diags_new();
@@ -103,6 +129,7 @@ static void load(const uint8_t *data, size_t size, const plan_limits *limits)
 		/* A file with a fault that stopped reading says so. */
 		if (file->truncated)
 			fuzz_check(plan_diags_count(diags) > 0, "a cut-short file has a diagnostic", NULL, 0);
+		prune(file, &w);
 	}
 	plan_file_free(file);
 	plan_diags_free(diags);
