@@ -470,13 +470,61 @@ static int open_beneath(const dir_source *src, const char *relpath)
 #endif
 }
 
+/* Whether a stat call (its result `rc`) found a regular file; reports what
+ * else it found. */
+static int regular_or_report(int rc, const struct stat *st, const char *relpath,
+	plan_diags *diags)
+{
+	if (rc != 0) {
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		plan_source_report(diags, relpath, "io", "skipped: not a regular file");
+		return 0;
+	}
+	return 1;
+}
+
+/* The careful way to open a plan file, for whatever open_beneath leaves:
+ * resolve the whole path, refuse what leads out of the root, stat before
+ * open. Returns the descriptor, or -1 with the reason reported. */
+static int open_carefully(const dir_source *src, const char *relpath, plan_diags *diags)
+{
+	int fd = -1;
+	char *full = join(src->root, relpath);
+	char *real = NULL;
+	struct stat st;
+	if (!full)
+		goto cleanup;
+	/* Resolving the whole path catches links in any segment, not only the
+	 * last, that were changed to lead out since the listing. */
+	real = realpath(full, NULL);
+	if (!real) {
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!inside_root(src, real)) {
+		plan_source_report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
+		goto cleanup;
+	}
+	/* stat before open: opening a device or FIFO can block or have effects. */
+	if (!regular_or_report(stat(real, &st), &st, relpath, diags))
+		goto cleanup;
+	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+	if (fd < 0)
+		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+cleanup:
+	free(full);
+	free(real);
+	return fd;
+}
+
 static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags)
 {
 	dir_source *src = (dir_source *)base;
 	int rc = -1;
-	char *full = NULL;
-	char *real = NULL;
 	char *data = NULL;
 	int fd = -1;
 	struct stat st;
@@ -489,45 +537,11 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		goto cleanup;
 	}
 	fd = open_beneath(src, relpath);
-	if (fd < 0) {
-		full = join(src->root, relpath);
-		if (!full)
-			goto cleanup;
-		/* Resolving the whole path catches links in any segment, not only the
-		 * last, that were changed to lead out since the listing. */
-		real = realpath(full, NULL);
-		if (!real) {
-			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-			goto cleanup;
-		}
-		if (!inside_root(src, real)) {
-			plan_source_report(diags, relpath, "io", "skipped: symbolic link leads outside the plan set");
-			goto cleanup;
-		}
-		/* stat before open: opening a device or FIFO can block or have effects. */
-		if (stat(real, &st) != 0) {
-			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-			goto cleanup;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			plan_source_report(diags, relpath, "io", "skipped: not a regular file");
-			goto cleanup;
-		}
-		fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
-		if (fd < 0) {
-			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
-			goto cleanup;
-		}
-	}
+	if (fd < 0 && (fd = open_carefully(src, relpath, diags)) < 0)
+		goto cleanup;
 	/* Checked again on what was opened, in case the path changed meanwhile. */
-	if (fstat(fd, &st) != 0) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+	if (!regular_or_report(fstat(fd, &st), &st, relpath, diags))
 		goto cleanup;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		plan_source_report(diags, relpath, "io", "skipped: not a regular file");
-		goto cleanup;
-	}
 	if (st.st_size < 0 || (uintmax_t)st.st_size > max_bytes) {
 		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
@@ -590,8 +604,6 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 cleanup:
 	if (fd >= 0)
 		close(fd);
-	free(full);
-	free(real);
 	free(data);
 	return rc;
 }
