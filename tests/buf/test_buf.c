@@ -114,6 +114,47 @@ static void test_arena_alignment_and_large_blocks(void **state)
 	plan_arena_free(NULL);
 }
 
+/* A sized arena's first block holds exactly what was asked for: filling it
+ * takes no second block, one byte more does. Zeroed and dirty allocations
+ * come from the same blocks. */
+static void test_arena_sized_first_block(void **state)
+{
+	(void)state;
+	plan_arena *a = plan_arena_new_sized(100);   /* rounded up to 104 */
+	assert_non_null(a);
+	unsigned char *zeroed = plan_arena_alloc(a, 40);
+	assert_non_null(zeroed);
+	for (size_t i = 0; i < 40; i++)
+		assert_int_equal(zeroed[i], 0);
+	char *dirty = plan_arena_alloc_dirty(a, 60);
+	assert_non_null(dirty);
+	memset(dirty, 'x', 60);
+	assert_int_equal(plan_arena_used(a), 104);
+	assert_int_equal(plan_arena_reserved(a), 104);
+	assert_non_null(plan_arena_alloc(a, 1));
+	assert_true(plan_arena_reserved(a) > 104);
+	assert_int_equal(plan_arena_used(a), 112);
+	plan_arena_free(a);
+}
+
+/* putc appends in place while there is room, and refuses at the maximum
+ * just as put does. */
+static void test_putc_fast_path_keeps_limits(void **state)
+{
+	(void)state;
+	plan_buf b = PLAN_BUF_INIT;
+	b.max = 100;
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(plan_buf_putc(&b, (char)('a' + i % 26)), 0);
+	assert_int_equal(b.len, 100);
+	assert_int_equal(b.ptr[100], '\0');
+	assert_int_equal(b.ptr[99], 'a' + 99 % 26);
+	assert_int_equal(plan_buf_putc(&b, 'z'), -1);
+	assert_true(b.failed);
+	assert_int_equal(b.len, 100);
+	plan_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +164,8 @@ int main(void)
 		cmocka_unit_test(test_safe_escapes_terminal_controls),
 		cmocka_unit_test(test_json_strings_are_always_valid),
 		cmocka_unit_test(test_arena_alignment_and_large_blocks),
+		cmocka_unit_test(test_arena_sized_first_block),
+		cmocka_unit_test(test_putc_fast_path_keeps_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1166,6 +1166,22 @@ static void test_size_counts_the_subtree(void **state)
 	assert_int_equal(root->size, 11);
 }
 
+/* A node an alias names is marked shared, so that walks can see it once;
+ * nothing else is. */
+static void test_alias_targets_are_marked_shared(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = load_root(fx, "a: &x [1, [2, 3]]\nb: *x\nc: &y text\nd: [*y]\ne: &z unused\n");
+	assert_true(get(root, "a")->shared);
+	assert_ptr_equal(get(root, "b"), get(root, "a"));
+	assert_false(get(root, "a")->u.items[1]->shared);
+	assert_true(get(root, "c")->shared);
+	assert_ptr_equal(get(root, "d")->u.items[0], get(root, "c"));
+	assert_false(get(root, "e")->shared);
+	assert_false(root->shared);
+	assert_false(get(root, "d")->shared);
+}
+
 static void test_size_counts_alias_targets_in_full(void **state)
 {
 	fixture *fx = *state;
@@ -1249,6 +1265,7 @@ int main(void)
 		T(test_string_with_nul_inside),
 		T(test_node_type_name),
 		T(test_size_counts_the_subtree),
+		T(test_alias_targets_are_marked_shared),
 		T(test_size_counts_alias_targets_in_full),
 		T(test_size_without_dropped_pairs),
 	};
