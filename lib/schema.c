@@ -141,6 +141,17 @@ static size_t utf8_length(const char *s, size_t len)
 	return n;
 }
 
+/* Does `s` hold at least `min` characters? Counts only as far as it must. */
+static int utf8_at_least(const char *s, size_t len, size_t min)
+{
+	if (len < min)
+		return 0;   /* a character takes at least a byte */
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < min; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n >= min;
+}
+
 /* --- patterns ------------------------------------------------------------ */
 
 static plan_pattern *compile_pattern(compiler *c, const plan_node *src)
@@ -1039,9 +1050,8 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 {
 	int errors = 0;
 	if (inst->type == PLAN_NODE_STRING) {
-		size_t chars = (n->min_length >= 0 || n->max_length >= 0) ?
-			utf8_length(inst->u.text, inst->len) : 0;
-		if (n->min_length >= 0 && chars < (size_t)n->min_length) {
+		if (n->min_length >= 0 &&
+		    !utf8_at_least(inst->u.text, inst->len, (size_t)n->min_length)) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
 			if (n->min_length == 1)
@@ -1050,6 +1060,9 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 				plan_buf_printf(&msg, " must be at least %ld characters long", n->min_length);
 			errors += fail(v, inst, &msg, NULL);
 		}
+		/* No more characters than bytes: only a longer text is counted. */
+		size_t chars = n->max_length >= 0 && inst->len > (size_t)n->max_length ?
+			utf8_length(inst->u.text, inst->len) : 0;
 		if (n->max_length >= 0 && chars > (size_t)n->max_length) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
