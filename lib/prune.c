@@ -105,8 +105,11 @@ int plan_keep_find(const plan_keep *keep, const char *key)
 
 /* --- shared nodes: original -> copy ------------------------------------------- */
 
+/* A shared node is copied once per way it is kept: pruned, or whole under a
+ * key kept whole (the same anchor may be used both ways). The key is the
+ * node's address with the low bit set for "whole": nodes are aligned. */
 typedef struct shared_entry {
-	const plan_node *from;
+	uintptr_t from;           /* 0: a free slot */
 	plan_node *to;
 } shared_entry;
 
@@ -116,24 +119,29 @@ typedef struct shared_map {
 	int oom;
 } shared_map;
 
-static size_t slot_of(const shared_map *map, const plan_node *node)
+static uintptr_t shared_key(const plan_node *node, int whole)
 {
-	uint64_t h = (uint64_t)(uintptr_t)node * 0x9E3779B97F4A7C15ULL;
+	return (uintptr_t)node | (uintptr_t)(whole != 0);
+}
+
+static size_t slot_of(const shared_map *map, uintptr_t key)
+{
+	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ULL;
 	size_t i = (size_t)(h >> 32) & (map->cap - 1);
-	while (map->slots[i].from && map->slots[i].from != node)
+	while (map->slots[i].from && map->slots[i].from != key)
 		i = (i + 1) & (map->cap - 1);
 	return i;
 }
 
-static shared_entry *shared_find(const shared_map *map, const plan_node *node)
+static shared_entry *shared_find(const shared_map *map, uintptr_t key)
 {
 	if (!map->cap)
 		return NULL;
-	shared_entry *e = &map->slots[slot_of(map, node)];
+	shared_entry *e = &map->slots[slot_of(map, key)];
 	return e->from ? e : NULL;
 }
 
-static void shared_put(shared_map *map, const plan_node *node, plan_node *copy)
+static void shared_put(shared_map *map, uintptr_t key, plan_node *copy)
 {
 	if ((map->count + 1) * 2 > map->cap) {
 		size_t cap = map->cap ? map->cap * 2 : 64;
@@ -151,10 +159,10 @@ static void shared_put(shared_map *map, const plan_node *node, plan_node *copy)
 				map->slots[slot_of(map, old[i].from)] = old[i];
 		free(old);
 	}
-	shared_entry *e = &map->slots[slot_of(map, node)];
+	shared_entry *e = &map->slots[slot_of(map, key)];
 	if (!e->from)
 		map->count++;
-	e->from = node;
+	e->from = key;
 	e->to = copy;
 }
 
@@ -183,6 +191,19 @@ static size_t rounded(size_t n)
 static int is_collection(const plan_node *node)
 {
 	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE;
+}
+
+/* Both walks recurse once a level; `--limit depth=` may allow far deeper
+ * trees than a thread's stack could walk. Below this many levels a
+ * collection is copied empty: no check across documents reads deeper than
+ * a few levels. */
+#define MAX_DEPTH 256
+
+/* A collection at MAX_DEPTH: copied as itself, without children, and never
+ * shared (so that a shared node met higher up is still copied in full). */
+static int cut_off(const plan_node *node, uint32_t depth)
+{
+	return depth >= MAX_DEPTH && is_collection(node);
 }
 
 /* What the first walk decided for one pair of a mapping, read back by the
@@ -225,14 +246,19 @@ static size_t decide(pruner *p, const plan_node *map)
 	return first;
 }
 
-static void measure(pruner *p, const plan_node *node, int whole, int static_text)
+static void measure(pruner *p, const plan_node *node, int whole, int static_text,
+	uint32_t depth)
 {
 	if (p->oom)
 		return;
+	if (cut_off(node, depth)) {
+		p->need += rounded(sizeof *node);
+		return;
+	}
 	if (node->shared) {
-		if (shared_find(&p->shared, node))
+		if (shared_find(&p->shared, shared_key(node, whole)))
 			return;
-		shared_put(&p->shared, node, NULL);
+		shared_put(&p->shared, shared_key(node, whole), NULL);
 	}
 	p->need += rounded(sizeof *node);
 	switch (node->type) {
@@ -244,13 +270,13 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 		for (uint32_t i = 0; i < node->len; i++) {
 			const plan_pair *pair = &node->u.pairs[i];
 			if (whole) {
-				measure(p, pair->key, 1, 0);
-				measure(p, pair->value, 1, 0);
+				measure(p, pair->key, 1, 0, depth + 1);
+				measure(p, pair->value, 1, 0, depth + 1);
 			} else if (p->decisions[first + i].key_text) {
 				/* by index: deciding for the children may move the array */
 				int value_whole = p->decisions[first + i].whole;
-				measure(p, pair->key, 0, 1);
-				measure(p, pair->value, value_whole, 0);
+				measure(p, pair->key, 0, 1, depth + 1);
+				measure(p, pair->value, value_whole, 0, depth + 1);
 			} else {
 				continue;
 			}
@@ -262,7 +288,7 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 	}
 	case PLAN_NODE_SEQUENCE:
 		for (uint32_t i = 0; i < node->len; i++)
-			measure(p, node->u.items[i], whole, 0);
+			measure(p, node->u.items[i], whole, 0, depth + 1);
 		if (node->len)
 			p->need += rounded(node->len * sizeof(plan_node *));
 		break;
@@ -275,10 +301,12 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 
 /* A copy of `node`; a scalar's text is `static_text` when given (a key's
  * text from the lists), else a copy. */
-static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *static_text)
+static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *static_text,
+	uint32_t depth)
 {
-	if (node->shared) {
-		shared_entry *e = shared_find(&p->shared, node);
+	int cut = cut_off(node, depth);
+	if (node->shared && !cut) {
+		shared_entry *e = shared_find(&p->shared, shared_key(node, whole));
 		if (e)
 			return e->to;
 	}
@@ -288,8 +316,14 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 		return NULL;
 	}
 	*to = *node;
+	if (cut) {
+		to->len = 0;
+		to->size = 1;
+		to->u.items = NULL;
+		return to;
+	}
 	if (node->shared)
-		shared_put(&p->shared, node, to);
+		shared_put(&p->shared, shared_key(node, whole), to);
 	if (is_collection(node))
 		to->size = 1;
 	switch (node->type) {
@@ -321,8 +355,8 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 			const plan_pair *pair = &node->u.pairs[i];
 			if (d && !d[i].key_text)
 				continue;
-			pairs[j].key = copy(p, pair->key, whole, d ? d[i].key_text : NULL);
-			pairs[j].value = copy(p, pair->value, d ? d[i].whole : 1, NULL);
+			pairs[j].key = copy(p, pair->key, whole, d ? d[i].key_text : NULL, depth + 1);
+			pairs[j].value = copy(p, pair->value, d ? d[i].whole : 1, NULL, depth + 1);
 			if (!pairs[j].key || !pairs[j].value)
 				return NULL;
 			to->size = add_size(to->size,
@@ -342,7 +376,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 		}
 		to->u.items = items;
 		for (uint32_t i = 0; i < node->len; i++) {
-			if (!(items[i] = copy(p, node->u.items[i], whole, NULL)))
+			if (!(items[i] = copy(p, node->u.items[i], whole, NULL, depth + 1)))
 				return NULL;
 			to->size = add_size(to->size, plan_node_size(items[i]));
 		}
@@ -378,7 +412,7 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 		p.need += rounded(file->ndocs * sizeof(plan_doc));
 	for (size_t i = 0; i < file->ndocs; i++)
 		if (file->docs[i].root)
-			measure(&p, file->docs[i].root, 0, 0);
+			measure(&p, file->docs[i].root, 0, 0, 0);
 	shared_clear(&p.shared);
 	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need + (p.text_need ? rounded(p.text_need) : 0)))) {
 		free(p.shared.slots);
@@ -400,7 +434,7 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 	to->arena = p.arena;
 	for (size_t i = 0; i < file->ndocs; i++) {
 		docs[i] = file->docs[i];
-		if (file->docs[i].root && !(docs[i].root = copy(&p, file->docs[i].root, 0, NULL)))
+		if (file->docs[i].root && !(docs[i].root = copy(&p, file->docs[i].root, 0, NULL, 0)))
 			goto oom;
 	}
 	if (p.shared.oom)

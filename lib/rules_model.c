@@ -58,9 +58,14 @@ static const plan_node *key_node(const plan_node *map, const char *key)
 {
 	if (!map || map->type != PLAN_NODE_MAPPING)
 		return NULL;
-	for (uint32_t i = 0; i < map->len; i++)
-		if (strcmp(map->u.pairs[i].key->u.text, key) == 0)
-			return map->u.pairs[i].key;
+	/* By length, as plan_node_get does: a key with a NUL inside is not
+	 * `key`, however it starts. */
+	size_t len = strlen(key);
+	for (uint32_t i = 0; i < map->len; i++) {
+		const plan_node *k = map->u.pairs[i].key;
+		if (k->len == len && memcmp(k->u.text, key, len) == 0)
+			return k;
+	}
 	return NULL;
 }
 

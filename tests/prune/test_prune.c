@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plan/arena.h"
+#include "plan/buf.h"
 #include "plan/diag.h"
 #include "plan/load.h"
 #include "plan/model.h"
@@ -157,6 +158,60 @@ static void test_shared_nodes_are_copied_once(void **state)
 	assert_ptr_equal(list->u.items[2], kind);
 }
 
+/* An anchor used under a pruned key and again under a key kept whole is
+ * kept whole there, whichever comes first. */
+static void test_shared_node_kept_whole_where_whole(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = prune_text(fx,
+		"kind: &m {id: a, note: b}\n"
+		"rules: *m\n");
+	const plan_node *kind = plan_node_get(root, "kind");
+	const plan_node *rules = plan_node_get(root, "rules");
+	assert_int_equal(kind->len, 1);
+	assert_int_equal(rules->len, 2);
+	assert_true(plan_node_is_string(plan_node_get(rules, "note"), "b"));
+	plan_file_free(fx->pruned);
+	fx->pruned = NULL;
+	root = prune_text(fx,
+		"rules: &m {id: a, note: b}\n"
+		"kind: *m\n");
+	assert_int_equal(plan_node_get(root, "rules")->len, 2);
+	assert_int_equal(plan_node_get(root, "kind")->len, 1);
+}
+
+/* However deep --limit depth= lets a file nest, the copy is made without
+ * deep recursion: collections 256 levels down are copied empty. */
+static void test_deep_nesting_is_cut_off(void **state)
+{
+	fixture *fx = *state;
+	enum { LEVELS = 100000 };
+	plan_buf text = PLAN_BUF_INIT;
+	text.max = (size_t)16 << 20;
+	plan_buf_puts(&text, "kind: x\nid:\n");
+	for (int i = 0; i < LEVELS; i++)
+		plan_buf_puts(&text, "- ");
+	plan_buf_puts(&text, "deep\n");
+	assert_false(text.failed);
+	plan_limits limits = PLAN_LIMITS_INIT;
+	limits.depth = LEVELS + 10;
+	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text.ptr, text.len, &limits,
+		fx->diags), 0);
+	plan_buf_free(&text);
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, fx->keep), 0);
+	const plan_node *n = plan_node_get(fx->pruned->docs[0].root, "id");
+	uint32_t depth = 1;   /* the root is level 0, "id"'s list level 1 */
+	while (n->type == PLAN_NODE_SEQUENCE && n->len == 1) {
+		n = n->u.items[0];
+		depth++;
+	}
+	assert_int_equal(n->type, PLAN_NODE_SEQUENCE);
+	assert_int_equal(n->len, 0);
+	assert_int_equal(depth, 256);
+	assert_int_equal(plan_arena_used(fx->pruned->arena), plan_arena_reserved(fx->pruned->arena));
+}
+
 static void test_chained_lists_and_lookup(void **state)
 {
 	static const char *const more[] = { "title" };
@@ -259,6 +314,8 @@ int main(void)
 		T(test_positions_and_flags_are_kept),
 		T(test_whole_keys_keep_data_keys),
 		T(test_shared_nodes_are_copied_once),
+		T(test_shared_node_kept_whole_where_whole),
+		T(test_deep_nesting_is_cut_off),
 		T(test_chained_lists_and_lookup),
 		T(test_model_keys_are_found),
 		T(test_copy_is_one_exact_block),

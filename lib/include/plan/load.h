@@ -98,7 +98,7 @@ int plan_limits_set(plan_limits *limits, const char *spec, struct plan_error *er
 typedef struct plan_file {
 	const char *path;     /* relative to the plan set root */
 	const char *text;     /* the bytes read, NUL-terminated, owned by the arena;
-	                       * NULL when loaded with plan_file_parse */
+	                       * NULL when loaded with plan_file_parse or pruned */
 	size_t len;
 	plan_doc *docs;
 	size_t ndocs;

@@ -40,8 +40,17 @@ int plan_keep_find(const plan_keep *keep, const char *key);
 
 /* A copy of `file` whose mappings keep only the pairs `keep` lists, with
  * positions, scalar text and types as they were, in an arena of its own and
- * exactly its size. `file` is left as it is (free it when done). Returns 0
- * with *out set (free with plan_file_free), or -1 when memory ran out. */
+ * exactly its size. `file` is left as it is (free it when done).
+ *   - The copy has no text (file->text is NULL; len stays the file's size).
+ *   - Kept keys' text is the lists' own strings: the lists must outlive the
+ *     copy (static lists always do).
+ *   - A node an alias shares is copied once for each way it is kept (pruned,
+ *     or whole under a key kept whole), and shared again in the copy.
+ *   - Collections nested 256 levels deep are copied empty: no later stage
+ *     reads that deep, and the walk must fit a thread's stack however high
+ *     `--limit depth=` is set.
+ * Returns 0 with *out set (free with plan_file_free), or -1 when memory ran
+ * out. */
 int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *keep);
 
 #endif
