@@ -486,6 +486,10 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		goto cleanup;
 	}
 	libgit2_ready = 1;
+	/* The walk looks the same trees up commit after commit: libgit2's
+	 * object cache pays here (reading a revision turns it off, since there
+	 * every object is read once). */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	if (open_repo(&h, range->root) < 0 || path_in_tree(&h, range->root, &new_dir) < 0 ||
 	    path_in_tree(&h, range->old_root ? range->old_root : range->root, &old_dir) < 0)
 		goto cleanup;

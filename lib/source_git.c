@@ -912,7 +912,8 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	/* Each object is read once: libgit2's object cache and its mapped
 	 * windows of the pack would only hold what is never asked for again.
 	 * Small windows with a low limit keep the pack's pages in memory to a
-	 * few megabytes, however large the repository. */
+	 * few megabytes, however large the repository. These options are the
+	 * process's; history.c turns the cache on again for its walk. */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)8 << 20);
