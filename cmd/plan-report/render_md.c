@@ -5,7 +5,7 @@
  * table cell, emphasis, a link, an HTML tag or a pandoc citation. */
 #include "plan-report.h"
 
-#include <string.h>
+#include <stdint.h>
 
 typedef struct md {
 	plan_buf *buf;
@@ -13,8 +13,9 @@ typedef struct md {
 	int line_start;      /* the next character starts a line */
 } md;
 
-/* A printable ASCII byte that is no Markdown (or pandoc) syntax: one bit
- * per byte from 0x20 to 0x7e, clear for always_escaped's punctuation. */
+/* A printable ASCII byte that is no Markdown (or pandoc) syntax anywhere in
+ * a line: one bit per byte from 0x20 to 0x7f, set for the punctuation that
+ * is always escaped (\ ` * _ [ ] < > | ~ # $ & { } ^ @) and for DEL. */
 static int plain_ascii(unsigned char c)
 {
 #define BIT(ch) ((uint64_t)1 << ((ch) & 63))
@@ -27,18 +28,6 @@ static int plain_ascii(unsigned char c)
 	if (c < 0x20 || c > 0x7f)
 		return 0;
 	return !(((c < 0x40 ? escaped_low : escaped_high) >> (c & 63)) & 1);
-}
-
-/* Punctuation that is Markdown (or pandoc) syntax anywhere in a line. */
-static int always_escaped(char c)
-{
-	switch (c) {
-	case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-	case '|': case '~': case '#': case '$': case '&': case '{': case '}': case '^': case '@':
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 static void put_replacement(plan_buf *buf)
@@ -86,7 +75,8 @@ static void md_text(md *m, const char *s, size_t len)
 			if (c < 0x20 || c == 0x7f) {
 				put_replacement(buf);
 				i++;
-			} else if (always_escaped((char)c)) {
+			} else if (!plain_ascii(c)) {
+				/* printable, so Markdown punctuation: escaped */
 				plan_buf_putc(buf, '\\');
 				plan_buf_putc(buf, (char)c);
 				i++;
