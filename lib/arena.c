@@ -31,12 +31,23 @@ plan_arena *plan_arena_new(void)
 	return calloc(1, sizeof(plan_arena));
 }
 
+size_t plan_arena_cost(size_t size)
+{
+	/* Eight bytes suit every type the library keeps in an arena (pointers,
+	 * doubles, 64-bit integers); max_align_t's sixteen would make a node
+	 * with its text cost eight bytes more half the time. */
+	const size_t align = PLAN_ARENA_ALIGN;
+	if (size > SIZE_MAX - align)
+		return SIZE_MAX;
+	size = (size + align - 1) & ~(align - 1);
+	return size ? size : align;
+}
+
 plan_arena *plan_arena_new_sized(size_t size)
 {
 	plan_arena *arena = plan_arena_new();
 	if (arena)
-		arena->next_size = size ? (size + PLAN_ARENA_ALIGN - 1) & ~(size_t)(PLAN_ARENA_ALIGN - 1) :
-			FIRST_BLOCK_SIZE;
+		arena->next_size = size ? plan_arena_cost(size) : FIRST_BLOCK_SIZE;
 	return arena;
 }
 
@@ -54,15 +65,9 @@ static block *block_new(size_t size)
 /* `size` bytes from the arena, not zeroed. */
 static void *take(plan_arena *arena, size_t size)
 {
-	/* Eight bytes suit every type the library keeps in an arena (pointers,
-	 * doubles, 64-bit integers); max_align_t's sixteen would make a node
-	 * with its text cost eight bytes more half the time. */
-	const size_t align = PLAN_ARENA_ALIGN;
-	if (size > SIZE_MAX - align)
+	size = plan_arena_cost(size);
+	if (size == SIZE_MAX)
 		return NULL;
-	size = (size + align - 1) & ~(align - 1);
-	if (size == 0)
-		size = align;
 	block *b = arena->head;
 	if (!b || b->size - b->used < size) {
 		if (size > BLOCK_SIZE / 4) {

@@ -319,7 +319,7 @@ static plan_node *node_new(loader *ld, const yaml_mark_t *mark, plan_node_type t
 	}
 	*node = (plan_node){ .type = type };
 	mark_position(ld, mark, &node->line, &node->column);
-	if (type == PLAN_NODE_MAPPING || type == PLAN_NODE_SEQUENCE)
+	if (plan_node_is_collection(node))
 		node->size = 1;
 	return node;
 }
@@ -470,7 +470,7 @@ static void close_collection(loader *ld)
 		size_t kept = 0;
 		for (size_t i = 0; i + 1 < n; i += 2) {
 			plan_node *key = children[i];
-			if (key->type == PLAN_NODE_MAPPING || key->type == PLAN_NODE_SEQUENCE) {
+			if (plan_node_is_collection(key)) {
 				report(ld, key->line, key->column, "schema", NULL,
 					"a key must be a plain value, not a mapping or a list");
 				continue;

@@ -51,10 +51,11 @@ struct plan_model_private {
 
 /* --- the keys read here, in link.c and in rules_model.c ---------------------- */
 
-/* In alphabetical order, for the reader. A key missing here makes plan-validate, which
- * prunes, silently miss what reads it; tests/rules and tests/prune would
- * show it. "title" is left out on purpose: no check reads a goal's or an
- * activity's title, and titles are a tenth of a large plan set's memory. */
+/* In alphabetical order, for the reader. A key missing here makes
+ * plan-validate, which prunes, silently miss what reads it; tests/rules and
+ * tests/prune would show it. "title" is left out on purpose: no check reads
+ * a goal's or an activity's title, and titles are a tenth of a large plan
+ * set's memory. */
 static const char *const model_keys[] = {
 	"actions", "activities", "activity", "analysis", "as_of", "assigned_to",
 	"assignment", "assignments", "bodies", "body", "calendar", "contributes_to",

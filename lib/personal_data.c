@@ -252,7 +252,7 @@ static int check_scalar(walker *w, const plan_node *node, int is_key, size_t nfr
  * collection not seen before. Returns -1 only when memory ran out. */
 static int visit(walker *w, const plan_node *node)
 {
-	if (node->type != PLAN_NODE_MAPPING && node->type != PLAN_NODE_SEQUENCE)
+	if (!plan_node_is_collection(node))
 		return check_scalar(w, node, 0, w->depth);
 	/* Only a node an alias names can come again: walk it once. */
 	if (node->shared) {
@@ -286,7 +286,7 @@ void plan_rules_personal_data(const char *file, const plan_node *root, plan_diag
 			const plan_pair *pair = &top->node->u.pairs[i];
 			/* A key's path is its mapping's: the key itself is what
 			 * holds the number. */
-			if (pair->key->type != PLAN_NODE_MAPPING && pair->key->type != PLAN_NODE_SEQUENCE &&
+			if (!plan_node_is_collection(pair->key) &&
 			    check_scalar(&w, pair->key, 1, w.depth - 1) < 0) {
 				oom = 1;
 				break;

@@ -180,19 +180,6 @@ static uint32_t add_size(uint32_t a, uint32_t b)
 	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
 }
 
-/* What an arena allocation of `n` bytes takes. */
-static size_t rounded(size_t n)
-{
-	if (n == 0)
-		n = 1;
-	return (n + PLAN_ARENA_ALIGN - 1) & ~(size_t)(PLAN_ARENA_ALIGN - 1);
-}
-
-static int is_collection(const plan_node *node)
-{
-	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE;
-}
-
 /* Both walks recurse once a level; `--limit depth=` may allow far deeper
  * trees than a thread's stack could walk. Below this many levels a
  * collection is copied empty: no check across documents reads deeper than
@@ -203,7 +190,7 @@ static int is_collection(const plan_node *node)
  * shared (so that a shared node met higher up is still copied in full). */
 static int cut_off(const plan_node *node, uint32_t depth)
 {
-	return depth >= MAX_DEPTH && is_collection(node);
+	return depth >= MAX_DEPTH && plan_node_is_collection(node);
 }
 
 /* What the first walk decided for one pair of a mapping, read back by the
@@ -252,7 +239,7 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 	if (p->oom)
 		return;
 	if (cut_off(node, depth)) {
-		p->need += rounded(sizeof *node);
+		p->need += plan_arena_cost(sizeof *node);
 		return;
 	}
 	if (node->shared) {
@@ -260,7 +247,7 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 			return;
 		shared_put(&p->shared, shared_key(node, whole), NULL);
 	}
-	p->need += rounded(sizeof *node);
+	p->need += plan_arena_cost(sizeof *node);
 	switch (node->type) {
 	case PLAN_NODE_MAPPING: {
 		size_t first = whole ? 0 : decide(p, node);
@@ -283,14 +270,14 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 			kept++;
 		}
 		if (kept)
-			p->need += rounded(kept * sizeof(plan_pair));
+			p->need += plan_arena_cost(kept * sizeof(plan_pair));
 		break;
 	}
 	case PLAN_NODE_SEQUENCE:
 		for (uint32_t i = 0; i < node->len; i++)
 			measure(p, node->u.items[i], whole, 0, depth + 1);
 		if (node->len)
-			p->need += rounded(node->len * sizeof(plan_node *));
+			p->need += plan_arena_cost(node->len * sizeof(plan_node *));
 		break;
 	default:
 		if (!static_text)
@@ -324,7 +311,7 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 	}
 	if (node->shared)
 		shared_put(&p->shared, shared_key(node, whole), to);
-	if (is_collection(node))
+	if (plan_node_is_collection(node))
 		to->size = 1;
 	switch (node->type) {
 	case PLAN_NODE_MAPPING: {
@@ -407,14 +394,16 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 	*out = NULL;
 	pruner p = { .keep = keep };
 	size_t pathlen = strlen(file->path);
-	p.need = rounded(sizeof(plan_file)) + rounded(pathlen + 1);
+	p.need = plan_arena_cost(sizeof(plan_file)) + plan_arena_cost(pathlen + 1);
 	if (file->ndocs)
-		p.need += rounded(file->ndocs * sizeof(plan_doc));
+		p.need += plan_arena_cost(file->ndocs * sizeof(plan_doc));
 	for (size_t i = 0; i < file->ndocs; i++)
 		if (file->docs[i].root)
 			measure(&p, file->docs[i].root, 0, 0, 0);
 	shared_clear(&p.shared);
-	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need + (p.text_need ? rounded(p.text_need) : 0)))) {
+	if (p.text_need)
+		p.need += plan_arena_cost(p.text_need);
+	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need))) {
 		free(p.shared.slots);
 		return -1;
 	}

@@ -1141,8 +1141,7 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 		plan_buf_puts(&msg, " must be ");
 		describe_types(n->types, &msg);
 		plan_buf_printf(&msg, ", not %s", found_type(inst));
-		if (inst->type != PLAN_NODE_MAPPING && inst->type != PLAN_NODE_SEQUENCE &&
-		    inst->type != PLAN_NODE_NULL) {
+		if (!plan_node_is_collection(inst) && inst->type != PLAN_NODE_NULL) {
 			plan_buf_putc(&msg, ' ');
 			describe_value(inst, &msg);
 		}

@@ -120,6 +120,10 @@ static void test_arena_alignment_and_large_blocks(void **state)
 static void test_arena_sized_first_block(void **state)
 {
 	(void)state;
+	assert_int_equal(plan_arena_cost(0), PLAN_ARENA_ALIGN);
+	assert_int_equal(plan_arena_cost(1), PLAN_ARENA_ALIGN);
+	assert_int_equal(plan_arena_cost(PLAN_ARENA_ALIGN + 1), 2 * PLAN_ARENA_ALIGN);
+	assert_int_equal(plan_arena_cost(SIZE_MAX), SIZE_MAX);
 	plan_arena *a = plan_arena_new_sized(100);   /* rounded up to 104 */
 	assert_non_null(a);
 	unsigned char *zeroed = plan_arena_alloc(a, 40);

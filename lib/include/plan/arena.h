@@ -10,13 +10,17 @@ typedef struct plan_arena plan_arena;
 /* A new, empty arena, or NULL when memory ran out. Free with plan_arena_free. */
 plan_arena *plan_arena_new(void);
 
-/* A new arena whose first block holds `size` bytes, for a caller that knows
- * what it will allocate (sizes rounded up to PLAN_ARENA_ALIGN each). */
-plan_arena *plan_arena_new_sized(size_t size);
-
 /* Every allocation is aligned to this many bytes: enough for pointers,
  * doubles and 64-bit integers (not for long double or SIMD types). */
 #define PLAN_ARENA_ALIGN 8
+
+/* What an allocation of `size` bytes takes from a block: `size` rounded up
+ * to PLAN_ARENA_ALIGN, and one unit for 0; SIZE_MAX when it cannot be had. */
+size_t plan_arena_cost(size_t size);
+
+/* A new arena whose first block holds `size` bytes, for a caller that knows
+ * what it will allocate (the sum of plan_arena_cost of each allocation). */
+plan_arena *plan_arena_new_sized(size_t size);
 
 /* `size` bytes aligned to PLAN_ARENA_ALIGN, zeroed; NULL when memory ran out.
  * Owned by the arena. */

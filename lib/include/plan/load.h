@@ -62,11 +62,16 @@ struct plan_node {
 	} u;
 };
 
+/* True for a mapping or a list; false for a scalar of any type. */
+static inline int plan_node_is_collection(const plan_node *node)
+{
+	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE;
+}
+
 /* Nodes in the subtree of `node`, itself included: 1 for a scalar. */
 static inline uint32_t plan_node_size(const plan_node *node)
 {
-	return node->type == PLAN_NODE_MAPPING || node->type == PLAN_NODE_SEQUENCE ?
-		node->size : 1;
+	return plan_node_is_collection(node) ? node->size : 1;
 }
 
 typedef struct plan_doc {
