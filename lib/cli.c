@@ -127,3 +127,20 @@ int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_
 	plan_buf_putc(msg, ')');
 	return -1;
 }
+
+plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
+	const plan_cli_command *table, size_t count, const char *const *words,
+	size_t nwords, const plan_cli_common *cli, plan_buf *msg)
+{
+	if (plan_cli_command_choose(chosen, table, count, words, nwords, msg) < 0)
+		return PLAN_CLI_USAGE;
+	if (cli->help)
+		return PLAN_CLI_HELP;
+	if (cli->version)
+		return PLAN_CLI_VERSION;
+	if (!*chosen) {
+		plan_cli_command_missing(msg, table, count);
+		return PLAN_CLI_USAGE;
+	}
+	return PLAN_CLI_RUN;
+}

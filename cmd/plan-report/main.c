@@ -309,29 +309,24 @@ int main(int argc, char **argv)
 		args[nargs++] = argv[optind++];
 
 	const plan_cli_command *chosen = NULL;
-	if (plan_cli_command_choose(&chosen, commands, NCOMMANDS, (const char *const *)args,
-	                            nargs, &msg) < 0) {
+	switch (plan_cli_command_next(&chosen, commands, NCOMMANDS, (const char *const *)args,
+	                              nargs, &cli, &msg)) {
+	case PLAN_CLI_USAGE:
 		status = usage_error_buf(NULL, &msg);
 		goto cleanup;
-	}
-	command cmd = chosen ? (command)chosen->id : CMD_NONE;
-	const char *cmd_name = chosen ? chosen->name : NULL;
-	const char *cmd_help = chosen ? chosen->help : usage_text;
-	if (cli.help) {
-		fputs(cmd_help, stdout);
+	case PLAN_CLI_HELP:
+		fputs(chosen ? chosen->help : usage_text, stdout);
 		status = EXIT_CLEAN;
 		goto cleanup;
-	}
-	if (cli.version) {
+	case PLAN_CLI_VERSION:
 		printf("plan-report %s\n", plan_version());
 		status = EXIT_CLEAN;
 		goto cleanup;
+	case PLAN_CLI_RUN:
+		break;
 	}
-	if (!chosen) {
-		plan_cli_command_missing(&msg, commands, NCOMMANDS);
-		status = usage_error_buf(NULL, &msg);
-		goto cleanup;
-	}
+	command cmd = (command)chosen->id;
+	const char *cmd_name = chosen->name;
 
 	/* The format, and the options that belong to one command. */
 	if (format_name) {

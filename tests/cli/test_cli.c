@@ -202,6 +202,33 @@ static void test_commands(void **state)
 	plan_buf_free(&b);
 }
 
+/* The order every binary with commands keeps after its options: an unknown
+ * command, then --help, then --version, then no command at all. */
+static void test_command_next(void **state)
+{
+	(void)state;
+	static const plan_cli_command table[] = { { "trace", 1, "trace help" }, { "tree", 2, "tree help" } };
+	const char *tree[] = { "tree" }, *bad[] = { "tre" };
+	const plan_cli_command *chosen = NULL;
+	plan_buf b = PLAN_BUF_INIT;
+	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, tree, 1, &cli, &b), PLAN_CLI_RUN);
+	assert_ptr_equal(chosen, &table[1]);
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, NULL, 0, &cli, &b), PLAN_CLI_USAGE);
+	assert_string_equal(b.ptr, "no command (expected trace or tree)");
+	plan_buf_clear(&b);
+	cli.version = 1;
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, NULL, 0, &cli, &b), PLAN_CLI_VERSION);
+	cli.help = 1;
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, NULL, 0, &cli, &b), PLAN_CLI_HELP);
+	assert_null(chosen);
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, tree, 1, &cli, &b), PLAN_CLI_HELP);
+	assert_ptr_equal(chosen, &table[1]);
+	assert_int_equal(plan_cli_command_next(&chosen, table, 2, bad, 1, &cli, &b), PLAN_CLI_USAGE);
+	assert_string_equal(b.ptr, "unknown command 'tre' (expected trace or tree)");
+	plan_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_parse_number),
 		cmocka_unit_test(test_option_table),
 		cmocka_unit_test(test_commands),
+		cmocka_unit_test(test_command_next),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,4 +94,20 @@ int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command
 /* Appends "no command (expected a, b or c)" to `msg`; returns -1. */
 int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_t count);
 
+/* What a binary with commands does once its options are read. */
+typedef enum plan_cli_next {
+	PLAN_CLI_RUN,        /* run *chosen */
+	PLAN_CLI_HELP,       /* print *chosen's help, or the binary's when NULL */
+	PLAN_CLI_VERSION,    /* print the version */
+	PLAN_CLI_USAGE       /* a usage error: the message is in `msg` */
+} plan_cli_next;
+
+/* Choose the command from the words left after the options and decide what
+ * comes next, in the one order every binary keeps: an unknown command is a
+ * usage error; then --help (of the command, if one was named) and
+ * --version; then no command at all is a usage error. */
+plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
+	const plan_cli_command *table, size_t count, const char *const *words,
+	size_t nwords, const plan_cli_common *cli, plan_buf *msg);
+
 #endif
