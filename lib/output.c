@@ -135,3 +135,23 @@ void plan_output_abort(plan_output *output)
 	free(output->path);
 	free(output);
 }
+
+/* --- chunked writing -------------------------------------------------------- */
+
+#define CHUNK ((size_t)64 << 10)
+
+void plan_out_flush(plan_out *out)
+{
+	if (out->buf.failed)
+		out->failed = 1;
+	if (out->buf.len && !out->failed &&
+	    fwrite(out->buf.ptr, 1, out->buf.len, out->stream) != out->buf.len)
+		out->failed = 1;
+	plan_buf_clear(&out->buf);
+}
+
+void plan_out_maybe_flush(plan_out *out)
+{
+	if (out->buf.len >= CHUNK || out->buf.failed)
+		plan_out_flush(out);
+}

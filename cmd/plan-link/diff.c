@@ -143,7 +143,7 @@ static void text_fields(link_out *out, const plan_field_change *fields, size_t n
 		plan_buf_puts(&out->buf, " -> ");
 		put_value_text(out, fields[f].new_value);
 		plan_buf_putc(&out->buf, '\n');
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -179,7 +179,7 @@ static void text_items(link_out *out, const plan_model_diff *d, uint8_t change)
 			}
 			text_fields(out, c->fields, c->nfields);
 		}
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -198,7 +198,7 @@ static void text_links(link_out *out, const plan_model_diff *d, uint8_t change)
 		plan_buf_puts(&out->buf, " -> ");
 		out_text(out, l->ref->id, 0);
 		plan_buf_printf(&out->buf, "  (%s)\n", plan_ref_role_key((plan_ref_role)l->role));
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -222,7 +222,7 @@ static void text_documents(link_out *out, const plan_model_diff *d, uint8_t chan
 		}
 		plan_buf_putc(&out->buf, '\n');
 		text_fields(out, c->fields, c->nfields);
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -376,7 +376,7 @@ static void print_md(link_out *out, const plan_model_diff *d, const compared *cm
 				plan_buf_puts(b, "; ");
 			md_fields(out, c->fields, c->nfields);
 			plan_buf_puts(b, " |\n");
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 	}
 	if (d->nlinks) {
@@ -390,7 +390,7 @@ static void print_md(link_out *out, const plan_model_diff *d, const compared *cm
 			plan_buf_puts(b, " | ");
 			md_cell(out, l->ref->id);
 			plan_buf_puts(b, " |\n");
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 	}
 	if (d->ndocuments) {
@@ -408,7 +408,7 @@ static void print_md(link_out *out, const plan_model_diff *d, const compared *cm
 			plan_buf_puts(b, " | ");
 			md_fields(out, c->fields, c->nfields);
 			plan_buf_puts(b, " |\n");
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 	}
 }
@@ -485,7 +485,7 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 			json_fields(out, c->fields, c->nfields);
 		}
 		plan_buf_putc(b, '}');
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(b, d->nitems ? "\n  ],\n  \"links\": [" : "],\n  \"links\": [");
 	for (size_t i = 0; i < d->nlinks; i++) {
@@ -498,7 +498,7 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 		plan_buf_puts(b, ", \"file\": ");
 		out_json(out, file_of(l->from));
 		plan_buf_printf(b, ", \"line\": %u}", l->ref->node ? (unsigned)l->ref->node->line : 0u);
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(b, d->nlinks ? "\n  ],\n  \"documents\": [" : "],\n  \"documents\": [");
 	for (size_t i = 0; i < d->ndocuments; i++) {
@@ -514,7 +514,7 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 			json_fields(out, c->fields, c->nfields);
 		}
 		plan_buf_putc(b, '}');
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(b, d->ndocuments ? "\n  ]\n}\n" : "]\n}\n");
 }

@@ -139,7 +139,7 @@ static void print_dot(link_out *out, const graph *g)
 				plan_buf_printf(b, "\n  subgraph cluster_%s {\n    label=\"%s\";\n",
 					level_keys[level], level_names[level]);
 			dot_node(out, g, item);
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 		if (n)
 			plan_buf_puts(b, "  }\n");
@@ -173,7 +173,7 @@ static void print_dot(link_out *out, const graph *g)
 				plan_buf_puts(b, " -> ");
 				dot_id(out, ref->target);
 				plan_buf_puts(b, ref->role == PLAN_REF_MEASURES ? " [style=dashed];\n" : ";\n");
-				out_maybe_flush(out);
+				plan_out_maybe_flush(out);
 			}
 		}
 	plan_buf_puts(b, "}\n");
@@ -260,7 +260,7 @@ static void print_mermaid(link_out *out, const graph *g)
 			if (n++ == 0)
 				plan_buf_printf(b, "  subgraph %s[\"%s\"]\n", level_keys[level], level_names[level]);
 			mermaid_node(out, item);
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 		if (n)
 			plan_buf_puts(b, "  end\n");
@@ -291,7 +291,7 @@ static void print_mermaid(link_out *out, const graph *g)
 				plan_buf_printf(b, "  n%u %s n%u\n", (unsigned)item->index,
 					ref->role == PLAN_REF_MEASURES ? "-.->" : "-->",
 					(unsigned)ref->target->index);
-				out_maybe_flush(out);
+				plan_out_maybe_flush(out);
 			}
 		}
 	for (size_t p = 0; p < m->nperspectives && p < 64; p++)
@@ -335,7 +335,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 			plan_buf_printf(b, ", \"orphan\": %s, \"file\": ", item_is_orphan(item) ? "true" : "false");
 			out_json(out, item->doc && item->doc->file ? item->doc->file->path : NULL);
 			plan_buf_printf(b, ", \"line\": %u}", item->node ? (unsigned)item->node->line : 0u);
-			out_maybe_flush(out);
+			plan_out_maybe_flush(out);
 		}
 	plan_buf_puts(b, n ? "\n  ],\n  \"edges\": [" : "],\n  \"edges\": [");
 	size_t e = 0;
@@ -353,7 +353,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 				plan_buf_puts(b, ", \"to\": ");
 				out_json(out, ref->target->id);
 				plan_buf_printf(b, ", \"role\": \"%s\"}", plan_ref_role_key(ref->role));
-				out_maybe_flush(out);
+				plan_out_maybe_flush(out);
 			}
 		}
 	plan_buf_puts(b, e ? "\n  ]\n}\n" : "]\n}\n");

@@ -557,7 +557,7 @@ int main(int argc, char **argv)
 	case CMD_SUSPECT: status = link_suspect(&lout, set, &cli.set, old_rev, &opt); break;
 	default: status = link_graph(&lout, model, &opt); break;
 	}
-	out_flush(&lout);
+	plan_out_flush(&lout);
 	if (lout.failed) {
 		fprintf(stderr, "plan-link: cannot write the result\n");
 		status = EXIT_TROUBLE;

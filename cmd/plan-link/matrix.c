@@ -132,7 +132,7 @@ static void print_md(link_out *out, const plan_model *m, const matrix *x)
 		for (size_t c = 0; c < x->ncols; c++)
 			plan_buf_printf(b, " %zu |", x->counts[r * x->ncols + c]);
 		plan_buf_printf(b, " %zu |\n", row_total(x, r));
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	if (x->ncols) {
 		plan_buf_puts(b, "\nBodies:\n\n");
@@ -187,7 +187,7 @@ static void print_csv(link_out *out, const plan_model *m, const matrix *x)
 		for (size_t c = 0; c < x->ncols; c++)
 			plan_buf_printf(b, ",%zu", x->counts[r * x->ncols + c]);
 		plan_buf_printf(b, ",%zu\n", row_total(x, r));
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -216,7 +216,7 @@ static void print_json(link_out *out, const plan_model *m, const matrix *x,
 		for (size_t c = 0; c < x->ncols; c++)
 			plan_buf_printf(b, c ? ", %zu" : "%zu", x->counts[r * x->ncols + c]);
 		plan_buf_printf(b, "], \"total\": %zu}", row_total(x, r));
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(b, x->nrows ? "\n  ]\n}\n" : "]\n}\n");
 }

@@ -78,7 +78,7 @@ int link_orphans(link_out *out, const plan_model *m, const link_options *opt)
 			print_json(out, orphans[i], i == 0);
 		else
 			print_text(out, orphans[i], opt->width);
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	if (json)
 		plan_buf_puts(&out->buf, n ? "\n  ]\n}\n" : "]\n}\n");

@@ -6,24 +6,6 @@
 
 #include "plan/display.h"
 
-#define CHUNK ((size_t)64 << 10)
-
-void out_flush(link_out *out)
-{
-	if (out->buf.failed)
-		out->failed = 1;
-	if (out->buf.len && !out->failed &&
-	    fwrite(out->buf.ptr, 1, out->buf.len, out->stream) != out->buf.len)
-		out->failed = 1;
-	plan_buf_clear(&out->buf);
-}
-
-void out_maybe_flush(link_out *out)
-{
-	if (out->buf.len >= CHUNK || out->buf.failed)
-		out_flush(out);
-}
-
 void out_text(link_out *out, const char *text, size_t columns)
 {
 	size_t len = text ? strlen(text) : 0;

@@ -9,6 +9,7 @@
 
 #include "plan/buf.h"
 #include "plan/model.h"
+#include "plan/output.h"
 #include "plan/set.h"
 
 #define EXIT_CLEAN 0
@@ -37,16 +38,8 @@ typedef struct link_options {
 
 /* Output is built in a buffer and written out in chunks, so that no command
  * holds its whole result in memory and a write failure is seen once. */
-typedef struct link_out {
-	FILE *stream;
-	plan_buf buf;
-	int failed;               /* a write or an append failed */
-} link_out;
-
-/* Write the buffer out when it holds a chunk's worth (or always, for
- * out_flush); both record failures in out->failed. */
-void out_maybe_flush(link_out *out);
-void out_flush(link_out *out);
+/* Where a command writes: chunked, failures remembered (plan/output.h). */
+typedef plan_out link_out;
 
 /* Plan text for a text format: trailing white space dropped, escaped for a
  * terminal, shortened to `columns` (0: not shortened). */

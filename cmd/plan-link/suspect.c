@@ -105,7 +105,7 @@ static void print_text(link_out *out, const plan_suspects *s, const origins *o,
 		plan_buf_putc(b, ' ');
 		put_when(out, x->origin, answer_for(o, x->origin), old_rev);
 		plan_buf_puts(b, ")\n");
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }
 
@@ -152,7 +152,7 @@ static void print_json(link_out *out, const plan_suspects *s, const origins *o,
 			h->state == PLAN_HISTORY_UNCOMMITTED ? "true" : "false");
 		json_commit(out, h);
 		plan_buf_putc(b, '}');
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_printf(b, "%s,\n  \"suspect_links\": %zu,\n  \"suspects\": [",
 		o->n ? "\n  ]" : "]", s->links);
@@ -174,7 +174,7 @@ static void print_json(link_out *out, const plan_suspects *s, const origins *o,
 			out_json(out, x->chain[k]->id);
 		}
 		plan_buf_puts(b, "]}");
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(b, s->count ? "\n  ]\n}\n" : "]\n}\n");
 }

@@ -89,7 +89,7 @@ static void print_chain_text(link_out *out, const plan_model *m, const frame *pa
 	} else {
 		plan_buf_puts(&out->buf, " [no perspective]\n");
 	}
-	out_maybe_flush(out);
+	plan_out_maybe_flush(out);
 }
 
 static void print_chain_json(link_out *out, const plan_model *m, const frame *path,
@@ -107,7 +107,7 @@ static void print_chain_json(link_out *out, const plan_model *m, const frame *pa
 	plan_buf_puts(&out->buf, "\", \"perspective\": ");
 	out_json_perspective(out, m, end->kind == PLAN_ITEM_KF_GOAL ? end->perspective_index : -1);
 	plan_buf_puts(&out->buf, "}");
-	out_maybe_flush(out);
+	plan_out_maybe_flush(out);
 }
 
 /* Walk every chain from `item` (only into branches that have one), printing
@@ -280,7 +280,7 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 				print_problem_text(out, item, p);
 		}
 		nitems_printed++;
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	if (json) {
 		plan_buf_puts(&out->buf, nitems_printed ? "\n  ],\n  \"unknown\": [" : "],\n  \"unknown\": [");

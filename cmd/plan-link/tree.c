@@ -132,7 +132,7 @@ static void walk(treeview *tv, const plan_item *root, size_t level, size_t base,
 			f->shown++;
 			tv->lines++;
 			path[depth++] = (frame){ child, 0, 0, 0 };
-			out_maybe_flush(tv->out);
+			plan_out_maybe_flush(tv->out);
 			continue;
 		}
 		if (tv->json)
@@ -196,7 +196,7 @@ static void print_all(treeview *tv)
 				walk(tv, m->items[i], 1, 6, shown++ == 0);
 		if (tv->json)
 			plan_buf_puts(&out->buf, shown ? "\n    ]}" : "]}");
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	if (tv->json)
 		plan_buf_puts(&out->buf, ngroups ? "\n  ],\n  \"assignments_without_goal\": [" :

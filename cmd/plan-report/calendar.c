@@ -266,7 +266,7 @@ static void calendar_ics(report_out *out, const plan_model *m, const plan_calend
 		ics_line(buf, "CATEGORIES:", plan_milestone_kind_key(ms->kind));
 		ics_line(buf, "TRANSP:", "TRANSPARENT");
 		ics_line(buf, "END:", "VEVENT");
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	ics_line(buf, "END:", "VCALENDAR");
 	if (text.failed || value.failed)

@@ -103,7 +103,7 @@ static void entry_json(report_out *out, const plan_model *m, const plan_fu_entry
 	for (int i = 0; i < depth; i++)
 		plan_buf_puts(&out->buf, "  ");
 	plan_buf_putc(&out->buf, '}');
-	out_maybe_flush(out);
+	plan_out_maybe_flush(out);
 }
 
 static void indent(report_out *out, int depth)

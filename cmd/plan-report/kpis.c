@@ -304,7 +304,7 @@ static void kpis_json(report_out *out, const plan_model *m, const plan_kpi_table
 		}
 		plan_buf_puts(&out->buf, r->nyears ? "\n      ]" : "]");
 		plan_buf_puts(&out->buf, "\n    }");
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_puts(&out->buf, t->nkpis ? "\n  ]\n}\n" : "]\n}\n");
 }

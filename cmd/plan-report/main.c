@@ -423,7 +423,7 @@ int main(int argc, char **argv)
 	case CMD_KPIS: status = report_kpis(&rout, model, &opt); break;
 	default: status = report_calendar(&rout, model, &opt); break;
 	}
-	out_flush(&rout);
+	plan_out_flush(&rout);
 	if (rout.failed) {
 		fprintf(stderr, "plan-report: cannot write the result\n");
 		status = EXIT_TROUBLE;

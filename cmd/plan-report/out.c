@@ -6,24 +6,6 @@
 
 #include "plan/report_kpis.h"
 
-#define CHUNK ((size_t)64 << 10)
-
-void out_flush(report_out *out)
-{
-	if (out->buf.failed)
-		out->failed = 1;
-	if (out->buf.len && !out->failed &&
-	    fwrite(out->buf.ptr, 1, out->buf.len, out->stream) != out->buf.len)
-		out->failed = 1;
-	plan_buf_clear(&out->buf);
-}
-
-void out_maybe_flush(report_out *out)
-{
-	if (out->buf.len >= CHUNK || out->buf.failed)
-		out_flush(out);
-}
-
 void json_str(report_out *out, const char *text)
 {
 	if (!text)

@@ -13,6 +13,7 @@
 #include "plan/buf.h"
 #include "plan/kolada.h"
 #include "plan/model.h"
+#include "plan/output.h"
 #include "plan/report.h"
 #include "plan/report_followup.h"
 #include "plan/report_kpis.h"
@@ -49,14 +50,8 @@ typedef struct report_options {
 
 /* Output is built in a buffer and written in chunks, so that a write
  * failure is seen once. */
-typedef struct report_out {
-	FILE *stream;
-	plan_buf buf;
-	int failed;
-} report_out;
-
-void out_maybe_flush(report_out *out);
-void out_flush(report_out *out);
+/* Where a command writes: chunked, failures remembered (plan/output.h). */
+typedef plan_out report_out;
 
 /* JSON pieces: a string literal of plan text (NULL: null), a number (as
  * JSON writes it: no exponent for plan figures, at most 10 decimals), and

@@ -800,7 +800,7 @@ static void json_item(const ctx *c, const plan_item *item, int depth)
 	for (int i = 0; i < depth; i++)
 		plan_buf_puts(&out->buf, "  ");
 	plan_buf_putc(&out->buf, '}');
-	out_maybe_flush(out);
+	plan_out_maybe_flush(out);
 }
 
 static void json_plans(const ctx *c, const plan_item *owner)

@@ -355,7 +355,7 @@ void render_html(report_out *out, const doc *d)
 			figure(buf, b->chart);
 			break;
 		}
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	close_lists(buf, &depth, 0);
 	plan_buf_puts(buf, "</body>\n</html>\n");

@@ -195,6 +195,6 @@ void render_md(report_out *out, const doc *d)
 		default:
 			break;
 		}
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 }

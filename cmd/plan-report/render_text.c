@@ -197,7 +197,7 @@ void render_text(report_out *out, const doc *d)
 		}
 		if (text.failed)
 			out->failed = 1;
-		out_maybe_flush(out);
+		plan_out_maybe_flush(out);
 	}
 	plan_buf_free(&text);
 }

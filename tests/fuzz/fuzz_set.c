@@ -157,7 +157,7 @@ static void run_link(const plan_model *m, link_fn fn, link_format format,
 	sink s;
 	link_out out = { sink_open(&s), PLAN_BUF_INIT, 0 };
 	int status = fn(&out, m, &opt);
-	out_flush(&out);
+	plan_out_flush(&out);
 	plan_buf_free(&out.buf);
 	sink_close(&s);
 	fuzz_check(status >= 0 && status <= 2, "a plan-link exit status", NULL, 0);

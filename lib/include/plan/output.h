@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "plan/buf.h"
 #include "plan/error.h"
 
 typedef struct plan_output plan_output;
@@ -28,5 +29,19 @@ int plan_output_commit(plan_output *output, plan_error *err);
 
 /* Discard: remove the temporary file. Frees `output`; accepts NULL. */
 void plan_output_abort(plan_output *output);
+
+/* A result written in chunks: pieces are appended to `buf`, and the buffer
+ * goes to `stream` once it holds a chunk's worth. A failed write or append
+ * is remembered in `failed`, so a binary checks once at the end. */
+typedef struct plan_out {
+	FILE *stream;
+	plan_buf buf;
+	int failed;
+} plan_out;
+
+/* Write the buffer out now (plan_out_flush), or when it holds a chunk
+ * (plan_out_maybe_flush); both record failures in out->failed. */
+void plan_out_flush(plan_out *out);
+void plan_out_maybe_flush(plan_out *out);
 
 #endif
