@@ -667,6 +667,22 @@ int plan_item_must_trace(const plan_item *item)
 	       item->kind == PLAN_ITEM_KPI || item->kind == PLAN_ITEM_ACTIVITY;
 }
 
+const char *plan_item_kind_key(plan_item_kind kind)
+{
+	switch (kind) {
+	case PLAN_ITEM_KF_GOAL: return "kf_goal";
+	case PLAN_ITEM_ASSIGNMENT: return "assignment";
+	case PLAN_ITEM_BODY_GOAL: return "body_goal";
+	case PLAN_ITEM_OFFICE_GOAL: return "office_goal";
+	case PLAN_ITEM_KPI: return "kpi";
+	case PLAN_ITEM_ACTIVITY: return "activity";
+	case PLAN_ITEM_BODY: return "body";
+	case PLAN_ITEM_OFFICE: return "office";
+	case PLAN_ITEM_UNIT: return "unit";
+	default: return "document";
+	}
+}
+
 const char *plan_item_kind_name(plan_item_kind kind)
 {
 	switch (kind) {

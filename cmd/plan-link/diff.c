@@ -467,7 +467,7 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 		plan_buf_printf(b, "%s\n    {\"change\": \"%s\", \"id\": ", i ? "," : "",
 			change_name(c->change));
 		out_json(out, item->id);
-		plan_buf_printf(b, ", \"kind\": \"%s\", \"title\": ", item_kind_key(item));
+		plan_buf_printf(b, ", \"kind\": \"%s\", \"title\": ", plan_item_kind_key(item->kind));
 		out_json(out, item->title);
 		plan_buf_puts(b, ", \"file\": ");
 		out_json(out, file_of(item));
@@ -476,7 +476,7 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 		if (c->change == PLAN_CHANGE_CHANGED) {
 			plan_buf_puts(b, ", \"old_kind\": ");
 			if (c->kind_changed)
-				plan_buf_printf(b, "\"%s\"", item_kind_key(c->old_item));
+				plan_buf_printf(b, "\"%s\"", plan_item_kind_key(c->old_item->kind));
 			else
 				plan_buf_puts(b, "null");
 			plan_buf_puts(b, ", \"old_file\": ");

@@ -328,7 +328,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 			plan_buf_puts(b, n++ ? ",\n    {\"id\": " : "\n    {\"id\": ");
 			out_json(out, item->id);
 			plan_buf_printf(b, ", \"kind\": \"%s\", \"level\": %d, \"title\": ",
-				item_kind_key(item), level);
+				plan_item_kind_key(item->kind), level);
 			out_json(out, item->title);
 			plan_buf_puts(b, ", \"perspective\": ");
 			out_json_perspective(out, m, item_first_perspective(m, item));

@@ -20,22 +20,6 @@ int item_level(const plan_item *item)
 	}
 }
 
-const char *item_kind_key(const plan_item *item)
-{
-	switch (item->kind) {
-	case PLAN_ITEM_KF_GOAL: return "kf_goal";
-	case PLAN_ITEM_ASSIGNMENT: return "assignment";
-	case PLAN_ITEM_BODY_GOAL: return "body_goal";
-	case PLAN_ITEM_OFFICE_GOAL: return "office_goal";
-	case PLAN_ITEM_KPI: return "kpi";
-	case PLAN_ITEM_ACTIVITY: return "activity";
-	case PLAN_ITEM_BODY: return "body";
-	case PLAN_ITEM_OFFICE: return "office";
-	case PLAN_ITEM_UNIT: return "unit";
-	default: return "document";
-	}
-}
-
 int ref_is_link(const plan_ref *ref)
 {
 	return ref->valid && ref->target && plan_ref_is_upward(ref);

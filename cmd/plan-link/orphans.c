@@ -51,7 +51,7 @@ static void print_json(link_out *out, const plan_item *item, int first)
 	plan_buf_printf(&out->buf, ", \"line\": %u, \"column\": %u, \"id\": ", line_of(item),
 		item->node ? (unsigned)item->node->column : 0u);
 	out_json(out, item->id);
-	plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", item_kind_key(item));
+	plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", plan_item_kind_key(item->kind));
 	out_json(out, item->title);
 	plan_buf_printf(&out->buf, ", \"problem\": \"%s\"}",
 		item->traces ? "no-perspective" : "no-trace");

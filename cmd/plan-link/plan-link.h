@@ -66,9 +66,6 @@ void out_set_revision(const char *revision);
 int item_level(const plan_item *item);
 #define LEVELS 6
 
-/* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
- * "body", "office", "unit", "document": the kind as JSON names it. */
-const char *item_kind_key(const plan_item *item);
 
 /* A valid upward link (contributes_to, measures, goal): what traces follow. */
 int ref_is_link(const plan_ref *ref);

@@ -138,7 +138,7 @@ static void print_json(link_out *out, const plan_suspects *s, const origins *o,
 		const plan_item *item = c->new_item;
 		plan_buf_printf(b, "%s\n    {\"id\": ", k ? "," : "");
 		out_json(out, item->id);
-		plan_buf_printf(b, ", \"kind\": \"%s\", \"title\": ", item_kind_key(item));
+		plan_buf_printf(b, ", \"kind\": \"%s\", \"title\": ", plan_item_kind_key(item->kind));
 		out_json(out, item->title);
 		plan_buf_puts(b, ", \"file\": ");
 		out_json(out, file_of(item));

@@ -103,7 +103,7 @@ static void print_chain_json(link_out *out, const plan_model *m, const frame *pa
 	}
 	const plan_item *end = path[depth - 1].item;
 	plan_buf_puts(&out->buf, "], \"end\": \"");
-	plan_buf_puts(&out->buf, item_kind_key(end));
+	plan_buf_puts(&out->buf, plan_item_kind_key(end->kind));
 	plan_buf_puts(&out->buf, "\", \"perspective\": ");
 	out_json_perspective(out, m, end->kind == PLAN_ITEM_KF_GOAL ? end->perspective_index : -1);
 	plan_buf_puts(&out->buf, "}");
@@ -245,7 +245,7 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 		if (json) {
 			plan_buf_puts(&out->buf, nitems_printed ? ",\n    {\"id\": " : "\n    {\"id\": ");
 			out_json(out, item->id);
-			plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", item_kind_key(item));
+			plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", plan_item_kind_key(item->kind));
 			out_json(out, item->title);
 			plan_buf_puts(&out->buf, ", \"file\": ");
 			out_json(out, item->doc && item->doc->file ? item->doc->file->path : NULL);

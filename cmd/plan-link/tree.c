@@ -56,7 +56,7 @@ static void enter_json(treeview *tv, const plan_item *item, size_t base, size_t 
 	}
 	plan_buf_puts(&out->buf, "{\"id\": ");
 	out_json(out, item->id);
-	plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", item_kind_key(item));
+	plan_buf_printf(&out->buf, ", \"kind\": \"%s\", \"title\": ", plan_item_kind_key(item->kind));
 	out_json(out, item->title);
 	plan_buf_puts(&out->buf, ", \"file\": ");
 	out_json(out, item->doc && item->doc->file ? item->doc->file->path : NULL);

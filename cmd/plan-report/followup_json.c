@@ -54,7 +54,7 @@ static void entry_json(report_out *out, const plan_model *m, const plan_fu_entry
 	json_key(out, depth + 1, "id", 1);
 	json_str(out, e->item->id);
 	json_key(out, depth + 1, "kind", 0);
-	json_str(out, item_kind_key(e->item));
+	json_str(out, plan_item_kind_key(e->item->kind));
 	json_key(out, depth + 1, "title", 0);
 	json_str(out, e->item->title);
 	json_key(out, depth + 1, "owner", 0);
@@ -424,7 +424,7 @@ void followup_json(report_out *out, const plan_model *m, const plan_followup *f,
 		plan_buf_puts(&out->buf, "{\"id\": ");
 		json_str(out, e->item->id);
 		plan_buf_puts(&out->buf, ", \"kind\": ");
-		json_str(out, item_kind_key(e->item));
+		json_str(out, plan_item_kind_key(e->item->kind));
 		plan_buf_puts(&out->buf, ", \"owner\": ");
 		owner_or_null(out, m, e->item->owner);
 		plan_buf_puts(&out->buf, ", \"status\": ");

@@ -70,19 +70,3 @@ const plan_item *find_owner_or_say(const plan_model *m, const char *id)
 	plan_buf_free(&rest);
 	return NULL;
 }
-
-const char *item_kind_key(const plan_item *item)
-{
-	switch (item->kind) {
-	case PLAN_ITEM_KF_GOAL: return "kf_goal";
-	case PLAN_ITEM_ASSIGNMENT: return "assignment";
-	case PLAN_ITEM_BODY_GOAL: return "body_goal";
-	case PLAN_ITEM_OFFICE_GOAL: return "office_goal";
-	case PLAN_ITEM_KPI: return "kpi";
-	case PLAN_ITEM_ACTIVITY: return "activity";
-	case PLAN_ITEM_BODY: return "body";
-	case PLAN_ITEM_OFFICE: return "office";
-	case PLAN_ITEM_UNIT: return "unit";
-	default: return "document";
-	}
-}

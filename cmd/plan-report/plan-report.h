@@ -203,9 +203,6 @@ const char *owner_name(const plan_model *m, const plan_item *owner);
  * telling stderr why, with the closest id. */
 const plan_item *find_owner_or_say(const plan_model *m, const char *id);
 
-/* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
- * "body", "office", "unit", "document": the kind as JSON names it. */
-const char *item_kind_key(const plan_item *item);
 
 /* "Utfall 75 (2026) · Mål 76 · Utgångsvärde 74,5": a KPI's figures in one
  * line, for charts; owned by the document. */

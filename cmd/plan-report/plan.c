@@ -686,7 +686,7 @@ static void json_item(const ctx *c, const plan_item *item, int depth)
 	json_key(out, depth + 1, "id", 1);
 	json_str(out, item->id);
 	json_key(out, depth + 1, "kind", 0);
-	json_str(out, item_kind_key(item));
+	json_str(out, plan_item_kind_key(item->kind));
 	json_key(out, depth + 1, "title", 0);
 	json_str(out, item->title);
 	json_key(out, depth + 1, "owner", 0);

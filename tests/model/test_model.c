@@ -279,6 +279,19 @@ static void test_long_chain_needs_no_recursion(void **state)
 	assert_int_equal(plan_diags_count_severity(fx->diags, PLAN_SEVERITY_ERROR), 20000);
 }
 
+/* Every kind has the key JSON output names it by; anything else is a
+ * document. */
+static void test_kind_keys(void **state)
+{
+	(void)state;
+	static const char *const keys[PLAN_ITEM_KINDS] = {
+		"body", "office", "unit", "kf_goal", "assignment", "body_goal",
+		"office_goal", "kpi", "activity", "document",
+	};
+	for (int k = 0; k < PLAN_ITEM_KINDS; k++)
+		assert_string_equal(plan_item_kind_key((plan_item_kind)k), keys[k]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +304,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_perspectives, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_without_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_chain_needs_no_recursion, setup, teardown),
+		cmocka_unit_test(test_kind_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,6 +193,10 @@ int plan_item_must_trace(const plan_item *item);
  * how messages name an item kind. */
 const char *plan_item_kind_name(plan_item_kind kind);
 
+/* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
+ * "body", "office", "unit", "document": the kind as JSON output names it. */
+const char *plan_item_kind_key(plan_item_kind kind);
+
 /* "styrmodell", "verksamhetsplan", ...: the document kind's name. */
 const char *plan_doc_kind_name(plan_doc_kind kind);
 
