@@ -421,24 +421,6 @@ cleanup:
 	return rc;
 }
 
-/* Listed paths never leave the root; a path handed in from elsewhere must
- * not either: no absolute paths, no "..", no empty segments. */
-static int relpath_ok(const char *relpath)
-{
-	if (relpath[0] == '\0' || relpath[0] == '/')
-		return 0;
-	const char *s = relpath;
-	for (;;) {
-		const char *slash = strchr(s, '/');
-		size_t n = slash ? (size_t)(slash - s) : strlen(s);
-		if (n == 0 || (n == 2 && s[0] == '.' && s[1] == '.'))
-			return 0;
-		if (!slash)
-			return 1;
-		s = slash + 1;
-	}
-}
-
 /* The quick way to open a plan file, for the common case: a regular file
  * reached without leaving the root. The kernel resolves `relpath` beneath
  * the root (openat2 with RESOLVE_BENEATH, Linux 5.6), so one call does what
@@ -532,7 +514,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	if (max_bytes > SIZE_MAX - 1)
 		max_bytes = SIZE_MAX - 1;
 
-	if (!relpath_ok(relpath)) {
+	if (!plan_source_relpath_ok(relpath)) {
 		plan_source_report(diags, relpath, "io", "skipped: not a path inside the plan set");
 		goto cleanup;
 	}
