@@ -514,21 +514,7 @@ static void kpis(const ctx *c)
 	for (size_t i = 0; i < f->nkpis; i++) {
 		const plan_kpi_report *r = f->kpis[i];
 		const plan_kpi_year *row = &f->kpi_rows[i];
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->kpi->id);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->kpi->title);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->unit);
-		doc_cell(d);
-		doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
-		doc_cell(d);
-		if (r->has_baseline) {
-			doc_number(d, ST_PLAIN, r->baseline, -1, 0);
-			doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
-		} else {
-			doc_dash(d);
-		}
+		kpi_row_start(d, r);
 		doc_cell(d);
 		if (row->has_target)
 			doc_number(d, ST_PLAIN, row->target, -1, 0);

@@ -31,6 +31,25 @@ const char *kpi_note(doc *d, const plan_kpi_report *r, const plan_kpi_year *row)
 	return text;
 }
 
+void kpi_row_start(doc *d, const plan_kpi_report *r)
+{
+	doc_cell(d);
+	doc_put(d, ST_PLAIN, r->kpi->id);
+	doc_cell(d);
+	doc_put(d, ST_PLAIN, r->kpi->title);
+	doc_cell(d);
+	doc_put(d, ST_PLAIN, r->unit);
+	doc_cell(d);
+	doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
+	doc_cell(d);
+	if (r->has_baseline) {
+		doc_number(d, ST_PLAIN, r->baseline, -1, 0);
+		doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+	} else {
+		doc_dash(d);
+	}
+}
+
 /* The goals a KPI measures, "BUN-1, UTBK-2". */
 static void measures(doc *d, const plan_item *kpi)
 {
@@ -98,21 +117,7 @@ static void overview(doc *d, const plan_kpi_table *t)
 	for (size_t i = 0; i < t->nkpis; i++) {
 		const plan_kpi_report *r = &t->kpis[i];
 		const plan_kpi_year *y = latest(r);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->kpi->id);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->kpi->title);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, r->unit);
-		doc_cell(d);
-		doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
-		doc_cell(d);
-		if (r->has_baseline) {
-			doc_number(d, ST_PLAIN, r->baseline, -1, 0);
-			doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
-		} else {
-			doc_dash(d);
-		}
+		kpi_row_start(d, r);
 		doc_cell(d);
 		if (y) {
 			doc_number(d, ST_PLAIN, y->outcome, -1, 0);

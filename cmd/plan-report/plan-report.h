@@ -203,10 +203,13 @@ const char *owner_name(const plan_model *m, const plan_item *owner);
  * telling stderr why, with the closest id. */
 const plan_item *find_owner_or_say(const plan_model *m, const char *id);
 
-
 /* "Utfall 75 (2026) · Mål 76 · Utgångsvärde 74,5": a KPI's figures in one
  * line, for charts; owned by the document. */
 const char *kpi_note(doc *d, const plan_kpi_report *report, const plan_kpi_year *row);
+
+/* The cells every KPI table row opens with: id, name, unit, which way is
+ * better, and the baseline with its year (or a dash). */
+void kpi_row_start(doc *d, const plan_kpi_report *report);
 
 /* "target": ..., "outcome": {...}|null, "result": ..., "margin": ...: the
  * keys of one KPI year in JSON (followup_json.c). */
