@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "plan/error.h"
+#include "plan/lang.h"
 #include "plan/load.h"
+
+/* A message part in the command line's language. */
+#define TR(text) plan_tr(cli->lang, text)
 
 int plan_cli_parse_number(long *out, const char *text, long min, long max)
 {
@@ -25,20 +29,21 @@ int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
 {
 	long jobs = 0;
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = cli->lang;
 	switch (code) {
 	case PLAN_CLI_OPT_ROOT:
 		cli->root = arg;
 		return 1;
 	case PLAN_CLI_OPT_REV:
 		if (!arg[0]) {
-			plan_buf_puts(msg, "--rev needs a revision, not ''");
+			plan_buf_puts(msg, TR("--rev needs a revision, not ''"));
 			return -1;
 		}
 		cli->set.rev = arg;
 		return 1;
 	case 'j':
 		if (plan_cli_parse_number(&jobs, arg, 1, 1024) < 0) {
-			plan_buf_printf(msg, "-j needs a number of threads from 1 to 1024, not '%s'", arg);
+			plan_buf_printf(msg, TR("-j needs a number of threads from 1 to 1024, not '%s'"), arg);
 			return -1;
 		}
 		cli->set.jobs = (unsigned)jobs;
@@ -63,12 +68,12 @@ int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
 	}
 }
 
-int plan_cli_getopt_error(plan_buf *msg, int code, const char *word)
+int plan_cli_getopt_error(plan_buf *msg, plan_lang lang, int code, const char *word)
 {
 	if (code == ':')
-		plan_buf_printf(msg, "option '%s' needs a value", word);
+		plan_buf_printf(msg, plan_tr(lang, "option '%s' needs a value"), word);
 	else
-		plan_buf_printf(msg, "unknown option '%s'", word);
+		plan_buf_printf(msg, plan_tr(lang, "unknown option '%s'"), word);
 	return -1;
 }
 
@@ -76,12 +81,12 @@ int plan_cli_common_path(plan_cli_common *cli, const char *const *paths,
 	size_t npaths, plan_buf *msg)
 {
 	if (npaths > 1) {
-		plan_buf_printf(msg, "too many paths: '%s' (give one plan set)", paths[1]);
+		plan_buf_printf(msg, TR("too many paths: '%s' (give one plan set)"), paths[1]);
 		return -1;
 	}
 	const char *path = npaths == 1 ? paths[0] : NULL;
 	if (path && cli->root) {
-		plan_buf_printf(msg, "give the plan set either as PATH or with --root, not both ('%s')", path);
+		plan_buf_printf(msg, TR("give the plan set either as PATH or with --root, not both ('%s')"), path);
 		return -1;
 	}
 	cli->set.path = path ? path : cli->root;
@@ -98,15 +103,17 @@ const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
 }
 
 /* "a, b or c": the commands' names, for a usage message. */
-static void command_list(plan_buf *out, const plan_cli_command *table, size_t count)
+static void command_list(plan_buf *out, plan_lang lang, const plan_cli_command *table,
+	size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		plan_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == count ? " or " : ", ",
+		plan_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == count ? plan_tr(lang, " or ") : ", ",
 			table[i].name);
 }
 
-int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command *table,
-	size_t count, const char *const *words, size_t nwords, plan_buf *msg)
+int plan_cli_command_choose(const plan_cli_command **out, plan_lang lang,
+	const plan_cli_command *table, size_t count, const char *const *words, size_t nwords,
+	plan_buf *msg)
 {
 	*out = NULL;
 	if (nwords == 0)
@@ -114,16 +121,17 @@ int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command
 	*out = plan_cli_command_find(table, count, words[0]);
 	if (*out)
 		return 0;
-	plan_buf_printf(msg, "unknown command '%s' (expected ", words[0]);
-	command_list(msg, table, count);
+	plan_buf_printf(msg, plan_tr(lang, "unknown command '%s' (expected "), words[0]);
+	command_list(msg, lang, table, count);
 	plan_buf_putc(msg, ')');
 	return -1;
 }
 
-int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_t count)
+int plan_cli_command_missing(plan_buf *msg, plan_lang lang, const plan_cli_command *table,
+	size_t count)
 {
-	plan_buf_puts(msg, "no command (expected ");
-	command_list(msg, table, count);
+	plan_buf_puts(msg, plan_tr(lang, "no command (expected "));
+	command_list(msg, lang, table, count);
 	plan_buf_putc(msg, ')');
 	return -1;
 }
@@ -132,14 +140,14 @@ plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
 	const plan_cli_command *table, size_t count, const char *const *words,
 	size_t nwords, const plan_cli_common *cli, plan_buf *msg)
 {
-	if (plan_cli_command_choose(chosen, table, count, words, nwords, msg) < 0)
+	if (plan_cli_command_choose(chosen, cli->lang, table, count, words, nwords, msg) < 0)
 		return PLAN_CLI_USAGE;
 	if (cli->help)
 		return PLAN_CLI_HELP;
 	if (cli->version)
 		return PLAN_CLI_VERSION;
 	if (!*chosen) {
-		plan_cli_command_missing(msg, table, count);
+		plan_cli_command_missing(msg, cli->lang, table, count);
 		return PLAN_CLI_USAGE;
 	}
 	return PLAN_CLI_RUN;

@@ -15,11 +15,25 @@ struct plan_diags {
 	size_t count;
 	size_t cap;
 	int oom;
+	plan_lang lang;  /* the language messages are added in */
 };
 
 plan_diags *plan_diags_new(void)
 {
-	return calloc(1, sizeof(plan_diags));
+	plan_diags *diags = calloc(1, sizeof(plan_diags));
+	if (diags)
+		diags->lang = PLAN_LANG_EN;
+	return diags;
+}
+
+void plan_diags_set_lang(plan_diags *diags, plan_lang lang)
+{
+	diags->lang = lang;
+}
+
+plan_lang plan_diags_lang(const plan_diags *diags)
+{
+	return diags ? diags->lang : PLAN_LANG_EN;
 }
 
 static void diag_release(plan_diag *d)
@@ -63,7 +77,9 @@ int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
 	plan_buf msg = PLAN_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	plan_buf_vprintf(&msg, fmt, ap);
+	/* The catalogue's text has the English one's conversions (the build
+	 * checks), so the arguments fit either. */
+	plan_buf_vprintf(&msg, plan_tr(diags->lang, fmt), ap);
 	va_end(ap);
 	plan_diag d = {
 		.file = dup_or_null(file ? file : ""),

@@ -76,9 +76,16 @@ static int is_warning(const plan_diag *d)
 	return d->severity == PLAN_SEVERITY_WARNING;
 }
 
+/* The machine formats' names of the levels (never translated). */
 static const char *level_name(const plan_diag *d)
 {
 	return is_warning(d) ? "warning" : "error";
+}
+
+/* What the text format calls the level, in the reader's language. */
+static const char *level_word(const plan_diag *d, plan_lang lang)
+{
+	return plan_severity_word(is_warning(d) ? PLAN_SEVERITY_WARNING : PLAN_SEVERITY_ERROR, lang);
 }
 
 static int nonempty(const char *s)
@@ -358,7 +365,7 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		}
 		if (o->color)
 			plan_buf_puts(buf, is_warning(d) ? ANSI_WARNING : ANSI_ERROR);
-		plan_buf_puts(buf, level_name(d));
+		plan_buf_puts(buf, level_word(d, o->lang));
 		if (o->color)
 			plan_buf_puts(buf, ANSI_RESET);
 		plan_buf_puts(buf, ": ");
@@ -371,14 +378,19 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		if (maybe_flush(out, buf) < 0)
 			return -1;
 	}
-	plan_buf_printf(buf, "%zu error%s, %zu warning%s in %zu document%s",
-		errors, errors == 1 ? "" : "s",
-		warnings, warnings == 1 ? "" : "s",
-		o->documents, o->documents == 1 ? "" : "s");
+	plan_lang lang = o->lang;
+	plan_buf_printf(buf, plan_ntr(lang, "%zu error", "%zu errors", errors), errors);
+	plan_buf_puts(buf, ", ");
+	plan_buf_printf(buf, plan_ntr(lang, "%zu warning", "%zu warnings", warnings), warnings);
+	plan_buf_putc(buf, ' ');
+	plan_buf_printf(buf, plan_ntr(lang, "in %zu document", "in %zu documents", o->documents),
+		o->documents);
 	/* Otherwise a newcomer reads "2 errors" as all there is, and meets the
 	 * link faults only after fixing the file that hid them. */
-	plan_buf_puts(buf, o->skipped_across ?
-		"; links and rules across documents not checked until every file reads\n" : "\n");
+	if (o->skipped_across)
+		plan_buf_puts(buf, plan_tr(lang,
+			"; links and rules across documents not checked until every file reads"));
+	plan_buf_putc(buf, '\n');
 	return 0;
 }
 
@@ -461,6 +473,38 @@ static void put_uri_path(plan_buf *buf, const char *s, size_t len)
 	}
 }
 
+/* A rule's descriptions and help, in the reader's language: what code
+ * scanning shows beside each result. */
+static int put_sarif_rule_help(plan_buf *buf, const plan_rule *r,
+	const plan_diag_print_options *o)
+{
+	plan_buf help = PLAN_BUF_INIT;
+	plan_lang lang = o->lang;
+	plan_buf_puts(buf, ", \"shortDescription\": {\"text\": ");
+	put_json_str(buf, r->summary[lang]);
+	plan_buf_puts(buf, "}, \"fullDescription\": {\"text\": ");
+	put_json_str(buf, r->checks[lang]);
+	plan_buf_puts(buf, "}, \"help\": {\"text\": ");
+	int rc = plan_rule_explain(&help, r, lang, PLAN_EXPLAIN_TEXT);
+	put_json_str(buf, help.ptr ? help.ptr : "");
+	plan_buf_clear(&help);
+	plan_buf_puts(buf, ", \"markdown\": ");
+	if (plan_rule_explain(&help, r, lang, PLAN_EXPLAIN_MARKDOWN) < 0)
+		rc = -1;
+	put_json_str(buf, help.ptr ? help.ptr : "");
+	plan_buf_putc(buf, '}');
+	if (nonempty(o->help_uri)) {
+		plan_buf_free(&help);
+		plan_buf_printf(&help, "%s#rule-%s", o->help_uri, r->id);
+		plan_buf_puts(buf, ", \"helpUri\": ");
+		put_json_str(buf, help.ptr ? help.ptr : "");
+	}
+	if (help.failed)
+		rc = -1;
+	plan_buf_free(&help);
+	return rc;
+}
+
 static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 	const plan_diag_print_options *o)
 {
@@ -483,9 +527,9 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 	for (size_t i = 0; i < nrules; i++) {
 		plan_buf_puts(buf, i ? ",\n            {\"id\": " : "\n            {\"id\": ");
 		put_json_str(buf, rules[i].id);
-		plan_buf_puts(buf, ", \"shortDescription\": {\"text\": ");
-		put_json_str(buf, rules[i].summary);
-		plan_buf_printf(buf, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		if (put_sarif_rule_help(buf, &rules[i], o) < 0)
+			goto cleanup;
+		plan_buf_printf(buf, ", \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			rules[i].severity == PLAN_SEVERITY_WARNING ? "warning" : "error");
 	}
 	plan_buf_puts(buf, nrules ? "\n          ]\n" : "]\n");

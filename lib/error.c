@@ -10,7 +10,9 @@ int plan_error_set(plan_error *err, const char *fmt, ...)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	/* The catalogue's text has the English one's conversions (the build
+	 * checks that). */
+	vsnprintf(err->message, sizeof err->message, plan_tr(err->lang, fmt), ap);
 	va_end(ap);
 	return -1;
 }

@@ -71,10 +71,15 @@ typedef struct history {
 	int failed;
 } history;
 
-static const char *git_message(void)
+/* The language of `err`'s messages (plan_error_set allows NULL). */
+#define ERR_LANG(err) ((err) ? (err)->lang : PLAN_LANG_EN)
+
+/* libgit2's message for its last error (English: libgit2 has no
+ * translations), or "unknown error" in `lang`. */
+static const char *git_message(plan_lang lang)
 {
 	const git_error *e = git_error_last();
-	return e && e->message && e->message[0] ? e->message : "unknown error";
+	return e && e->message && e->message[0] ? e->message : plan_tr(lang, "unknown error");
 }
 
 /* --- parsed versions ----------------------------------------------------------- */
@@ -142,7 +147,7 @@ static version *version_get(history *h, const git_oid *oid, const char *path)
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof hex, oid);
 		plan_error_set(h->err, "cannot read '%s' (blob %s) from the history: %s", path, hex,
-			git_message());
+			git_message(ERR_LANG(h->err)));
 		h->failed = 1;
 		return NULL;
 	}
@@ -227,7 +232,7 @@ static int place_of(history *h, tree_memo *m, const query *q, place *out)
 			m->state[pid] = 2;
 			if (rc < 0 && rc != GIT_ENOTFOUND) {
 				plan_error_set(h->err, "cannot read '%s' from the history: %s", q->path[i],
-					git_message());
+					git_message(ERR_LANG(h->err)));
 				h->failed = 1;
 				return -1;
 			}
@@ -375,7 +380,7 @@ static int open_repo(history *h, const char *root)
 	free(dir);
 	if (rc < 0)
 		return plan_error_set(h->err, "cannot open the repository that holds '%s': %s", root,
-			git_message());
+			git_message(ERR_LANG(h->err)));
 	return 0;
 }
 
@@ -389,7 +394,7 @@ static int path_in_tree(history *h, const char *root, char **out)
 	*out = NULL;
 	if (!base)
 		return plan_error_set(h->err, "cannot open the repository's working tree: %s",
-			strerror(errno));
+			plan_tr(ERR_LANG(h->err), strerror(errno)));
 	strip_slash(base);
 	size_t n = strlen(base);
 	const char *rest = NULL;
@@ -482,7 +487,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		goto cleanup;
 	}
 	if (git_libgit2_init() < 0) {
-		plan_error_set(err, "cannot start libgit2: %s", git_message());
+		plan_error_set(err, "cannot start libgit2: %s", git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	libgit2_ready = 1;
@@ -499,7 +504,10 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		query *q = &queries[i];
 		q->item = &items[i];
 		if (!items[i].file || !(q->path[q->npaths++] = join(new_dir, items[i].file))) {
-			plan_error_set(err, items[i].file ? "out of memory" : "an item without a file");
+			if (items[i].file)
+				plan_error_set(err, "out of memory");
+			else
+				plan_error_set(err, "an item without a file");
 			goto cleanup;
 		}
 		if (items[i].old_file) {
@@ -539,7 +547,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 			pending = 0;
 		} else if (found < 0 || git_reference_peel((git_object **)&commit, head,
 		                                           GIT_OBJECT_COMMIT) < 0) {
-			plan_error_set(err, "cannot read HEAD: %s", git_message());
+			plan_error_set(err, "cannot read HEAD: %s", git_message(ERR_LANG(err)));
 			git_reference_free(head);
 			goto cleanup;
 		}
@@ -547,7 +555,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		if (commit) {
 			git_oid_cpy(&start, git_commit_id(commit));
 			if (git_commit_tree(&tree, commit) < 0) {
-				plan_error_set(err, "cannot read the files of HEAD: %s", git_message());
+				plan_error_set(err, "cannot read the files of HEAD: %s", git_message(ERR_LANG(err)));
 				goto cleanup;
 			}
 			int reset = memo_reset(&h, &memos[0], tree);
@@ -579,7 +587,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		    git_revwalk_push(walk, &start) < 0 ||
 		    (range->since && (git_oid_fromstr(&since, range->since) < 0 ||
 		                      git_revwalk_hide(walk, &since) < 0))) {
-			plan_error_set(err, "cannot walk the history: %s", git_message());
+			plan_error_set(err, "cannot walk the history: %s", git_message(ERR_LANG(err)));
 			goto cleanup;
 		}
 	}
@@ -588,7 +596,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof hex, &oid);
 		if (git_commit_lookup(&commit, h.repo, &oid) < 0 || git_commit_tree(&tree, commit) < 0) {
-			plan_error_set(err, "cannot read commit %s: %s", hex, git_message());
+			plan_error_set(err, "cannot read commit %s: %s", hex, git_message(ERR_LANG(err)));
 			goto cleanup;
 		}
 		int reset = memo_reset(&h, &memos[0], tree);
@@ -607,7 +615,7 @@ int plan_history_find(plan_history_change **out, const plan_history_range *range
 		for (size_t k = 0; k < nparents; k++) {
 			if (git_commit_parent(&parent, commit, (unsigned)k) < 0 ||
 			    git_commit_tree(&tree, parent) < 0) {
-				plan_error_set(err, "cannot read a parent of commit %s: %s", hex, git_message());
+				plan_error_set(err, "cannot read a parent of commit %s: %s", hex, git_message(ERR_LANG(err)));
 				goto cleanup;
 			}
 			git_commit_free(parent);

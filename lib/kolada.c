@@ -76,6 +76,9 @@ int plan_kolada_load(plan_kolada **out, const char *name, const char *text, size
 		plan_error_set(err, "out of memory");
 		goto fail;
 	}
+	/* A fault in the file becomes err's message: in err's language. */
+	if (err)
+		plan_diags_set_lang(diags, err->lang);
 	if (plan_file_load(&k->file, name, text, len, limits, diags) < 0) {
 		plan_error_set(err, "out of memory");
 		goto fail;

@@ -50,9 +50,13 @@ int plan_limits_set(plan_limits *limits, const char *spec, plan_error *err)
 	/* A limit of 0 would refuse everything; past 4 G entries or 16 GiB a
 	 * limit no longer protects anything. */
 	unsigned long long max = which->is_size ? 16ULL << 30 : UINT32_MAX;
-	if (errno || end == value || *end || *value == '-' || v == 0 || v > max / unit)
-		return plan_error_set(err, "limit '%s' needs a whole number from 1%s", spec,
-			which->is_size ? " (bytes; K, M or G allowed) up to 16G" : " up to 4294967295");
+	if (errno || end == value || *end || *value == '-' || v == 0 || v > max / unit) {
+		if (which->is_size)
+			return plan_error_set(err, "limit '%s' needs a whole number from 1 (bytes; "
+				"K, M or G allowed) up to 16G", spec);
+		return plan_error_set(err, "limit '%s' needs a whole number from 1 up to 4294967295",
+			spec);
+	}
 	char *field = (char *)limits + which->offset;
 	if (which->is_size) {
 		size_t s = (size_t)(v * unit);

@@ -4,6 +4,7 @@
 #include "plan/load.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -13,6 +14,9 @@
 #include "plan/buf.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
+
+/* A message part in the language of the file's diagnostics. */
+#define TR(text) plan_tr(plan_diags_lang(ld->diags), text)
 
 /* An open collection: its node and where its children start on the scratch
  * stack. Children are collected there and copied into the arena once the
@@ -180,8 +184,8 @@ static void resolve_plain(plan_node *node)
 static void report_tag(loader *ld, const plan_node *node, const char *tag)
 {
 	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_printf(&msg, "unsupported tag '%s' on this value: plan documents use plain YAML values", tag);
-	report(ld, node->line, node->column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unsupported tag");
+	plan_buf_printf(&msg, TR("unsupported tag '%s' on this value: plan documents use plain YAML values"), tag);
+	report(ld, node->line, node->column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : TR("unsupported tag"));
 	plan_buf_free(&msg);
 }
 
@@ -347,10 +351,10 @@ static int compare_keys(const void *pa, const void *pb)
 static void report_duplicate(loader *ld, const plan_node *first, const plan_node *again)
 {
 	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_printf(&msg, "duplicate key '%s' (first at line %u, column %u)",
+	plan_buf_printf(&msg, TR("duplicate key '%s' (first at line %u, column %u)"),
 		again->u.text, (unsigned)first->line, (unsigned)first->column);
 	report(ld, again->line, again->column, "duplicate-key", again->u.text,
-		msg.ptr ? msg.ptr : "duplicate key");
+		msg.ptr ? msg.ptr : TR("duplicate key"));
 	plan_buf_free(&msg);
 }
 
@@ -387,15 +391,21 @@ static void check_duplicates(loader *ld, const plan_node *map)
 	free(sorted);
 }
 
-/* A limit was hit at `mark`: say which, and stop reading the file. */
-static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *what,
-	size_t limit, const char *unit)
+/* A limit was hit at `mark`: say which, and stop reading the file. `fmt`
+ * is the message, already in the diagnostics' language (TR). */
+static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *fmt, ...)
 {
 	plan_buf msg = PLAN_BUF_INIT;
 	uint32_t line, column;
 	mark_position(ld, mark, &line, &column);
-	plan_buf_printf(&msg, "%s the limit of %zu%s", what, limit, unit);
-	report(ld, line, column, "limit", NULL, msg.ptr ? msg.ptr : what);
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	report(ld, line, column, "limit", NULL, msg.ptr ? msg.ptr : TR("a limit was reached"));
 	plan_buf_free(&msg);
 	ld->stopped = 1;
 }
@@ -403,7 +413,8 @@ static void stop_at_limit(loader *ld, const yaml_mark_t *mark, const char *what,
 static void open_collection(loader *ld, const yaml_event_t *ev, plan_node_type type)
 {
 	if (ld->nframes >= ld->limits->depth) {
-		stop_at_limit(ld, &ev->start_mark, "nesting deeper than", ld->limits->depth, " levels");
+		stop_at_limit(ld, &ev->start_mark, TR("nesting deeper than the limit of %zu levels"),
+			(size_t)ld->limits->depth);
 		return;
 	}
 	plan_node *node = node_new(ld, &ev->start_mark, type, 0);
@@ -472,7 +483,7 @@ static void close_collection(loader *ld)
 			plan_node *key = children[i];
 			if (plan_node_is_collection(key)) {
 				report(ld, key->line, key->column, "schema", NULL,
-					"a key must be a plain value, not a mapping or a list");
+					TR("a key must be a plain value, not a mapping or a list"));
 				continue;
 			}
 			node->u.pairs[kept].key = key;
@@ -497,7 +508,8 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 {
 	size_t len = ev->data.scalar.length;
 	if (len > ld->limits->scalar_bytes) {
-		stop_at_limit(ld, &ev->start_mark, "value longer than", ld->limits->scalar_bytes, " bytes");
+		stop_at_limit(ld, &ev->start_mark, TR("value longer than the limit of %zu bytes"),
+			ld->limits->scalar_bytes);
 		return;
 	}
 	plan_node *node = node_new(ld, &ev->start_mark, PLAN_NODE_STRING, len + 1);
@@ -533,10 +545,9 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 	mark_position(ld, &ev->start_mark, &line, &column);
 	plan_buf msg = PLAN_BUF_INIT;
 	if (!target) {
-		plan_buf_puts(&msg, "alias '*");
-		plan_buf_puts(&msg, name);
-		plan_buf_puts(&msg, "' names no anchor defined before it in this document");
-		report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "unknown alias");
+		plan_buf_printf(&msg, TR("alias '*%s' names no anchor defined before it in this document"),
+			name);
+		report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : TR("unknown alias"));
 		plan_buf_free(&msg);
 		ld->stopped = 1;
 		return;
@@ -547,15 +558,15 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 	ld->alias_nodes += plan_node_size(target);
 	target->shared = 1;
 	if (ld->alias_nodes > ld->limits->alias_nodes) {
-		stop_at_limit(ld, &ev->start_mark, "aliases expand to more than",
-			ld->limits->alias_nodes, " nodes");
+		stop_at_limit(ld, &ev->start_mark, TR("aliases expand to more than the limit of %zu nodes"),
+			(size_t)ld->limits->alias_nodes);
 		return;
 	}
 	/* So does the nesting it brings: a collection anchored near the top
 	 * and used deep down nests deeper than either place shows. */
 	if (ld->nframes + height > ld->limits->depth) {
-		stop_at_limit(ld, &ev->start_mark, "nesting deeper than", ld->limits->depth,
-			" levels");
+		stop_at_limit(ld, &ev->start_mark, TR("nesting deeper than the limit of %zu levels"),
+			(size_t)ld->limits->depth);
 		return;
 	}
 	note_height(ld, height);
@@ -581,8 +592,8 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 static void start_document(loader *ld, const yaml_event_t *ev)
 {
 	if (ld->ndocs >= ld->limits->documents) {
-		stop_at_limit(ld, &ev->start_mark, "more documents in one file than",
-			ld->limits->documents, "");
+		stop_at_limit(ld, &ev->start_mark, TR("more documents in one file than the limit of %zu"),
+			(size_t)ld->limits->documents);
 		return;
 	}
 	if (plan_array_reserve((void **)&ld->docs, &ld->capdocs, ld->ndocs + 1, sizeof *ld->docs) < 0) {
@@ -668,6 +679,99 @@ static void end_position(const char *text, size_t len, uint32_t *line, uint32_t 
 	*column = c;
 }
 
+/* libyaml's own problem and context texts (0.2.5: reader, scanner and
+ * parser), English, for the catalogue: a known one is printed in the
+ * diagnostics' language, any other as libyaml wrote it. */
+static const char *const yaml_texts[] = {
+	/* reader */
+	PLAN_N_("control characters are not allowed"),
+	PLAN_N_("input is too long"),
+	PLAN_N_("input error"),
+	PLAN_N_("invalid Unicode character"),
+	PLAN_N_("incomplete UTF-16 character"),
+	PLAN_N_("incomplete UTF-16 surrogate pair"),
+	PLAN_N_("unexpected low surrogate area"),
+	PLAN_N_("invalid leading UTF-8 octet"),
+	PLAN_N_("invalid trailing UTF-8 octet"),
+	PLAN_N_("incomplete UTF-8 octet sequence"),
+	PLAN_N_("invalid length of a UTF-8 sequence"),
+	/* scanner: problems */
+	PLAN_N_("found character that cannot start any token"),
+	PLAN_N_("could not find expected ':'"),
+	PLAN_N_("could not find expected directive name"),
+	PLAN_N_("did not find URI escaped octet"),
+	PLAN_N_("did not find expected '!'"),
+	PLAN_N_("did not find expected alphabetic or numeric character"),
+	PLAN_N_("did not find expected comment or line break"),
+	PLAN_N_("did not find expected digit or '.' character"),
+	PLAN_N_("did not find expected hexdecimal number"),
+	PLAN_N_("did not find expected tag URI"),
+	PLAN_N_("did not find expected version number"),
+	PLAN_N_("did not find expected whitespace"),
+	PLAN_N_("did not find expected whitespace or line break"),
+	PLAN_N_("did not find the expected '>'"),
+	PLAN_N_("found a tab character that violates indentation"),
+	PLAN_N_("found a tab character where an indentation space is expected"),
+	PLAN_N_("found an incorrect leading UTF-8 octet"),
+	PLAN_N_("found an incorrect trailing UTF-8 octet"),
+	PLAN_N_("found an indentation indicator equal to 0"),
+	PLAN_N_("found extremely long version number"),
+	PLAN_N_("found invalid Unicode character escape code"),
+	PLAN_N_("found unexpected ':'"),
+	PLAN_N_("found unexpected document indicator"),
+	PLAN_N_("found unexpected end of stream"),
+	PLAN_N_("found unknown escape character"),
+	PLAN_N_("block sequence entries are not allowed in this context"),
+	PLAN_N_("mapping keys are not allowed in this context"),
+	PLAN_N_("mapping values are not allowed in this context"),
+	/* parser: problems */
+	PLAN_N_("did not find expected key"),
+	PLAN_N_("did not find expected node content"),
+	PLAN_N_("did not find expected '-' indicator"),
+	PLAN_N_("did not find expected ',' or ']'"),
+	PLAN_N_("did not find expected ',' or '}'"),
+	PLAN_N_("did not find expected <document start>"),
+	PLAN_N_("did not find expected <stream-start>"),
+	PLAN_N_("found duplicate %TAG directive"),
+	PLAN_N_("found duplicate %YAML directive"),
+	PLAN_N_("found incompatible YAML document"),
+	PLAN_N_("found undefined tag handle"),
+	/* contexts */
+	PLAN_N_("while parsing a %TAG directive"),
+	PLAN_N_("while parsing a block collection"),
+	PLAN_N_("while parsing a block mapping"),
+	PLAN_N_("while parsing a block node"),
+	PLAN_N_("while parsing a flow mapping"),
+	PLAN_N_("while parsing a flow node"),
+	PLAN_N_("while parsing a flow sequence"),
+	PLAN_N_("while parsing a node"),
+	PLAN_N_("while parsing a quoted scalar"),
+	PLAN_N_("while parsing a tag"),
+	PLAN_N_("while parsing a tag directive"),
+	PLAN_N_("while scanning a %TAG directive"),
+	PLAN_N_("while scanning a %YAML directive"),
+	PLAN_N_("while scanning a block scalar"),
+	PLAN_N_("while scanning a directive"),
+	PLAN_N_("while scanning a plain scalar"),
+	PLAN_N_("while scanning a quoted scalar"),
+	PLAN_N_("while scanning a simple key"),
+	PLAN_N_("while scanning a tag"),
+	PLAN_N_("while scanning a tag directive"),
+	PLAN_N_("while scanning an alias"),
+	PLAN_N_("while scanning an anchor"),
+	PLAN_N_("while scanning for the next token"),
+	NULL
+};
+
+/* One of libyaml's texts in the diagnostics' language. */
+static const char *yaml_text(const loader *ld, const char *text)
+{
+	for (const char *const *t = yaml_texts; *t; t++)
+		if (strcmp(text, *t) == 0)
+			return TR(*t);
+	return text;
+}
+
 static void report_parser_error(loader *ld, const char *text, size_t len)
 {
 	const yaml_parser_t *p = &ld->parser;
@@ -691,27 +795,27 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		position_of(text, len, offset, &line, &column);
 		const char *problem = p->problem ? p->problem : "unreadable input";
 		if ((strstr(problem, "UTF-8") || strstr(problem, "utf-8")) && offset < len)
-			plan_buf_printf(&msg, "invalid UTF-8 starting at byte 0x%02x (plan files must be saved as UTF-8)",
+			plan_buf_printf(&msg, TR("invalid UTF-8 starting at byte 0x%02x (plan files must be saved as UTF-8)"),
 				(unsigned char)text[offset]);
 		else if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
-			plan_buf_puts(&msg, "invalid UTF-8: the file ends inside a character (plan files must be saved as UTF-8)");
+			plan_buf_puts(&msg, TR("invalid UTF-8: the file ends inside a character (plan files must be saved as UTF-8)"));
 		else if (strstr(problem, "control characters") && p->problem_value >= 0)
-			plan_buf_printf(&msg, "control character U+%04X is not allowed in YAML",
+			plan_buf_printf(&msg, TR("control character U+%04X is not allowed in YAML"),
 				(unsigned)p->problem_value);
 		else
-			plan_buf_puts(&msg, problem);
+			plan_buf_puts(&msg, p->problem ? yaml_text(ld, p->problem) : TR("unreadable input"));
 	} else {
 		mark_position(ld, &p->problem_mark, &line, &column);
-		plan_buf_puts(&msg, p->problem ? p->problem : "malformed YAML");
+		plan_buf_puts(&msg, p->problem ? yaml_text(ld, p->problem) : TR("malformed YAML"));
 		/* The commonest slip in prose values: a colon and a space inside
 		 * unquoted text. */
 		if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
-			plan_buf_puts(&msg, "; text containing ': ' must be quoted");
+			plan_buf_puts(&msg, TR("; text containing ': ' must be quoted"));
 		if (p->context)
-			plan_buf_printf(&msg, " (%s at line %u, column %u)", p->context,
+			plan_buf_printf(&msg, TR(" (%s at line %u, column %u)"), yaml_text(ld, p->context),
 				(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
 	}
-	report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : "malformed YAML");
+	report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : TR("malformed YAML"));
 	plan_buf_free(&msg);
 }
 

@@ -686,17 +686,22 @@ const char *plan_item_kind_key(plan_item_kind kind)
 const char *plan_item_kind_name(plan_item_kind kind)
 {
 	switch (kind) {
-	case PLAN_ITEM_BODY: return "body";
-	case PLAN_ITEM_OFFICE: return "office";
-	case PLAN_ITEM_UNIT: return "unit";
-	case PLAN_ITEM_KF_GOAL: return "fullmäktigemål";
-	case PLAN_ITEM_ASSIGNMENT: return "särskilt uppdrag";
-	case PLAN_ITEM_BODY_GOAL: return "nämndmål";
-	case PLAN_ITEM_OFFICE_GOAL: return "kontorsplan goal";
-	case PLAN_ITEM_KPI: return "KPI";
-	case PLAN_ITEM_ACTIVITY: return "activity";
-	default: return "plan document";
+	case PLAN_ITEM_BODY: return PLAN_N_("body");
+	case PLAN_ITEM_OFFICE: return PLAN_N_("office");
+	case PLAN_ITEM_UNIT: return PLAN_N_("unit");
+	case PLAN_ITEM_KF_GOAL: return PLAN_N_("fullmäktigemål");
+	case PLAN_ITEM_ASSIGNMENT: return PLAN_N_("särskilt uppdrag");
+	case PLAN_ITEM_BODY_GOAL: return PLAN_N_("nämndmål");
+	case PLAN_ITEM_OFFICE_GOAL: return PLAN_N_("kontorsplan goal");
+	case PLAN_ITEM_KPI: return PLAN_N_("KPI");
+	case PLAN_ITEM_ACTIVITY: return PLAN_N_("activity");
+	default: return PLAN_N_("plan document");
 	}
+}
+
+const char *plan_item_kind_word(plan_item_kind kind, plan_lang lang)
+{
+	return plan_tr(lang, plan_item_kind_name(kind));
 }
 
 const char *plan_doc_kind_name(plan_doc_kind kind)

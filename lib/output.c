@@ -27,6 +27,9 @@ static char *dir_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* The language of `err`'s messages (plan_error_set allows NULL). */
+#define ERR_LANG(err) ((err) ? (err)->lang : PLAN_LANG_EN)
+
 static int inside(const char *dir, const char *root)
 {
 	size_t n = strlen(root);
@@ -49,7 +52,8 @@ int plan_output_open(plan_output **out, const char *path,
 	char *dir = dir_of(path);
 	char *real_dir = dir ? realpath(dir, NULL) : NULL;
 	if (!real_dir) {
-		plan_error_set(err, "cannot write '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot write '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		goto fail;
 	}
 	if (forbidden_root && inside(real_dir, forbidden_root)) {
@@ -63,14 +67,16 @@ int plan_output_open(plan_output **out, const char *path,
 	o->path = strdup(path);
 	int fd = o->temp && o->path ? mkstemp(o->temp) : -1;
 	if (fd < 0) {
-		plan_error_set(err, "cannot write '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot write '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		free(o->temp);
 		o->temp = NULL;
 		goto fail;
 	}
 	o->stream = fdopen(fd, "w");
 	if (!o->stream) {
-		plan_error_set(err, "cannot write '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot write '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		close(fd);
 		goto fail;
 	}
@@ -100,20 +106,23 @@ int plan_output_commit(plan_output *output, plan_error *err)
 	int rc = 0;
 	if (!output->path) {
 		if (fflush(output->stream) != 0 || ferror(output->stream))
-			rc = plan_error_set(err, "cannot write to standard output: %s", strerror(errno));
+			rc = plan_error_set(err, "cannot write to standard output: %s",
+				plan_tr(ERR_LANG(err), strerror(errno)));
 		free(output);
 		return rc;
 	}
 	int failed = ferror(output->stream);
 	if (fclose(output->stream) != 0 || failed) {
 		output->stream = NULL;
-		plan_error_set(err, "cannot write '%s': %s", output->path, strerror(errno));
+		plan_error_set(err, "cannot write '%s': %s", output->path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		plan_output_abort(output);
 		return -1;
 	}
 	output->stream = NULL;
 	if (rename(output->temp, output->path) != 0) {
-		plan_error_set(err, "cannot write '%s': %s", output->path, strerror(errno));
+		plan_error_set(err, "cannot write '%s': %s", output->path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		plan_output_abort(output);
 		return -1;
 	}

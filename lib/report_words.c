@@ -176,20 +176,6 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_TKR] = { "tkr", "kSEK" },
 };
 
-int plan_lang_parse(const char *text)
-{
-	if (text && strcmp(text, "sv") == 0)
-		return PLAN_LANG_SV;
-	if (text && strcmp(text, "en") == 0)
-		return PLAN_LANG_EN;
-	return -1;
-}
-
-const char *plan_lang_key(plan_lang lang)
-{
-	return lang == PLAN_LANG_EN ? "en" : "sv";
-}
-
 const char *plan_word_text(plan_word word, plan_lang lang)
 {
 	if ((unsigned)word >= PLAN_WORDS)

@@ -15,6 +15,9 @@
 #include "plan/date.h"
 #include "plan/suggest.h"
 
+/* A message part in the validator's language. */
+#define TR(text) plan_tr(v->lang, text)
+
 #define TYPE_NULL    (1u << 0)
 #define TYPE_BOOLEAN (1u << 1)
 #define TYPE_OBJECT  (1u << 2)
@@ -550,6 +553,7 @@ typedef struct segment {
 } segment;
 
 typedef struct validator {
+	plan_lang lang;           /* of the messages */
 	plan_schema_report_fn report;
 	void *ctx;
 	int mute;                 /* count violations without reporting them */
@@ -596,7 +600,7 @@ static void render_path(const validator *v, plan_buf *out)
 static void subject(const validator *v, plan_buf *out)
 {
 	if (v->depth == 0) {
-		plan_buf_puts(out, "the document");
+		plan_buf_puts(out, TR("the document"));
 		return;
 	}
 	plan_buf_putc(out, '\'');
@@ -627,14 +631,14 @@ static void emit(validator *v, const plan_node *at, plan_buf *msg, const plan_no
 }
 
 /* A short rendering of a value for messages: the scalar's text, cut short. */
-static void describe_value(const plan_node *node, plan_buf *out)
+static void describe_value(const validator *v, const plan_node *node, plan_buf *out)
 {
 	if (node->type == PLAN_NODE_MAPPING) {
-		plan_buf_puts(out, "a mapping");
+		plan_buf_puts(out, TR("a mapping"));
 		return;
 	}
 	if (node->type == PLAN_NODE_SEQUENCE) {
-		plan_buf_puts(out, "a list");
+		plan_buf_puts(out, TR("a list"));
 		return;
 	}
 	if (node->type != PLAN_NODE_STRING) {
@@ -784,12 +788,12 @@ static unsigned instance_type(const plan_node *n)
 	}
 }
 
-static void describe_types(unsigned types, plan_buf *out)
+static void describe_types(const validator *v, unsigned types, plan_buf *out)
 {
 	static const struct { unsigned bit; const char *text; } names[] = {
-		{ TYPE_OBJECT, "a mapping" }, { TYPE_ARRAY, "a list" }, { TYPE_STRING, "text" },
-		{ TYPE_INTEGER, "a whole number" }, { TYPE_NUMBER, "a number" },
-		{ TYPE_BOOLEAN, "true or false" }, { TYPE_NULL, "empty (null)" },
+		{ TYPE_OBJECT, PLAN_N_("a mapping") }, { TYPE_ARRAY, PLAN_N_("a list") }, { TYPE_STRING, PLAN_N_("text") },
+		{ TYPE_INTEGER, PLAN_N_("a whole number") }, { TYPE_NUMBER, PLAN_N_("a number") },
+		{ TYPE_BOOLEAN, PLAN_N_("true or false") }, { TYPE_NULL, PLAN_N_("empty (null)") },
 	};
 	if (types & TYPE_NUMBER)
 		types &= ~TYPE_INTEGER;
@@ -800,8 +804,8 @@ static void describe_types(unsigned types, plan_buf *out)
 		if (!(types & names[i].bit))
 			continue;
 		if (done)
-			plan_buf_puts(out, done + 1 == total ? " or " : ", ");
-		plan_buf_puts(out, names[i].text);
+			plan_buf_puts(out, done + 1 == total ? TR(" or ") : ", ");
+		plan_buf_puts(out, TR(names[i].text));
 		done++;
 	}
 }
@@ -809,12 +813,12 @@ static void describe_types(unsigned types, plan_buf *out)
 static const char *found_type(const plan_node *n)
 {
 	switch (n->type) {
-	case PLAN_NODE_NULL: return "nothing (null)";
-	case PLAN_NODE_BOOL: return "true/false";
-	case PLAN_NODE_NUMBER: return "a number";
-	case PLAN_NODE_STRING: return "text";
-	case PLAN_NODE_MAPPING: return "a mapping";
-	default: return "a list";
+	case PLAN_NODE_NULL: return PLAN_N_("nothing (null)");
+	case PLAN_NODE_BOOL: return PLAN_N_("true/false");
+	case PLAN_NODE_NUMBER: return PLAN_N_("a number");
+	case PLAN_NODE_STRING: return PLAN_N_("text");
+	case PLAN_NODE_MAPPING: return PLAN_N_("a mapping");
+	default: return PLAN_N_("a list");
 	}
 }
 
@@ -826,20 +830,20 @@ static const char *type_hint(unsigned expected, const plan_node *n)
 			"On", "Off", "YES", "NO", "ON", "OFF", "y", "n", NULL };
 		for (const char *const *w = yaml11; *w; w++)
 			if (strcmp(n->u.text, *w) == 0)
-				return "; write true or false (yes/no/on/off are read as text)";
+				return PLAN_N_("; write true or false (yes/no/on/off are read as text)");
 	}
 	if ((expected & (TYPE_NUMBER | TYPE_INTEGER)) && n->type == PLAN_NODE_STRING && n->quoted &&
 	    n->len > 0 && n->len < 32) {
 		char *end = NULL;
 		(void)strtod(n->u.text, &end);
 		if (end && *end == '\0')
-			return "; remove the quotes to make it a number";
+			return PLAN_N_("; remove the quotes to make it a number");
 	}
 	if ((expected & (TYPE_NUMBER | TYPE_INTEGER)) && n->type == PLAN_NODE_STRING && !n->quoted &&
 	    n->len > 1 && n->u.text[0] == '0' && n->u.text[1] >= '0' && n->u.text[1] <= '9')
-		return "; a leading zero makes a value a code, not a number";
+		return PLAN_N_("; a leading zero makes a value a code, not a number");
 	if ((expected & TYPE_STRING) && (n->type == PLAN_NODE_NUMBER || n->type == PLAN_NODE_BOOL))
-		return "; put it in quotes to make it text";
+		return PLAN_N_("; put it in quotes to make it text");
 	return "";
 }
 
@@ -885,13 +889,13 @@ static int no_alternative(validator *v, const snode_list *list, const plan_node 
 	if (all_required) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_printf(&msg, " needs %s of ", how);
+		plan_buf_printf(&msg, TR(" needs %s of "), how);
 		for (size_t i = 0; i < list->count; i++) {
 			if (i)
-				plan_buf_puts(&msg, i + 1 == list->count ? " or " : ", ");
+				plan_buf_puts(&msg, i + 1 == list->count ? TR(" or ") : ", ");
 			const snode *b = list->items[i];
 			for (size_t k = 0; k < b->nrequired; k++)
-				plan_buf_printf(&msg, "%s'%s'", k ? " and " : "", b->required[k]->u.text);
+				plan_buf_printf(&msg, "%s'%s'", k ? TR(" and ") : "", b->required[k]->u.text);
 		}
 		return fail(v, inst, &msg, NULL);
 	}
@@ -918,9 +922,9 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 		if (plan_node_get(inst, name))
 			continue;
 		plan_buf msg = PLAN_BUF_INIT;
-		plan_buf_printf(&msg, "missing required key '%s'", name);
+		plan_buf_printf(&msg, TR("missing required key '%s'"), name);
 		if (v->depth) {
-			plan_buf_puts(&msg, " in ");
+			plan_buf_puts(&msg, TR(" in "));
 			subject(v, &msg);
 		}
 		errors += fail(v, inst, &msg, NULL);
@@ -952,9 +956,9 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 			const snode *extra = n->additional_props;
 			if (extra->boolean == 0) {
 				plan_buf msg = PLAN_BUF_INIT;
-				plan_buf_printf(&msg, "unknown key '%s'", key->u.text);
+				plan_buf_printf(&msg, TR("unknown key '%s'"), key->u.text);
 				if (v->depth) {
-					plan_buf_puts(&msg, " in ");
+					plan_buf_puts(&msg, TR(" in "));
 					subject(v, &msg);
 				}
 				const plan_node **names = NULL;
@@ -963,12 +967,12 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 						names[p] = n->props[p].name;
 					const char *guess = closest(key->u.text, names, n->nprops);
 					if (guess)
-						plan_buf_printf(&msg, "; did you mean '%s'?", guess);
+						plan_buf_printf(&msg, TR("; did you mean '%s'?"), guess);
 					else if (n->nprops <= 16) {
-						plan_buf_puts(&msg, " (expected ");
+						plan_buf_puts(&msg, TR(" (expected "));
 						for (size_t p = 0; p < n->nprops; p++)
 							plan_buf_printf(&msg, "%s%s", p ? ", " : "", names[p]->u.text);
-						plan_buf_puts(&msg, ", or an x- extension)");
+						plan_buf_puts(&msg, TR(", or an x- extension)"));
 					}
 				}
 				free(names);
@@ -992,15 +996,17 @@ static int validate_array(validator *v, const snode *n, const plan_node *inst)
 	if (n->min_items >= 0 && inst->len < (unsigned long)n->min_items) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_printf(&msg, " needs at least %ld item%s (found %u)", n->min_items,
-			n->min_items == 1 ? "" : "s", (unsigned)inst->len);
+		plan_buf_printf(&msg, plan_ntr(v->lang, " needs at least %ld item (found %u)",
+			" needs at least %ld items (found %u)", (unsigned long long)n->min_items),
+			n->min_items, (unsigned)inst->len);
 		errors += fail(v, inst, &msg, NULL);
 	}
 	if (n->max_items >= 0 && inst->len > (unsigned long)n->max_items) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_printf(&msg, " may have at most %ld item%s (found %u)", n->max_items,
-			n->max_items == 1 ? "" : "s", (unsigned)inst->len);
+		plan_buf_printf(&msg, plan_ntr(v->lang, " may have at most %ld item (found %u)",
+			" may have at most %ld items (found %u)", (unsigned long long)n->max_items),
+			n->max_items, (unsigned)inst->len);
 		errors += fail(v, inst->u.items[n->max_items], &msg, NULL);
 	}
 	if (n->unique_items && inst->len > 1) {
@@ -1012,9 +1018,9 @@ static int validate_array(validator *v, const snode *n, const plan_node *inst)
 		if (dup >= 0) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_puts(&msg, " lists ");
-			describe_value(inst->u.items[dup], &msg);
-			plan_buf_printf(&msg, " twice (items %u and %ld)", (unsigned)first + 1, dup + 1);
+			plan_buf_puts(&msg, TR(" lists "));
+			describe_value(v, inst->u.items[dup], &msg);
+			plan_buf_printf(&msg, TR(" twice (items %u and %ld)"), (unsigned)first + 1, dup + 1);
 			errors += fail(v, inst->u.items[dup], &msg, NULL);
 		}
 	}
@@ -1032,7 +1038,7 @@ static int validate_array(validator *v, const snode *n, const plan_node *inst)
 		if (item->boolean == 0 && n->items_is_list && i >= n->item_list.count) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_printf(&msg, " may have at most %zu items", n->item_list.count);
+			plan_buf_printf(&msg, TR(" may have at most %zu items"), n->item_list.count);
 			errors += fail(v, inst->u.items[i], &msg, NULL);
 			break;
 		}
@@ -1055,9 +1061,9 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
 			if (n->min_length == 1)
-				plan_buf_puts(&msg, " must not be empty");
+				plan_buf_puts(&msg, TR(" must not be empty"));
 			else
-				plan_buf_printf(&msg, " must be at least %ld characters long", n->min_length);
+				plan_buf_printf(&msg, TR(" must be at least %ld characters long"), n->min_length);
 			errors += fail(v, inst, &msg, NULL);
 		}
 		/* No more characters than bytes: only a longer text is counted. */
@@ -1066,23 +1072,23 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 		if (n->max_length >= 0 && chars > (size_t)n->max_length) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_printf(&msg, " must be at most %ld characters long (found %zu)",
+			plan_buf_printf(&msg, TR(" must be at most %ld characters long (found %zu)"),
 				n->max_length, chars);
 			errors += fail(v, inst, &msg, NULL);
 		}
 		if (n->pattern && !plan_pattern_match(n->pattern, inst->u.text, inst->len)) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_puts(&msg, " has the wrong form: ");
-			describe_value(inst, &msg);
-			plan_buf_printf(&msg, " does not match %s", n->pattern_src->u.text);
+			plan_buf_puts(&msg, TR(" has the wrong form: "));
+			describe_value(v, inst, &msg);
+			plan_buf_printf(&msg, TR(" does not match %s"), n->pattern_src->u.text);
 			errors += fail(v, inst, &msg, NULL);
 		}
 		if (n->format_date && !plan_date_valid(inst->u.text, inst->len)) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_puts(&msg, " must be a date YYYY-MM-DD that exists, not ");
-			describe_value(inst, &msg);
+			plan_buf_puts(&msg, TR(" must be a date YYYY-MM-DD that exists, not "));
+			describe_value(v, inst, &msg);
 			errors += fail(v, inst, &msg, NULL);
 		}
 	}
@@ -1091,22 +1097,22 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 		const char *bound = NULL;
 		double limit = 0;
 		if (n->has_min && x < n->minimum) {
-			bound = "at least";
+			bound = TR("at least");
 			limit = n->minimum;
 		} else if (n->has_max && x > n->maximum) {
-			bound = "at most";
+			bound = TR("at most");
 			limit = n->maximum;
 		} else if (n->has_xmin && x <= n->xminimum) {
-			bound = "more than";
+			bound = TR("more than");
 			limit = n->xminimum;
 		} else if (n->has_xmax && x >= n->xmaximum) {
-			bound = "less than";
+			bound = TR("less than");
 			limit = n->xmaximum;
 		}
 		if (bound) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_printf(&msg, " must be %s %.15g (found %s)", bound, limit, inst->u.text);
+			plan_buf_printf(&msg, TR(" must be %s %.15g (found %s)"), bound, limit, inst->u.text);
 			errors += fail(v, inst, &msg, NULL);
 		}
 	}
@@ -1120,14 +1126,14 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 	if (++v->recursion > MAX_RECURSION) {
 		v->recursion--;
 		plan_buf msg = PLAN_BUF_INIT;
-		plan_buf_puts(&msg, "the schema recurses too deeply here");
+		plan_buf_puts(&msg, TR("the schema recurses too deeply here"));
 		return fail(v, inst, &msg, NULL);
 	}
 	int errors = 0;
 	if (n->boolean == 0) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_puts(&msg, " is not allowed here");
+		plan_buf_puts(&msg, TR(" is not allowed here"));
 		errors = fail(v, inst, &msg, NULL);
 		goto done;
 	}
@@ -1138,14 +1144,14 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 	if (n->types && !(n->types & instance_type(inst))) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_puts(&msg, " must be ");
-		describe_types(n->types, &msg);
-		plan_buf_printf(&msg, ", not %s", found_type(inst));
+		plan_buf_puts(&msg, TR(" must be "));
+		describe_types(v, n->types, &msg);
+		plan_buf_printf(&msg, TR(", not %s"), TR(found_type(inst)));
 		if (!plan_node_is_collection(inst) && inst->type != PLAN_NODE_NULL) {
 			plan_buf_putc(&msg, ' ');
-			describe_value(inst, &msg);
+			describe_value(v, inst, &msg);
 		}
-		plan_buf_puts(&msg, type_hint(n->types, inst));
+		plan_buf_puts(&msg, TR(type_hint(n->types, inst)));
 		/* A value of the wrong type would only repeat the fault below. */
 		errors = fail(v, inst, &msg, NULL);
 		goto done;
@@ -1153,10 +1159,10 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 	if (n->has_const && !json_equal(n->const_value, inst)) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_puts(&msg, " must be ");
-		describe_value(n->const_value, &msg);
-		plan_buf_puts(&msg, ", not ");
-		describe_value(inst, &msg);
+		plan_buf_puts(&msg, TR(" must be "));
+		describe_value(v, n->const_value, &msg);
+		plan_buf_puts(&msg, TR(", not "));
+		describe_value(v, inst, &msg);
 		errors += fail(v, inst, &msg, NULL);
 	}
 	if (n->enum_values) {
@@ -1167,19 +1173,19 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 		if (!found) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
-			plan_buf_puts(&msg, " must be one of ");
+			plan_buf_puts(&msg, TR(" must be one of "));
 			for (uint32_t i = 0; i < e->len && i < 20; i++) {
 				if (i)
 					plan_buf_puts(&msg, ", ");
-				describe_value(e->u.items[i], &msg);
+				describe_value(v, e->u.items[i], &msg);
 			}
-			plan_buf_puts(&msg, "; found ");
-			describe_value(inst, &msg);
+			plan_buf_puts(&msg, TR("; found "));
+			describe_value(v, inst, &msg);
 			if (inst->type == PLAN_NODE_STRING) {
 				const char *guess = closest(inst->u.text,
 					(const plan_node *const *)e->u.items, e->len);
 				if (guess)
-					plan_buf_printf(&msg, " (did you mean '%s'?)", guess);
+					plan_buf_printf(&msg, TR(" (did you mean '%s'?)"), guess);
 			}
 			errors += fail(v, inst, &msg, NULL);
 		}
@@ -1202,14 +1208,14 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 		for (size_t i = 0; i < n->any_of.count && !ok; i++)
 			ok = count_silently(v, n->any_of.items[i], inst) == 0;
 		if (!ok)
-			errors += no_alternative(v, &n->any_of, inst, "at least one");
+			errors += no_alternative(v, &n->any_of, inst, TR("at least one"));
 	}
 	if (n->one_of.count) {
 		size_t passing = 0;
 		for (size_t i = 0; i < n->one_of.count; i++)
 			passing += count_silently(v, n->one_of.items[i], inst) == 0;
 		if (passing == 0) {
-			errors += no_alternative(v, &n->one_of, inst, "exactly one");
+			errors += no_alternative(v, &n->one_of, inst, TR("exactly one"));
 		} else if (passing > 1) {
 			plan_buf msg = PLAN_BUF_INIT;
 			subject(v, &msg);
@@ -1218,7 +1224,7 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 				all_required &= only_required(n->one_of.items[i]);
 			const plan_node *at = inst;
 			if (all_required) {
-				plan_buf_puts(&msg, " may have only one of ");
+				plan_buf_puts(&msg, TR(" may have only one of "));
 				for (size_t i = 0; i < n->one_of.count; i++)
 					for (size_t k = 0; k < n->one_of.items[i]->nrequired; k++)
 						plan_buf_printf(&msg, "%s'%s'", (i || k) ? ", " : "",
@@ -1231,7 +1237,7 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 							           n->one_of.items[i]->required[k]->u.text) == 0)
 								at = inst->u.pairs[p].key;
 			} else {
-				plan_buf_puts(&msg, " matches more than one of the alternatives it must choose between");
+				plan_buf_puts(&msg, TR(" matches more than one of the alternatives it must choose between"));
 			}
 			errors += fail(v, at, &msg, NULL);
 		}
@@ -1239,7 +1245,7 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 	if (n->not_schema && count_silently(v, n->not_schema, inst) == 0) {
 		plan_buf msg = PLAN_BUF_INIT;
 		subject(v, &msg);
-		plan_buf_puts(&msg, " has a form that is not allowed here");
+		plan_buf_puts(&msg, TR(" has a form that is not allowed here"));
 		errors += fail(v, inst, &msg, NULL);
 	}
 done:
@@ -1248,9 +1254,9 @@ done:
 }
 
 int plan_schema_validate(const plan_schema *schema, const plan_node *instance,
-	plan_schema_report_fn report, void *ctx)
+	plan_lang lang, plan_schema_report_fn report, void *ctx)
 {
-	validator v = { .report = report, .ctx = ctx, .mute = report == NULL };
+	validator v = { .lang = lang, .report = report, .ctx = ctx, .mute = report == NULL };
 	int errors = validate(&v, schema->root, instance);
 	free(v.path);
 	return v.oom ? -1 : errors;

@@ -156,7 +156,7 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 		return;
 	}
 	violation_ctx ctx = { diags, file->path, root };
-	if (plan_schema_validate(schema, root, on_violation, &ctx) < 0)
+	if (plan_schema_validate(schema, root, plan_diags_lang(diags), on_violation, &ctx) < 0)
 		plan_diags_add(diags, file->path, root->line, root->column, "limit", NULL,
 			"out of memory while checking this document");
 	plan_rules_document(file, root, kind->u.text, diags);
@@ -304,13 +304,46 @@ static void apply_overrides(const plan_node *styrmodell, plan_diags *diags)
 	}
 }
 
+plan_severity plan_set_rule_severity(const plan_set *set, const plan_rule *rule)
+{
+	plan_severity severity = rule->severity;
+	if (!set || !rule->configurable)
+		return severity;
+	for (size_t i = 0; i < set->nfiles; i++) {
+		if (!set->files[i] || strcmp(set->files[i]->path, STYRMODELL) != 0)
+			continue;
+		const plan_node *rules = plan_node_get(styrmodell_root(set->files[i]), "rules");
+		const plan_node *value = rules && rules->type == PLAN_NODE_MAPPING ?
+			plan_node_get(rules, rule->id) : NULL;
+		plan_severity configured;
+		/* The last of a key written twice wins, as in apply_overrides. */
+		if (rules && rules->type == PLAN_NODE_MAPPING)
+			for (uint32_t k = 0; k < rules->len; k++)
+				if (strcmp(rules->u.pairs[k].key->u.text, rule->id) == 0)
+					value = rules->u.pairs[k].value;
+		if (value && value->type == PLAN_NODE_STRING &&
+		    plan_severity_parse(&configured, value->u.text) == 0)
+			severity = configured;
+	}
+	return severity;
+}
+
 /* --- the set ------------------------------------------------------------------ */
+
+/* Every list of the set speaks the language asked for. */
+static plan_diags *diags_new(plan_lang lang)
+{
+	plan_diags *diags = plan_diags_new();
+	if (diags)
+		plan_diags_set_lang(diags, lang);
+	return diags;
+}
 
 int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err)
 {
 	*out = NULL;
 	plan_set *set = calloc(1, sizeof *set);
-	if (!set || !(set->diags = plan_diags_new())) {
+	if (!set || !(set->diags = diags_new(options->lang))) {
 		free(set);
 		return plan_error_set(err, "out of memory");
 	}
@@ -337,7 +370,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	}
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
-	if (!(styr_diags = plan_diags_new()))
+	if (!(styr_diags = diags_new(options->lang)))
 		goto oom;
 	styrmodell = load_one(set->source, STYRMODELL, limits, NULL, styr_diags);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
@@ -357,7 +390,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			styrmodell = NULL;
 			styr_diags = NULL;
 			p.preloaded = i;
-		} else if (!(p.diags[i] = plan_diags_new())) {
+		} else if (!(p.diags[i] = diags_new(options->lang))) {
 			goto oom;
 		}
 	}
@@ -395,7 +428,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	for (size_t i = 0; i < set->nfiles; i++)
 		if (!set->files[i] || set->files[i]->truncated)
 			complete = 0;
-	plan_diags *link_diags = complete ? set->diags : plan_diags_new();
+	plan_diags *link_diags = complete ? set->diags : diags_new(options->lang);
 	if (!link_diags)
 		goto oom;
 	int failed = plan_model_build(&set->model, (const plan_file *const *)set->files,

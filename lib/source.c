@@ -17,6 +17,9 @@
 
 #define ROOT_MARKER "styrmodell.yaml"
 
+/* The language of `err`'s messages (plan_error_set allows NULL). */
+#define ERR_LANG(err) ((err) ? (err)->lang : PLAN_LANG_EN)
+
 /* 1 when `dir` holds a regular file named styrmodell.yaml, 0 when not, -1
  * when memory ran out building the path. */
 static int holds_marker(const char *dir)
@@ -49,12 +52,14 @@ int plan_root_find(char **out, const char *path, plan_error *err)
 
 	dir = realpath(path, NULL);
 	if (!dir) {
-		plan_error_set(err, "cannot open '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot open '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		goto cleanup;
 	}
 	struct stat st;
 	if (stat(dir, &st) != 0) {
-		plan_error_set(err, "cannot open '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot open '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		goto cleanup;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -92,8 +97,9 @@ int plan_root_find(char **out, const char *path, plan_error *err)
 		else
 			*slash = '\0';
 	}
-	plan_error_set(err, "no plan set found: no " ROOT_MARKER
-		" in '%s' or any directory above it", start);
+	/* ROOT_MARKER written out: the message is the catalogue's key. */
+	plan_error_set(err, "no plan set found: no styrmodell.yaml in '%s' or any directory "
+		"above it", start);
 
 cleanup:
 	free(dir);
@@ -182,9 +188,9 @@ void plan_source_report(plan_diags *diags, const char *file, const char *rule,
 	plan_buf msg = PLAN_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	plan_buf_vprintf(&msg, fmt, ap);
+	plan_buf_vprintf(&msg, plan_tr(plan_diags_lang(diags), fmt), ap);
 	va_end(ap);
-	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s",
-		msg.failed || !msg.ptr ? "(message lost: out of memory)" : msg.ptr);
+	plan_diags_add(diags, file, 0, 0, rule, NULL, "%s", msg.failed || !msg.ptr ?
+		plan_tr(plan_diags_lang(diags), "(message lost: out of memory)") : msg.ptr);
 	plan_buf_free(&msg);
 }

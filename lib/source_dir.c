@@ -29,6 +29,12 @@
 #include "plan/buf.h"
 #include "source_impl.h"
 
+/* The C library's text for an errno value, in the language of `diags`'s
+ * messages (the catalogue knows glibc's common texts). */
+#define ERRNO_TEXT(diags, e) plan_tr(plan_diags_lang(diags), strerror(e))
+/* The same for a plan_error (which may be NULL). */
+#define ERR_ERRNO_TEXT(err, e) plan_tr((err) ? (err)->lang : PLAN_LANG_EN, strerror(e))
+
 typedef struct dir_source {
 	plan_source base;       /* first: a dir_source * is a plan_source * */
 	char *root;             /* realpath of the root */
@@ -207,7 +213,8 @@ static void visit(walk *w, const pending *dir, const char *name)
 		/* Gone since readdir (an editor's probe file, say): nothing is
 		 * missing from the plan set, so nothing to report. */
 		if (errno != ENOENT)
-			plan_source_report(w->diags, rel, "io", "cannot read: %s", strerror(errno));
+			plan_source_report(w->diags, rel, "io", "cannot read: %s",
+				ERRNO_TEXT(w->diags, errno));
 		goto cleanup;
 	}
 	int is_link = S_ISLNK(st.st_mode);
@@ -223,7 +230,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 			else if (plan_source_candidate(name) &&
 			         !plan_source_ignored(w->ignore, w->nignore, rel, 0))
 				plan_source_report(w->diags, rel, "io",
-					"skipped: cannot follow symbolic link: %s", strerror(error));
+					"skipped: cannot follow symbolic link: %s", ERRNO_TEXT(w->diags, error));
 			goto cleanup;
 		}
 		outside = !inside_root(w->src, real);
@@ -287,12 +294,14 @@ static void walk_dir(walk *w, const pending *dir)
 	 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
 	int fd = open(dir->fs, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+			ERRNO_TEXT(w->diags, errno));
 		goto cleanup;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+			ERRNO_TEXT(w->diags, errno));
 		goto cleanup;
 	}
 	int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
@@ -302,7 +311,8 @@ static void walk_dir(walk *w, const pending *dir)
 		goto cleanup;
 	d = fdopendir(fd);
 	if (!d) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s", strerror(errno));
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+			ERRNO_TEXT(w->diags, errno));
 		goto cleanup;
 	}
 	fd = -1;
@@ -312,7 +322,7 @@ static void walk_dir(walk *w, const pending *dir)
 		if (!e) {
 			if (errno)
 				plan_source_report(w->diags, dir->rel, "io", "cannot read directory: %s",
-					strerror(errno));
+					ERRNO_TEXT(w->diags, errno));
 			break;
 		}
 		/* Hidden names, "." and ".." among them, are never part of a plan set. */
@@ -458,7 +468,7 @@ static int regular_or_report(int rc, const struct stat *st, const char *relpath,
 	plan_diags *diags)
 {
 	if (rc != 0) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", ERRNO_TEXT(diags, errno));
 		return 0;
 	}
 	if (!S_ISREG(st->st_mode)) {
@@ -483,7 +493,7 @@ static int open_carefully(const dir_source *src, const char *relpath, plan_diags
 	 * last, that were changed to lead out since the listing. */
 	real = realpath(full, NULL);
 	if (!real) {
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", ERRNO_TEXT(diags, errno));
 		goto cleanup;
 	}
 	if (!inside_root(src, real)) {
@@ -495,7 +505,7 @@ static int open_carefully(const dir_source *src, const char *relpath, plan_diags
 		goto cleanup;
 	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
 	if (fd < 0)
-		plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+		plan_source_report(diags, relpath, "io", "cannot read: %s", ERRNO_TEXT(diags, errno));
 cleanup:
 	free(full);
 	free(real);
@@ -546,7 +556,8 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 			if (r < 0 && errno == EINTR)
 				continue;
 			if (r < 0) {
-				plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+				plan_source_report(diags, relpath, "io", "cannot read: %s",
+					ERRNO_TEXT(diags, errno));
 				goto cleanup;
 			}
 			if (r == 0)
@@ -570,7 +581,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			plan_source_report(diags, relpath, "io", "cannot read: %s", strerror(errno));
+			plan_source_report(diags, relpath, "io", "cannot read: %s", ERRNO_TEXT(diags, errno));
 			goto cleanup;
 		}
 		if (r == 0)
@@ -622,16 +633,16 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
 	src->root_fd = -1;
 	src->root = realpath(root, NULL);
 	if (!src->root) {
-		plan_error_set(err, "cannot open '%s': %s", root, strerror(errno));
+		plan_error_set(err, "cannot open '%s': %s", root, ERR_ERRNO_TEXT(err, errno));
 		goto cleanup;
 	}
 	struct stat st;
 	if (stat(src->root, &st) != 0) {
-		plan_error_set(err, "cannot open '%s': %s", root, strerror(errno));
+		plan_error_set(err, "cannot open '%s': %s", root, ERR_ERRNO_TEXT(err, errno));
 		goto cleanup;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		plan_error_set(err, "cannot open '%s': %s", root, strerror(ENOTDIR));
+		plan_error_set(err, "cannot open '%s': %s", root, ERR_ERRNO_TEXT(err, ENOTDIR));
 		goto cleanup;
 	}
 #ifdef HAVE_OPENAT2

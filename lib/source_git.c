@@ -23,6 +23,9 @@
 
 #define ROOT_MARKER "styrmodell.yaml"
 
+/* The language of `err`'s messages (plan_error_set allows NULL). */
+#define ERR_LANG(err) ((err) ? (err)->lang : PLAN_LANG_EN)
+
 /* Tree entries looked at per file the listing may hold: a commit can name
  * one subtree many times over, so a small repository can describe a tree of
  * billions of entries; this bounds the walk whatever the trees say. */
@@ -54,11 +57,12 @@ typedef struct rev_source {
 	int libgit2_ready;
 } rev_source;
 
-/* libgit2's message for the last failure on this thread. */
-static const char *git_message(void)
+/* libgit2's message for the last failure on this thread (English: libgit2
+ * has no translations), or "unknown error" in `lang`. */
+static const char *git_message(plan_lang lang)
 {
 	const git_error *e = git_error_last();
-	return e && e->message && e->message[0] ? e->message : "unknown error";
+	return e && e->message && e->message[0] ? e->message : plan_tr(lang, "unknown error");
 }
 
 /* `dir` + '/' + `name`, with no '/' after an empty `dir` or one ending in
@@ -329,7 +333,7 @@ static void walk_tree(walk *w, const pending *dir)
 	const git_tree_entry **entries = NULL;
 	if (git_tree_lookup(&tree, w->repo, &dir->oid) < 0) {
 		plan_source_report(w->diags, dir->rel, "io", "cannot read directory from revision %s: %s",
-			w->src->hex, git_message());
+			w->src->hex, git_message(plan_diags_lang(w->diags)));
 		goto cleanup;
 	}
 	size_t count = git_tree_entrycount(tree);
@@ -410,7 +414,7 @@ static int rev_list(plan_source *base, const char *const *ignore, size_t nignore
 	w.repo = borrow(src);
 	if (!w.repo) {
 		plan_source_report(diags, "", "io", "cannot open the repository at %s: %s", src->gitdir,
-			git_message());
+			git_message(plan_diags_lang(diags)));
 		rc = 0;
 		goto done;
 	}
@@ -504,7 +508,7 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	repo = borrow(src);
 	if (!repo) {
 		plan_source_report(diags, relpath, "io", "cannot open the repository at %s: %s", src->gitdir,
-			git_message());
+			git_message(plan_diags_lang(diags)));
 		goto cleanup;
 	}
 	/* Files are read after the listing, but styrmodell.yaml before it (its
@@ -515,7 +519,7 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	} else {
 		if (git_tree_lookup(&tree, repo, &src->root_tree) < 0) {
 			plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
-				git_message());
+				git_message(plan_diags_lang(diags)));
 			goto cleanup;
 		}
 		int found = git_tree_entry_bypath(&entry, tree, relpath);
@@ -525,7 +529,7 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 		}
 		if (found < 0) {
 			plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
-				git_message());
+				git_message(plan_diags_lang(diags)));
 			goto cleanup;
 		}
 		git_filemode_t mode = git_tree_entry_filemode(entry);
@@ -553,7 +557,7 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	if (git_repository_odb(&odb, repo) < 0 ||
 	    git_odb_read_header(&size, &type, odb, &oid) < 0) {
 		plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
-			git_message());
+			git_message(plan_diags_lang(diags)));
 		goto cleanup;
 	}
 	if (size > max_bytes) {
@@ -565,7 +569,7 @@ static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
 	 * smudge, LFS) run, since they could run programs. */
 	if (git_blob_lookup(&blob, repo, &oid) < 0) {
 		plan_source_report(diags, relpath, "io", "cannot read from revision %s: %s", src->hex,
-			git_message());
+			git_message(plan_diags_lang(diags)));
 		goto cleanup;
 	}
 	git_object_size_t raw = git_blob_rawsize(blob);
@@ -648,7 +652,8 @@ static int locate(const char *path, char **full, char **existing, plan_error *er
 		int error = errno;
 		/* "." or "/" gone (a deleted current directory) ends the walk. */
 		if (error != ENOENT || strcmp(head, ".") == 0 || strcmp(head, "/") == 0) {
-			plan_error_set(err, "cannot open '%s': %s", path, strerror(error));
+			plan_error_set(err, "cannot open '%s': %s", path,
+				plan_tr(ERR_LANG(err), strerror(error)));
 			goto cleanup;
 		}
 		size_t n = strlen(head);
@@ -659,7 +664,8 @@ static int locate(const char *path, char **full, char **existing, plan_error *er
 		/* ".." after a missing directory cannot be resolved the way the
 		 * file system would; "." can. */
 		if (strcmp(last, "..") == 0 || last[0] == '\0') {
-			plan_error_set(err, "cannot open '%s': %s", path, strerror(error));
+			plan_error_set(err, "cannot open '%s': %s", path,
+				plan_tr(ERR_LANG(err), strerror(error)));
 			goto cleanup;
 		}
 		if (strcmp(last, ".") != 0) {
@@ -683,7 +689,8 @@ static int locate(const char *path, char **full, char **existing, plan_error *er
 	}
 	struct stat st;
 	if (stat(real, &st) != 0) {
-		plan_error_set(err, "cannot open '%s': %s", path, strerror(errno));
+		plan_error_set(err, "cannot open '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
 		goto cleanup;
 	}
 	plan_buf_puts(&result, real);
@@ -788,7 +795,7 @@ static int probe_reference(git_repository *repo, const char *rev,
 	if (git_reference_dwim(&ref, repo, name) == 0 && git_reference_target(ref) &&
 	    git_object_lookup(&object, repo, git_reference_target(ref), GIT_OBJECT_ANY) < 0)
 		rc = plan_error_set(err, "cannot read revision '%s' in repository %s: %s", rev,
-			repo_name, git_message());
+			repo_name, git_message(ERR_LANG(err)));
 	git_object_free(object);
 	git_reference_free(ref);
 	free(name);
@@ -836,7 +843,7 @@ static int find_root(char **out, git_oid *oid, git_tree *top, const char *start,
 		int found = git_tree_entry_bypath(&entry, top, marker.ptr);
 		if (found < 0 && found != GIT_ENOTFOUND) {
 			plan_error_set(err, "cannot read '%s' in revision '%s' (commit %s): %s",
-				marker.ptr, rev, hex, git_message());
+				marker.ptr, rev, hex, git_message(ERR_LANG(err)));
 			goto cleanup;
 		}
 		if (found == 0 && is_blob_mode(git_tree_entry_filemode(entry)))
@@ -861,7 +868,7 @@ static int find_root(char **out, git_oid *oid, git_tree *top, const char *start,
 		entry = NULL;
 		if (git_tree_entry_bypath(&entry, top, dir) < 0) {
 			plan_error_set(err, "cannot read '%s' in revision '%s' (commit %s): %s",
-				dir, rev, hex, git_message());
+				dir, rev, hex, git_message(ERR_LANG(err)));
 			goto cleanup;
 		}
 		git_oid_cpy(oid, git_tree_entry_id(entry));
@@ -905,7 +912,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	}
 	src->lock_ready = 1;
 	if (git_libgit2_init() < 0) {
-		plan_error_set(err, "cannot start libgit2: %s", git_message());
+		plan_error_set(err, "cannot start libgit2: %s", git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	src->libgit2_ready = 1;
@@ -926,7 +933,8 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	if (opened == GIT_EOWNER) {
 		plan_error_set(err, "cannot read the repository that holds '%s': %s; git's "
 			"safe.directory check refuses a repository owned by another user (if you "
-			"trust it: git config --global --add safe.directory DIR)", path, git_message());
+			"trust it: git config --global --add safe.directory DIR)", path,
+			git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	/* libgit2 1.5.1 fails its ownership check with GIT_ENOTFOUND ("config
@@ -947,7 +955,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	}
 	if (opened < 0) {
 		plan_error_set(err, "cannot open the repository that holds '%s': %s", path,
-			git_message());
+			git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	if (!(src->gitdir = strip_slash(git_repository_path(repo)))) {
@@ -962,7 +970,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 		workdir = realpath(git_repository_workdir(repo), NULL);
 		if (!workdir) {
 			plan_error_set(err, "cannot open the working tree of the repository at %s: %s",
-				src->gitdir, strerror(errno));
+				src->gitdir, plan_tr(ERR_LANG(err), strerror(errno)));
 			goto cleanup;
 		}
 		in_tree = inside(full, workdir);
@@ -985,7 +993,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 			plan_error_set(err, "unknown revision '%s' in repository %s: it is a shallow "
 				"clone, so the commit may be missing from it (fetch the history, e.g. "
 				"'git fetch --unshallow', or 'fetch-depth: 0' in actions/checkout): %s",
-				rev, repo_name, git_message());
+				rev, repo_name, git_message(ERR_LANG(err)));
 		else if (parsed == GIT_ENOTFOUND || parsed == GIT_EINVALIDSPEC)
 			plan_error_set(err, "unknown revision '%s' in repository %s", rev, repo_name);
 		else if (parsed == GIT_EAMBIGUOUS)
@@ -993,17 +1001,21 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 				"digits of the commit id, or a full reference name", rev, repo_name);
 		else
 			plan_error_set(err, "cannot read revision '%s' in repository %s: %s", rev,
-				repo_name, git_message());
+				repo_name, git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0) {
 		git_object_t type = git_object_type(object);
-		if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB)
-			plan_error_set(err, "revision '%s' in repository %s names a %s, not a commit",
-				rev, repo_name, git_object_type2string(type));
+		/* One message per type, each whole for the catalogue. */
+		if (type == GIT_OBJECT_TREE)
+			plan_error_set(err, "revision '%s' in repository %s names a tree, not a commit",
+				rev, repo_name);
+		else if (type == GIT_OBJECT_BLOB)
+			plan_error_set(err, "revision '%s' in repository %s names a blob, not a commit",
+				rev, repo_name);
 		else
 			plan_error_set(err, "cannot read revision '%s' in repository %s: %s", rev,
-				repo_name, git_message());
+				repo_name, git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	git_oid_tostr(src->hex, sizeof src->hex, git_object_id(peeled));
@@ -1011,7 +1023,7 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	src->base.revision_time = (long long)git_commit_time((git_commit *)peeled);
 	if (git_commit_tree(&top, (git_commit *)peeled) < 0) {
 		plan_error_set(err, "cannot read the files of revision '%s' (commit %s) in "
-			"repository %s: %s", rev, src->hex, repo_name, git_message());
+			"repository %s: %s", rev, src->hex, repo_name, git_message(ERR_LANG(err)));
 		goto cleanup;
 	}
 	git_oid_cpy(&src->commit_tree, git_tree_id(top));
@@ -1021,8 +1033,9 @@ int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	if (found < 0)
 		goto cleanup;
 	if (found > 0) {
+		/* ROOT_MARKER written out: the message is the catalogue's key. */
 		plan_error_set(err, "no plan set found in revision '%s' (commit %.12s): no "
-			ROOT_MARKER " in '%s' or any directory above it", rev, src->hex,
+			"styrmodell.yaml in '%s' or any directory above it", rev, src->hex,
 			in_tree[0] ? in_tree : "/");
 		goto cleanup;
 	}

@@ -30,11 +30,13 @@ set(PLAN_CASE_RUNNER ${CMAKE_CURRENT_LIST_DIR}/run_case.sh)
 #   OUTPUT_FILE name  pass "-o <build dir>/out/name" and compare that file
 #                     instead of stdout
 #   ABSENT_FILE path  path (relative to SETS) that must not be created
+#   ENV NAME=VALUE... put these in the environment of the run (the language
+#                     variables are removed from it otherwise)
 #   ARGS ...          arguments for the binary
 # Temporary files and -o files go to out/ in the current build directory.
 function(plan_case suite name binary sets expected_dir workdir expected exit_status)
   cmake_parse_arguments(PARSE_ARGV 8 C "STDERR_EMPTY;UNSET_COLUMNS;UNSET_NO_COLOR"
-    "STDERR_FILE;STDERR;STDOUT;COLUMNS;OUTPUT_FILE;ABSENT_FILE" "ARGS")
+    "STDERR_FILE;STDERR;STDOUT;COLUMNS;OUTPUT_FILE;ABSENT_FILE" "ARGS;ENV")
   if(C_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "plan_case(${suite}.${name}): unexpected arguments ${C_UNPARSED_ARGUMENTS}")
   endif()
@@ -52,9 +54,14 @@ function(plan_case suite name binary sets expected_dir workdir expected exit_sta
     set(workdir_path ${sets}/${workdir})
   endif()
   set(args ${C_ARGS})
-  set(env "CASE_NAME=${test}" "CASE_SUITE=${suite}" "CASE_SETS=${sets}" "CASE_TMPDIR=${out}")
+  set(env "CASE_NAME=${test}" "CASE_SUITE=${suite}" "CASE_SETS=${sets}" "CASE_TMPDIR=${out}"
+    "CASE_HELP_URI=${PLAN_HELP_URI}")
   if(C_STDERR_EMPTY)
     list(APPEND env "CASE_STDERR_EMPTY=1")
+  endif()
+  if(C_ENV)
+    list(JOIN C_ENV " " case_env)
+    list(APPEND env "CASE_ENV=${case_env}")
   endif()
   set(unset "")
   foreach(variable COLUMNS NO_COLOR)

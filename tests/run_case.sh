@@ -13,13 +13,20 @@
 # Before the comparison every occurrence of the real path of CASE_SETS, in
 # its raw, percent-encoded (SARIF URIs) and JSON-escaped forms, is replaced
 # by the literal <SETS>, so that expected files hold no machine's absolute
-# paths. Stdin is /dev/null.
+# paths. Likewise the configured PLAN_HELP_URI (SARIF rules' helpUri) is
+# written <HELP_URI>, so the expected files do not depend on the install
+# prefix. Stdin is /dev/null.
 #
 # Environment, the suite's settings:
 #   CASE_SETS           the plan sets directory written <SETS> (required)
 #   CASE_NAME           the test's name, for messages
 #   CASE_SUITE          the suite (e2e, link, report, example)
 #   CASE_TMPDIR         where temporary files go (default: $TMPDIR or /tmp)
+#   CASE_HELP_URI       the README address rule help links start with,
+#                       written <HELP_URI> (optional)
+#   CASE_ENV            NAME=VALUE words to put in the environment of the run
+#                       (PLAN_LANG, LC_ALL, LC_MESSAGES and LANG are always
+#                       removed first, so a case's language is its own)
 #   CASE_UNSET          names of variables to remove from the environment of
 #                       the run, separated by spaces (e.g. COLUMNS NO_COLOR)
 #   CASE_COLUMNS        the value of COLUMNS for the run (after CASE_UNSET)
@@ -113,8 +120,13 @@ fi
 status=0
 (
 	cd "$workdir"
+	# The language comes from the case alone, not from whoever runs ctest.
+	unset PLAN_LANG LC_ALL LC_MESSAGES LANG
 	for name in ${CASE_UNSET:-}; do
 		unset "$name"
+	done
+	for assignment in ${CASE_ENV:-}; do
+		export "$assignment"
 	done
 	if [ -n "${CASE_COLUMNS:-}" ]; then
 		COLUMNS=$CASE_COLUMNS
@@ -126,7 +138,7 @@ status=0
 # Replace the sets path, literally (no regular expressions), in its three
 # forms. LC_ALL=C makes awk work on bytes, whatever the output holds.
 normalise() {
-	CASE_FROM=$sets LC_ALL=C awk '
+	CASE_FROM=$sets CASE_HELP=${CASE_HELP_URI:-} LC_ALL=C awk '
 	function literal(line, from, to,    out, i) {
 		if (from == "")
 			return line
@@ -150,9 +162,10 @@ normalise() {
 				uri = uri sprintf("%%%02X", ord[ch])
 		}
 		json = literal(literal(from, "\\", "\\\\"), "\"", "\\\"")
+		help = ENVIRON["CASE_HELP"]
 	}
 	{
-		line = literal($0, from, "<SETS>")
+		line = literal(literal($0, help, "<HELP_URI>"), from, "<SETS>")
 		if (uri != from)
 			line = literal(line, uri, "<SETS>")
 		if (json != from)

@@ -2,7 +2,13 @@
  * man page, so that --help is the one source of both and they never drift.
  * A build-time tool; not installed.
  *
- * Usage: help2man NAME VERSION SUMMARY HELP_FILE [COMMAND HELP_FILE]...
+ * Usage: help2man [-l sv] [-r RULES_FILE] NAME VERSION SUMMARY HELP_FILE
+ *                 [COMMAND HELP_FILE]...
+ *
+ * -l sv: the help is Swedish ("Användning:"), and so are the page's own
+ * headings. -r: a RULES section from `plan-validate --list-rules` (its text
+ * form: a heading line, then "ID DEFAULT HERE SUMMARY" a rule a line), so
+ * that the man page lists the same catalogue as --list-rules and the README.
  *
  * The help text's shape: a "Usage: ..." line; paragraphs; sections that
  * start with a line "Heading:" at column 0; entries "  term  text" (two or
@@ -95,6 +101,19 @@ static char **read_lines(const char *path, size_t *count)
 	return lines;
 }
 
+/* The page's own words, per language. */
+typedef struct words {
+	const char *usage;      /* what the help's first line starts with */
+	const char *name, *synopsis, *description, *each_command, *rules, *see_also;
+	const char *manual;
+} words;
+
+static const words english = { "Usage: ", "NAME", "SYNOPSIS", "DESCRIPTION",
+	"EACH COMMAND", "RULES", "SEE ALSO", "User Commands" };
+static const words swedish = { "Anv\xc3\xa4ndning: ", "NAMN", "SYNOPSIS", "BESKRIVNING",
+	"VARJE KOMMANDO", "REGLER", "SE OCKS\xc3\x85", "Anv\xc3\xa4ndarkommandon" };
+static const words *w = &english;
+
 /* Render one help text. `top`: the binary's own (its Usage becomes the
  * SYNOPSIS and its first paragraphs the DESCRIPTION); otherwise a command's,
  * under a subsection. */
@@ -103,14 +122,15 @@ static void render(const char *path, int top, const char *command)
 	size_t n = 0;
 	char **lines = read_lines(path, &n);
 	size_t i = 0;
-	if (n && strncmp(lines[0], "Usage: ", 7) == 0) {
+	size_t usage = strlen(w->usage);
+	if (n && strncmp(lines[0], w->usage, usage) == 0) {
 		if (top) {
-			fputs(".SH SYNOPSIS\n.B ", stdout);
-			put_line(lines[0] + 7, strlen(lines[0] + 7));
-			fputs(".SH DESCRIPTION\n", stdout);
+			printf(".SH %s\n.B ", w->synopsis);
+			put_line(lines[0] + usage, strlen(lines[0] + usage));
+			printf(".SH %s\n", w->description);
 		} else {
 			printf(".SS %s\n.B ", command);
-			put_line(lines[0] + 7, strlen(lines[0] + 7));
+			put_line(lines[0] + usage, strlen(lines[0] + usage));
 			fputs(".PP\n", stdout);
 		}
 		i = 1;
@@ -167,26 +187,70 @@ static void render(const char *path, int top, const char *command)
 	free(lines);
 }
 
+/* The rules listed by --list-rules: "ID DEFAULT HERE SUMMARY" under a
+ * heading line; each becomes an entry "ID (DEFAULT)" with its summary. */
+static void render_rules(const char *path)
+{
+	size_t n = 0;
+	char **lines = read_lines(path, &n);
+	printf(".SH %s\n", w->rules);
+	for (size_t i = 1; i < n; i++) {
+		char *s = lines[i];
+		char *fields[3];
+		for (int f = 0; f < 3; f++) {
+			fields[f] = s;
+			s += strcspn(s, " ");
+			if (*s)
+				*s++ = '\0';
+			s += strspn(s, " ");
+		}
+		fputs(".TP\n.B ", stdout);
+		put_line(fields[0], strlen(fields[0]));
+		fputs("(", stdout);
+		put_text(fields[1], strlen(fields[1]));
+		fputs(") ", stdout);
+		put_line(s, strlen(s));
+	}
+	for (size_t k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+}
+
 int main(int argc, char **argv)
 {
+	const char *rules = NULL;
+	int a = 1;
+	while (a + 1 < argc && argv[a][0] == '-') {
+		if (strcmp(argv[a], "-l") == 0 && strcmp(argv[a + 1], "sv") == 0)
+			w = &swedish;
+		else if (strcmp(argv[a], "-r") == 0)
+			rules = argv[a + 1];
+		else
+			break;
+		a += 2;
+	}
+	argc -= a - 1;
+	argv += a - 1;
 	if (argc < 5 || (argc - 5) % 2 != 0) {
-		fprintf(stderr, "usage: help2man NAME VERSION SUMMARY HELP_FILE [COMMAND HELP_FILE]...\n");
+		fprintf(stderr, "usage: help2man [-l sv] [-r RULES_FILE] NAME VERSION SUMMARY HELP_FILE [COMMAND HELP_FILE]...\n");
 		return 2;
 	}
 	const char *name = argv[1];
-	printf(".TH %s 1 \"\" \"plan-tools %s\" \"User Commands\"\n", name, argv[2]);
-	fputs(".SH NAME\n", stdout);
+	printf(".TH %s 1 \"\" \"plan-tools %s\" \"%s\"\n", name, argv[2], w->manual);
+	printf(".SH %s\n", w->name);
 	put_text(name, strlen(name));
 	fputs(" \\- ", stdout);
 	put_line(argv[3], strlen(argv[3]));
 	render(argv[4], 1, NULL);
+	if (rules)
+		render_rules(rules);
 	if (argc > 5)
-		fputs(".SH EACH COMMAND\n", stdout);
-	for (int a = 5; a + 1 < argc; a += 2) {
+		printf(".SH %s\n", w->each_command);
+	for (int c = 5; c + 1 < argc; c += 2) {
 		char title[256];
-		snprintf(title, sizeof title, "%s %s", name, argv[a]);
-		render(argv[a + 1], 0, title);
+		snprintf(title, sizeof title, "%s %s", name, argv[c]);
+		render(argv[c + 1], 0, title);
 	}
-	fputs(".SH SEE ALSO\n.BR plan\\-validate (1),\n.BR plan\\-link (1),\n.BR plan\\-report (1)\n", stdout);
+	printf(".SH %s\n.BR plan\\-validate (1),\n.BR plan\\-link (1),\n.BR plan\\-report (1)\n", w->see_also);
 	return 0;
 }

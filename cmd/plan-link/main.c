@@ -18,6 +18,7 @@
 #include "plan/cli.h"
 #include "plan/diag.h"
 #include "plan/display.h"
+#include "plan/lang.h"
 #include "plan/output.h"
 #include "plan/set.h"
 #include "plan/version.h"
@@ -40,7 +41,8 @@ static const char usage_text[] =
 	"\n"
 	"Options (see 'plan-link COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  the output format; which ones depends on the command\n"
-	"  --lang en        the language of the output: English (the only one yet)\n"
+	"  --lang LANG      sv or en: the language of messages and text output\n"
+	"                   (default: PLAN_LANG, LC_ALL, LC_MESSAGES, LANG; else en)\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...), not the working tree\n"
 	"  -j N             worker threads for reading (default: one per processor)\n"
@@ -304,6 +306,8 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
+	cli.lang = plan_lang_from_args(argc, argv, plan_lang_from_env());
+	cli.set.lang = cli.lang;
 	link_options opt = { FORMAT_DEFAULT, NULL, 0, NULL, 0, 1000, NULL };
 	const char *since = NULL, *old_rev = NULL, *format_name = NULL;
 	int width_given = 0, max_chains_given = 0;
@@ -338,9 +342,10 @@ int main(int argc, char **argv)
 			args[nargs++] = optarg;
 			break;
 		case OPT_LANG:
-			/* Output is English; a Swedish catalogue is not written yet. */
-			if (strcmp(optarg, "en") != 0) {
-				status = usage_error(NULL, "--lang %s: plan-link's output is available in English only (--lang en)", optarg);
+			/* Chosen already before the options were read, so that errors
+			 * about earlier options speak it too; here only checked. */
+			if (plan_lang_parse(optarg) < 0) {
+				status = usage_error(NULL, "unknown language '%s' (expected sv or en)", optarg);
 				goto cleanup;
 			}
 			break;
@@ -374,7 +379,7 @@ int main(int argc, char **argv)
 			max_chains_given = 1;
 			break;
 		default:
-			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			plan_cli_getopt_error(&msg, cli.lang, c, argv[optind - 1]);
 			status = usage_error_buf(NULL, &msg);
 			goto cleanup;
 		}

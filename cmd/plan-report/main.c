@@ -300,7 +300,7 @@ int main(int argc, char **argv)
 			kolada_path = optarg;
 			break;
 		default:
-			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			plan_cli_getopt_error(&msg, cli.lang, c, argv[optind - 1]);
 			status = usage_error_buf(NULL, &msg);
 			goto cleanup;
 		}

@@ -14,15 +14,17 @@
 #include "plan/buf.h"
 #include "plan/cli.h"
 #include "plan/diag.h"
+#include "plan/lang.h"
 #include "plan/output.h"
 #include "plan/set.h"
 #include "plan/version.h"
 
-#define EXIT_CLEAN 0
-#define EXIT_FAULTS 1
-#define EXIT_TROUBLE 2
+#include "rules.h"
 
-static const char usage_text[] =
+/* The language of every message; chosen before the options are read. */
+static plan_lang lang;
+
+static const char usage_text[] = PLAN_N_(
 	"Usage: plan-validate [options] [PATH]\n"
 	"\n"
 	"Check every plan document of the plan set that holds PATH (default: the\n"
@@ -33,7 +35,9 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --format FORMAT  text (default), json, sarif or github\n"
-	"  --lang en        the language of messages: English (the only one yet)\n"
+	"  --lang LANG      sv or en: the language of messages (default: PLAN_LANG,\n"
+	"                   then LC_ALL, LC_MESSAGES, LANG; sv... is Swedish, any\n"
+	"                   other value English)\n"
 	"  --strict         warnings also make the exit status 1\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...) of the repository\n"
@@ -47,6 +51,10 @@ static const char usage_text[] =
 	"                   G allowed), depth, alias-nodes, documents, files\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
+	"  --list-rules     list every rule: its default severity, its severity in\n"
+	"                   this plan set and what it checks (--format text or json)\n"
+	"  --explain RULE   explain one rule: what it checks, why, how to fix it,\n"
+	"                   with a wrong and a right example\n"
 	"  -h, --help       show this help and exit\n"
 	"  --version        show the version and exit\n"
 	"\n"
@@ -58,7 +66,7 @@ static const char usage_text[] =
 	"Exit status:\n"
 	"  0  no errors (with --strict: no warnings either)\n"
 	"  1  the plan set has errors (or warnings, with --strict)\n"
-	"  2  usage error, unreadable input, bad revision, or an internal limit hit\n";
+	"  2  usage error, unreadable input, bad revision, or an internal limit hit\n");
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -67,8 +75,8 @@ static int usage_error(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "plan-validate: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'plan-validate --help' for more information.\n");
+	vfprintf(stderr, plan_tr(lang, fmt), ap);
+	fprintf(stderr, "\n%s\n", plan_tr(lang, "Try 'plan-validate --help' for more information."));
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
@@ -76,7 +84,7 @@ static int usage_error(const char *fmt, ...)
 /* A usage error with the message the library wrote into `msg` (freed). */
 static int usage_error_buf(plan_buf *msg)
 {
-	int status = usage_error("%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
+	int status = usage_error("%s", msg->ptr && !msg->failed ? msg->ptr : plan_tr(lang, "out of memory"));
 	plan_buf_free(msg);
 	return status;
 }
@@ -110,6 +118,7 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 	plan_set_options options = *head_options;
 	options.rev = rev;
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
 	plan_set *base = NULL;
 	if (plan_set_load(&base, &options, &err) < 0) {
 		fprintf(stderr, "plan-validate: --base: %s\n", err.message);
@@ -118,44 +127,54 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 	/* Files are matched by their paths from each root: say so when the
 	 * root moved, since then they cannot match. */
 	if (strcmp(plan_set_root(base), plan_set_root(set)) != 0)
-		fprintf(stderr, "plan-validate: note: the plan set's root at %s is %s, not %s: "
-			"faults are matched by file paths from each root\n", rev,
+		fprintf(stderr, plan_tr(lang, "plan-validate: note: the plan set's root at %s is %s, not %s: "
+			"faults are matched by file paths from each root\n"), rev,
 			plan_set_root(base), plan_set_root(set));
 	int rc = plan_diags_subtract(plan_set_diags(set), plan_set_diags(base));
 	if (rc < 0)
-		fprintf(stderr, "plan-validate: out of memory\n");
+		fprintf(stderr, "plan-validate: %s\n", plan_tr(lang, "out of memory"));
 	plan_set_free(base);
 	return rc;
 }
 
-int main(int argc, char **argv)
+/* What the command line asked for. */
+typedef struct request {
+	plan_cli_common cli;
+	plan_diag_format format;
+	int format_given;
+	const char *base_rev;
+	int strict;
+	int list_rules;
+	const char *explain;
+} request;
+
+/* Read the options into `r`. Returns -1 to go on, or the exit status. */
+static int read_options(request *r, int argc, char **argv)
 {
-	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG };
+	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG, OPT_LIST_RULES,
+		OPT_EXPLAIN };
 	static const struct option options[] = {
 		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "base", required_argument, NULL, OPT_BASE },
+		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ NULL, 0, NULL, 0 },
 	};
-	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
-	plan_diag_format format = PLAN_DIAG_TEXT;
-	const char *base_rev = NULL;
-	int strict = 0;
 	plan_buf msg = PLAN_BUF_INIT;
-
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, ":" PLAN_CLI_SHORT_OPTIONS, options, NULL)) != -1) {
-		int common = plan_cli_common_apply(&cli, c, optarg, &msg);
+		int common = plan_cli_common_apply(&r->cli, c, optarg, &msg);
 		if (common < 0)
 			return usage_error_buf(&msg);
-		if (cli.help) {
-			fputs(usage_text, stdout);
+		if (r->cli.help) {
+			fputs(plan_tr(lang, usage_text), stdout);
 			return EXIT_CLEAN;
 		}
-		if (cli.version) {
+		if (r->cli.version) {
 			printf("plan-validate %s\n", plan_version());
 			return EXIT_CLEAN;
 		}
@@ -163,61 +182,62 @@ int main(int argc, char **argv)
 			continue;
 		switch (c) {
 		case OPT_FORMAT:
-			if (plan_diag_format_parse(&format, optarg) < 0)
+			if (plan_diag_format_parse(&r->format, optarg) < 0)
 				return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
+			r->format_given = 1;
 			break;
 		case OPT_LANG:
-			/* Diagnostics are English (cli.md's default for them); a
-			 * Swedish catalogue of messages is not written yet, and
-			 * saying so beats printing half of one. */
-			if (strcmp(optarg, "en") != 0)
-				return usage_error("--lang %s: diagnostics are available in English only (--lang en)",
-					optarg);
+			if (plan_lang_parse(optarg) < 0)
+				return usage_error("unknown language '%s' (expected sv or en)", optarg);
 			break;
 		case OPT_STRICT:
-			strict = 1;
+			r->strict = 1;
 			break;
 		case OPT_BASE:
 			if (!optarg[0])
 				return usage_error("--base needs a revision, not ''");
-			base_rev = optarg;
+			r->base_rev = optarg;
+			break;
+		case OPT_LIST_RULES:
+			r->list_rules = 1;
+			break;
+		case OPT_EXPLAIN:
+			r->explain = optarg;
 			break;
 		default:
-			plan_cli_getopt_error(&msg, c, argv[optind - 1]);
+			plan_cli_getopt_error(&msg, lang, c, argv[optind - 1]);
 			return usage_error_buf(&msg);
 		}
 	}
-	if (plan_cli_common_path(&cli, (const char *const *)argv + optind, (size_t)(argc - optind), &msg) < 0)
+	if (plan_cli_common_path(&r->cli, (const char *const *)argv + optind,
+	                         (size_t)(argc - optind), &msg) < 0)
 		return usage_error_buf(&msg);
+	if (r->list_rules && r->explain)
+		return usage_error("give either --list-rules or --explain, not both");
+	if ((r->list_rules || r->explain) && r->format_given &&
+	    r->format != PLAN_DIAG_TEXT && r->format != PLAN_DIAG_JSON)
+		return usage_error("--list-rules and --explain write text or json, not this --format");
+	return -1;
+}
 
-	/* Once a file's own checks have run, only what the checks across
-	 * documents read is kept: a large plan set fits in a fraction of the
-	 * memory its whole trees would take. */
-	cli.set.keep = &plan_model_keys;
+/* Print the set's diagnostics; returns the exit status. */
+static int report(const request *r, plan_set *set)
+{
 	plan_error err = PLAN_ERROR_INIT;
-	plan_set *set = NULL;
-	if (plan_set_load(&set, &cli.set, &err) < 0) {
-		fprintf(stderr, "plan-validate: %s\n", err.message);
-		return EXIT_TROUBLE;
-	}
-	if (base_rev && subtract_base(set, &cli.set, base_rev) < 0) {
-		plan_set_free(set);
-		return EXIT_TROUBLE;
-	}
+	err.lang = lang;
 	plan_output *out = NULL;
-	if (plan_output_open(&out, cli.output, plan_set_root(set), &err) < 0) {
+	if (plan_output_open(&out, r->cli.output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-validate: %s\n", err.message);
-		plan_set_free(set);
 		return EXIT_TROUBLE;
 	}
-
 	plan_diags *diags = plan_set_diags(set);
 	int terminal = plan_output_is_terminal(out);
 	const char *no_color = getenv("NO_COLOR");
-	char *prefix = format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
+	char *prefix = r->format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
 	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
-	print.format = format;
+	print.format = r->format;
 	print.color = terminal && !(no_color && *no_color);
+	print.lang = lang;
 	print.show_source = terminal;
 	print.source_text = plan_set_file_text;
 	print.source_ctx = set;
@@ -226,6 +246,7 @@ int main(int argc, char **argv)
 	print.documents = plan_set_document_count(set);
 	print.skipped_across = !plan_set_checked_across(set);
 	print.tool_version = plan_version();
+	print.help_uri = PLAN_HELP_URI;
 	print.path_prefix = prefix && *prefix ? prefix : NULL;
 
 	int status = EXIT_CLEAN;
@@ -238,10 +259,44 @@ int main(int argc, char **argv)
 	} else if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
 		status = EXIT_TROUBLE;
 	} else if (plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR) > 0 ||
-	           (strict && plan_diags_count_severity(diags, PLAN_SEVERITY_WARNING) > 0)) {
+	           (r->strict && plan_diags_count_severity(diags, PLAN_SEVERITY_WARNING) > 0)) {
 		status = EXIT_FAULTS;
 	}
 	free(prefix);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	lang = plan_lang_from_args(argc, argv, plan_lang_from_env());
+	request r = { .cli = PLAN_CLI_COMMON_INIT, .format = PLAN_DIAG_TEXT };
+	r.cli.lang = lang;
+	r.cli.set.lang = lang;
+	int status = read_options(&r, argc, argv);
+	if (status >= 0)
+		return status;
+	if (r.explain)
+		return explain_rule(r.explain, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
+
+	/* Once a file's own checks have run, only what the checks across
+	 * documents read is kept: a large plan set fits in a fraction of the
+	 * memory its whole trees would take. */
+	r.cli.set.keep = &plan_model_keys;
+	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
+	plan_set *set = NULL;
+	if (plan_set_load(&set, &r.cli.set, &err) < 0) {
+		if (r.list_rules && !r.cli.set.path)
+			return list_rules(NULL, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
+		fprintf(stderr, "plan-validate: %s\n", err.message);
+		return EXIT_TROUBLE;
+	}
+	if (r.list_rules)
+		status = list_rules(set, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
+	else if (r.base_rev && subtract_base(set, &r.cli.set, r.base_rev) < 0)
+		status = EXIT_TROUBLE;
+	else
+		status = report(&r, set);
 	plan_set_free(set);
 	return status;
 }

@@ -82,10 +82,10 @@ static void test_getopt_errors(void **state)
 {
 	(void)state;
 	plan_buf msg = PLAN_BUF_INIT;
-	assert_int_equal(plan_cli_getopt_error(&msg, ':', "-j"), -1);
+	assert_int_equal(plan_cli_getopt_error(&msg, PLAN_LANG_EN, ':', "-j"), -1);
 	assert_string_equal(msg.ptr, "option '-j' needs a value");
 	plan_buf_clear(&msg);
-	assert_int_equal(plan_cli_getopt_error(&msg, '?', "--bogus"), -1);
+	assert_int_equal(plan_cli_getopt_error(&msg, PLAN_LANG_EN, '?', "--bogus"), -1);
 	assert_string_equal(msg.ptr, "unknown option '--bogus'");
 	plan_buf_free(&msg);
 }
@@ -187,17 +187,17 @@ static void test_commands(void **state)
 	assert_null(plan_cli_command_find(table, 3, ""));
 	const plan_cli_command *chosen = table;
 	plan_buf b = PLAN_BUF_INIT;
-	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, NULL, 0, &b), 0);
+	assert_int_equal(plan_cli_command_choose(&chosen, PLAN_LANG_EN, table, 3, NULL, 0, &b), 0);
 	assert_null(chosen);
 	const char *words[] = { "graph", "KF-1" };
-	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, words, 2, &b), 0);
+	assert_int_equal(plan_cli_command_choose(&chosen, PLAN_LANG_EN, table, 3, words, 2, &b), 0);
 	assert_ptr_equal(chosen, &table[2]);
 	const char *bad[] = { "grap" };
-	assert_int_equal(plan_cli_command_choose(&chosen, table, 3, bad, 1, &b), -1);
+	assert_int_equal(plan_cli_command_choose(&chosen, PLAN_LANG_EN, table, 3, bad, 1, &b), -1);
 	assert_null(chosen);
 	assert_string_equal(b.ptr, "unknown command 'grap' (expected trace, tree or graph)");
 	plan_buf_clear(&b);
-	assert_int_equal(plan_cli_command_missing(&b, table, 1), -1);
+	assert_int_equal(plan_cli_command_missing(&b, PLAN_LANG_EN, table, 1), -1);
 	assert_string_equal(b.ptr, "no command (expected trace)");
 	plan_buf_free(&b);
 }

@@ -692,21 +692,46 @@ static void test_json_empty(void **state)
 	"          \"version\": \"" version "\",\n" \
 	"          \"rules\": ["
 
-/* The catalogue as tool.driver.rules, one rule a line. */
-static void put_sarif_rules(plan_buf *b)
+static void put_json(plan_buf *b, const char *s)
+{
+	plan_buf_put_json(b, s, strlen(s));
+}
+
+/* The catalogue as tool.driver.rules, one rule a line, with the help that
+ * plan_rule_explain writes (tested in tests/rule_explain) and, when
+ * `help_uri` is set, the README anchor of each rule. */
+static void put_sarif_rules_in(plan_buf *b, plan_lang lang, const char *help_uri)
 {
 	size_t n;
 	const plan_rule *rules = plan_rules_all(&n);
 	assert_true(n > 0);
 	for (size_t i = 0; i < n; i++) {
-		/* Summaries are plain text: nothing to escape for JSON. */
-		assert_null(strpbrk(rules[i].summary, "\"\\"));
-		plan_buf_printf(b, "%s\n            {\"id\": \"%s\", \"shortDescription\": "
-			"{\"text\": \"%s\"}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
-			i ? "," : "", rules[i].id, rules[i].summary,
+		plan_buf text = PLAN_BUF_INIT, md = PLAN_BUF_INIT;
+		assert_int_equal(plan_rule_explain(&text, &rules[i], lang, PLAN_EXPLAIN_TEXT), 0);
+		assert_int_equal(plan_rule_explain(&md, &rules[i], lang, PLAN_EXPLAIN_MARKDOWN), 0);
+		plan_buf_printf(b, "%s\n            {\"id\": \"%s\", \"shortDescription\": {\"text\": ",
+			i ? "," : "", rules[i].id);
+		put_json(b, rules[i].summary[lang]);
+		plan_buf_puts(b, "}, \"fullDescription\": {\"text\": ");
+		put_json(b, rules[i].checks[lang]);
+		plan_buf_puts(b, "}, \"help\": {\"text\": ");
+		put_json(b, text.ptr);
+		plan_buf_puts(b, ", \"markdown\": ");
+		put_json(b, md.ptr);
+		plan_buf_putc(b, '}');
+		if (help_uri)
+			plan_buf_printf(b, ", \"helpUri\": \"%s#rule-%s\"", help_uri, rules[i].id);
+		plan_buf_printf(b, ", \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			rules[i].severity == PLAN_SEVERITY_WARNING ? "warning" : "error");
+		plan_buf_free(&text);
+		plan_buf_free(&md);
 	}
 	plan_buf_puts(b, "\n          ]\n        }\n      },\n");
+}
+
+static void put_sarif_rules(plan_buf *b)
+{
+	put_sarif_rules_in(b, PLAN_LANG_EN, NULL);
 }
 
 static void test_sarif(void **state)
@@ -816,6 +841,32 @@ static void test_sarif_empty(void **state)
 		"  ]\n"
 		"}\n");
 	assert_prints(d, &o, want.ptr);
+	plan_buf_free(&want);
+	plan_diags_free(d);
+}
+
+/* Swedish rule help, and a helpUri into the README for each rule. */
+static void test_sarif_swedish_help(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_SARIF;
+	o.lang = PLAN_LANG_SV;
+	o.help_uri = "file:///usr/share/doc/plan-tools/README.md";
+	plan_buf want = PLAN_BUF_INIT;
+	plan_buf_puts(&want, SARIF_HEAD("0"));
+	put_sarif_rules_in(&want, PLAN_LANG_SV, o.help_uri);
+	plan_buf_puts(&want,
+		"      \"columnKind\": \"unicodeCodePoints\",\n"
+		"      \"results\": []\n"
+		"    }\n"
+		"  ]\n"
+		"}\n");
+	assert_prints(d, &o, want.ptr);
+	char *text = print(d, &o);
+	assert_non_null(strstr(text, "\"helpUri\": \"file:///usr/share/doc/plan-tools/README.md#rule-no-trace\""));
+	free(text);
 	plan_buf_free(&want);
 	plan_diags_free(d);
 }
@@ -1103,6 +1154,7 @@ int main(void)
 		cmocka_unit_test(test_sarif),
 		cmocka_unit_test(test_sarif_prefix_no_root),
 		cmocka_unit_test(test_sarif_empty),
+		cmocka_unit_test(test_sarif_swedish_help),
 		cmocka_unit_test(test_github),
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_buffer_failure),

@@ -69,10 +69,10 @@ static void on_violation(void *ctx, const plan_schema_violation *v)
 static void validate(const plan_schema *schema, const plan_node *instance)
 {
 	counter c = { 0 };
-	int n = plan_schema_validate(schema, instance, on_violation, &c);
+	int n = plan_schema_validate(schema, instance, PLAN_LANG_EN, on_violation, &c);
 	fuzz_check(n < 0 || (size_t)n == c.reports, "the count is what was reported", NULL, 0);
 	/* Without a report function the verdict is the same. */
-	int verdict = plan_schema_validate(schema, instance, NULL, NULL);
+	int verdict = plan_schema_validate(schema, instance, PLAN_LANG_EN, NULL, NULL);
 	fuzz_check(n < 0 || verdict < 0 || (verdict == 0) == (n == 0),
 		"the verdict does not depend on reporting", NULL, 0);
 }

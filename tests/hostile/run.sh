@@ -187,7 +187,7 @@ if [ -f "$case_dir/tty" ]; then
 		</dev/null >"$work/tty" 2>"$err" || status=$?
 	LC_ALL=C awk '{ sub(/\r$/, ""); print }' "$work/tty" >"$out"
 else
-	(cd "$set_dir" && NO_COLOR=1 exec $timeout_cmd $runner "$binary" "$@") \
+	(cd "$set_dir" && unset PLAN_LANG LC_ALL LC_MESSAGES LANG && NO_COLOR=1 exec $timeout_cmd $runner "$binary" "$@") \
 		</dev/null >"$out" 2>"$err" || status=$?
 fi
 background_stop

@@ -126,7 +126,7 @@ fi
 out=$work/stdout
 err=$work/stderr
 status=0
-(cd "$set_dir" && NO_COLOR=1 exec "$binary" "$@") >"$out" 2>"$err" </dev/null || status=$?
+(cd "$set_dir" && unset PLAN_LANG LC_ALL LC_MESSAGES LANG && NO_COLOR=1 exec "$binary" "$@") >"$out" 2>"$err" </dev/null || status=$?
 
 command_line() {
 	printf '(cd %s && %s' "$set_dir" "$binary"

@@ -61,7 +61,7 @@ static int check(const char *schema_text, const char *instance, seen *out)
 	plan_error err = PLAN_ERROR_INIT;
 	assert_int_equal(plan_schema_compile(&schema, sf->docs[0].root, "s", &err), 0);
 	memset(out, 0, sizeof *out);
-	int n = plan_schema_validate(schema, inf->docs[0].root, collect, out);
+	int n = plan_schema_validate(schema, inf->docs[0].root, PLAN_LANG_EN, collect, out);
 	plan_schema_free(schema);
 	plan_file_free(sf);
 	plan_file_free(inf);
@@ -225,7 +225,7 @@ static void test_embedded_schema_rejects_unknown_top_key(void **state)
 		"vision: V\nperspectives: [{id: a, name: A}]\nvisoin: typo\n");
 	seen s;
 	memset(&s, 0, sizeof s);
-	int n = plan_schema_validate(plan_schema_for_kind("styrmodell"), f->docs[0].root, collect, &s);
+	int n = plan_schema_validate(plan_schema_for_kind("styrmodell"), f->docs[0].root, PLAN_LANG_EN, collect, &s);
 	assert_int_equal(n, 1);
 	assert_string_equal(s.path[0], "visoin");
 	assert_int_equal(s.line[0], 5);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "plan/buf.h"
+#include "plan/lang.h"
 #include "plan/set.h"
 
 /* getopt_long codes of the common long options; a binary numbers its own
@@ -42,9 +43,14 @@ typedef struct plan_cli_common {
 	const char *output;    /* -o FILE, or NULL for standard output */
 	int help;              /* -h or --help was given */
 	int version;           /* --version was given */
+	plan_lang lang;        /* the language of messages (plan_lang_from_args
+	                        * before the options are read, so that even the
+	                        * first usage error speaks it) */
 } plan_cli_common;
 
-#define PLAN_CLI_COMMON_INIT { PLAN_SET_OPTIONS_INIT, NULL, NULL, 0, 0 }
+#define PLAN_CLI_COMMON_INIT { PLAN_SET_OPTIONS_INIT, NULL, NULL, 0, 0, PLAN_LANG_EN }
+
+/* Messages below are written in cli->lang (or `lang`). */
 
 /* Apply one getopt_long result: `code` is what getopt_long returned and `arg`
  * its optarg (borrowed: it must outlive `cli`, as argv does). Returns 1 when
@@ -58,7 +64,7 @@ int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
 /* The usage message for getopt_long's ':' (a missing value) or any other
  * code it returns for an unknown option; `word` is the command-line word
  * (argv[optind - 1]). Appends it to `msg` and returns -1. */
-int plan_cli_getopt_error(plan_buf *msg, int code, const char *word);
+int plan_cli_getopt_error(plan_buf *msg, plan_lang lang, int code, const char *word);
 
 /* Choose the plan set from the PATH arguments left after the options
  * (`npaths` of them; at most one is allowed) or --root, and store it in
@@ -88,11 +94,13 @@ const plan_cli_command *plan_cli_command_find(const plan_cli_command *table,
 /* Choose the command from the first of the `nwords` words left after the
  * options: *out is it, or NULL when there are no words. Returns 0, or -1
  * with "unknown command 'X' (expected a, b or c)" appended to `msg`. */
-int plan_cli_command_choose(const plan_cli_command **out, const plan_cli_command *table,
-	size_t count, const char *const *words, size_t nwords, plan_buf *msg);
+int plan_cli_command_choose(const plan_cli_command **out, plan_lang lang,
+	const plan_cli_command *table, size_t count, const char *const *words, size_t nwords,
+	plan_buf *msg);
 
 /* Appends "no command (expected a, b or c)" to `msg`; returns -1. */
-int plan_cli_command_missing(plan_buf *msg, const plan_cli_command *table, size_t count);
+int plan_cli_command_missing(plan_buf *msg, plan_lang lang, const plan_cli_command *table,
+	size_t count);
 
 /* What a binary with commands does once its options are read. */
 typedef enum plan_cli_next {

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "plan/lang.h"
 #include "plan/rule.h"
 
 typedef struct plan_diag {
@@ -16,17 +17,28 @@ typedef struct plan_diag {
 	const char *rule;       /* a rule id from the catalogue (static storage) */
 	const char *key;        /* item id or key path ("goals[2].title"), or NULL:
 	                         * what --base matches on when lines move */
-	const char *message;    /* English, may quote plan text (unescaped) */
+	const char *message;    /* in the list's language (plan_diags_lang);
+	                         * may quote plan text (unescaped) */
 } plan_diag;
 
 /* A list of diagnostics. Owns copies of every string added. */
 typedef struct plan_diags plan_diags;
 
-/* A new empty list, or NULL when memory ran out. Free with plan_diags_free. */
+/* A new empty list, or NULL when memory ran out. Free with plan_diags_free.
+ * Its messages are in English until plan_diags_set_lang says otherwise. */
 plan_diags *plan_diags_new(void);
 void plan_diags_free(plan_diags *diags);
 
-/* Add one diagnostic with the rule's default severity. `file` and `key` are
+/* The language of the messages added from now on: plan_diags_add looks its
+ * format up in the catalogue (plan_tr), and code that builds a message in
+ * parts asks plan_diags_lang for the language of its parts. Messages are
+ * made in one language when they are added, so that one list never mixes
+ * two. */
+void plan_diags_set_lang(plan_diags *diags, plan_lang lang);
+plan_lang plan_diags_lang(const plan_diags *diags);
+
+/* Add one diagnostic with the rule's default severity. `fmt` is the English
+ * message (the catalogue's key), printed in the list's language. `file` and `key` are
  * copied (either may be NULL); `rule` must be a catalogue id. Returns 0, or -1
  * when memory ran out (the list then remembers that it is incomplete). */
 int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
@@ -85,6 +97,8 @@ typedef const char *(*plan_source_text_fn)(void *ctx, const char *file, size_t *
 typedef struct plan_diag_print_options {
 	plan_diag_format format;
 	int color;               /* text: ANSI colours */
+	plan_lang lang;          /* text: the level words and the summary; the
+	                          * messages are in their list's language */
 	int show_source;         /* text: quote the source line with a caret */
 	plan_source_text_fn source_text;   /* needed for show_source */
 	void *source_ctx;
@@ -94,6 +108,8 @@ typedef struct plan_diag_print_options {
 	int skipped_across;      /* text: the summary says the checks across
 	                          * documents were skipped (plan_set_checked_across) */
 	const char *tool_version;/* sarif: tool.driver.version */
+	const char *help_uri;    /* sarif: the README's address; each rule's
+	                          * helpUri is it and "#rule-ID" (NULL: none) */
 	const char *path_prefix; /* sarif, github: put before every file path (a
 	                          * '/' is added when it lacks one) so that paths
 	                          * are repository paths when the plan set is a
@@ -101,7 +117,7 @@ typedef struct plan_diag_print_options {
 } plan_diag_print_options;
 
 #define PLAN_DIAG_PRINT_OPTIONS_INIT \
-	{ PLAN_DIAG_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL }
+	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL }
 
 /* Print every diagnostic whose severity is not off, in the chosen format,
  * followed (text) by a summary line. Plan text is escaped for the format:

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "plan/diag.h"
+#include "plan/lang.h"
 #include "plan/load.h"
 #include "plan/prune.h"
 
@@ -192,6 +193,9 @@ int plan_item_must_trace(const plan_item *item);
 /* "fullmäktigemål", "nämndmål", "kontorsplan goal", "KPI", "activity", ...:
  * how messages name an item kind. */
 const char *plan_item_kind_name(plan_item_kind kind);
+
+/* The same in `lang`, as a message names the kind: "aktivitet". */
+const char *plan_item_kind_word(plan_item_kind kind, plan_lang lang);
 
 /* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
  * "body", "office", "unit", "document": the kind as JSON output names it. */

@@ -7,19 +7,9 @@
 #include <stddef.h>
 
 #include "plan/buf.h"
+#include "plan/lang.h"
 #include "plan/report.h"
 #include "plan/report_calendar.h"
-
-typedef enum plan_lang {
-	PLAN_LANG_SV,
-	PLAN_LANG_EN
-} plan_lang;
-
-/* "sv" or "en" to a language; -1 for anything else. */
-int plan_lang_parse(const char *text);
-
-/* "sv", "en". */
-const char *plan_lang_key(plan_lang lang);
 
 typedef enum plan_word {
 	PLAN_W_TOTAL,

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "plan/error.h"
+#include "plan/lang.h"
 #include "plan/load.h"
 
 typedef struct plan_schema plan_schema;
@@ -34,10 +35,10 @@ typedef struct plan_schema_violation {
 typedef void (*plan_schema_report_fn)(void *ctx, const plan_schema_violation *v);
 
 /* Validate `instance`; report each violation through `report` (may be NULL
- * when only the verdict matters). Returns the number of violations reported
- * (0: valid), or -1 when memory ran out. */
+ * when only the verdict matters), its message in `lang`. Returns the number
+ * of violations reported (0: valid), or -1 when memory ran out. */
 int plan_schema_validate(const plan_schema *schema, const plan_node *instance,
-	plan_schema_report_fn report, void *ctx);
+	plan_lang lang, plan_schema_report_fn report, void *ctx);
 
 /* The document kinds, in plan-format.md's order; NULL-terminated. */
 extern const char *const plan_kinds[];

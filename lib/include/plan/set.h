@@ -26,9 +26,10 @@ typedef struct plan_set_options {
 	                          * &plan_model_keys holds what the checks
 	                          * across documents read, in a fraction of the
 	                          * memory. */
+	plan_lang lang;          /* the language of the diagnostics' messages */
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL }
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN }
 
 typedef struct plan_set plan_set;
 
@@ -65,6 +66,10 @@ plan_diags *plan_set_diags(plan_set *set);
  * when its repository has uncommitted changes under the root, 0 when it has
  * none, -1 when the root is in no git repository. */
 int plan_set_provenance(const plan_set *set, long long *commit_time);
+
+/* The severity `rule` has in this plan set: its default, or what
+ * styrmodell.yaml's `rules:` makes it (configurable rules only). */
+plan_severity plan_set_rule_severity(const plan_set *set, const plan_rule *rule);
 
 /* The linked model of the plan set (owned by the set). */
 const plan_model *plan_set_model(const plan_set *set);
