@@ -71,6 +71,35 @@ const char *plan_tr(plan_lang lang, const char *msgid)
 	return e && e->forms[0] ? e->forms[0] : msgid;
 }
 
+/* A context and a msgid against a catalogue key "context\004msgid". */
+typedef struct context_key {
+	const char *context, *msgid;
+} context_key;
+
+static int context_cmp(const void *key, const void *member)
+{
+	const context_key *k = key;
+	const unsigned char *m = (const unsigned char *)((const plan_catalogue_entry *)member)->msgid;
+	for (const unsigned char *c = (const unsigned char *)k->context; *c; c++, m++)
+		if (*c != *m)
+			return *c - *m;
+	if (*m != '\004')
+		return '\004' - *m;
+	return strcmp(k->msgid, (const char *)m + 1);
+}
+
+const char *plan_trc(plan_lang lang, const char *context, const char *msgid)
+{
+	if (!context)
+		return plan_tr(lang, msgid);
+	if (lang != PLAN_LANG_SV || !msgid)
+		return msgid;
+	context_key key = { context, msgid };
+	const plan_catalogue_entry *e = bsearch(&key, plan_catalogue_sv, plan_catalogue_sv_count,
+		sizeof plan_catalogue_sv[0], context_cmp);
+	return e && e->forms[0] ? e->forms[0] : msgid;
+}
+
 const char *plan_ntr(plan_lang lang, const char *singular, const char *plural,
 	unsigned long long n)
 {

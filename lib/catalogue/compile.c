@@ -154,10 +154,38 @@ static void check_conversions(const char *file, unsigned long line,
 	free(b);
 }
 
+/* The report's placeholders {1}..{9} in `text`, as a count per number:
+ * the Swedish may move them, but must keep each as often as the English. */
+static void braces(const char *text, int count[10])
+{
+	memset(count, 0, 10 * sizeof *count);
+	for (const char *p = text; *p; p++)
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}')
+			count[p[1] - '0']++;
+}
+
+static void check_braces(const char *file, unsigned long line,
+	const char *english, const char *swedish)
+{
+	int a[10], b[10];
+	braces(english, a);
+	braces(swedish, b);
+	for (int i = 1; i < 10; i++)
+		if (a[i] != b[i]) {
+			fail(file, line, "the Swedish text has {%d} %d times, the English %d times: \"%s\"",
+				i, b[i], a[i], english);
+			return;
+		}
+}
+
 /* ---- sv.po ---- */
 
+/* A message with a context (msgctxt) is keyed, as in gettext's .mo files,
+ * by the context, a byte 4 and the msgid: the same English in two places
+ * may then have two Swedish texts. */
 typedef struct entry {
-	char *msgid, *msgid_plural, *forms[2];
+	char *msgctxt, *msgid, *msgid_plural, *forms[2];
+	int report;  /* context "report...": {1}-style placeholders, not printf's */
 	const char *file;
 	unsigned long line;
 	int fuzzy;
@@ -202,6 +230,20 @@ static void po_finish(po *catalogue, entry *e, text *field, char **into)
 		*into = text_take(field);
 	if (!e->msgid)
 		return;
+	if (e->msgctxt) {
+		e->report = strncmp(e->msgctxt, "report", 6) == 0;
+		if (strchr(e->msgctxt, '%'))
+			fail(e->file, e->line, "a msgctxt may not hold '%%'");
+		size_t nc = strlen(e->msgctxt), ni = strlen(e->msgid);
+		char *key = xrealloc(NULL, nc + ni + 2);
+		memcpy(key, e->msgctxt, nc);
+		key[nc] = '\004';
+		memcpy(key + nc + 1, e->msgid, ni + 1);
+		free(e->msgid);
+		free(e->msgctxt);
+		e->msgid = key;
+		e->msgctxt = NULL;
+	}
 	if (e->msgid[0] == '\0') { /* the header */
 		free(e->msgid);
 		for (int i = 0; i < 2; i++)
@@ -254,12 +296,21 @@ static void po_read(po *catalogue, const char *path)
 			*into = text_take(&field);
 		into = NULL;
 		size_t keylen = strcspn(p, " \t");
-		if (keylen == 5 && strncmp(p, "msgid", 5) == 0) {
+		if (keylen == 7 && strncmp(p, "msgctxt", 7) == 0) {
 			po_finish(catalogue, &e, &field, NULL);
 			e.file = path;
 			e.line = lineno;
 			e.fuzzy = fuzzy_next;
 			fuzzy_next = 0;
+			target = &e.msgctxt;
+		} else if (keylen == 5 && strncmp(p, "msgid", 5) == 0) {
+			if (!e.msgctxt || e.msgid) {
+				po_finish(catalogue, &e, &field, NULL);
+				e.file = path;
+				e.line = lineno;
+				e.fuzzy = fuzzy_next;
+				fuzzy_next = 0;
+			}
 			target = &e.msgid;
 		} else if (keylen == 12 && strncmp(p, "msgid_plural", 12) == 0) {
 			target = &e.msgid_plural;
@@ -269,7 +320,7 @@ static void po_read(po *catalogue, const char *path)
 		} else if (keylen == 9 && strncmp(p, "msgstr[1]", 9) == 0) {
 			target = &e.forms[1];
 		} else {
-			fail(path, lineno, "unknown keyword '%.*s' (this catalogue takes msgid, msgid_plural, msgstr, msgstr[0] and msgstr[1])",
+			fail(path, lineno, "unknown keyword '%.*s' (this catalogue takes msgctxt, msgid, msgid_plural, msgstr, msgstr[0] and msgstr[1])",
 				(int)keylen, p);
 			continue;
 		}
@@ -324,7 +375,10 @@ static void po_check(po *catalogue)
 			fail(path, e->line, "no Swedish text for \"%s\"", e->msgid);
 			continue;
 		}
-		check_conversions(path, e->line, e->msgid, e->forms[0]);
+		if (e->report)
+			check_braces(path, e->line, e->msgid, e->forms[0]);
+		else
+			check_conversions(path, e->line, e->msgid, e->forms[0]);
 		if (e->msgid_plural) {
 			if (!e->forms[1] || !e->forms[1][0])
 				fail(path, e->line, "no Swedish plural for \"%s\"", e->msgid);

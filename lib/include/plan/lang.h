@@ -42,6 +42,12 @@ plan_lang plan_lang_from_args(int argc, char *const argv[], plan_lang fallback);
 const char *plan_tr(plan_lang lang, const char *msgid)
 	__attribute__((format_arg(2)));
 
+/* plan_tr for a message with a context (the PO file's msgctxt): the same
+ * English in two places with two Swedish texts ("Met" of a goal is
+ * "Uppfylld", of a KPI "Uppnått"). A NULL context is plan_tr. */
+const char *plan_trc(plan_lang lang, const char *context, const char *msgid)
+	__attribute__((format_arg(3)));
+
 /* The singular or plural form for the count `n`, as gettext's ngettext: in
  * both languages `singular` is for n == 1 and `plural` for any other n. */
 const char *plan_ntr(plan_lang lang, const char *singular, const char *plural,
@@ -50,5 +56,6 @@ const char *plan_ntr(plan_lang lang, const char *singular, const char *plural,
 /* Marks a message for the catalogue where it is defined (a table of
  * messages, say) but translated later, with plan_tr, where it is printed. */
 #define PLAN_N_(text) text
+#define PLAN_NC_(context, text) text
 
 #endif

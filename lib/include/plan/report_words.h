@@ -1,5 +1,6 @@
 /* plan/report_words.h: the words and phrases of the reports, in Swedish and
- * English. The phrases themselves live in one table (lib/report_words.c);
+ * English. The phrases live in one table (lib/report_words.c, with the
+ * Swedish in the catalogue lib/catalogue/sv/report.po);
  * code names them by these ids and never spells report text itself. */
 #ifndef PLAN_REPORT_WORDS_H
 #define PLAN_REPORT_WORDS_H
