@@ -154,12 +154,12 @@ static void check_conversions(const char *file, unsigned long line,
 	free(b);
 }
 
-/* The report's placeholders {1}..{9} in `text`, as a count per number:
+/* The report's placeholders {1}..{9} in `s`, as a count per number:
  * the Swedish may move them, but must keep each as often as the English. */
-static void braces(const char *text, int count[10])
+static void braces(const char *s, int count[10])
 {
 	memset(count, 0, 10 * sizeof *count);
-	for (const char *p = text; *p; p++)
+	for (const char *p = s; *p; p++)
 		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}')
 			count[p[1] - '0']++;
 }
