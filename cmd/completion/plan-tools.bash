@@ -34,6 +34,14 @@ _plan_revisions()
     COMPREPLY=($(compgen -W "HEAD HEAD~1 $(git tag 2>/dev/null) $(git branch --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
 }
 
+# The rule ids, from the plan-validate being completed (the catalogue is
+# compiled into it, so the list is always its own).
+_plan_rules()
+{
+    "$1" --list-rules --format json 2>/dev/null |
+        grep -oE '"id": "[a-z0-9-]+"' | sed -E 's/"id": "//; s/"$//'
+}
+
 # The ids of bodies, offices and units: those defined in the plan set's
 # organisation document(s).
 _plan_org_ids()
@@ -55,7 +63,7 @@ _plan_tools()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
         -*) ;;
-        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--width|--max-chains|--since|--limit) ]]; then
+        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--explain|--width|--max-chains|--since|--limit) ]]; then
                sub=${words[i]}; break
            fi ;;
         esac
@@ -66,13 +74,8 @@ _plan_tools()
     -j|--width|--max-chains|--year) return ;;
     --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;
     --rev|--base|--since) _plan_revisions; return ;;
-    --lang)
-        if [[ $cmd == plan-report ]]; then
-            COMPREPLY=($(compgen -W "sv en" -- "$cur"))
-        else
-            COMPREPLY=($(compgen -W "en" -- "$cur"))
-        fi
-        return ;;
+    --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
+    --explain) COMPREPLY=($(compgen -W "$(_plan_rules "${words[0]}")" -- "$cur")); return ;;
     --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur")); return ;;
     --owner) COMPREPLY=($(compgen -W "$(_plan_org_ids) kommun" -- "$cur")); return ;;
@@ -92,7 +95,7 @@ _plan_tools()
     case $cmd in
     plan-validate)
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common --strict --base" -- "$cur"))
+            COMPREPLY=($(compgen -W "$common --strict --base --lang --list-rules --explain" -- "$cur"))
         else
             _filedir -d
         fi ;;
@@ -102,7 +105,7 @@ _plan_tools()
         if [[ -z $sub ]]; then
             COMPREPLY=($(compgen -W "trace tree orphans matrix graph diff suspect" -- "$cur"))
         elif [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common ${own[$sub]}" -- "$cur"))
+            COMPREPLY=($(compgen -W "$common --lang ${own[$sub]}" -- "$cur"))
         elif [[ $sub == @(trace|tree) ]]; then
             COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur"))
         elif [[ $sub == diff ]]; then

@@ -1,8 +1,9 @@
 #!/bin/bash
 # check.sh: drive the bash completion as bash would, and check what it offers.
-# Usage: check.sh SOURCE_DIR
+# Usage: check.sh SOURCE_DIR PLAN_VALIDATE
 set -u
 source_dir=$1
+validate=$2
 bc=/usr/share/bash-completion/bash_completion
 [ -r "$bc" ] || { echo "check.sh: bash-completion is not installed" >&2; exit 1; }
 # shellcheck disable=SC1090
@@ -63,6 +64,14 @@ offers "plan-link graph --from SU-" SU-2026-1
 offers "plan-link matrix --format " md csv json
 offers "plan-validate --" --strict --format --base --rev
 offers "plan-validate --format " text json sarif github
+offers "plan-validate --" --lang --list-rules --explain
+offers "plan-validate --lang " sv en
+offers "plan-link trace --lang " sv en
+offers "plan-report --lang " sv en
+# Rule ids come from the binary being completed, as typed.
+offers "$validate --explain activity-" activity-undated activity-unassigned
+offers "$validate --explain " yaml-syntax no-trace limit
+offers_not "$validate --explain activity-" no-trace
 offers "plan-report " followup plan kpis calendar
 offers "plan-report followup --period " dr1 dr2 ar
 offers "plan-report followup --owner b" bun

@@ -12,11 +12,22 @@ trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 for f in bin/plan-validate bin/plan-link bin/plan-report lib/libplan.a include/plan/set.h \
          share/man/man1/plan-validate.1 share/man/man1/plan-link.1 share/man/man1/plan-report.1 \
+         share/man/sv/man1/plan-validate.1 share/man/sv/man1/plan-link.1 share/man/sv/man1/plan-report.1 \
+         share/doc/plan-tools/README.md \
          share/bash-completion/completions/plan-link \
          lib/pkgconfig/plan-tools.pc lib/cmake/plan-tools/plan-toolsConfig.cmake \
          share/plan-tools/schemas/arbetsplan.schema.json; do
 	[ -e "$tmp/prefix/$f" ] || { echo "check.sh: not installed: $f" >&2; exit 1; }
 done
+
+# The Swedish page is Swedish, the English one English, and plan-validate's
+# lists the rules of the catalogue.
+grep -q '^.SH BESKRIVNING' "$tmp/prefix/share/man/sv/man1/plan-validate.1" ||
+	{ echo "check.sh: the Swedish man page is not Swedish" >&2; exit 1; }
+grep -q '^.SH DESCRIPTION' "$tmp/prefix/share/man/man1/plan-validate.1" ||
+	{ echo "check.sh: the English man page is not English" >&2; exit 1; }
+grep -q '^.B activity\\-unassigned' "$tmp/prefix/share/man/man1/plan-validate.1" ||
+	{ echo "check.sh: the man page has no rules" >&2; exit 1; }
 
 consumer=$source/tests/install/consumer
 want="documents"
