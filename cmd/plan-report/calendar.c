@@ -279,7 +279,7 @@ int report_calendar(report_out *out, const plan_model *m, const report_options *
 {
 	plan_calendar *cal = NULL;
 	if (plan_calendar_build(&cal, m, opt->year) < 0) {
-		fprintf(stderr, "plan-report: out of memory\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
 		return EXIT_TROUBLE;
 	}
 	int status = EXIT_CLEAN;

@@ -732,6 +732,7 @@ int report_followup(report_out *out, const plan_model *m, const report_options *
 	plan_followup_options fo = { opt->year, opt->period, opt->owner };
 	plan_followup *f = NULL;
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = opt->lang;
 	if (plan_followup_build(&f, m, &fo, &err) < 0) {
 		fprintf(stderr, "plan-report: %s\n", err.message);
 		return EXIT_TROUBLE;
@@ -740,15 +741,17 @@ int report_followup(report_out *out, const plan_model *m, const report_options *
 	switch (f->status) {
 	case PLAN_FOLLOWUP_UNKNOWN_OWNER:
 	case PLAN_FOLLOWUP_NOT_AN_OWNER:
-		find_owner_or_say(m, opt->owner);
+		find_owner_or_say(m, opt->owner, opt->lang);
 		status = EXIT_FOUND;
 		break;
 	case PLAN_FOLLOWUP_NO_DOCUMENT: {
 		plan_buf who = PLAN_BUF_INIT;
 		plan_buf_put_safe(&who, opt->owner ? opt->owner : "kommun", strlen(opt->owner ? opt->owner : "kommun"));
-		fprintf(stderr, "plan-report: no follow-up of %s for %s %d: no uppfoljning has owner: %s, "
-			"year: %d, period: %s\n", who.ptr ? who.ptr : "", plan_period_key(opt->period),
+		fprintf(stderr, "plan-report: ");
+		fprintf(stderr, plan_tr(opt->lang, "no follow-up of %s for %s %d: no uppfoljning has owner: %s, "
+			"year: %d, period: %s"), who.ptr ? who.ptr : "", plan_period_key(opt->period),
 			opt->year, who.ptr ? who.ptr : "", opt->year, plan_period_key(opt->period));
+		fputc('\n', stderr);
 		plan_buf_free(&who);
 		status = EXIT_FOUND;
 		break;
@@ -765,7 +768,7 @@ int report_followup(report_out *out, const plan_model *m, const report_options *
 			followup_doc(&d, m, f);
 			doc_provenance(&d, opt);
 			if (d.oom) {
-				fprintf(stderr, "plan-report: out of memory\n");
+				fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
 				status = EXIT_TROUBLE;
 			} else {
 				render(out, &d, opt->format);

@@ -320,19 +320,26 @@ int report_kpis(report_out *out, const plan_model *m, const report_options *opt)
 	ko.kolada = opt->kolada;
 	plan_kpi_table *t = NULL;
 	if (plan_kpi_table_build(&t, m, &ko) < 0) {
-		fprintf(stderr, "plan-report: out of memory\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
 		return EXIT_TROUBLE;
 	}
 	int status = EXIT_CLEAN;
 	if (!t->nkpis) {
-		fprintf(stderr, "plan-report: the plan set has no KPIs (nyckeltal are defined under "
-			"'kpis' in a kontorsplan)\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "the plan set has no KPIs (nyckeltal "
+			"are defined under 'kpis' in a kontorsplan)"));
 		status = EXIT_FOUND;
 	} else {
-		if (opt->kolada && !t->kolada_outcomes && !t->kolada_overridden)
-			fprintf(stderr, "plan-report: note: no row of '%s' matches a KPI's kolada id for "
-				"municipality %s\n", opt->kolada_name,
-				plan_model_municipality_code(m) ? plan_model_municipality_code(m) : "(none)");
+		if (opt->kolada && !t->kolada_outcomes && !t->kolada_overridden) {
+			const char *code = plan_model_municipality_code(m);
+			fprintf(stderr, "plan-report: ");
+			if (code)
+				fprintf(stderr, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's kolada "
+					"id for municipality %s"), opt->kolada_name, code);
+			else
+				fprintf(stderr, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's "
+					"kolada id for municipality (none)"), opt->kolada_name);
+			fputc('\n', stderr);
+		}
 		if (opt->format == FORMAT_JSON) {
 			kpis_json(out, m, t, opt);
 		} else {

@@ -15,11 +15,16 @@
 #include "plan-report.h"
 #include "plan/cli.h"
 #include "plan/diag.h"
+#include "plan/lang.h"
 #include "plan/output.h"
 #include "plan/set.h"
 #include "plan/version.h"
 
-static const char usage_text[] =
+/* The language of every message and of the report's text; chosen before the
+ * options are read (main). */
+static plan_lang lang;
+
+static const char usage_text[] = PLAN_N_(
 	"Usage: plan-report COMMAND [options] [PATH]\n"
 	"\n"
 	"Write the follow-up, the plan, the KPI table or the årshjul of the plan set\n"
@@ -38,7 +43,8 @@ static const char usage_text[] =
 	"\n"
 	"Options (see 'plan-report COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  md (default), text, json or html; calendar also ics\n"
-	"  --lang LANG      sv (default) or en: the language of the report's text\n"
+	"  --lang LANG      sv or en: the language of the report's text and of\n"
+	"                   messages (default: PLAN_LANG, else sv; not the locale)\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...), not the working tree\n"
 	"  -j N             worker threads for reading (default: one per processor)\n"
@@ -58,9 +64,9 @@ static const char usage_text[] =
 	"  1  the query found nothing: no follow-up for that owner, year and period,\n"
 	"     an owner id that names no body, office or unit, no KPIs, no plan\n"
 	"  2  usage error, unreadable plan set or Kolada file, bad revision, or a\n"
-	"     failure to write the result\n";
+	"     failure to write the result\n");
 
-static const char followup_help[] =
+static const char followup_help[] = PLAN_N_(
 	"Usage: plan-report followup --period dr1|dr2|ar --year YEAR [--owner ID] [options] [PATH]\n"
 	"\n"
 	"The follow-up at one checkpoint: delårsrapport 1 (dr1), delårsrapport 2 (dr2)\n"
@@ -80,14 +86,14 @@ static const char followup_help[] =
 	"  --year YEAR      the year followed up (required)\n"
 	"  --owner ID       kommun (default), or a body, office or unit id\n"
 	"  --format FORMAT  md (default), text, json or html\n"
-	"  --lang LANG      sv (default) or en\n"
+	"  --lang LANG      sv or en (default: PLAN_LANG, else sv)\n"
 	"  --rev REV, -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 written; 1 no follow-up for that owner, year and period, or an\n"
 	"owner id that names no body, office or unit; 2 usage error, unreadable plan\n"
-	"set, or a failure to write.\n";
+	"set, or a failure to write.\n");
 
-static const char plan_help[] =
+static const char plan_help[] = PLAN_N_(
 	"Usage: plan-report plan [--owner ID] [options] [PATH]\n"
 	"\n"
 	"A plan as a readable document. For the municipality (the default): the\n"
@@ -100,13 +106,13 @@ static const char plan_help[] =
 	"Options:\n"
 	"  --owner ID       kommun (default), or a body, office or unit id\n"
 	"  --format FORMAT  md (default), text, json or html\n"
-	"  --lang LANG      sv (default) or en\n"
+	"  --lang LANG      sv or en (default: PLAN_LANG, else sv)\n"
 	"  --rev REV, -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 written; 1 no such plan, or an owner id that names no body,\n"
-	"office or unit; 2 usage error, unreadable plan set, or a failure to write.\n";
+	"office or unit; 2 usage error, unreadable plan set, or a failure to write.\n");
 
-static const char kpis_help[] =
+static const char kpis_help[] = PLAN_N_(
 	"Usage: plan-report kpis [--kolada FILE] [options] [PATH]\n"
 	"\n"
 	"Every KPI (nyckeltal) with its baseline, yearly targets and outcomes, each\n"
@@ -122,13 +128,13 @@ static const char kpis_help[] =
 	"Options:\n"
 	"  --kolada FILE    a Kolada data API file (JSON)\n"
 	"  --format FORMAT  md (default), text, json or html\n"
-	"  --lang LANG      sv (default) or en\n"
+	"  --lang LANG      sv or en (default: PLAN_LANG, else sv)\n"
 	"  --rev REV, -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 written; 1 the plan set has no KPIs; 2 usage error,\n"
-	"unreadable plan set or Kolada file, or a failure to write.\n";
+	"unreadable plan set or Kolada file, or a failure to write.\n");
 
-static const char calendar_help[] =
+static const char calendar_help[] = PLAN_N_(
 	"Usage: plan-report calendar --year YEAR [options] [PATH]\n"
 	"\n"
 	"The årshjul: the year's planning and follow-up milestones in date order:\n"
@@ -142,11 +148,11 @@ static const char calendar_help[] =
 	"  --year YEAR      the year (required)\n"
 	"  --format FORMAT  md (default), text, json, html, or ics (iCalendar, RFC 5545,\n"
 	"                   to import into a calendar)\n"
-	"  --lang LANG      sv (default) or en\n"
+	"  --lang LANG      sv or en (default: PLAN_LANG, else sv)\n"
 	"  --rev REV, -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 written; 2 usage error, unreadable plan set, or a failure to\n"
-	"write.\n";
+	"write.\n");
 
 typedef enum command { CMD_NONE, CMD_FOLLOWUP, CMD_PLAN, CMD_KPIS, CMD_CALENDAR } command;
 
@@ -160,22 +166,37 @@ static const plan_cli_command commands[] = {
 
 static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* `fmt` is English, the catalogue's key (mark a literal with PLAN_N_): it
+ * is printed in `lang`. */
 static int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "plan-report: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'plan-report%s%s --help' for more information.\n",
+	vfprintf(stderr, plan_tr(lang, fmt), ap);
+	fputc('\n', stderr);
+	fprintf(stderr, plan_tr(lang, "Try 'plan-report%s%s --help' for more information."),
 		cmd ? " " : "", cmd ? cmd : "");
+	fputc('\n', stderr);
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
 
-/* A usage error with the message the library wrote into `msg`. */
+/* A usage error with the message the library wrote into `msg` (already in
+ * `lang`). */
 static int usage_error_buf(const char *cmd, const plan_buf *msg)
 {
-	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
+	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : plan_tr(lang, "out of memory"));
+}
+
+/* plan-report's language when no --lang is given: PLAN_LANG when it is sv
+ * or en, else Swedish. The locale (LC_ALL, LC_MESSAGES, LANG) is not read:
+ * a report's language belongs to the publication, not to the terminal, and
+ * a CI job in the C locale keeps writing Swedish reports. */
+static plan_lang lang_from_env_var(void)
+{
+	int parsed = plan_lang_parse(getenv("PLAN_LANG"));
+	return parsed >= 0 ? (plan_lang)parsed : PLAN_LANG_SV;
 }
 
 static const struct {
@@ -189,9 +210,14 @@ static const struct {
 static void note_errors(plan_diags *diags)
 {
 	size_t errors = plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR);
-	if (errors)
-		fprintf(stderr, "plan-report: note: the plan set has %zu error%s (run plan-validate); "
-			"the report shows what could be read\n", errors, errors == 1 ? "" : "s");
+	if (!errors)
+		return;
+	fprintf(stderr, "plan-report: ");
+	fprintf(stderr, plan_ntr(lang,
+		"note: the plan set has %zu error (run plan-validate); the report shows what could be read",
+		"note: the plan set has %zu errors (run plan-validate); the report shows what could be read",
+		errors), errors);
+	fputc('\n', stderr);
 }
 
 /* The whole file, at most `max` bytes; NULL with errno set on failure
@@ -234,7 +260,11 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
-	report_options opt = { FORMAT_MD, PLAN_LANG_SV, 0, PLAN_PERIOD_DR1, NULL, NULL, NULL, NULL, NULL, 0, -1 };
+	cli.lang = plan_lang_from_args(argc, argv, lang_from_env_var());
+	cli.set.lang = cli.lang;
+	lang = cli.lang;
+	/* The report's text speaks the language of the messages. */
+	report_options opt = { FORMAT_MD, lang, 0, PLAN_PERIOD_DR1, NULL, NULL, NULL, NULL, NULL, 0, -1 };
 	const char *format_name = NULL, *period_name = NULL, *kolada_path = NULL;
 	int year_given = 0;
 	char **args = calloc((size_t)argc + 1, sizeof *args);
@@ -242,13 +272,14 @@ int main(int argc, char **argv)
 	int status = EXIT_TROUBLE;
 	plan_buf msg = PLAN_BUF_INIT;
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
 	plan_set *set = NULL;
 	plan_output *out = NULL;
 	plan_kolada *kolada = NULL;
 	char *kolada_text = NULL;
 	report_out rout = { NULL, PLAN_BUF_INIT, 0 };
 	if (!args) {
-		fprintf(stderr, "plan-report: out of memory\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(lang, "out of memory"));
 		return EXIT_TROUBLE;
 	}
 
@@ -272,12 +303,12 @@ int main(int argc, char **argv)
 			format_name = optarg;
 			break;
 		case OPT_LANG: {
-			int lang = plan_lang_parse(optarg);
-			if (lang < 0) {
-				status = usage_error(NULL, "unknown language '%s' (expected sv or en)", optarg);
+			int parsed = plan_lang_parse(optarg);
+			if (parsed < 0) {
+				status = usage_error(NULL, PLAN_N_("unknown language '%s' (expected sv or en)"), optarg);
 				goto cleanup;
 			}
-			opt.lang = (plan_lang)lang;
+			opt.lang = (plan_lang)parsed;
 			break;
 		}
 		case OPT_PERIOD:
@@ -286,7 +317,7 @@ int main(int argc, char **argv)
 		case OPT_YEAR: {
 			long year;
 			if (plan_cli_parse_number(&year, optarg, 1900, 2200) < 0) {
-				status = usage_error(NULL, "--year needs a year from 1900 to 2200, not '%s'", optarg);
+				status = usage_error(NULL, PLAN_N_("--year needs a year from 1900 to 2200, not '%s'"), optarg);
 				goto cleanup;
 			}
 			opt.year = (int)year;
@@ -315,7 +346,7 @@ int main(int argc, char **argv)
 		status = usage_error_buf(NULL, &msg);
 		goto cleanup;
 	case PLAN_CLI_HELP:
-		fputs(chosen ? chosen->help : usage_text, stdout);
+		fputs(plan_tr(lang, chosen ? chosen->help : usage_text), stdout);
 		status = EXIT_CLEAN;
 		goto cleanup;
 	case PLAN_CLI_VERSION:
@@ -335,42 +366,44 @@ int main(int argc, char **argv)
 			i++;
 		if (i == sizeof format_names / sizeof format_names[0] ||
 		    (format_names[i].format == FORMAT_ICS && cmd != CMD_CALENDAR)) {
-			status = usage_error(cmd_name, "unknown format '%s' for %s (expected md, text, json or html%s)",
-				format_name, cmd_name, cmd == CMD_CALENDAR ? ", or ics" : "");
+			status = usage_error(cmd_name, cmd == CMD_CALENDAR
+				? PLAN_N_("unknown format '%s' for %s (expected md, text, json or html, or ics)")
+				: PLAN_N_("unknown format '%s' for %s (expected md, text, json or html)"),
+				format_name, cmd_name);
 			goto cleanup;
 		}
 		opt.format = format_names[i].format;
 	}
 	if (period_name && cmd != CMD_FOLLOWUP) {
-		status = usage_error(cmd_name, "--period is an option of 'followup'");
+		status = usage_error(cmd_name, PLAN_N_("--period is an option of 'followup'"));
 		goto cleanup;
 	}
 	if (year_given && cmd != CMD_FOLLOWUP && cmd != CMD_CALENDAR) {
-		status = usage_error(cmd_name, "--year is an option of 'followup' and 'calendar'");
+		status = usage_error(cmd_name, PLAN_N_("--year is an option of 'followup' and 'calendar'"));
 		goto cleanup;
 	}
 	if (opt.owner && cmd != CMD_FOLLOWUP && cmd != CMD_PLAN) {
-		status = usage_error(cmd_name, "--owner is an option of 'followup' and 'plan'");
+		status = usage_error(cmd_name, PLAN_N_("--owner is an option of 'followup' and 'plan'"));
 		goto cleanup;
 	}
 	if (kolada_path && cmd != CMD_KPIS) {
-		status = usage_error(cmd_name, "--kolada is an option of 'kpis'");
+		status = usage_error(cmd_name, PLAN_N_("--kolada is an option of 'kpis'"));
 		goto cleanup;
 	}
 	if (cmd == CMD_FOLLOWUP) {
 		int period = plan_period_parse(period_name);
 		if (!period_name) {
-			status = usage_error(cmd_name, "followup needs --period dr1, dr2 or ar");
+			status = usage_error(cmd_name, PLAN_N_("followup needs --period dr1, dr2 or ar"));
 			goto cleanup;
 		}
 		if (period < 0) {
-			status = usage_error(cmd_name, "unknown period '%s' (expected dr1, dr2 or ar)", period_name);
+			status = usage_error(cmd_name, PLAN_N_("unknown period '%s' (expected dr1, dr2 or ar)"), period_name);
 			goto cleanup;
 		}
 		opt.period = (plan_period)period;
 	}
 	if ((cmd == CMD_FOLLOWUP || cmd == CMD_CALENDAR) && !year_given) {
-		status = usage_error(cmd_name, "%s needs --year YEAR", cmd_name);
+		status = usage_error(cmd_name, PLAN_N_("%s needs --year YEAR"), cmd_name);
 		goto cleanup;
 	}
 	if (opt.owner && strcmp(opt.owner, "kommun") == 0)
@@ -385,8 +418,11 @@ int main(int argc, char **argv)
 		size_t len = 0;
 		kolada_text = read_file(kolada_path, cli.set.limits.file_bytes, &len);
 		if (!kolada_text) {
-			fprintf(stderr, "plan-report: cannot read the Kolada file '%s': %s\n", kolada_path,
-				errno == EFBIG ? "it is larger than 16 MiB" : strerror(errno));
+			int e = errno;
+			fprintf(stderr, "plan-report: ");
+			fprintf(stderr, plan_tr(lang, "cannot read the Kolada file '%s': %s"), kolada_path,
+				e == EFBIG ? plan_tr(lang, "it is larger than 16 MiB") : plan_tr(lang, strerror(e)));
+			fputc('\n', stderr);
 			goto cleanup;
 		}
 		if (plan_kolada_load(&kolada, kolada_path, kolada_text, len, &cli.set.limits, &err) < 0) {
@@ -403,7 +439,8 @@ int main(int argc, char **argv)
 	}
 	plan_diags *diags = plan_set_diags(set);
 	if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
-		fprintf(stderr, "plan-report: the plan set could not be read in full (run plan-validate for the details)\n");
+		fprintf(stderr, "plan-report: %s\n",
+			plan_tr(lang, "the plan set could not be read in full (run plan-validate for the details)"));
 		goto cleanup;
 	}
 	note_errors(diags);
@@ -425,7 +462,7 @@ int main(int argc, char **argv)
 	}
 	plan_out_flush(&rout);
 	if (rout.failed) {
-		fprintf(stderr, "plan-report: cannot write the result\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(lang, "cannot write the result"));
 		status = EXIT_TROUBLE;
 	} else if (status == EXIT_CLEAN) {
 		/* Only a whole report replaces a file written with -o; a query
@@ -433,7 +470,8 @@ int main(int argc, char **argv)
 		plan_output *done = out;
 		out = NULL;
 		if (plan_output_commit(done, &err) < 0) {
-			fprintf(stderr, "plan-report: %s\n", err.message[0] ? err.message : "cannot write the result");
+			fprintf(stderr, "plan-report: %s\n",
+				err.message[0] ? err.message : plan_tr(lang, "cannot write the result"));
 			status = EXIT_TROUBLE;
 		}
 	}

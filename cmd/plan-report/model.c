@@ -28,45 +28,43 @@ static int is_org(const plan_item *item)
 	       item->kind == PLAN_ITEM_UNIT;
 }
 
-static void say(const char *what, const char *id, const char *rest)
-{
-	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_puts(&msg, "plan-report: ");
-	if (*what) {
-		plan_buf_puts(&msg, what);
-		plan_buf_putc(&msg, ' ');
-	}
-	plan_buf_putc(&msg, '\'');
-	plan_buf_put_safe(&msg, id, strlen(id));
-	plan_buf_putc(&msg, '\'');
-	plan_buf_puts(&msg, rest);
-	fprintf(stderr, "%s\n", msg.ptr ? msg.ptr : "plan-report: no such owner");
-	plan_buf_free(&msg);
-}
-
-const plan_item *find_owner_or_say(const plan_model *m, const char *id)
+const plan_item *find_owner_or_say(const plan_model *m, const char *id, plan_lang lang)
 {
 	const plan_item *item = plan_model_find(m, id);
 	if (item && is_org(item))
 		return item;
-	plan_buf rest = PLAN_BUF_INIT;
+	/* The ids as the message quotes them: control characters made safe. */
+	plan_buf safe_id = PLAN_BUF_INIT, safe_best = PLAN_BUF_INIT;
+	plan_buf_put_safe(&safe_id, id, strlen(id));
+	const char *shown = safe_id.ptr && !safe_id.failed ? safe_id.ptr : "";
+	fputs("plan-report: ", stderr);
 	if (item) {
-		const char *kind = plan_item_kind_name((plan_item_kind)item->kind);
-		plan_buf_printf(&rest, " is %s %s, not a body, office or unit (or kommun)",
-			item->kind == PLAN_ITEM_ACTIVITY ? "an" : "a", kind);
+		/* "a" or "an" go with the kind, as "ett" or "en" do in Swedish:
+		 * an activity is "en aktivitet", every other kind that is not an
+		 * owner is "ett". */
+		const char *kind = plan_item_kind_word((plan_item_kind)item->kind, lang);
+		if (item->kind == PLAN_ITEM_ACTIVITY)
+			fprintf(stderr, plan_tr(lang, "'%s' is an %s, not a body, office or unit (or kommun)"),
+				shown, kind);
+		else
+			fprintf(stderr, plan_tr(lang, "'%s' is a %s, not a body, office or unit (or kommun)"),
+				shown, kind);
 	} else {
 		plan_suggest suggest = PLAN_SUGGEST_INIT(id);
 		plan_suggest_add(&suggest, "kommun");
 		for (size_t i = 0; i < m->nitems; i++)
 			if (is_org(m->items[i]))
 				plan_suggest_add(&suggest, m->items[i]->id);
-		if (suggest.best) {
-			plan_buf_puts(&rest, "; did you mean '");
-			plan_buf_put_safe(&rest, suggest.best, strlen(suggest.best));
-			plan_buf_puts(&rest, "'?");
-		}
+		if (suggest.best)
+			plan_buf_put_safe(&safe_best, suggest.best, strlen(suggest.best));
+		if (suggest.best && safe_best.ptr && !safe_best.failed)
+			fprintf(stderr, plan_tr(lang, "no body, office or unit has the id '%s'; did you mean '%s'?"),
+				shown, safe_best.ptr);
+		else
+			fprintf(stderr, plan_tr(lang, "no body, office or unit has the id '%s'"), shown);
 	}
-	say(item ? "" : "no body, office or unit has the id", id, rest.ptr ? rest.ptr : "");
-	plan_buf_free(&rest);
+	fputc('\n', stderr);
+	plan_buf_free(&safe_id);
+	plan_buf_free(&safe_best);
 	return NULL;
 }

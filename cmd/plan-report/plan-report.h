@@ -200,8 +200,8 @@ const char *node_text(const plan_node *map, const char *key);
 /* The name a report gives an owner: the municipality's name for NULL. */
 const char *owner_name(const plan_model *m, const plan_item *owner);
 /* The item `id` names as an owner (body, office or unit), or NULL after
- * telling stderr why, with the closest id. */
-const plan_item *find_owner_or_say(const plan_model *m, const char *id);
+ * telling stderr why (in `lang`), with the closest id. */
+const plan_item *find_owner_or_say(const plan_model *m, const char *id, plan_lang lang);
 
 /* "Utfall 75 (2026) · Mål 76 · Utgångsvärde 74,5": a KPI's figures in one
  * line, for charts; owned by the document. */

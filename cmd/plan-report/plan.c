@@ -869,22 +869,25 @@ static void json_plans(const ctx *c, const plan_item *owner)
 int report_plan(report_out *out, const plan_model *m, const report_options *opt)
 {
 	const plan_item *owner = NULL;
-	if (opt->owner && !(owner = find_owner_or_say(m, opt->owner)))
+	if (opt->owner && !(owner = find_owner_or_say(m, opt->owner, opt->lang)))
 		return EXIT_FOUND;
 	int found = 0;
 	for (size_t i = 0; i < m->ndocs && !found; i++)
 		found = owner ? owns(m->docs[i], owner) : m->docs[i] == m->flerarsplan;
 	if (!found) {
+		fprintf(stderr, "plan-report: ");
 		if (owner)
-			fprintf(stderr, "plan-report: %s '%s' has no plan\n",
-				plan_item_kind_name((plan_item_kind)owner->kind), owner->id);
+			fprintf(stderr, plan_tr(opt->lang, owner->kind == PLAN_ITEM_BODY ? PLAN_N_("body '%s' has no plan")
+				: owner->kind == PLAN_ITEM_OFFICE ? PLAN_N_("office '%s' has no plan")
+				: PLAN_N_("unit '%s' has no plan")), owner->id);
 		else
-			fprintf(stderr, "plan-report: the plan set has no flerårsplan\n");
+			fputs(plan_tr(opt->lang, "the plan set has no flerårsplan"), stderr);
+		fputc('\n', stderr);
 		return EXIT_FOUND;
 	}
 	plan_kpi_table *kpis = NULL;
 	if (plan_kpi_table_build(&kpis, m, NULL) < 0) {
-		fprintf(stderr, "plan-report: out of memory\n");
+		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
 		return EXIT_TROUBLE;
 	}
 	int status = EXIT_CLEAN;

@@ -9,7 +9,11 @@
 # design: the path and position before "fel:"/"varning:", anything in single
 # or double quotes (keys, ids, values, titles), the [rule-id] at the end of a
 # line, command names and options (plan-validate, --strict), URLs and paths
-# (words with a '/' or '.'), and patterns (^...$). What is left is compared,
+# (words with a '/' or '.'), patterns (^...$), YAML keys in examples (a
+# lowercase word right before ':', as in {from: 2026}), placeholders in
+# capitals (FORMAT, REV), and the names a user types that happen to be
+# English words: the limits documents and files, the command followup.
+# What is left is compared,
 # as whole words and ignoring case, with the list below: common English words
 # that are not also Swedish words (so not "in", "and", "under", "plan").
 # Exit status: 0 clean, 1 a leak (each line printed with its English words).
@@ -33,12 +37,15 @@ BEGIN {
 	      "values key keys type list mapping number whole date dates year " \
 	      "years due responsible trace traces reach reaches contributes " \
 	      "missing needs need given give name names named other same from " \
-	      "into onto out its it be been being by at on as an also any all " \
+	      "into onto out its it been being by at on as an also any all " \
 	      "no yes nothing something kind level levels perspective " \
 	      "perspectives usage options option show shows print prints default " \
-	      "help version output format formats such like", words, " ")
+	      "help version output formats such like", words, " ")
 	for (i in words)
 		english[words[i]] = 1
+	split("documents files followup", names, " ")
+	for (i in names)
+		typed[names[i]] = 1
 }
 {
 	line = $0
@@ -56,7 +63,11 @@ BEGIN {
 		word = tokens[i]
 		if (word ~ /[\/=]/ || word ~ /^-/ || word ~ /^plan-/ || word ~ /[a-z]\.[a-z]/)
 			continue
+		if (word ~ /^[{(]?[a-z_]+:$/ && word !~ /^(error|warning):$/)
+			continue
 		gsub(/^[^A-Za-z]+|[^A-Za-z-]+$/, "", word)
+		if (word ~ /^[A-Z][A-Z]+$/ || word in typed)
+			continue
 		if (tolower(word) in english)
 			found = found (found ? ", " : "") word
 	}
