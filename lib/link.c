@@ -73,39 +73,44 @@ int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
 	return 0;
 }
 
-static const char *article(plan_item_kind kind)
+/* "a nämndmål", "an activity": a kind with its article, for messages (the
+ * article differs by kind in both languages: en aktivitet, ett nämndmål). */
+static const char *with_article(plan_item_kind kind, plan_lang lang)
 {
-	return kind == PLAN_ITEM_ACTIVITY || kind == PLAN_ITEM_OFFICE ? "an" : "a";
+	switch (kind) {
+	case PLAN_ITEM_BODY: return plan_tr(lang, "a body");
+	case PLAN_ITEM_OFFICE: return plan_tr(lang, "an office");
+	case PLAN_ITEM_UNIT: return plan_tr(lang, "a unit");
+	case PLAN_ITEM_KF_GOAL: return plan_tr(lang, "a fullmäktigemål");
+	case PLAN_ITEM_ASSIGNMENT: return plan_tr(lang, "a särskilt uppdrag");
+	case PLAN_ITEM_BODY_GOAL: return plan_tr(lang, "a nämndmål");
+	case PLAN_ITEM_OFFICE_GOAL: return plan_tr(lang, "a kontorsplan goal");
+	case PLAN_ITEM_KPI: return plan_tr(lang, "a KPI");
+	case PLAN_ITEM_ACTIVITY: return plan_tr(lang, "an activity");
+	default: return plan_tr(lang, "a plan document");
+	}
 }
 
 /* "a fullmäktigemål", "a kontorsplan goal, a nämndmål or a särskilt uppdrag":
  * the kinds a reference may name, for messages. */
-static void allowed_kinds(plan_buf *out, const plan_document *doc, int source, plan_ref_role role)
+static void allowed_kinds(plan_buf *out, const plan_document *doc, int source, plan_ref_role role,
+	plan_lang lang)
 {
 	size_t n = 0, total = 0;
 	for (int k = 0; k < PLAN_ITEM_KINDS; k++)
 		total += plan_ref_allows(doc, source, role, (plan_item_kind)k) != 0;
 	if (total == 0) {
-		plan_buf_puts(out, "nothing at this level");
+		plan_buf_puts(out, plan_tr(lang, "nothing at this level"));
 		return;
 	}
 	for (int k = 0; k < PLAN_ITEM_KINDS; k++) {
 		if (!plan_ref_allows(doc, source, role, (plan_item_kind)k))
 			continue;
 		if (n)
-			plan_buf_puts(out, n + 1 == total ? " or " : ", ");
-		plan_buf_printf(out, "%s %s", article((plan_item_kind)k), plan_item_kind_name((plan_item_kind)k));
+			plan_buf_puts(out, n + 1 == total ? plan_tr(lang, " or ") : ", ");
+		plan_buf_puts(out, with_article((plan_item_kind)k, lang));
 		n++;
 	}
-}
-
-/* Who makes a reference: "activity 'EKB-A1'", or "the verksamhetsplan". */
-static void maker(plan_buf *out, const plan_document *doc, const plan_item *item)
-{
-	if (item)
-		plan_buf_printf(out, "%s '%s'", plan_item_kind_name(item->kind), item->id);
-	else
-		plan_buf_printf(out, "this %s", plan_doc_kind_name(doc->kind));
 }
 
 static void check_level(plan_diags *diags, const plan_document *doc, const plan_item *item,
@@ -122,19 +127,28 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 		ref->valid = 1;
 		return;
 	}
-	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_printf(&msg, "'%s' is %s %s, but ", ref->id, article(ref->target->kind),
-		plan_item_kind_name(ref->target->kind));
+	plan_lang lang = plan_diags_lang(diags);
+	const char *key = item ? item->id : ref->id;
+	const char *is = with_article(ref->target->kind, lang);
 	if (ref->role == PLAN_REF_FU_GOAL && doc->owner && doc->owner->kind == PLAN_ITEM_UNIT) {
-		plan_buf_puts(&msg, "a unit's follow-up reports on activities, not goals");
-	} else {
-		maker(&msg, doc, item);
-		plan_buf_printf(&msg, " may name in '%s' only ", plan_ref_role_key(ref->role));
-		allowed_kinds(&msg, doc, source, ref->role);
+		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+			"wrong-level-link", key,
+			"'%s' is %s, but a unit's follow-up reports on activities, not goals", ref->id, is);
+		return;
 	}
-	plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
-		"wrong-level-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "wrong level");
-	plan_buf_free(&msg);
+	plan_buf allowed = PLAN_BUF_INIT;
+	allowed_kinds(&allowed, doc, source, ref->role, lang);
+	if (item)
+		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+			"wrong-level-link", key, "'%s' is %s, but %s '%s' may name in '%s' only %s",
+			ref->id, is, plan_item_kind_word(item->kind, lang), item->id,
+			plan_ref_role_key(ref->role), allowed.ptr ? allowed.ptr : "");
+	else
+		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+			"wrong-level-link", key, "'%s' is %s, but this %s may name in '%s' only %s",
+			ref->id, is, plan_doc_kind_name(doc->kind), plan_ref_role_key(ref->role),
+			allowed.ptr ? allowed.ptr : "");
+	plan_buf_free(&allowed);
 }
 
 /* --- whose plan ------------------------------------------------------------------ */
@@ -175,7 +189,9 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 	const plan_item *from = item ? item->owner : doc->owner;
 	const plan_item *target = ref->target;
 	const plan_item *want = NULL, *got = NULL;
-	const char *scope = NULL;
+	int office = 0;   /* whose plan: the body's or the office's */
+	plan_lang lang = plan_diags_lang(diags);
+	const char *key = item ? item->id : ref->id;
 	if (!from || !ref->valid)
 		return;
 	switch (target->kind) {
@@ -184,33 +200,35 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 			return;    /* follow-up coverage is the follow-up rules' concern */
 		want = body_of(from);
 		got = target->owner;
-		scope = "body";
 		break;
 	case PLAN_ITEM_OFFICE_GOAL:
 		if (ref->role == PLAN_REF_FU_GOAL)
 			return;
 		want = office_of(from);
 		got = target->owner;
-		scope = "office";
+		office = 1;
 		break;
 	case PLAN_ITEM_KPI:
 		if (ref->role != PLAN_REF_FOLLOWED_KPI)
 			return;
 		want = office_of(from);
 		got = target->owner;
-		scope = "office";
+		office = 1;
 		break;
 	case PLAN_ITEM_ASSIGNMENT: {
 		const plan_item *body = body_of(from);
 		if (!body || ref->role == PLAN_REF_FU_ASSIGNMENT || assigned_to(target, body))
 			return;
-		plan_buf msg = PLAN_BUF_INIT;
-		maker(&msg, doc, item);
-		plan_buf_printf(&msg, " names särskilt uppdrag '%s', which is not given to its body '%s'",
-			target->id, body->id);
-		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
-			"cross-body-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "");
-		plan_buf_free(&msg);
+		if (item)
+			plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+				"cross-body-link", key,
+				"%s '%s' names särskilt uppdrag '%s', which is not given to its body '%s'",
+				plan_item_kind_word(item->kind, lang), item->id, target->id, body->id);
+		else
+			plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+				"cross-body-link", key,
+				"this %s names särskilt uppdrag '%s', which is not given to its body '%s'",
+				plan_doc_kind_name(doc->kind), target->id, body->id);
 		return;
 	}
 	default:
@@ -218,13 +236,24 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 	}
 	if (!want || !got || want == got)
 		return;
-	plan_buf msg = PLAN_BUF_INIT;
-	maker(&msg, doc, item);
-	plan_buf_printf(&msg, " links to '%s' in the plan of %s '%s', not of its own %s '%s'",
-		target->id, scope, got->id, scope, want->id);
-	plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
-		"cross-body-link", item ? item->id : ref->id, "%s", msg.ptr ? msg.ptr : "");
-	plan_buf_free(&msg);
+	const char *path = doc->file->path;
+	uint32_t line = ref->node->line, column = ref->node->column;
+	if (item && office)
+		plan_diags_add(diags, path, line, column, "cross-body-link", key,
+			"%s '%s' links to '%s' in the plan of office '%s', not of its own office '%s'",
+			plan_item_kind_word(item->kind, lang), item->id, target->id, got->id, want->id);
+	else if (item)
+		plan_diags_add(diags, path, line, column, "cross-body-link", key,
+			"%s '%s' links to '%s' in the plan of body '%s', not of its own body '%s'",
+			plan_item_kind_word(item->kind, lang), item->id, target->id, got->id, want->id);
+	else if (office)
+		plan_diags_add(diags, path, line, column, "cross-body-link", key,
+			"this %s links to '%s' in the plan of office '%s', not of its own office '%s'",
+			plan_doc_kind_name(doc->kind), target->id, got->id, want->id);
+	else
+		plan_diags_add(diags, path, line, column, "cross-body-link", key,
+			"this %s links to '%s' in the plan of body '%s', not of its own body '%s'",
+			plan_doc_kind_name(doc->kind), target->id, got->id, want->id);
 }
 
 /* --- cycles and traces --------------------------------------------------------------
@@ -366,24 +395,25 @@ static void check_perspective(const plan_model *m, const plan_item *item, plan_d
 	if (!p)
 		return;
 	const char *file = item->doc->file->path;
+	plan_lang lang = plan_diags_lang(diags);
+	const char *kind = plan_item_kind_word(item->kind, lang);
 	if (item->perspective_index < 0) {
-		plan_buf msg = PLAN_BUF_INIT;
 		plan_suggest suggest = PLAN_SUGGEST_INIT(p->u.text);
 		for (size_t i = 0; i < m->nperspectives; i++)
 			plan_suggest_add(&suggest, m->perspectives[i].id);
-		plan_buf_printf(&msg, "perspective '%s' of %s '%s' is not defined in styrmodell.yaml",
-			p->u.text, plan_item_kind_name(item->kind), item->id);
 		if (suggest.best) {
-			plan_buf_printf(&msg, "; did you mean '%s'?", suggest.best);
-		} else {
-			plan_buf_puts(&msg, " (defined: ");
-			for (size_t i = 0; i < m->nperspectives; i++)
-				plan_buf_printf(&msg, "%s%s", i ? ", " : "", m->perspectives[i].id);
-			plan_buf_puts(&msg, ")");
+			plan_diags_add(diags, file, p->line, p->column, "perspective-unknown", item->id,
+				"perspective '%s' of %s '%s' is not defined in styrmodell.yaml; did you mean '%s'?",
+				p->u.text, kind, item->id, suggest.best);
+			return;
 		}
+		plan_buf defined = PLAN_BUF_INIT;
+		for (size_t i = 0; i < m->nperspectives; i++)
+			plan_buf_printf(&defined, "%s%s", i ? ", " : "", m->perspectives[i].id);
 		plan_diags_add(diags, file, p->line, p->column, "perspective-unknown", item->id,
-			"%s", msg.ptr ? msg.ptr : "");
-		plan_buf_free(&msg);
+			"perspective '%s' of %s '%s' is not defined in styrmodell.yaml (defined: %s)",
+			p->u.text, kind, item->id, defined.ptr ? defined.ptr : "");
+		plan_buf_free(&defined);
 		return;
 	}
 	if (item->kind == PLAN_ITEM_KF_GOAL || item->reached == 0 ||
@@ -393,7 +423,7 @@ static void check_perspective(const plan_model *m, const plan_item *item, plan_d
 	perspective_names(&reached, m, item->reached);
 	plan_diags_add(diags, file, p->line, p->column, "perspective-mismatch", item->id,
 		"%s '%s' declares the perspective %s, but the fullmäktigemål it reaches are in %s",
-		plan_item_kind_name(item->kind), item->id, m->perspectives[item->perspective_index].name,
+		kind, item->id, m->perspectives[item->perspective_index].name,
 		reached.ptr ? reached.ptr : "");
 	plan_buf_free(&reached);
 }
@@ -408,7 +438,7 @@ static void check_has_perspective(const plan_item *item, plan_diags *diags)
 	plan_diags_add(diags, item->doc->file->path, item->node->line, item->node->column,
 		"no-trace", item->id,
 		"%s '%s' reaches no fullmäktigemål (its links end at särskilda uppdrag with no usable 'goal'), so it has no perspective; declare one with 'perspective'",
-		plan_item_kind_name(item->kind), item->id);
+		plan_item_kind_word(item->kind, plan_diags_lang(diags)), item->id);
 }
 
 int plan_model_link(plan_model *m, plan_diags *diags)

@@ -471,8 +471,8 @@ static void build_index(builder *b, struct plan_model_private *m)
 		plan_diags_add(b->diags, item->doc->file->path, at->line, at->column,
 			"duplicate-id", item->id,
 			"id '%s' is defined twice: this %s, and the %s at %s:%u:%u", item->id,
-			plan_item_kind_name(item->kind),
-			plan_item_kind_name(first->kind), first->doc->file->path,
+			plan_item_kind_word(item->kind, plan_diags_lang(b->diags)),
+			plan_item_kind_word(first->kind, plan_diags_lang(b->diags)), first->doc->file->path,
 			(unsigned)first_at->line, (unsigned)first_at->column);
 	}
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plan/buf.h"
+#include "plan/lang.h"
 
 /* --- translation to POSIX -------------------------------------------------
  * Schemas are written in ECMA 262 syntax; glibc compiles POSIX extended
@@ -469,29 +470,29 @@ plan_pattern *plan_pattern_compile(const char *source, size_t len, const char **
 {
 	plan_pattern *p = calloc(1, sizeof *p);
 	if (!p) {
-		*why = "could not be compiled: out of memory";
+		*why = PLAN_N_("could not be compiled: out of memory");
 		return NULL;
 	}
 	p->fast = fast_compile(source, len);
 	if (p->fast)
 		return p;
 	if (regex_too_big(source, len)) {
-		*why = "is too complex for this validator (a quantifier on a quantifier, "
-			"more than 4096 copies of a repeated part, or groups nested deeper than 32)";
+		*why = PLAN_N_("is too complex for this validator (a quantifier on a quantifier, "
+			"more than 4096 copies of a repeated part, or groups nested deeper than 32)");
 		free(p);
 		return NULL;
 	}
 	plan_buf posix = PLAN_BUF_INIT;
 	if (translate_regex(source, len, &posix) < 0) {
 		plan_buf_free(&posix);
-		*why = "uses regular-expression syntax this validator does not support";
+		*why = PLAN_N_("uses regular-expression syntax this validator does not support");
 		free(p);
 		return NULL;
 	}
 	int rc = regcomp(&p->re, posix.ptr ? posix.ptr : "", REG_EXTENDED | REG_NOSUB);
 	plan_buf_free(&posix);
 	if (rc != 0) {
-		*why = "is not a valid regular expression";
+		*why = PLAN_N_("is not a valid regular expression");
 		free(p);
 		return NULL;
 	}

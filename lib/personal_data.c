@@ -240,10 +240,18 @@ static int check_scalar(walker *w, const plan_node *node, int is_key, size_t nfr
 	const char *key = path.ptr;
 	if (path.failed || path.len == 0 || plan_personnummer_find(path.ptr, path.len, NULL, NULL))
 		key = NULL;
-	const char *what = is_key ? "key" : node->type == PLAN_NODE_STRING ? "text" : "value";
-	plan_diags_add(w->diags, w->file, node->line, node->column, "personal-data", key,
-		"this %s contains a Swedish personal identity number (personnummer); "
-		"remove it: plan repositories are often public", what);
+	if (is_key)
+		plan_diags_add(w->diags, w->file, node->line, node->column, "personal-data", key,
+			"this key contains a Swedish personal identity number (personnummer); "
+			"remove it: plan repositories are often public");
+	else if (node->type == PLAN_NODE_STRING)
+		plan_diags_add(w->diags, w->file, node->line, node->column, "personal-data", key,
+			"this text contains a Swedish personal identity number (personnummer); "
+			"remove it: plan repositories are often public");
+	else
+		plan_diags_add(w->diags, w->file, node->line, node->column, "personal-data", key,
+			"this value contains a Swedish personal identity number (personnummer); "
+			"remove it: plan repositories are often public");
 	plan_buf_free(&path);
 	return 0;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "plan/date.h"
+#include "plan/lang.h"
+#include "plan/model.h"
 
 static const char *item_id(const plan_node *item)
 {
@@ -30,7 +32,7 @@ static int has_text(const plan_node *node)
 }
 
 static void check_links(const plan_file *file, const plan_node *item,
-	const char *what, const char *key, plan_diags *diags)
+	plan_item_kind kind, const char *key, plan_diags *diags)
 {
 	const plan_node *links = plan_node_get(item, key);
 	if (links && links->type != PLAN_NODE_SEQUENCE && links->type != PLAN_NODE_NULL)
@@ -38,12 +40,18 @@ static void check_links(const plan_file *file, const plan_node *item,
 	if (links && links->type == PLAN_NODE_SEQUENCE && links->len > 0)
 		return;
 	const char *id = item_id(item);
-	plan_diags_add(diags, file->path, item->line, item->column, "no-trace", id,
-		"%s '%s' links to nothing ('%s' is %s), so it cannot trace to a fullmäktigemål",
-		what, id ? id : "?", key, links ? "empty" : "missing");
+	const char *what = plan_item_kind_word(kind, plan_diags_lang(diags));
+	if (links)
+		plan_diags_add(diags, file->path, item->line, item->column, "no-trace", id,
+			"%s '%s' links to nothing ('%s' is empty), so it cannot trace to a fullmäktigemål",
+			what, id ? id : "?", key);
+	else
+		plan_diags_add(diags, file->path, item->line, item->column, "no-trace", id,
+			"%s '%s' links to nothing ('%s' is missing), so it cannot trace to a fullmäktigemål",
+			what, id ? id : "?", key);
 }
 
-static void check_goals(const plan_file *file, const plan_node *root, const char *what,
+static void check_goals(const plan_file *file, const plan_node *root, plan_item_kind kind,
 	plan_diags *diags)
 {
 	const plan_node *goals = plan_node_get(root, "goals");
@@ -51,7 +59,7 @@ static void check_goals(const plan_file *file, const plan_node *root, const char
 		return;
 	for (uint32_t i = 0; i < goals->len; i++)
 		if (goals->u.items[i]->type == PLAN_NODE_MAPPING)
-			check_links(file, goals->u.items[i], what, "contributes_to", diags);
+			check_links(file, goals->u.items[i], kind, "contributes_to", diags);
 }
 
 static void check_kpis(const plan_file *file, const plan_node *root, plan_diags *diags)
@@ -61,7 +69,7 @@ static void check_kpis(const plan_file *file, const plan_node *root, plan_diags 
 		return;
 	for (uint32_t i = 0; i < kpis->len; i++)
 		if (kpis->u.items[i]->type == PLAN_NODE_MAPPING)
-			check_links(file, kpis->u.items[i], "KPI", "measures", diags);
+			check_links(file, kpis->u.items[i], PLAN_ITEM_KPI, "measures", diags);
 }
 
 /* The first and last day of an arbetsplan's year: a calendar year, or a
@@ -112,7 +120,7 @@ static void check_activities(const plan_file *file, const plan_node *root, plan_
 			continue;
 		const char *id = item_id(a);
 		const char *shown = id ? id : "?";
-		check_links(file, a, "activity", "contributes_to", diags);
+		check_links(file, a, PLAN_ITEM_ACTIVITY, "contributes_to", diags);
 		if (!has_text(plan_node_get(a, "responsible")))
 			plan_diags_add(diags, file->path, a->line, a->column, "activity-unassigned", id,
 				"activity '%s' has no 'responsible': name the role or person who carries it out",
@@ -124,15 +132,18 @@ static void check_activities(const plan_file *file, const plan_node *root, plan_
 				"activity '%s' has no due date ('due')", shown);
 		}
 		const plan_node *dates[2] = { start, due };
-		const char *names[2] = { "start", "due" };
 		for (int k = 0; k < 2 && have_year; k++) {
 			const plan_node *d = dates[k];
-			if (!is_date_text(d))
+			if (!is_date_text(d) || (strcmp(d->u.text, first) >= 0 && strcmp(d->u.text, last) <= 0))
 				continue;
-			if (strcmp(d->u.text, first) < 0 || strcmp(d->u.text, last) > 0)
+			if (k == 0)
 				plan_diags_add(diags, file->path, d->line, d->column, "activity-undated", id,
-					"activity '%s': %s date %s is outside the plan's year (%s to %s)",
-					shown, names[k], d->u.text, first, last);
+					"activity '%s': start date %s is outside the plan's year (%s to %s)",
+					shown, d->u.text, first, last);
+			else
+				plan_diags_add(diags, file->path, d->line, d->column, "activity-undated", id,
+					"activity '%s': due date %s is outside the plan's year (%s to %s)",
+					shown, d->u.text, first, last);
 		}
 		if (is_date_text(start) && is_date_text(due) && strcmp(start->u.text, due->u.text) > 0)
 			plan_diags_add(diags, file->path, start->line, start->column, "activity-undated", id,
@@ -175,9 +186,9 @@ void plan_rules_document(const plan_file *file, const plan_node *root,
 	if (strcmp(kind, "flerarsplan") == 0) {
 		check_funding(file, root, diags);
 	} else if (strcmp(kind, "verksamhetsplan") == 0) {
-		check_goals(file, root, "nämndmål", diags);
+		check_goals(file, root, PLAN_ITEM_BODY_GOAL, diags);
 	} else if (strcmp(kind, "kontorsplan") == 0) {
-		check_goals(file, root, "kontorsplan goal", diags);
+		check_goals(file, root, PLAN_ITEM_OFFICE_GOAL, diags);
 		check_kpis(file, root, diags);
 	} else if (strcmp(kind, "arbetsplan") == 0) {
 		check_activities(file, root, diags);

@@ -11,6 +11,7 @@
 #include "plan/buf.h"
 #include "plan/suggest.h"
 #include "plan/date.h"
+#include "plan/lang.h"
 
 #define NONE UINT32_MAX
 #define BIT(k) ((uint64_t)1 << (k))
@@ -124,8 +125,11 @@ static void check_period_length(const plan_model *m, plan_diags *diags)
 		if (years != 3) {
 			plan_diags_add(diags, doc->file->path, period->line, period->column,
 				"period-length", doc->id,
-				"the %s spans %d year%s (%d-%d); a three-year plan spans three", name,
-				years, years == 1 ? "" : "s", doc->period_from, doc->period_to);
+				plan_ntr(plan_diags_lang(diags),
+					"the %s spans %d year (%d-%d); a three-year plan spans three",
+					"the %s spans %d years (%d-%d); a three-year plan spans three",
+					(unsigned long long)(years > 0 ? years : 0)),
+				name, years, doc->period_from, doc->period_to);
 		} else if (fap && doc != fap && fap->period_from && fap->period_to &&
 		           (doc->period_from != fap->period_from || doc->period_to != fap->period_to)) {
 			plan_diags_add(diags, doc->file->path, period->line, period->column,
@@ -261,54 +265,59 @@ static int doc_key_of(const plan_document *doc, uint32_t d, doc_key *out)
 
 /* "for body 'bun'", "for unit 'ekbacke' and school year 2026/27": what the
  * second document shares with the first. */
-static void describe_key(plan_buf *out, const plan_document *doc)
+static void describe_key(plan_buf *out, const plan_document *doc, plan_lang lang)
 {
 	switch (doc->kind) {
 	case PLAN_DOC_VERKSAMHETSPLAN:
 	case PLAN_DOC_KONTORSPLAN:
-		plan_buf_printf(out, " for %s '%s'", plan_item_kind_name(doc->owner->kind), doc->owner->id);
+		plan_buf_printf(out, plan_tr(lang, " for %s '%s'"),
+			plan_item_kind_word(doc->owner->kind, lang), doc->owner->id);
 		break;
 	case PLAN_DOC_ARBETSPLAN:
 		if (doc->year)
-			plan_buf_printf(out, " for unit '%s' and year %d", doc->owner->id, doc->year);
+			plan_buf_printf(out, plan_tr(lang, " for unit '%s' and year %d"), doc->owner->id,
+				doc->year);
 		else
-			plan_buf_printf(out, " for unit '%s' and school year %d/%02d", doc->owner->id,
-				doc->school_year, (doc->school_year + 1) % 100);
+			plan_buf_printf(out, plan_tr(lang, " for unit '%s' and school year %d/%02d"),
+				doc->owner->id, doc->school_year, (doc->school_year + 1) % 100);
 		break;
 	case PLAN_DOC_UPPFOLJNING:
 		if (doc->owner_is_kommun)
-			plan_buf_puts(out, " for kommun");
+			plan_buf_printf(out, plan_tr(lang, " for kommun, year %d and period %s"),
+				doc->year, doc->period);
 		else
-			plan_buf_printf(out, " for %s '%s'", plan_item_kind_name(doc->owner->kind),
-				doc->owner->id);
-		plan_buf_printf(out, ", year %d and period %s", doc->year, doc->period);
+			plan_buf_printf(out, plan_tr(lang, " for %s '%s', year %d and period %s"),
+				plan_item_kind_word(doc->owner->kind, lang), doc->owner->id, doc->year,
+				doc->period);
 		break;
 	default:
 		break;
 	}
 }
 
-static const char *multiplicity_rule(plan_doc_kind kind)
+static const char *multiplicity_rule(plan_doc_kind kind, plan_lang lang)
 {
 	switch (kind) {
-	case PLAN_DOC_VERKSAMHETSPLAN: return "a body has at most one verksamhetsplan";
-	case PLAN_DOC_KONTORSPLAN: return "an office has at most one kontorsplan";
-	case PLAN_DOC_ARBETSPLAN: return "a unit has at most one arbetsplan per year";
-	case PLAN_DOC_UPPFOLJNING: return "an owner has at most one uppfoljning per year and period";
-	default: return "a plan set has exactly one";
+	case PLAN_DOC_VERKSAMHETSPLAN: return plan_tr(lang, "a body has at most one verksamhetsplan");
+	case PLAN_DOC_KONTORSPLAN: return plan_tr(lang, "an office has at most one kontorsplan");
+	case PLAN_DOC_ARBETSPLAN: return plan_tr(lang, "a unit has at most one arbetsplan per year");
+	case PLAN_DOC_UPPFOLJNING:
+		return plan_tr(lang, "an owner has at most one uppfoljning per year and period");
+	default: return plan_tr(lang, "a plan set has exactly one");
 	}
 }
 
 static void report_second(ctx *c, const plan_document *first, const plan_document *doc)
 {
+	plan_lang lang = plan_diags_lang(c->diags);
 	plan_buf what = PLAN_BUF_INIT;
-	describe_key(&what, doc);
+	describe_key(&what, doc, lang);
 	plan_diags_add(c->diags, doc->file->path, doc->root->line, doc->root->column,
 		"duplicate-id", doc->id,
 		"a second %s%s; the first is at %s:%u:%u (%s): merge the two or remove one",
 		plan_doc_kind_name(doc->kind), what.ptr ? what.ptr : "", first->file->path,
 		(unsigned)first->root->line, (unsigned)first->root->column,
-		multiplicity_rule(doc->kind));
+		multiplicity_rule(doc->kind, lang));
 	c->oom |= what.failed;
 	plan_buf_free(&what);
 }
@@ -368,7 +377,7 @@ static void check_plan_missing(ctx *c)
 			continue;
 		plan_diags_add(c->diags, org->doc->file->path, org->node->line, org->node->column,
 			"plan-missing", org->id, "%s '%s' has no %s: add one with 'owner: %s'",
-			plan_item_kind_name(org->kind), org->id, plan, org->id);
+			plan_item_kind_word(org->kind, plan_diags_lang(c->diags)), org->id, plan, org->id);
 	}
 }
 
@@ -453,11 +462,20 @@ static void check_perspective_gap(ctx *c)
 			if (missing & BIT(p))
 				plan_buf_printf(&names, "%s%s", n++ ? ", " : "", m->perspectives[p].name);
 		const plan_node *at = key_or_root(doc, vp ? "goals" : "activities");
-		plan_diags_add(c->diags, doc->file->path, at->line, at->column, "perspective-gap", doc->id,
-			"%s '%s' has no %s in the perspective%s %s: add %s, so that its %s cover all %zu perspectives of the styrmodell",
-			plan_doc_kind_name(doc->kind), doc_id(doc), vp ? "goal" : "activity",
-			n == 1 ? "" : "s", names.ptr ? names.ptr : "", n == 1 ? "one" : "one in each",
-			vp ? "goals" : "activities", m->nperspectives);
+		plan_lang lang = plan_diags_lang(c->diags);
+		const char *kind = plan_doc_kind_name(doc->kind), *list = names.ptr ? names.ptr : "";
+		if (vp)
+			plan_diags_add(c->diags, doc->file->path, at->line, at->column, "perspective-gap",
+				doc->id, plan_ntr(lang,
+					"%s '%s' has no goal in the perspective %s: add one, so that its goals cover all %zu perspectives of the styrmodell",
+					"%s '%s' has no goal in the perspectives %s: add one in each, so that its goals cover all %zu perspectives of the styrmodell",
+					n), kind, doc_id(doc), list, m->nperspectives);
+		else
+			plan_diags_add(c->diags, doc->file->path, at->line, at->column, "perspective-gap",
+				doc->id, plan_ntr(lang,
+					"%s '%s' has no activity in the perspective %s: add one, so that its activities cover all %zu perspectives of the styrmodell",
+					"%s '%s' has no activity in the perspectives %s: add one in each, so that its activities cover all %zu perspectives of the styrmodell",
+					n), kind, doc_id(doc), list, m->nperspectives);
 		c->oom |= names.failed;
 		plan_buf_free(&names);
 	}
@@ -708,10 +726,15 @@ static void check_followup_date(ctx *c, const plan_document *doc)
 	snprintf(want, sizeof want, "%04d-%s", doc->year, day);
 	if (!plan_date_valid(want, strlen(want)) || strcmp(want, as_of->u.text) == 0)
 		return;
-	plan_diags_add(c->diags, doc->file->path, as_of->line, as_of->column, "followup-date", doc->id,
-		"as_of is %s, but a %s follow-up for %d is as of %s%s: write as_of: %s",
-		as_of->u.text, doc->period, doc->year, want,
-		period_code(doc->period) == 2 ? "" : " (the styrmodell's calendar)", want);
+	if (period_code(doc->period) == 2)
+		plan_diags_add(c->diags, doc->file->path, as_of->line, as_of->column, "followup-date",
+			doc->id, "as_of is %s, but a %s follow-up for %d is as of %s: write as_of: %s",
+			as_of->u.text, doc->period, doc->year, want, want);
+	else
+		plan_diags_add(c->diags, doc->file->path, as_of->line, as_of->column, "followup-date",
+			doc->id,
+			"as_of is %s, but a %s follow-up for %d is as of %s (the styrmodell's calendar): write as_of: %s",
+			as_of->u.text, doc->period, doc->year, want, want);
 }
 
 static void check_forecast(ctx *c, const plan_document *doc, const plan_node *entry)
@@ -738,8 +761,10 @@ static void check_analysis(ctx *c, const plan_document *doc, const plan_node *en
 	for (size_t i = 0; i < total; i++)
 		if (!has_value(get(entry, answers[i].key)))
 			lacking[n++] = i;
+	plan_lang lang = plan_diags_lang(c->diags);
 	for (size_t i = 0; i < n; i++)
-		plan_buf_printf(&missing, "%s%s ('%s')", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+		plan_buf_printf(&missing, "%s%s ('%s')",
+			i == 0 ? "" : i + 1 == n ? plan_tr(lang, " and ") : ", ",
 			answers[lacking[i]].term, answers[lacking[i]].key);
 	const char *goal = text_or(get(entry, "goal"), NULL);
 	if (n)
@@ -834,25 +859,33 @@ static void report_incomplete(ctx *c, const plan_document *fu, coverage *cv)
 	const plan_item *owner = fu->owner;
 	int unit = owner && owner->kind == PLAN_ITEM_UNIT;
 	const char *list = unit ? "activities" : "goals";
-	plan_buf whose = PLAN_BUF_INIT;
-	if (fu->owner_is_kommun)
-		plan_buf_puts(&whose, "fullmäktigemål");
-	else if (unit)
-		plan_buf_printf(&whose, "activities of the arbetsplaner of unit '%s' in force from %d-01-01 to %d-%s",
-			owner->id, fu->year, fu->year, checkpoint(c->m, fu->period));
-	else
-		plan_buf_printf(&whose, "%s of %s '%s'",
-			owner->kind == PLAN_ITEM_BODY ? "nämndmål" : "kontorsplan goals",
-			plan_item_kind_name(owner->kind), owner->id);
+	plan_lang lang = plan_diags_lang(c->diags);
 	if (cv->missing > MAX_LISTED)
-		plan_buf_printf(&cv->list, " and %zu more", cv->missing - MAX_LISTED);
+		plan_buf_printf(&cv->list, plan_tr(lang, " and %zu more"), cv->missing - MAX_LISTED);
 	const plan_node *at = key_or_root(fu, list);
-	plan_diags_add(c->diags, fu->file->path, at->line, at->column, "followup-incomplete", fu->id,
-		"follow-up '%s' leaves out %zu of the %zu %s: %s; add an entry for each under '%s'",
-		doc_id(fu), cv->missing, cv->expected, whose.ptr ? whose.ptr : "",
-		cv->list.ptr ? cv->list.ptr : "", list);
-	c->oom |= whose.failed;
-	plan_buf_free(&whose);
+	const char *path = fu->file->path, *id = doc_id(fu);
+	const char *missing = cv->list.ptr ? cv->list.ptr : "";
+	uint32_t line = at->line, column = at->column;
+	/* One whole sentence for each kind of owner. The owner of a follow-up
+	 * that is not the kommun's is a body, an office or a unit. */
+	if (fu->owner_is_kommun)
+		plan_diags_add(c->diags, path, line, column, "followup-incomplete", fu->id,
+			"follow-up '%s' leaves out %zu of the %zu fullmäktigemål: %s; add an entry for each under '%s'",
+			id, cv->missing, cv->expected, missing, list);
+	else if (unit)
+		plan_diags_add(c->diags, path, line, column, "followup-incomplete", fu->id,
+			"follow-up '%s' leaves out %zu of the %zu activities of the arbetsplaner of unit '%s' in force from %d-01-01 to %d-%s: %s; add an entry for each under '%s'",
+			id, cv->missing, cv->expected, owner->id, fu->year, fu->year,
+			checkpoint(c->m, fu->period), missing, list);
+	else if (owner->kind == PLAN_ITEM_BODY)
+		plan_diags_add(c->diags, path, line, column, "followup-incomplete", fu->id,
+			"follow-up '%s' leaves out %zu of the %zu nämndmål of body '%s': %s; add an entry for each under '%s'",
+			id, cv->missing, cv->expected, owner->id, missing, list);
+	else
+		plan_diags_add(c->diags, path, line, column, "followup-incomplete", fu->id,
+			"follow-up '%s' leaves out %zu of the %zu kontorsplan goals of %s '%s': %s; add an entry for each under '%s'",
+			id, cv->missing, cv->expected, plan_item_kind_word(owner->kind, lang), owner->id,
+			missing, list);
 }
 
 static void check_followup_complete(ctx *c, const plan_document *fu)

@@ -118,11 +118,17 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 {
 	const plan_node *root = doc->root;
 	if (!root || root->type != PLAN_NODE_MAPPING) {
-		const char *what = !root || root->type == PLAN_NODE_NULL ? "empty" :
-			root->type == PLAN_NODE_SEQUENCE ? "a list" : "a single value";
-		plan_diags_add(diags, file->path, root ? root->line : doc->line,
-			root ? root->column : doc->column, "not-a-plan-document", NULL,
-			"this YAML document is %s, not a plan document (a mapping with a 'kind' key)", what);
+		uint32_t line = root ? root->line : doc->line;
+		uint32_t column = root ? root->column : doc->column;
+		if (!root || root->type == PLAN_NODE_NULL)
+			plan_diags_add(diags, file->path, line, column, "not-a-plan-document", NULL,
+				"this YAML document is empty, not a plan document (a mapping with a 'kind' key)");
+		else if (root->type == PLAN_NODE_SEQUENCE)
+			plan_diags_add(diags, file->path, line, column, "not-a-plan-document", NULL,
+				"this YAML document is a list, not a plan document (a mapping with a 'kind' key)");
+		else
+			plan_diags_add(diags, file->path, line, column, "not-a-plan-document", NULL,
+				"this YAML document is a single value, not a plan document (a mapping with a 'kind' key)");
 		return;
 	}
 	const plan_node *kind = plan_node_get(root, "kind");

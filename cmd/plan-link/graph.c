@@ -366,15 +366,15 @@ int link_graph(link_out *out, const plan_model *m, const link_options *opt)
 	if (!g.selected)
 		return EXIT_TROUBLE;
 	if (opt->from) {
-		const plan_item *root = find_item_or_say(m, opt->from);
+		const plan_item *root = find_item_or_say(m, opt->from, link_lang());
 		if (!root) {
 			status = EXIT_FOUND;
 			goto cleanup;
 		}
 		if (item_level(root) < 0) {
-			fprintf(stderr, "plan-link: '%s' is %s %s; --from takes a goal, KPI, activity or särskilt uppdrag\n",
-				root->id, root->kind == PLAN_ITEM_OFFICE ? "an" : "a",
-				plan_item_kind_name((plan_item_kind)root->kind));
+			fprintf(stderr, plan_tr(link_lang(), "plan-link: '%s' is %s; --from takes a goal, "
+				"KPI, activity or särskilt uppdrag\n"), root->id,
+				item_kind_with_article((plan_item_kind)root->kind, link_lang()));
 			status = EXIT_FOUND;
 			goto cleanup;
 		}

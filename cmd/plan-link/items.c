@@ -54,31 +54,43 @@ const char *closest_id(const plan_model *m, const char *id)
 	return suggest.best;
 }
 
-plan_item *find_item_or_say(const plan_model *m, const char *id)
+const char *item_kind_with_article(plan_item_kind kind, plan_lang lang)
+{
+	switch (kind) {
+	case PLAN_ITEM_BODY: return plan_tr(lang, "a body");
+	case PLAN_ITEM_OFFICE: return plan_tr(lang, "an office");
+	case PLAN_ITEM_UNIT: return plan_tr(lang, "a unit");
+	case PLAN_ITEM_DOCUMENT: return plan_tr(lang, "a plan document");
+	default: return plan_item_kind_word(kind, lang);
+	}
+}
+
+plan_item *find_item_or_say(const plan_model *m, const char *id, plan_lang lang)
 {
 	plan_item *item = plan_model_find(m, id);
 	if (item)
 		return item;
-	plan_buf msg = PLAN_BUF_INIT;
-	plan_buf_puts(&msg, "plan-link: no item has the id '");
-	plan_buf_put_safe(&msg, id, strlen(id));
-	plan_buf_putc(&msg, '\'');
+	/* The id and the suggestion escaped for the terminal, then put into
+	 * the sentences. */
+	plan_buf safe_id = PLAN_BUF_INIT, safe_best = PLAN_BUF_INIT, msg = PLAN_BUF_INIT;
+	plan_buf_put_safe(&safe_id, id, strlen(id));
+	const char *sid = safe_id.ptr ? safe_id.ptr : "";
+	plan_buf_printf(&msg, plan_tr(lang, "plan-link: no item has the id '%s'"), sid);
 	const char *best = closest_id(m, id);
 	if (best) {
-		plan_buf_puts(&msg, "; did you mean '");
-		plan_buf_put_safe(&msg, best, strlen(best));
-		plan_buf_puts(&msg, "'?");
+		plan_buf_put_safe(&safe_best, best, strlen(best));
+		plan_buf_printf(&msg, plan_tr(lang, "; did you mean '%s'?"),
+			safe_best.ptr ? safe_best.ptr : "");
 	}
 	/* A plan set named without a slash reads as an id: say how to name it. */
 	struct stat st;
-	if (stat(id, &st) == 0 && S_ISDIR(st.st_mode)) {
-		plan_buf_puts(&msg, " ('");
-		plan_buf_put_safe(&msg, id, strlen(id));
-		plan_buf_puts(&msg, "' is a directory: to read the plan set there, write '");
-		plan_buf_put_safe(&msg, id, strlen(id));
-		plan_buf_puts(&msg, "/' or use --root)");
-	}
-	fprintf(stderr, "%s\n", msg.ptr ? msg.ptr : "plan-link: no such item");
+	if (stat(id, &st) == 0 && S_ISDIR(st.st_mode))
+		plan_buf_printf(&msg, plan_tr(lang, " ('%s' is a directory: to read the plan set "
+			"there, write '%s/' or use --root)"), sid, sid);
+	fprintf(stderr, "%s\n", msg.ptr && !msg.failed && !safe_id.failed && !safe_best.failed ?
+		msg.ptr : plan_tr(lang, "plan-link: no such item"));
 	plan_buf_free(&msg);
+	plan_buf_free(&safe_id);
+	plan_buf_free(&safe_best);
 	return NULL;
 }

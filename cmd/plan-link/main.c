@@ -23,7 +23,7 @@
 #include "plan/set.h"
 #include "plan/version.h"
 
-static const char usage_text[] =
+static const char usage_text[] = PLAN_N_(
 	"Usage: plan-link COMMAND [options] [PATH]\n"
 	"\n"
 	"Follow the links between the goals, KPIs, activities and särskilda uppdrag\n"
@@ -60,9 +60,9 @@ static const char usage_text[] =
 	"  0  the query found what it asked for (and, for orphans, there are none)\n"
 	"  1  an item does not trace, an id names no item, there are orphans, or\n"
 	"     there are suspect links\n"
-	"  2  usage error, unreadable plan set, bad revision, or an internal limit hit\n";
+	"  2  usage error, unreadable plan set, bad revision, or an internal limit hit\n");
 
-static const char trace_help[] =
+static const char trace_help[] = PLAN_N_(
 	"Usage: plan-link trace [options] ID... [PATH]\n"
 	"\n"
 	"For each item, every upward chain of valid links to a fullmäktigemål, one\n"
@@ -80,9 +80,9 @@ static const char trace_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 every item traces; 1 an item does not trace or an id names\n"
-	"no item; 2 usage error, unreadable plan set, or an internal limit hit.\n";
+	"no item; 2 usage error, unreadable plan set, or an internal limit hit.\n");
 
-static const char tree_help[] =
+static const char tree_help[] = PLAN_N_(
 	"Usage: plan-link tree [options] [ID] [PATH]\n"
 	"\n"
 	"The tree of the items that link to ID, level by level, indented two spaces\n"
@@ -98,9 +98,9 @@ static const char tree_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 printed; 1 ID names no item; 2 usage error, unreadable plan\n"
-	"set, or an internal limit hit.\n";
+	"set, or an internal limit hit.\n");
 
-static const char orphans_help[] =
+static const char orphans_help[] = PLAN_N_(
 	"Usage: plan-link orphans [options] [PATH]\n"
 	"\n"
 	"Every nämndmål, kontorsplan goal, KPI and activity that does not trace to a\n"
@@ -114,9 +114,9 @@ static const char orphans_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 no orphans; 1 there are orphans; 2 usage error, unreadable\n"
-	"plan set, or an internal limit hit.\n";
+	"plan set, or an internal limit hit.\n");
 
-static const char matrix_help[] =
+static const char matrix_help[] = PLAN_N_(
 	"Usage: plan-link matrix [options] [PATH]\n"
 	"\n"
 	"Fullmäktigemål (rows, by perspective) x bodies (columns): how many nämndmål\n"
@@ -127,9 +127,9 @@ static const char matrix_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 printed; 2 usage error, unreadable plan set, or an internal\n"
-	"limit hit.\n";
+	"limit hit.\n");
 
-static const char graph_help[] =
+static const char graph_help[] = PLAN_N_(
 	"Usage: plan-link graph [options] [PATH]\n"
 	"\n"
 	"The link graph: fullmäktigemål, särskilda uppdrag, nämndmål, kontorsplan\n"
@@ -144,9 +144,9 @@ static const char graph_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 printed; 1 --from names no item of the graph; 2 usage\n"
-	"error, unreadable plan set, or an internal limit hit.\n";
+	"error, unreadable plan set, or an internal limit hit.\n");
 
-static const char diff_help[] =
+static const char diff_help[] = PLAN_N_(
 	"Usage: plan-link diff [options] OLD [NEW] [PATH]\n"
 	"\n"
 	"What changed in the plan set between revision OLD and revision NEW (default:\n"
@@ -164,9 +164,9 @@ static const char diff_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 compared (whether or not anything changed); 2 usage error,\n"
-	"unreadable plan set, or a revision that cannot be read.\n";
+	"unreadable plan set, or a revision that cannot be read.\n");
 
-static const char suspect_help[] =
+static const char suspect_help[] = PLAN_N_(
 	"Usage: plan-link suspect --since REV [options] [PATH]\n"
 	"\n"
 	"The links to review after a change of meaning: when an item's title, name,\n"
@@ -188,7 +188,11 @@ static const char suspect_help[] =
 	"  -j N, -o FILE, --root DIR, -h, --help, --version: as for every command\n"
 	"\n"
 	"Exit status: 0 no suspect links; 1 there are suspect links; 2 usage error,\n"
-	"unreadable plan set, or a revision that cannot be read.\n";
+	"unreadable plan set, or a revision that cannot be read.\n");
+
+/* The language of every message; chosen before the options are read. */
+static plan_lang lang;
+#define TR(text) plan_tr(lang, text)
 
 typedef enum command {
 	CMD_NONE, CMD_TRACE, CMD_TREE, CMD_ORPHANS, CMD_MATRIX, CMD_GRAPH, CMD_DIFF, CMD_SUSPECT
@@ -205,6 +209,8 @@ static const plan_cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* A usage error: `fmt` is English, the catalogue's key (mark a literal with
+ * PLAN_N_ where it is passed), printed in `lang`. */
 static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int usage_error(const char *cmd, const char *fmt, ...)
@@ -212,9 +218,12 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "plan-link: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'plan-link%s%s --help' for more information.\n",
-		cmd ? " " : "", cmd ? cmd : "");
+	vfprintf(stderr, TR(fmt), ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, TR("Try 'plan-link %s --help' for more information.\n"), cmd);
+	else
+		fputs(TR("Try 'plan-link --help' for more information.\n"), stderr);
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
@@ -222,7 +231,7 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 /* A usage error with the message the library wrote into `msg`. */
 static int usage_error_buf(const char *cmd, const plan_buf *msg)
 {
-	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : "out of memory");
+	return usage_error(cmd, "%s", msg->ptr && !msg->failed ? msg->ptr : TR("out of memory"));
 }
 
 static const struct {
@@ -237,10 +246,10 @@ static const struct {
 static const char *formats_of(command cmd)
 {
 	switch (cmd) {
-	case CMD_MATRIX: return "md, csv or json";
-	case CMD_GRAPH: return "dot, mermaid or json";
-	case CMD_DIFF: return "text, json or md";
-	default: return "text or json";
+	case CMD_MATRIX: return TR("md, csv or json");
+	case CMD_GRAPH: return TR("dot, mermaid or json");
+	case CMD_DIFF: return TR("text, json or md");
+	default: return TR("text or json");
 	}
 }
 
@@ -277,8 +286,8 @@ static void hint_directory_ids(const link_options *opt)
 	for (size_t i = 0; i < opt->nids; i++) {
 		struct stat st;
 		if (stat(opt->ids[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "plan-link: '%s' was read as an id; to read the plan set in that "
-				"directory, write '%s/' or use --root\n", opt->ids[i], opt->ids[i]);
+			fprintf(stderr, TR("plan-link: '%s' was read as an id; to read the plan set in "
+				"that directory, write '%s/' or use --root\n"), opt->ids[i], opt->ids[i]);
 			return;
 		}
 	}
@@ -288,8 +297,10 @@ static void note_errors(plan_diags *diags)
 {
 	size_t errors = plan_diags_count_severity(diags, PLAN_SEVERITY_ERROR);
 	if (errors)
-		fprintf(stderr, "plan-link: note: the plan set has %zu error%s (run plan-validate); "
-			"links through faulty items are missing\n", errors, errors == 1 ? "" : "s");
+		fprintf(stderr, plan_ntr(lang, "plan-link: note: the plan set has %zu error (run "
+			"plan-validate); links through faulty items are missing\n", "plan-link: note: the "
+			"plan set has %zu errors (run plan-validate); links through faulty items are "
+			"missing\n", errors), errors);
 }
 
 int main(int argc, char **argv)
@@ -308,6 +319,8 @@ int main(int argc, char **argv)
 	plan_cli_common cli = PLAN_CLI_COMMON_INIT;
 	cli.lang = plan_lang_from_args(argc, argv, plan_lang_from_env());
 	cli.set.lang = cli.lang;
+	lang = cli.lang;
+	link_set_lang(lang);
 	link_options opt = { FORMAT_DEFAULT, NULL, 0, NULL, 0, 1000, NULL };
 	const char *since = NULL, *old_rev = NULL, *format_name = NULL;
 	int width_given = 0, max_chains_given = 0;
@@ -317,11 +330,12 @@ int main(int argc, char **argv)
 	int status = EXIT_TROUBLE;
 	plan_buf msg = PLAN_BUF_INIT;
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
 	plan_set *set = NULL;
 	plan_output *out = NULL;
 	link_out lout = { NULL, PLAN_BUF_INIT, 0 };
 	if (!args) {
-		fprintf(stderr, "plan-link: out of memory\n");
+		fprintf(stderr, "plan-link: %s\n", TR("out of memory"));
 		return EXIT_TROUBLE;
 	}
 
@@ -345,7 +359,7 @@ int main(int argc, char **argv)
 			/* Chosen already before the options were read, so that errors
 			 * about earlier options speak it too; here only checked. */
 			if (plan_lang_parse(optarg) < 0) {
-				status = usage_error(NULL, "unknown language '%s' (expected sv or en)", optarg);
+				status = usage_error(NULL, PLAN_N_("unknown language '%s' (expected sv or en)"), optarg);
 				goto cleanup;
 			}
 			break;
@@ -357,14 +371,14 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SINCE:
 			if (!optarg[0]) {
-				status = usage_error(NULL, "--since needs a revision, not ''");
+				status = usage_error(NULL, PLAN_N_("--since needs a revision, not ''"));
 				goto cleanup;
 			}
 			since = optarg;
 			break;
 		case OPT_WIDTH:
 			if (plan_cli_parse_number(&number, optarg, 0, 10000) < 0) {
-				status = usage_error(NULL, "--width needs a number of columns from 0 to 10000, not '%s'", optarg);
+				status = usage_error(NULL, PLAN_N_("--width needs a number of columns from 0 to 10000, not '%s'"), optarg);
 				goto cleanup;
 			}
 			opt.width = (size_t)number;
@@ -372,7 +386,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_MAX_CHAINS:
 			if (plan_cli_parse_number(&number, optarg, 0, 1000000000L) < 0) {
-				status = usage_error(NULL, "--max-chains needs a number (0 for all), not '%s'", optarg);
+				status = usage_error(NULL, PLAN_N_("--max-chains needs a number (0 for all), not '%s'"), optarg);
 				goto cleanup;
 			}
 			opt.max_chains = (size_t)number;
@@ -394,7 +408,7 @@ int main(int argc, char **argv)
 		status = usage_error_buf(NULL, &msg);
 		goto cleanup;
 	case PLAN_CLI_HELP:
-		fputs(chosen ? chosen->help : usage_text, stdout);
+		fputs(TR(chosen ? chosen->help : usage_text), stdout);
 		status = EXIT_CLEAN;
 		goto cleanup;
 	case PLAN_CLI_VERSION:
@@ -413,7 +427,7 @@ int main(int argc, char **argv)
 			if (strcmp(format_name, format_names[i].name) == 0)
 				opt.format = format_names[i].format;
 		if (opt.format == FORMAT_DEFAULT || !format_allowed(cmd, opt.format)) {
-			status = usage_error(cmd_name, "unknown format '%s' for %s (expected %s)",
+			status = usage_error(cmd_name, PLAN_N_("unknown format '%s' for %s (expected %s)"),
 				format_name, cmd_name, formats_of(cmd));
 			goto cleanup;
 		}
@@ -423,20 +437,21 @@ int main(int argc, char **argv)
 		opt.format = default_format(cmd);
 	}
 	if (opt.from && cmd != CMD_GRAPH) {
-		status = usage_error(cmd_name, "--from is an option of 'graph' (tree takes the item as its argument)");
+		status = usage_error(cmd_name, PLAN_N_("--from is an option of 'graph' (tree takes the item as its argument)"));
 		goto cleanup;
 	}
 	if (max_chains_given && cmd != CMD_TRACE) {
-		status = usage_error(cmd_name, "--max-chains is an option of 'trace'");
+		status = usage_error(cmd_name, PLAN_N_("--max-chains is an option of 'trace'"));
 		goto cleanup;
 	}
 	if (width_given && cmd != CMD_TREE && cmd != CMD_ORPHANS) {
-		status = usage_error(cmd_name, "--width is an option of 'tree' and 'orphans'");
+		status = usage_error(cmd_name, PLAN_N_("--width is an option of 'tree' and 'orphans'"));
 		goto cleanup;
 	}
 	if (since && cmd != CMD_SUSPECT) {
-		status = usage_error(cmd_name, "--since is an option of 'suspect'%s",
-			cmd == CMD_DIFF ? " (diff takes OLD as its argument)" : "");
+		status = cmd == CMD_DIFF ? usage_error(cmd_name, PLAN_N_("--since is an option of "
+			"'suspect' (diff takes OLD as its argument)")) :
+			usage_error(cmd_name, PLAN_N_("--since is an option of 'suspect'"));
 		goto cleanup;
 	}
 
@@ -449,12 +464,12 @@ int main(int argc, char **argv)
 		if (nrest > 0 && looks_like_path(rest[nrest - 1]))
 			nrest--;
 		if (nrest == 0) {
-			status = usage_error(cmd_name, "trace needs at least one ID");
+			status = usage_error(cmd_name, PLAN_N_("trace needs at least one ID"));
 			goto cleanup;
 		}
 		for (size_t i = 0; i < nrest; i++)
 			if (looks_like_path(rest[i])) {
-				status = usage_error(cmd_name, "'%s' is not an id, and only the last argument may be the plan set", rest[i]);
+				status = usage_error(cmd_name, PLAN_N_("'%s' is not an id, and only the last argument may be the plan set"), rest[i]);
 				goto cleanup;
 			}
 		opt.ids = rest;
@@ -462,13 +477,13 @@ int main(int argc, char **argv)
 		break;
 	case CMD_TREE:
 		if (nrest > 2) {
-			status = usage_error(cmd_name, "too many arguments: '%s' (tree takes at most one ID and a PATH)", rest[2]);
+			status = usage_error(cmd_name, PLAN_N_("too many arguments: '%s' (tree takes at most one ID and a PATH)"), rest[2]);
 			goto cleanup;
 		}
 		if (nrest == 2 || (nrest == 1 && looks_like_path(rest[nrest - 1])))
 			nrest--;
 		if (nrest == 1 && looks_like_path(rest[0])) {
-			status = usage_error(cmd_name, "'%s' is not an id", rest[0]);
+			status = usage_error(cmd_name, PLAN_N_("'%s' is not an id"), rest[0]);
 			goto cleanup;
 		}
 		opt.ids = rest;
@@ -477,11 +492,11 @@ int main(int argc, char **argv)
 	case CMD_DIFF: {
 		struct stat st;
 		if (nrest == 0) {
-			status = usage_error(cmd_name, "diff needs the revision OLD to compare with");
+			status = usage_error(cmd_name, PLAN_N_("diff needs the revision OLD to compare with"));
 			goto cleanup;
 		}
 		if (nrest > 3) {
-			status = usage_error(cmd_name, "too many arguments: '%s' (diff takes OLD, NEW and a PATH)", rest[3]);
+			status = usage_error(cmd_name, PLAN_N_("too many arguments: '%s' (diff takes OLD, NEW and a PATH)"), rest[3]);
 			goto cleanup;
 		}
 		/* Revisions may hold a '/' (origin/main): with two arguments the
@@ -491,20 +506,20 @@ int main(int argc, char **argv)
 		old_rev = rest[0];
 		if (nrest == 2) {
 			if (cli.set.rev) {
-				status = usage_error(cmd_name, "give NEW either as an argument or with --rev, not both ('%s')", rest[1]);
+				status = usage_error(cmd_name, PLAN_N_("give NEW either as an argument or with --rev, not both ('%s')"), rest[1]);
 				goto cleanup;
 			}
 			cli.set.rev = rest[1];
 		}
 		if (!old_rev[0] || (cli.set.rev && !cli.set.rev[0])) {
-			status = usage_error(cmd_name, "a revision cannot be ''");
+			status = usage_error(cmd_name, PLAN_N_("a revision cannot be ''"));
 			goto cleanup;
 		}
 		break;
 	}
 	case CMD_SUSPECT:
 		if (!since) {
-			status = usage_error(cmd_name, "suspect needs --since REV, the baseline to compare with");
+			status = usage_error(cmd_name, PLAN_N_("suspect needs --since REV, the baseline to compare with"));
 			goto cleanup;
 		}
 		old_rev = since;
@@ -533,7 +548,8 @@ int main(int argc, char **argv)
 	}
 	plan_diags *diags = plan_set_diags(set);
 	if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
-		fprintf(stderr, "plan-link: the plan set could not be read in full (run plan-validate for the details)\n");
+		fprintf(stderr, "plan-link: %s\n", TR("the plan set could not be read in full "
+			"(run plan-validate for the details)"));
 		goto cleanup;
 	}
 	/* diff compares what is written, valid or not. */
@@ -564,7 +580,7 @@ int main(int argc, char **argv)
 	}
 	plan_out_flush(&lout);
 	if (lout.failed) {
-		fprintf(stderr, "plan-link: cannot write the result\n");
+		fprintf(stderr, "plan-link: %s\n", TR("cannot write the result"));
 		status = EXIT_TROUBLE;
 	} else if (status == EXIT_TROUBLE) {
 		/* A limit cut the result short: a file written with -o is left as
@@ -573,7 +589,7 @@ int main(int argc, char **argv)
 		plan_output *done = out;
 		out = NULL;
 		if (plan_output_commit(done, &err) < 0) {
-			fprintf(stderr, "plan-link: %s\n", err.message[0] ? err.message : "cannot write the result");
+			fprintf(stderr, "plan-link: %s\n", err.message[0] ? err.message : TR("cannot write the result"));
 			status = EXIT_TROUBLE;
 		}
 	}

@@ -104,16 +104,17 @@ static void md_cell(link_out *out, const char *text)
 	plan_buf_free(&tmp.buf);
 }
 
-static void print_md(link_out *out, const plan_model *m, const matrix *x)
+static void print_md(link_out *out, const plan_model *m, const matrix *x, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
-	plan_buf_puts(b, "| Perspective | Fullmäktigemål | Title |");
+	plan_buf_puts(b, plan_tr(lang, "| Perspective | Fullmäktigemål | Title |"));
 	for (size_t c = 0; c < x->ncols; c++) {
 		plan_buf_putc(b, ' ');
 		md_cell(out, x->cols[c]->id);
 		plan_buf_puts(b, " |");
 	}
-	plan_buf_puts(b, " Total |\n| --- | --- | --- |");
+	plan_buf_puts(b, plan_tr(lang, " Total |"));
+	plan_buf_puts(b, "\n| --- | --- | --- |");
 	for (size_t c = 0; c <= x->ncols; c++)
 		plan_buf_puts(b, " ---: |");
 	plan_buf_putc(b, '\n');
@@ -123,7 +124,7 @@ static void print_md(link_out *out, const plan_model *m, const matrix *x)
 		if (p)
 			md_cell(out, p);
 		else
-			plan_buf_puts(b, "(no perspective)");
+			plan_buf_puts(b, plan_tr(lang, "(no perspective)"));
 		plan_buf_puts(b, " | ");
 		md_cell(out, x->rows[r]->id);
 		plan_buf_puts(b, " | ");
@@ -135,7 +136,7 @@ static void print_md(link_out *out, const plan_model *m, const matrix *x)
 		plan_out_maybe_flush(out);
 	}
 	if (x->ncols) {
-		plan_buf_puts(b, "\nBodies:\n\n");
+		plan_buf_puts(b, plan_tr(lang, "\nBodies:\n\n"));
 		for (size_t c = 0; c < x->ncols; c++) {
 			plan_buf_puts(b, "- ");
 			md_cell(out, x->cols[c]->id);
@@ -233,7 +234,7 @@ int link_matrix(link_out *out, const plan_model *m, const link_options *opt)
 	else if (opt->format == FORMAT_JSON)
 		print_json(out, m, &x, opt);
 	else
-		print_md(out, m, &x);
+		print_md(out, m, &x, link_lang());
 	matrix_free(&x);
 	return EXIT_CLEAN;
 }

@@ -62,6 +62,17 @@ void out_json_perspective(link_out *out, const plan_model *m, int index)
 }
 
 static const char *json_revision;
+static plan_lang lang;
+
+void link_set_lang(plan_lang chosen)
+{
+	lang = chosen;
+}
+
+plan_lang link_lang(void)
+{
+	return lang;
+}
 
 void out_set_revision(const char *revision)
 {

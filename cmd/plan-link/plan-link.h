@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "plan/buf.h"
+#include "plan/lang.h"
 #include "plan/model.h"
 #include "plan/output.h"
 #include "plan/set.h"
@@ -59,6 +60,10 @@ void out_json_head(link_out *out, const link_options *opt);
 /* The commit id out_json_head prints as "revision" (NULL, the default,
  * prints null): set once by main when a revision was read. */
 void out_set_revision(const char *revision);
+/* The language of messages and of the text formats (English, the default,
+ * until main sets it once, before anything is printed). */
+void link_set_lang(plan_lang lang);
+plan_lang link_lang(void);
 
 /* Kinds of the link graph: fullmäktigemål, särskilda uppdrag, nämndmål,
  * kontorsplan goals, KPIs and activities, in level order (0 to 5); -1 for
@@ -80,9 +85,13 @@ int item_is_orphan(const plan_item *item);
 /* The first perspective of the item's effective set, or -1. */
 int item_first_perspective(const plan_model *m, const plan_item *item);
 
-/* The item named `id`, or NULL after telling stderr so, with the closest id
- * of the plan set as a suggestion. */
-plan_item *find_item_or_say(const plan_model *m, const char *id);
+/* The item named `id`, or NULL after telling stderr so (in `lang`), with the
+ * closest id of the plan set as a suggestion. */
+plan_item *find_item_or_say(const plan_model *m, const char *id, plan_lang lang);
+
+/* "a body", "an office": the kind of an item that is not part of the link
+ * graph (organisation, documents) with its article, in `lang`. */
+const char *item_kind_with_article(plan_item_kind kind, plan_lang lang);
 
 /* The closest item id to `id`, or NULL. */
 const char *closest_id(const plan_model *m, const char *id);

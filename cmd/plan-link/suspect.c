@@ -30,14 +30,14 @@ typedef struct origins {
 } origins;
 
 static int find_origins(origins *o, const plan_model_diff *d, const plan_set *old,
-	const plan_set *set)
+	const plan_set *set, plan_lang lang)
 {
 	plan_history_item *items = malloc((d->nitems ? d->nitems : 1) * sizeof *items);
 	o->changes = malloc((d->nitems ? d->nitems : 1) * sizeof *o->changes);
 	o->n = 0;
 	if (!items || !o->changes) {
 		free(items);
-		fprintf(stderr, "plan-link: out of memory\n");
+		fprintf(stderr, "plan-link: %s\n", plan_tr(lang, "out of memory"));
 		return -1;
 	}
 	for (size_t i = 0; i < d->nitems; i++) {
@@ -53,6 +53,7 @@ static int find_origins(origins *o, const plan_model_diff *d, const plan_set *ol
 	plan_history_range range = { plan_set_root(set), plan_set_root(old),
 		plan_set_revision(old), plan_set_revision(set) };
 	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
 	int rc = plan_history_find(&o->answers, &range, items, o->n, &err);
 	if (rc < 0)
 		fprintf(stderr, "plan-link: --since: %s\n", err.message);
@@ -71,24 +72,32 @@ static const plan_history_change *answer_for(const origins *o, const plan_item_c
 /* "changed in 1a2b3c4 2026-03-01 "subject"", "changed in the working tree,
  * not committed", or "changed since v1". */
 static void put_when(link_out *out, const plan_item_change *c, const plan_history_change *h,
-	const char *old_rev)
+	const char *old_rev, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
-	plan_buf_puts(b, c->change == PLAN_CHANGE_ADDED ? "added" : "changed");
+	int added = c->change == PLAN_CHANGE_ADDED;
+	/* The plan text (a commit's subject, the revision) made safe first. */
+	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	if (h && h->state == PLAN_HISTORY_COMMIT) {
-		plan_buf_printf(b, " in %s %s \"", h->short_id, h->date);
-		out_text(out, h->subject, 0);
-		plan_buf_putc(b, '"');
+		out_text(&tmp, h->subject, 0);
+		plan_buf_printf(b, added ? plan_tr(lang, "added in %s %s \"%s\"") :
+			plan_tr(lang, "changed in %s %s \"%s\""), h->short_id, h->date,
+			tmp.buf.ptr ? tmp.buf.ptr : "");
 	} else if (h && h->state == PLAN_HISTORY_UNCOMMITTED) {
-		plan_buf_puts(b, " in the working tree, not committed");
+		plan_buf_puts(b, added ? plan_tr(lang, "added in the working tree, not committed") :
+			plan_tr(lang, "changed in the working tree, not committed"));
 	} else {
-		plan_buf_puts(b, " since ");
-		out_text(out, old_rev, 0);
+		out_text(&tmp, old_rev, 0);
+		plan_buf_printf(b, added ? plan_tr(lang, "added since %s") :
+			plan_tr(lang, "changed since %s"), tmp.buf.ptr ? tmp.buf.ptr : "");
 	}
+	if (tmp.buf.failed)
+		b->failed = 1;
+	plan_buf_free(&tmp.buf);
 }
 
 static void print_text(link_out *out, const plan_suspects *s, const origins *o,
-	const char *old_rev)
+	const char *old_rev, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
 	for (size_t i = 0; i < s->count; i++) {
@@ -103,7 +112,7 @@ static void print_text(link_out *out, const plan_suspects *s, const origins *o,
 		}
 		out_text(out, x->chain[x->nchain - 1]->id, 0);
 		plan_buf_putc(b, ' ');
-		put_when(out, x->origin, answer_for(o, x->origin), old_rev);
+		put_when(out, x->origin, answer_for(o, x->origin), old_rev, lang);
 		plan_buf_puts(b, ")\n");
 		plan_out_maybe_flush(out);
 	}
@@ -191,20 +200,22 @@ int link_suspect(link_out *out, const plan_set *set, const plan_set_options *opt
 		goto cleanup;
 	if (plan_model_diff_build(&diff, plan_set_model(old), plan_set_model(set)) < 0 ||
 	    plan_suspects_find(&suspects, diff, plan_set_model(set)) < 0) {
-		fprintf(stderr, "plan-link: out of memory\n");
+		fprintf(stderr, "plan-link: %s\n", plan_tr(link_lang(), "out of memory"));
 		goto cleanup;
 	}
-	if (find_origins(&o, diff, old, set) < 0)
+	if (find_origins(&o, diff, old, set, link_lang()) < 0)
 		goto cleanup;
 	if (opt->format == FORMAT_JSON)
 		print_json(out, suspects, &o, old, old_rev, opt);
 	else
-		print_text(out, suspects, &o, old_rev);
+		print_text(out, suspects, &o, old_rev, link_lang());
 	/* The review is not recorded anywhere: say how it ends. */
 	if (suspects->count && opt->format != FORMAT_JSON)
-		fprintf(stderr, "plan-link: %zu suspect link%s: review each linking item against "
-			"the change above it; update it, or once the links are confirmed move '%s' "
-			"past the change\n", suspects->links, suspects->links == 1 ? "" : "s",
+		fprintf(stderr, plan_ntr(link_lang(), "plan-link: %zu suspect link: review each linking "
+			"item against the change above it; update it, or once the links are confirmed "
+			"move '%s' past the change\n", "plan-link: %zu suspect links: review each "
+			"linking item against the change above it; update it, or once the links are "
+			"confirmed move '%s' past the change\n", suspects->links), suspects->links,
 			old_rev);
 	status = suspects->count ? EXIT_FOUND : EXIT_CLEAN;
 cleanup:

@@ -72,7 +72,8 @@ static int on_path(const frame *path, size_t depth, const plan_item *item)
 	return 0;
 }
 
-static void print_chain_text(link_out *out, const plan_model *m, const frame *path, size_t depth)
+static void print_chain_text(link_out *out, const plan_model *m, const frame *path, size_t depth,
+	plan_lang lang)
 {
 	for (size_t i = 0; i < depth; i++) {
 		if (i)
@@ -81,13 +82,13 @@ static void print_chain_text(link_out *out, const plan_model *m, const frame *pa
 	}
 	const plan_item *end = path[depth - 1].item;
 	if (end->kind == PLAN_ITEM_ASSIGNMENT) {
-		plan_buf_puts(&out->buf, " [no fullmäktigemål]\n");
+		plan_buf_puts(&out->buf, plan_tr(lang, " [no fullmäktigemål]\n"));
 	} else if (end->perspective_index >= 0 && (size_t)end->perspective_index < m->nperspectives) {
 		plan_buf_puts(&out->buf, " [");
 		out_text(out, m->perspectives[end->perspective_index].name, 0);
 		plan_buf_puts(&out->buf, "]\n");
 	} else {
-		plan_buf_puts(&out->buf, " [no perspective]\n");
+		plan_buf_puts(&out->buf, plan_tr(lang, " [no perspective]\n"));
 	}
 	plan_out_maybe_flush(out);
 }
@@ -113,7 +114,8 @@ static void print_chain_json(link_out *out, const plan_model *m, const frame *pa
 /* Walk every chain from `item` (only into branches that have one), printing
  * at most `max` (0: all). Returns the number printed, or -1 when memory ran
  * out. */
-static long long walk_chains(tracer *t, link_out *out, const plan_item *item, size_t max, int json)
+static long long walk_chains(tracer *t, link_out *out, const plan_item *item, size_t max, int json,
+	plan_lang lang)
 {
 	frame *path = malloc((MAX_DEPTH + 1) * sizeof *path);
 	long long shown = 0;
@@ -131,7 +133,7 @@ static long long walk_chains(tracer *t, link_out *out, const plan_item *item, si
 			if (json)
 				print_chain_json(out, t->m, path, depth, shown == 0);
 			else
-				print_chain_text(out, t->m, path, depth);
+				print_chain_text(out, t->m, path, depth, lang);
 			shown++;
 			depth--;
 			continue;
@@ -183,22 +185,21 @@ static const char *problem_key(problem p)
 	}
 }
 
-static void print_problem_text(link_out *out, const plan_item *item, problem p)
+static void print_problem_text(link_out *out, const plan_item *item, problem p, plan_lang lang)
 {
 	out_text(out, item->id, 0);
 	switch (p) {
 	case PROBLEM_NO_TRACE:
-		plan_buf_puts(&out->buf, ": does not trace to a fullmäktigemål\n");
+		plan_buf_puts(&out->buf, plan_tr(lang, ": does not trace to a fullmäktigemål\n"));
 		break;
 	case PROBLEM_NO_PERSPECTIVE:
-		plan_buf_puts(&out->buf, ": has no perspective (it reaches only särskilda uppdrag "
-			"without a fullmäktigemål; declare one)\n");
+		plan_buf_puts(&out->buf, plan_tr(lang, ": has no perspective (it reaches only "
+			"särskilda uppdrag without a fullmäktigemål; declare one)\n"));
 		break;
 	default:
-		plan_buf_printf(&out->buf, ": does not trace to a fullmäktigemål (it is %s %s; only "
-			"goals, KPIs, activities and särskilda uppdrag link upward)\n",
-			item->kind == PLAN_ITEM_OFFICE ? "an" : "a",
-			plan_item_kind_name((plan_item_kind)item->kind));
+		plan_buf_printf(&out->buf, plan_tr(lang, ": does not trace to a fullmäktigemål (it is "
+			"%s; only goals, KPIs, activities and särskilda uppdrag link upward)\n"),
+			item_kind_with_article((plan_item_kind)item->kind, lang));
 		break;
 	}
 }
@@ -234,7 +235,7 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 		plan_buf_puts(&out->buf, "  \"items\": [");
 	}
 	for (size_t k = 0; k < opt->nids; k++) {
-		const plan_item *item = find_item_or_say(m, opt->ids[k]);
+		const plan_item *item = find_item_or_say(m, opt->ids[k], link_lang());
 		if (!item) {
 			is_unknown[k] = 1;
 			status = EXIT_FOUND;
@@ -256,7 +257,7 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 			print_perspectives_json(out, m, item);
 			plan_buf_puts(&out->buf, ", \"chains\": [");
 		}
-		long long shown = walk_chains(&t, out, item, opt->max_chains, json);
+		long long shown = walk_chains(&t, out, item, opt->max_chains, json, link_lang());
 		if (shown < 0) {
 			status = EXIT_TROUBLE;
 			goto cleanup;
@@ -268,16 +269,16 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 		} else if (truncated) {
 			out_text(out, item->id, 0);
 			if (total == UINT64_MAX)
-				plan_buf_printf(&out->buf, ": the first %lld chains of more than %llu shown "
-					"(--max-chains)\n", shown, (unsigned long long)total - 1);
+				plan_buf_printf(&out->buf, plan_tr(link_lang(), ": the first %lld chains of "
+					"more than %llu shown (--max-chains)\n"), shown, (unsigned long long)total - 1);
 			else
-				plan_buf_printf(&out->buf, ": %lld of %llu chains shown (--max-chains)\n",
-					shown, (unsigned long long)total);
+				plan_buf_printf(&out->buf, plan_tr(link_lang(), ": %lld of %llu chains shown "
+					"(--max-chains)\n"), shown, (unsigned long long)total);
 		}
 		if (p != PROBLEM_NONE) {
 			status = EXIT_FOUND;
 			if (!json)
-				print_problem_text(out, item, p);
+				print_problem_text(out, item, p, link_lang());
 		}
 		nitems_printed++;
 		plan_out_maybe_flush(out);

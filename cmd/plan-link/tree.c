@@ -188,7 +188,8 @@ static void print_all(treeview *tv)
 			out_json_perspective(out, m, (int)group);
 			plan_buf_puts(&out->buf, ", \"items\": [");
 		} else {
-			group_heading_text(tv, group >= 0 ? m->perspectives[group].name : "(no perspective)", g == 0);
+			group_heading_text(tv, group >= 0 ? m->perspectives[group].name :
+				plan_tr(link_lang(), "(no perspective)"), g == 0);
 		}
 		size_t shown = 0;
 		for (size_t i = 0; i < m->nitems; i++)
@@ -202,7 +203,8 @@ static void print_all(treeview *tv)
 		plan_buf_puts(&out->buf, ngroups ? "\n  ],\n  \"assignments_without_goal\": [" :
 			"],\n  \"assignments_without_goal\": [");
 	else if (any_unled)
-		group_heading_text(tv, "(särskilda uppdrag without a fullmäktigemål)", ngroups == 0);
+		group_heading_text(tv, plan_tr(link_lang(), "(särskilda uppdrag without a "
+			"fullmäktigemål)"), ngroups == 0);
 	size_t shown = 0;
 	for (size_t i = 0; i < m->nitems; i++)
 		if (m->items[i]->kind == PLAN_ITEM_ASSIGNMENT && !has_links(m->items[i]))
@@ -219,15 +221,15 @@ int link_tree(link_out *out, const plan_model *m, const link_options *opt)
 	if (!tv.path)
 		return EXIT_TROUBLE;
 	if (opt->nids > 0) {
-		const plan_item *item = find_item_or_say(m, opt->ids[0]);
+		const plan_item *item = find_item_or_say(m, opt->ids[0], link_lang());
 		if (!item) {
 			status = EXIT_FOUND;
 			goto cleanup;
 		}
 		if (item_level(item) < 0) {
-			fprintf(stderr, "plan-link: '%s' is %s %s; a tree starts at a goal, KPI, activity or särskilt uppdrag\n",
-				item->id, item->kind == PLAN_ITEM_OFFICE ? "an" : "a",
-				plan_item_kind_name((plan_item_kind)item->kind));
+			fprintf(stderr, plan_tr(link_lang(), "plan-link: '%s' is %s; a tree starts at a goal, "
+				"KPI, activity or särskilt uppdrag\n"), item->id,
+				item_kind_with_article((plan_item_kind)item->kind, link_lang()));
 			status = EXIT_FOUND;
 			goto cleanup;
 		}
@@ -247,8 +249,8 @@ int link_tree(link_out *out, const plan_model *m, const link_options *opt)
 		print_all(&tv);
 	}
 	if (tv.stopped) {
-		fprintf(stderr, "plan-link: the tree has more than %d lines; stopped there "
-			"(give an ID for a part of it)\n", MAX_LINES);
+		fprintf(stderr, plan_tr(link_lang(), "plan-link: the tree has more than %d lines; "
+			"stopped there (give an ID for a part of it)\n"), MAX_LINES);
 		status = EXIT_TROUBLE;
 	}
 cleanup:

@@ -12,7 +12,8 @@
 # (words with a '/' or '.'), patterns (^...$), YAML keys in examples (a
 # lowercase word right before ':', as in {from: 2026}), placeholders in
 # capitals (FORMAT, REV), and the names a user types that happen to be
-# English words: the limits documents and files, the command followup.
+# English words: the limits documents and files, the commands (followup,
+# trace, tree, ...).
 # What is left is compared,
 # as whole words and ignoring case, with the list below: common English words
 # that are not also Swedish words (so not "in", "and", "under", "plan").
@@ -43,7 +44,7 @@ BEGIN {
 	      "help version output formats such like", words, " ")
 	for (i in words)
 		english[words[i]] = 1
-	split("documents files followup", names, " ")
+	split("documents files followup trace tree orphans matrix graph diff suspect", names, " ")
 	for (i in names)
 		typed[names[i]] = 1
 }

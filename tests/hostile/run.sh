@@ -69,6 +69,7 @@ absolute() {
 validate=$(absolute "$1")
 link=$(absolute "$2")
 check=$(absolute "$3")
+leak_check=$(dirname "$(absolute "$0")")/../catalogue/english-leak.sh
 base=$(absolute "$4")
 case_dir=$(absolute "$5")
 work=$(absolute "$6")
@@ -280,6 +281,18 @@ if [ -f "$case_dir/stderr" ]; then
 	grep -F -e "$want" "$err" >/dev/null || problem "stderr does not contain '$want'"
 elif [ -s "$err" ]; then
 	problem "stderr is not empty"
+fi
+
+# The same run in Swedish, where the case can be run again as it was (no
+# setup, no terminal) and its output is text: the same exit status, and no
+# English words in what it prints (tests/catalogue/english-leak.sh).
+if [ "$output_kind" = text ] && [ ! -f "$case_dir/setup" ] && [ ! -f "$case_dir/tty" ]; then
+	sv_status=0
+	(cd "$set_dir" && unset LC_ALL LC_MESSAGES LANG && PLAN_LANG=sv NO_COLOR=1 exec $timeout_cmd $runner "$binary" "$@") \
+		</dev/null >"$work/stdout.sv" 2>"$work/stderr.sv" || sv_status=$?
+	[ "$sv_status" = "$status" ] || problem "exit status $sv_status in Swedish, $status in English"
+	sh "$leak_check" "$work/stdout.sv" "$work/stderr.sv" >"$work/leaks" ||
+		{ problem "English words in the Swedish output:"; cat "$work/leaks" >&2; }
 fi
 
 if [ "$problems" -gt 0 ]; then

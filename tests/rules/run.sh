@@ -25,6 +25,10 @@
 # skipped. The binary runs as `plan-validate [args] WORK_DIR/set` with the
 # current directory at WORK_DIR/set and NO_COLOR=1.
 #
+# Each case runs twice: as above (English), and with PLAN_LANG=sv, which must
+# give the same exit status and text output without English words
+# (tests/catalogue/english-leak.sh).
+#
 # RULES_WRITE_EXPECTED=1 writes the actual stdout to CASE_DIR/expected.txt
 # instead of comparing: read what it wrote before you keep it.
 set -eu
@@ -48,6 +52,7 @@ absolute() {
 }
 binary=$(absolute "$1")
 base=$(absolute "$2")
+leak_check=$(dirname "$(absolute "$0")")/../catalogue/english-leak.sh
 case_dir=$(absolute "$3")
 work=$(absolute "$4")
 name=$(basename "$case_dir")
@@ -168,6 +173,24 @@ if [ -f "$case_dir/stderr" ]; then
 elif [ -s "$err" ]; then
 	problem "stderr is not empty"
 fi
+
+# --- the same run in Swedish: the same exit status, and no English words ----
+# (machine formats keep their English keys; only text output is read).
+sv_out=$work/stdout.sv
+sv_err=$work/stderr.sv
+sv_status=0
+(cd "$set_dir" && unset LC_ALL LC_MESSAGES LANG && PLAN_LANG=sv NO_COLOR=1 exec "$binary" "$@") \
+	>"$sv_out" 2>"$sv_err" </dev/null || sv_status=$?
+if [ "$sv_status" != "$status" ]; then
+	problem "exit status $sv_status in Swedish, $status in English"
+fi
+case " $* " in
+*" json "* | *" sarif "* | *" github "* | *" --format=json "* | *" --format=sarif "*) ;;
+*)
+	sh "$leak_check" "$sv_out" "$sv_err" >"$work/leaks" ||
+		{ problem "English words in the Swedish output:"; cat "$work/leaks" >&2; }
+	;;
+esac
 
 if [ "$problems" -gt 0 ]; then
 	if [ -s "$err" ]; then
