@@ -141,12 +141,12 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 	if (item)
 		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
 			"wrong-level-link", key, "'%s' is %s, but %s '%s' may name in '%s' only %s",
-			ref->id, is, plan_item_kind_word(item->kind, lang), item->id,
+			ref->id, is, plan_item_kind_definite(item->kind, lang), item->id,
 			plan_ref_role_key(ref->role), allowed.ptr ? allowed.ptr : "");
 	else
 		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
 			"wrong-level-link", key, "'%s' is %s, but this %s may name in '%s' only %s",
-			ref->id, is, plan_doc_kind_name(doc->kind), plan_ref_role_key(ref->role),
+			ref->id, is, plan_doc_kind_definite(doc->kind, lang), plan_ref_role_key(ref->role),
 			allowed.ptr ? allowed.ptr : "");
 	plan_buf_free(&allowed);
 }
@@ -223,12 +223,12 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 			plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
 				"cross-body-link", key,
 				"%s '%s' names särskilt uppdrag '%s', which is not given to its body '%s'",
-				plan_item_kind_word(item->kind, lang), item->id, target->id, body->id);
+				plan_item_kind_definite(item->kind, lang), item->id, target->id, body->id);
 		else
 			plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
 				"cross-body-link", key,
 				"this %s names särskilt uppdrag '%s', which is not given to its body '%s'",
-				plan_doc_kind_name(doc->kind), target->id, body->id);
+				plan_doc_kind_definite(doc->kind, lang), target->id, body->id);
 		return;
 	}
 	default:
@@ -241,19 +241,19 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 	if (item && office)
 		plan_diags_add(diags, path, line, column, "cross-body-link", key,
 			"%s '%s' links to '%s' in the plan of office '%s', not of its own office '%s'",
-			plan_item_kind_word(item->kind, lang), item->id, target->id, got->id, want->id);
+			plan_item_kind_definite(item->kind, lang), item->id, target->id, got->id, want->id);
 	else if (item)
 		plan_diags_add(diags, path, line, column, "cross-body-link", key,
 			"%s '%s' links to '%s' in the plan of body '%s', not of its own body '%s'",
-			plan_item_kind_word(item->kind, lang), item->id, target->id, got->id, want->id);
+			plan_item_kind_definite(item->kind, lang), item->id, target->id, got->id, want->id);
 	else if (office)
 		plan_diags_add(diags, path, line, column, "cross-body-link", key,
 			"this %s links to '%s' in the plan of office '%s', not of its own office '%s'",
-			plan_doc_kind_name(doc->kind), target->id, got->id, want->id);
+			plan_doc_kind_definite(doc->kind, lang), target->id, got->id, want->id);
 	else
 		plan_diags_add(diags, path, line, column, "cross-body-link", key,
 			"this %s links to '%s' in the plan of body '%s', not of its own body '%s'",
-			plan_doc_kind_name(doc->kind), target->id, got->id, want->id);
+			plan_doc_kind_definite(doc->kind, lang), target->id, got->id, want->id);
 }
 
 /* --- cycles and traces --------------------------------------------------------------
@@ -396,7 +396,7 @@ static void check_perspective(const plan_model *m, const plan_item *item, plan_d
 		return;
 	const char *file = item->doc->file->path;
 	plan_lang lang = plan_diags_lang(diags);
-	const char *kind = plan_item_kind_word(item->kind, lang);
+	const char *kind = plan_item_kind_definite(item->kind, lang);
 	if (item->perspective_index < 0) {
 		plan_suggest suggest = PLAN_SUGGEST_INIT(p->u.text);
 		for (size_t i = 0; i < m->nperspectives; i++)
@@ -438,7 +438,7 @@ static void check_has_perspective(const plan_item *item, plan_diags *diags)
 	plan_diags_add(diags, item->doc->file->path, item->node->line, item->node->column,
 		"no-trace", item->id,
 		"%s '%s' reaches no fullmäktigemål (its links end at särskilda uppdrag with no usable 'goal'), so it has no perspective; declare one with 'perspective'",
-		plan_item_kind_word(item->kind, plan_diags_lang(diags)), item->id);
+		plan_item_kind_definite(item->kind, plan_diags_lang(diags)), item->id);
 }
 
 int plan_model_link(plan_model *m, plan_diags *diags)

@@ -708,3 +708,51 @@ const char *plan_doc_kind_name(plan_doc_kind kind)
 {
 	return kinds[kind].name;
 }
+
+/* Swedish prose names a kind with å, ä and ö, and a sentence's subject in
+ * the definite form ("nyckeltalet 'X' får ..."); gender and form are the
+ * catalogue's, so the English of each is the plain word (or key). */
+static const char *const item_definite[PLAN_ITEM_KINDS] = {
+	[PLAN_ITEM_BODY] = PLAN_NC_("definite", "body"),
+	[PLAN_ITEM_OFFICE] = PLAN_NC_("definite", "office"),
+	[PLAN_ITEM_UNIT] = PLAN_NC_("definite", "unit"),
+	[PLAN_ITEM_KF_GOAL] = PLAN_NC_("definite", "fullmäktigemål"),
+	[PLAN_ITEM_ASSIGNMENT] = PLAN_NC_("definite", "särskilt uppdrag"),
+	[PLAN_ITEM_BODY_GOAL] = PLAN_NC_("definite", "nämndmål"),
+	[PLAN_ITEM_OFFICE_GOAL] = PLAN_NC_("definite", "kontorsplan goal"),
+	[PLAN_ITEM_KPI] = PLAN_NC_("definite", "KPI"),
+	[PLAN_ITEM_ACTIVITY] = PLAN_NC_("definite", "activity"),
+	[PLAN_ITEM_DOCUMENT] = PLAN_NC_("definite", "plan document"),
+};
+
+static const struct { const char *word, *definite; } doc_words[] = {
+	[PLAN_DOC_STYRMODELL] = { PLAN_NC_("document", "styrmodell"),
+		PLAN_NC_("definite", "styrmodell") },
+	[PLAN_DOC_ORGANISATION] = { PLAN_NC_("document", "organisation"),
+		PLAN_NC_("definite", "organisation") },
+	[PLAN_DOC_FLERARSPLAN] = { PLAN_NC_("document", "flerarsplan"),
+		PLAN_NC_("definite", "flerarsplan") },
+	[PLAN_DOC_VERKSAMHETSPLAN] = { PLAN_NC_("document", "verksamhetsplan"),
+		PLAN_NC_("definite", "verksamhetsplan") },
+	[PLAN_DOC_KONTORSPLAN] = { PLAN_NC_("document", "kontorsplan"),
+		PLAN_NC_("definite", "kontorsplan") },
+	[PLAN_DOC_ARBETSPLAN] = { PLAN_NC_("document", "arbetsplan"),
+		PLAN_NC_("definite", "arbetsplan") },
+	[PLAN_DOC_UPPFOLJNING] = { PLAN_NC_("document", "uppfoljning"),
+		PLAN_NC_("definite", "uppfoljning") },
+};
+
+const char *plan_item_kind_definite(plan_item_kind kind, plan_lang lang)
+{
+	return plan_trc(lang, "definite", item_definite[kind]);
+}
+
+const char *plan_doc_kind_word(plan_doc_kind kind, plan_lang lang)
+{
+	return plan_trc(lang, "document", doc_words[kind].word);
+}
+
+const char *plan_doc_kind_definite(plan_doc_kind kind, plan_lang lang)
+{
+	return plan_trc(lang, "definite", doc_words[kind].definite);
+}

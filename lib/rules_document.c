@@ -40,7 +40,7 @@ static void check_links(const plan_file *file, const plan_node *item,
 	if (links && links->type == PLAN_NODE_SEQUENCE && links->len > 0)
 		return;
 	const char *id = item_id(item);
-	const char *what = plan_item_kind_word(kind, plan_diags_lang(diags));
+	const char *what = plan_item_kind_definite(kind, plan_diags_lang(diags));
 	if (links)
 		plan_diags_add(diags, file->path, item->line, item->column, "no-trace", id,
 			"%s '%s' links to nothing ('%s' is empty), so it cannot trace to a fullmäktigemål",

@@ -120,7 +120,7 @@ static void check_period_length(const plan_model *m, plan_diags *diags)
 		const plan_node *period = get(doc->root, "period");
 		if (!period || !doc->period_from || !doc->period_to)
 			continue;   /* the schema reports a missing or malformed period */
-		const char *name = plan_doc_kind_name(doc->kind);
+		const char *name = plan_doc_kind_definite(doc->kind, plan_diags_lang(diags));
 		int years = doc->period_to - doc->period_from + 1;
 		if (years != 3) {
 			plan_diags_add(diags, doc->file->path, period->line, period->column,
@@ -271,7 +271,7 @@ static void describe_key(plan_buf *out, const plan_document *doc, plan_lang lang
 	case PLAN_DOC_VERKSAMHETSPLAN:
 	case PLAN_DOC_KONTORSPLAN:
 		plan_buf_printf(out, plan_tr(lang, " for %s '%s'"),
-			plan_item_kind_word(doc->owner->kind, lang), doc->owner->id);
+			plan_item_kind_definite(doc->owner->kind, lang), doc->owner->id);
 		break;
 	case PLAN_DOC_ARBETSPLAN:
 		if (doc->year)
@@ -287,7 +287,7 @@ static void describe_key(plan_buf *out, const plan_document *doc, plan_lang lang
 				doc->year, doc->period);
 		else
 			plan_buf_printf(out, plan_tr(lang, " for %s '%s', year %d and period %s"),
-				plan_item_kind_word(doc->owner->kind, lang), doc->owner->id, doc->year,
+				plan_item_kind_definite(doc->owner->kind, lang), doc->owner->id, doc->year,
 				doc->period);
 		break;
 	default:
@@ -315,7 +315,7 @@ static void report_second(ctx *c, const plan_document *first, const plan_documen
 	plan_diags_add(c->diags, doc->file->path, doc->root->line, doc->root->column,
 		"duplicate-id", doc->id,
 		"a second %s%s; the first is at %s:%u:%u (%s): merge the two or remove one",
-		plan_doc_kind_name(doc->kind), what.ptr ? what.ptr : "", first->file->path,
+		plan_doc_kind_word(doc->kind, lang), what.ptr ? what.ptr : "", first->file->path,
 		(unsigned)first->root->line, (unsigned)first->root->column,
 		multiplicity_rule(doc->kind, lang));
 	c->oom |= what.failed;
@@ -377,7 +377,7 @@ static void check_plan_missing(ctx *c)
 			continue;
 		plan_diags_add(c->diags, org->doc->file->path, org->node->line, org->node->column,
 			"plan-missing", org->id, "%s '%s' has no %s: add one with 'owner: %s'",
-			plan_item_kind_word(org->kind, plan_diags_lang(c->diags)), org->id, plan, org->id);
+			plan_item_kind_definite(org->kind, plan_diags_lang(c->diags)), org->id, plan, org->id);
 	}
 }
 
@@ -463,7 +463,7 @@ static void check_perspective_gap(ctx *c)
 				plan_buf_printf(&names, "%s%s", n++ ? ", " : "", m->perspectives[p].name);
 		const plan_node *at = key_or_root(doc, vp ? "goals" : "activities");
 		plan_lang lang = plan_diags_lang(c->diags);
-		const char *kind = plan_doc_kind_name(doc->kind), *list = names.ptr ? names.ptr : "";
+		const char *kind = plan_doc_kind_definite(doc->kind, lang), *list = names.ptr ? names.ptr : "";
 		if (vp)
 			plan_diags_add(c->diags, doc->file->path, at->line, at->column, "perspective-gap",
 				doc->id, plan_ntr(lang,
@@ -884,7 +884,7 @@ static void report_incomplete(ctx *c, const plan_document *fu, coverage *cv)
 	else
 		plan_diags_add(c->diags, path, line, column, "followup-incomplete", fu->id,
 			"follow-up '%s' leaves out %zu of the %zu kontorsplan goals of %s '%s': %s; add an entry for each under '%s'",
-			id, cv->missing, cv->expected, plan_item_kind_word(owner->kind, lang), owner->id,
+			id, cv->missing, cv->expected, plan_item_kind_definite(owner->kind, lang), owner->id,
 			missing, list);
 }
 

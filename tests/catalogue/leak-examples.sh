@@ -61,7 +61,7 @@ run report-usage "$report" followup --period dr9
 # keys are the format's English.
 for rule in $("$validate" --list-rules --format json | grep -oE '"id": "[a-z0-9-]+"' | sed -E 's/"id": "//; s/"$//'); do
 	n=$((n + 1))
-	"$validate" --explain "$rule" | awk '/^(Fel|Rätt) \(/ { skip = 1 } /^[^ ]/ && !/^(Fel|Rätt) \(/ { skip = 0 } !skip' \
+	"$validate" --explain "$rule" | awk '/^(Felaktigt|Rätt) exempel \(/ { skip = 1 } /^[^ ]/ && !/^(Felaktigt|Rätt) exempel \(/ { skip = 0 } !skip' \
 		>"$work/explain-$rule.out"
 done
 

@@ -267,11 +267,11 @@ case_report() {
 	run 0 "$report" --rev v1 calendar --year 2026 plan
 	out_has "Underlag: planerna i commit $short ($day)."
 	run 0 "$report" calendar --year 2026 plan
-	out_has "Underlag: arbetskopian."
+	out_has "Underlag: arbetskatalogen."
 	out_lacks "incheckade"
 	printf '# en ändring\n' >>plan/organisation.yaml
 	run 0 "$report" calendar --year 2026 plan
-	out_has "Underlag: arbetskopian, med ändringar som ännu inte är incheckade."
+	out_has "Underlag: arbetskatalogen, med ändringar som ännu inte är incheckade."
 	run 0 "$report" --lang en calendar --year 2026 plan
 	out_has "Source: the working tree, with changes not yet committed."
 	# A change outside the plan set is no change to the plans.

@@ -14,6 +14,7 @@
 
 #include "plan/buf.h"
 #include "plan/lang.h"
+#include "plan/model.h"
 #include "plan/report_words.h"
 #include "plan/rule.h"
 
@@ -105,11 +106,17 @@ static void test_lookup(void **state)
 static void test_context(void **state)
 {
 	(void)state;
-	assert_string_equal(plan_trc(PLAN_LANG_SV, "report: goal status", "Met"), "Uppfylld");
+	assert_string_equal(plan_trc(PLAN_LANG_SV, "report: goal status", "Met"), "Uppfyllt");
 	assert_string_equal(plan_trc(PLAN_LANG_SV, "report: KPI result", "Met"), "Uppnått");
 	assert_string_equal(plan_trc(PLAN_LANG_EN, "report: KPI result", "Met"), "Met");
 	assert_string_equal(plan_trc(PLAN_LANG_SV, "no such context", "Met"), "Met");
-	assert_string_equal(plan_word_goal_status(PLAN_GOAL_MET, PLAN_LANG_SV), "Uppfylld");
+	/* A kind as a sentence names it: definite in Swedish, plain in English. */
+	assert_string_equal(plan_item_kind_definite(PLAN_ITEM_KPI, PLAN_LANG_SV), "nyckeltalet");
+	assert_string_equal(plan_item_kind_definite(PLAN_ITEM_KPI, PLAN_LANG_EN), "KPI");
+	assert_string_equal(plan_doc_kind_word(PLAN_DOC_UPPFOLJNING, PLAN_LANG_SV), "uppföljning");
+	assert_string_equal(plan_doc_kind_definite(PLAN_DOC_FLERARSPLAN, PLAN_LANG_SV), "flerårsplanen");
+	assert_string_equal(plan_doc_kind_definite(PLAN_DOC_FLERARSPLAN, PLAN_LANG_EN), "flerarsplan");
+	assert_string_equal(plan_word_goal_status(PLAN_GOAL_MET, PLAN_LANG_SV), "Uppfyllt");
 	assert_string_equal(plan_word_kpi_result(PLAN_KPI_MET, PLAN_LANG_SV), "Uppnått");
 	assert_string_equal(plan_word_goal_status(PLAN_GOAL_MET, PLAN_LANG_EN), "Met");
 }
@@ -128,8 +135,8 @@ static void test_explain(void **state)
 	assert_non_null(strstr(sv.ptr, "activity-unassigned (fel"));
 	assert_non_null(strstr(sv.ptr, "Varför:"));
 	assert_non_null(strstr(sv.ptr, "Aktiviteter ska vara konkreta, tidsatta och ansvarsfördelade"));
-	assert_non_null(strstr(sv.ptr, "Fel (planer/ks/klk/ekon/arbetsplan.yaml):"));
-	assert_non_null(strstr(sv.ptr, "Rätt (planer/ks/klk/ekon/arbetsplan.yaml):"));
+	assert_non_null(strstr(sv.ptr, "Felaktigt exempel (planer/ks/klk/ekon/arbetsplan.yaml):"));
+	assert_non_null(strstr(sv.ptr, "Rätt exempel (planer/ks/klk/ekon/arbetsplan.yaml):"));
 	assert_non_null(strstr(en.ptr, "activity-unassigned (error"));
 	assert_non_null(strstr(en.ptr, "Why:"));
 	assert_null(strstr(en.ptr, "Varför"));

@@ -256,7 +256,7 @@ static void test_words(void **state)
 		assert_true(strlen(plan_word_text((plan_word)w, PLAN_LANG_SV)) > 0);
 		assert_true(strlen(plan_word_text((plan_word)w, PLAN_LANG_EN)) > 0);
 	}
-	assert_string_equal(plan_word_goal_status(PLAN_GOAL_PARTLY_MET, PLAN_LANG_SV), "Delvis uppfylld");
+	assert_string_equal(plan_word_goal_status(PLAN_GOAL_PARTLY_MET, PLAN_LANG_SV), "Delvis uppfyllt");
 	assert_string_equal(plan_word_goal_status(PLAN_GOAL_PARTLY_MET, PLAN_LANG_EN), "Partly met");
 	assert_string_equal(plan_word_task_status(PLAN_TASK_ONGOING, PLAN_LANG_SV), "Pågår");
 	assert_string_equal(plan_word_period(PLAN_PERIOD_AR, PLAN_LANG_SV), "Årsredovisning");

@@ -204,4 +204,12 @@ const char *plan_item_kind_key(plan_item_kind kind);
 /* "styrmodell", "verksamhetsplan", ...: the document kind's name. */
 const char *plan_doc_kind_name(plan_doc_kind kind);
 
+/* How a message in `lang` names a kind where Swedish needs more than the
+ * plain word: an item kind as the definite subject ("aktiviteten"), a
+ * document kind as a word ("uppföljning") or definite ("uppföljningen").
+ * In English each is plan_item_kind_word or plan_doc_kind_name. */
+const char *plan_item_kind_definite(plan_item_kind kind, plan_lang lang);
+const char *plan_doc_kind_word(plan_doc_kind kind, plan_lang lang);
+const char *plan_doc_kind_definite(plan_doc_kind kind, plan_lang lang);
+
 #endif
