@@ -4,6 +4,7 @@
 #include "plan/output.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,6 +36,18 @@ static int inside(const char *dir, const char *root)
 	size_t n = strlen(root);
 	return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/' ||
 	       (n > 0 && root[n - 1] == '/'));
+}
+
+/* The mode of the file `path` replaces, or for a new one 0666 less the
+ * umask (read by setting it and back: nothing else runs meanwhile). */
+static mode_t mode_for(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return st.st_mode & 07777;
+	mode_t mask = umask(022);
+	umask(mask);
+	return 0666 & ~mask;
 }
 
 int plan_output_open(plan_output **out, const char *path,
@@ -71,6 +84,14 @@ int plan_output_open(plan_output **out, const char *path,
 			plan_tr(ERR_LANG(err), strerror(errno)));
 		free(o->temp);
 		o->temp = NULL;
+		goto fail;
+	}
+	/* mkstemp makes the file 0600; the result is a report to share, so it
+	 * gets the mode a shell redirection would give it. */
+	if (fchmod(fd, mode_for(path)) != 0) {
+		plan_error_set(err, "cannot write '%s': %s", path,
+			plan_tr(ERR_LANG(err), strerror(errno)));
+		close(fd);
 		goto fail;
 	}
 	o->stream = fdopen(fd, "w");

@@ -1,5 +1,6 @@
 /* Unit tests for chunked output (plan_out): pieces reach the stream whole
  * and in order, and a failed append is remembered, not written. */
+#define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +8,10 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "plan/output.h"
 
@@ -57,11 +61,46 @@ static void test_a_failed_append_is_remembered(void **state)
 	fclose(f);
 }
 
+/* Write `text` to `path` through plan_output; the mode it ends with. */
+static mode_t write_through(const char *path, const char *text)
+{
+	plan_output *o = NULL;
+	plan_error err = { 0 };
+	assert_int_equal(plan_output_open(&o, path, NULL, &err), 0);
+	assert_true(fputs(text, plan_output_stream(o)) >= 0);
+	assert_int_equal(plan_output_commit(o, &err), 0);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_mode & 07777;
+}
+
+/* A new file gets 0666 less the umask, as a shell redirection gives; a
+ * replaced file keeps its mode. */
+static void test_mode_follows_umask_and_is_kept(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test-output-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/report.md", dir);
+	mode_t old = umask(027);
+	assert_int_equal(write_through(path, "one\n"), 0640);
+	umask(022);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(write_through(path, "two\n"), 0644);
+	assert_int_equal(chmod(path, 0604), 0);
+	assert_int_equal(write_through(path, "three\n"), 0604);
+	umask(old);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chunks_reach_the_stream_in_order),
 		cmocka_unit_test(test_a_failed_append_is_remembered),
+		cmocka_unit_test(test_mode_follows_umask_and_is_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
