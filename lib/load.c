@@ -12,6 +12,7 @@
 #include "array.h"
 #include "hash.h"
 #include "plan/buf.h"
+#include "yaml_hint.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
 
@@ -772,6 +773,31 @@ static const char *yaml_text(const loader *ld, const char *text)
 	return text;
 }
 
+/* libyaml's problem and context, as the message itself. */
+static void libyaml_words(loader *ld, plan_buf *msg)
+{
+	const yaml_parser_t *p = &ld->parser;
+	plan_buf_puts(msg, p->problem ? yaml_text(ld, p->problem) : TR("malformed YAML"));
+	/* The commonest slip in prose values: a colon and a space inside
+	 * unquoted text. */
+	if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
+		plan_buf_puts(msg, TR("; text containing ': ' must be quoted"));
+	if (p->context)
+		plan_buf_printf(msg, TR(" (%s at line %u, column %u)"), yaml_text(ld, p->context),
+			(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+}
+
+/* libyaml's words after a message in plan terms, as its detail. */
+static void explained_detail(loader *ld, plan_buf *msg)
+{
+	const yaml_parser_t *p = &ld->parser;
+	plan_buf_printf(msg, TR(" (YAML: %s"), yaml_text(ld, p->problem));
+	if (p->context)
+		plan_buf_printf(msg, TR(", %s at line %u, column %u"), yaml_text(ld, p->context),
+			(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+	plan_buf_putc(msg, ')');
+}
+
 static void report_parser_error(loader *ld, const char *text, size_t len)
 {
 	const yaml_parser_t *p = &ld->parser;
@@ -794,7 +820,11 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 		}
 		position_of(text, len, offset, &line, &column);
 		const char *problem = p->problem ? p->problem : "unreadable input";
-		if ((strstr(problem, "UTF-8") || strstr(problem, "utf-8")) && offset < len)
+		if ((strstr(problem, "UTF-8") || strstr(problem, "utf-8")) &&
+		    plan_latin1_hint(text, len, offset, plan_diags_lang(ld->diags), &msg)) {
+			/* a whole file in another encoding: said, with the remedy */
+		}
+		else if ((strstr(problem, "UTF-8") || strstr(problem, "utf-8")) && offset < len)
 			plan_buf_printf(&msg, TR("invalid UTF-8 starting at byte 0x%02x (plan files must be saved as UTF-8)"),
 				(unsigned char)text[offset]);
 		else if (strstr(problem, "UTF-8") || strstr(problem, "utf-8"))
@@ -806,14 +836,11 @@ static void report_parser_error(loader *ld, const char *text, size_t len)
 			plan_buf_puts(&msg, p->problem ? yaml_text(ld, p->problem) : TR("unreadable input"));
 	} else {
 		mark_position(ld, &p->problem_mark, &line, &column);
-		plan_buf_puts(&msg, p->problem ? yaml_text(ld, p->problem) : TR("malformed YAML"));
-		/* The commonest slip in prose values: a colon and a space inside
-		 * unquoted text. */
-		if (p->problem && strcmp(p->problem, "mapping values are not allowed in this context") == 0)
-			plan_buf_puts(&msg, TR("; text containing ': ' must be quoted"));
-		if (p->context)
-			plan_buf_printf(&msg, TR(" (%s at line %u, column %u)"), yaml_text(ld, p->context),
-				(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+		if (p->problem && plan_yaml_hint(text, len, p->problem, plan_diags_lang(ld->diags),
+		                                 &msg, &line, &column))
+			explained_detail(ld, &msg);
+		else
+			libyaml_words(ld, &msg);
 	}
 	report(ld, line, column, "yaml-syntax", NULL, msg.ptr ? msg.ptr : TR("malformed YAML"));
 	plan_buf_free(&msg);

@@ -920,12 +920,23 @@ static void test_more_syntax_errors(void **state)
 	fixture *fx = *state;
 	/* A tab cannot indent. */
 	const plan_file *f = load(fx, "a:\n\tb: 1\n");
-	expect_one_diag(fx, "yaml-syntax", 2, 1);
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 2, 1), "YAML indents with spaces");
 	assert_int_equal(f->ndocs, 0);
 
+	/* Said in plan terms, with libyaml's words as the detail. */
 	f = load(fx, "a:\n  b: 1\n c: 2\n");
-	expect_mentions(expect_one_diag(fx, "yaml-syntax", 3, 2), "line 1, column 1");
+	const plan_diag *d = expect_one_diag(fx, "yaml-syntax", 3, 2);
+	expect_mentions(d, "'c' is indented less than 'b' above it (line 2)");
+	expect_mentions(d, "(YAML: did not find expected key, while parsing a block mapping at line 1, column 1)");
 	assert_int_equal(f->ndocs, 0);
+
+	/* Indented more under a key with a value: the caret at the key, not
+	 * at the colon libyaml stopped on. */
+	load(fx, "a: 1\n  b: 2\n");
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 2, 3), "'b' is indented more than 'a'");
+	/* A colon inside a value keeps the quoting advice. */
+	load(fx, "a: 1\nb: Möte: plan\n");
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 2, 8), "must be quoted");
 
 	f = load(fx, "a: \"open\n");
 	expect_mentions(expect_one_diag(fx, "yaml-syntax", 2, 1), "line 1, column 4");
@@ -948,6 +959,19 @@ static void test_invalid_utf8(void **state)
 	expect_mentions(expect_one_diag(fx, "yaml-syntax", 3, 9), "UTF-8");
 	load(fx, "x: \xC3\xA9\xE2\x98" "A\n");
 	expect_mentions(expect_one_diag(fx, "yaml-syntax", 1, 5), "UTF-8");
+
+	/* A whole file in Windows-1252 is named so, with the remedy; a UTF-8
+	 * file with one bad byte is not. */
+	load(fx, "a: \xE5r\nb: \x96 \xF6\n");
+	d = expect_one_diag(fx, "yaml-syntax", 1, 4);
+	expect_mentions(d, "Windows-1252, where that byte is 'å'");
+	expect_mentions(d, "iconv -f windows-1252 -t utf-8");
+	load(fx, "a: h\xC3\xA9\xE5r\n");
+	d = expect_one_diag(fx, "yaml-syntax", 1, 6);
+	assert_null(strstr(d->message, "Windows-1252"));
+	/* UTF-16 is named as such, not read as Latin-1. */
+	load(fx, "\xFF\xFE" "a\0:\0");
+	expect_mentions(expect_one_diag(fx, "yaml-syntax", 1, 1), "looks like UTF-16");
 
 	/* A truncated sequence at the end of the file. */
 	load(fx, "a: 1\nb: \xE2\x98");
