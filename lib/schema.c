@@ -661,6 +661,26 @@ static void describe_value(const validator *v, const plan_node *node, plan_buf *
 	plan_buf_putc(out, '\'');
 }
 
+/* A value that fails its pattern only for letters such as å, ä and ö (or a
+ * space) is told which character is not allowed and what it would be in
+ * the allowed form, when that form matches: "'KS-Å1' holds 'Å' ...; write
+ * it 'KS-A1'". Returns 0 when that is not the case. */
+static int say_ascii_form(const validator *v, const snode *n, const plan_node *inst,
+	plan_buf *msg)
+{
+	plan_buf ascii = PLAN_BUF_INIT;
+	size_t first = 0, width = 0;
+	int said = 0;
+	if (plan_suggest_ascii(inst->u.text, inst->len, &ascii, &first, &width) > 0 &&
+	    plan_pattern_match(n->pattern, ascii.ptr, ascii.len)) {
+		plan_buf_printf(msg, TR(" holds '%.*s', which is not allowed here (%s); write it '%s'"),
+			(int)width, inst->u.text + first, n->pattern_src->u.text, ascii.ptr);
+		said = 1;
+	}
+	plan_buf_free(&ascii);
+	return said;
+}
+
 /* The closest of `count` candidate names to `word`, if close enough to be a
  * likely typo; NULL otherwise. */
 static const char *closest(const char *word, const plan_node *const *cands, size_t count)
@@ -1081,7 +1101,8 @@ static int validate_scalar(validator *v, const snode *n, const plan_node *inst)
 			subject(v, &msg);
 			plan_buf_puts(&msg, TR(" has the wrong form: "));
 			describe_value(v, inst, &msg);
-			plan_buf_printf(&msg, TR(" does not match %s"), n->pattern_src->u.text);
+			if (!say_ascii_form(v, n, inst, &msg))
+				plan_buf_printf(&msg, TR(" does not match %s"), n->pattern_src->u.text);
 			errors += fail(v, inst, &msg, NULL);
 		}
 		if (n->format_date && !plan_date_valid(inst->u.text, inst->len)) {

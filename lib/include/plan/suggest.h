@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "plan/buf.h"
+
 /* Tracks the best candidate seen so far for one misspelt word. */
 typedef struct plan_suggest {
 	const char *word;
@@ -22,5 +24,14 @@ void plan_suggest_add(plan_suggest *suggest, const char *candidate);
 /* Levenshtein distance in bytes; (size_t)-1 when either string is longer than
  * 64 bytes (such names are never typos of each other worth suggesting). */
 size_t plan_edit_distance(const char *a, const char *b);
+
+/* The text with every letter that has a plain ASCII form written in it (å,
+ * ä, à, á → a; Ö, Ø → O; é → e; ü → u; ß → ss; ...) and spaces as '-', as an
+ * id would be written, into out. *first is the byte offset of the first
+ * character replaced and *first_len its length in bytes. Returns how many
+ * characters were replaced (0: none; out is then the text as it was), or -1
+ * when memory ran out. */
+int plan_suggest_ascii(const char *text, size_t len, plan_buf *out, size_t *first,
+	size_t *first_len);
 
 #endif
