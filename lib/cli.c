@@ -152,3 +152,33 @@ plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
 	}
 	return PLAN_CLI_RUN;
 }
+
+int plan_color_parse(plan_color *out, const char *text)
+{
+	static const char *const names[] = { "auto", "always", "never" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(text, names[i]) == 0) {
+			*out = (plan_color)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* An environment variable that says yes: set, not empty and not "0". */
+static int env_yes(const char *name)
+{
+	const char *value = getenv(name);
+	return value && *value && strcmp(value, "0") != 0;
+}
+
+int plan_color_wanted(plan_color choice, int terminal)
+{
+	if (choice != PLAN_COLOR_AUTO)
+		return choice == PLAN_COLOR_ALWAYS;
+	const char *no_color = getenv("NO_COLOR");
+	if (no_color && *no_color)
+		return 0;
+	if (env_yes("FORCE_COLOR") || env_yes("CLICOLOR_FORCE"))
+		return 1;
+	return terminal;
+}

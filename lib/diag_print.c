@@ -378,6 +378,8 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		if (maybe_flush(out, buf) < 0)
 			return -1;
 	}
+	if (o->quiet)
+		return 0;
 	plan_lang lang = o->lang;
 	plan_buf_printf(buf, plan_ntr(lang, "%zu error", "%zu errors", errors), errors);
 	plan_buf_puts(buf, ", ");

@@ -79,6 +79,8 @@ _plan_tools()
     --period) COMPREPLY=($(compgen -W "dr1 dr2 ar" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "$(_plan_ids)" -- "$cur")); return ;;
     --owner) COMPREPLY=($(compgen -W "$(_plan_org_ids) kommun" -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --rule) COMPREPLY=($(compgen -W "$(plan-validate --list-rules --format json 2>/dev/null | sed -n 's/.*"id": "\([a-z0-9-]*\)".*"configurable": true.*/\1=/p')" -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
     --format)
         case $cmd/$sub in
         plan-validate/*) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")) ;;
@@ -95,7 +97,7 @@ _plan_tools()
     case $cmd in
     plan-validate)
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common --strict --base --lang --list-rules --explain" -- "$cur"))
+            COMPREPLY=($(compgen -W "$common --strict --base --lang --list-rules --explain --rule -q --quiet --color" -- "$cur"))
         else
             _filedir -d
         fi ;;

@@ -16,6 +16,7 @@
 #include "plan/diag.h"
 #include "plan/lang.h"
 #include "plan/output.h"
+#include "plan/rule.h"
 #include "plan/set.h"
 #include "plan/version.h"
 
@@ -39,6 +40,10 @@ static const char usage_text[] = PLAN_N_(
 	"                   then LC_ALL, LC_MESSAGES, LANG; sv... is Swedish, any\n"
 	"                   other value English)\n"
 	"  --strict         warnings also make the exit status 1\n"
+	"  --rule RULE=SEVERITY  error, warning or off for one rule, over what\n"
+	"                   styrmodell.yaml says (repeatable)\n"
+	"  -q, --quiet      text: the diagnostics only, no summary line\n"
+	"  --color WHEN     auto (default), always or never\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...) of the repository\n"
 	"                   that holds PATH; the working tree is not read\n"
@@ -59,8 +64,9 @@ static const char usage_text[] = PLAN_N_(
 	"  --version        show the version and exit\n"
 	"\n"
 	"Output: text prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE] per fault,\n"
-	"quoting the source line on a terminal, then a summary line. Colour only on a\n"
-	"terminal and when NO_COLOR is unset. Rule severities can be changed in\n"
+	"quoting the source line on a terminal, then a summary line. Colour on a\n"
+	"terminal unless NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE colour a pipe\n"
+	"too; --color decides over both. Rule severities can be changed in\n"
 	"styrmodell.yaml under rules: (error, warning or off).\n"
 	"\n"
 	"Exit status:\n"
@@ -146,13 +152,58 @@ typedef struct request {
 	int strict;
 	int list_rules;
 	const char *explain;
+	int quiet;
+	plan_color color;
+	const char *rules[64];    /* --rule RULE=SEVERITY, in order */
+	size_t nrules;
 } request;
+
+/* --rule RULE=SEVERITY: a configurable rule of the catalogue and error,
+ * warning or off. Returns 0, or -1 with the usage message in `msg`. */
+static int check_rule_option(const char *arg, plan_buf *msg)
+{
+	const char *eq = strchr(arg, '=');
+	plan_severity severity;
+	if (!eq || eq == arg || plan_severity_parse(&severity, eq + 1) < 0) {
+		plan_buf_printf(msg, plan_tr(lang, "--rule needs RULE=SEVERITY (error, warning or off), not '%s'"), arg);
+		return -1;
+	}
+	char id[64];
+	snprintf(id, sizeof id, "%.*s", (int)(eq - arg), arg);
+	const plan_rule *rule = plan_rule_find(id);
+	if (!rule) {
+		const char *guess = plan_rule_suggest(id);
+		plan_buf_printf(msg, plan_tr(lang, "--rule: unknown rule '%s'"), id);
+		if (guess)
+			plan_buf_printf(msg, plan_tr(lang, "; did you mean '%s'?"), guess);
+		return -1;
+	}
+	if (!rule->configurable) {
+		plan_buf_printf(msg, plan_tr(lang, "--rule: the severity of '%s' cannot be changed"), id);
+		return -1;
+	}
+	return 0;
+}
+
+/* The --rule options over the set's diagnostics, the last of a rule
+ * winning, as in styrmodell.yaml. */
+static void apply_rule_options(const request *r, plan_diags *diags)
+{
+	for (size_t i = 0; i < r->nrules; i++) {
+		const char *eq = strchr(r->rules[i], '=');
+		char id[64];
+		snprintf(id, sizeof id, "%.*s", (int)(eq - r->rules[i]), r->rules[i]);
+		plan_severity severity;
+		if (plan_severity_parse(&severity, eq + 1) == 0)
+			plan_diags_override(diags, id, severity);
+	}
+}
 
 /* Read the options into `r`. Returns -1 to go on, or the exit status. */
 static int read_options(request *r, int argc, char **argv)
 {
 	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG, OPT_LIST_RULES,
-		OPT_EXPLAIN };
+		OPT_EXPLAIN, OPT_COLOR, OPT_RULE };
 	static const struct option options[] = {
 		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -161,12 +212,15 @@ static int read_options(request *r, int argc, char **argv)
 		{ "base", required_argument, NULL, OPT_BASE },
 		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "rule", required_argument, NULL, OPT_RULE },
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_buf msg = PLAN_BUF_INIT;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":" PLAN_CLI_SHORT_OPTIONS, options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":" PLAN_CLI_SHORT_OPTIONS "q", options, NULL)) != -1) {
 		int common = plan_cli_common_apply(&r->cli, c, optarg, &msg);
 		if (common < 0)
 			return usage_error_buf(&msg);
@@ -204,6 +258,20 @@ static int read_options(request *r, int argc, char **argv)
 		case OPT_EXPLAIN:
 			r->explain = optarg;
 			break;
+		case 'q':
+			r->quiet = 1;
+			break;
+		case OPT_COLOR:
+			if (plan_color_parse(&r->color, optarg) < 0)
+				return usage_error("unknown --color '%s' (expected auto, always or never)", optarg);
+			break;
+		case OPT_RULE:
+			if (check_rule_option(optarg, &msg) < 0)
+				return usage_error_buf(&msg);
+			if (r->nrules == sizeof r->rules / sizeof *r->rules)
+				return usage_error("too many --rule options (at most 64)");
+			r->rules[r->nrules++] = optarg;
+			break;
 		default:
 			plan_cli_getopt_error(&msg, lang, c, argv[optind - 1]);
 			return usage_error_buf(&msg);
@@ -231,12 +299,13 @@ static int report(const request *r, plan_set *set)
 		return EXIT_TROUBLE;
 	}
 	plan_diags *diags = plan_set_diags(set);
+	apply_rule_options(r, diags);
 	int terminal = plan_output_is_terminal(out);
-	const char *no_color = getenv("NO_COLOR");
 	char *prefix = r->format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
 	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
 	print.format = r->format;
-	print.color = terminal && !(no_color && *no_color);
+	print.color = plan_color_wanted(r->color, terminal);
+	print.quiet = r->quiet;
 	print.lang = lang;
 	print.show_source = terminal;
 	print.source_text = plan_set_file_text;

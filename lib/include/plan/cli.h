@@ -118,4 +118,20 @@ plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
 	const plan_cli_command *table, size_t count, const char *const *words,
 	size_t nwords, const plan_cli_common *cli, plan_buf *msg);
 
+/* --color: auto (the default), always or never. */
+typedef enum plan_color {
+	PLAN_COLOR_AUTO,
+	PLAN_COLOR_ALWAYS,
+	PLAN_COLOR_NEVER
+} plan_color;
+
+/* Parse "auto", "always" or "never". Returns 0, or -1 for anything else. */
+int plan_color_parse(plan_color *out, const char *text);
+
+/* Whether to colour text output, as linters decide it: --color always or
+ * never decides; with auto, NO_COLOR (set and not empty) turns colour off,
+ * then FORCE_COLOR or CLICOLOR_FORCE (set, not empty and not "0") turn it
+ * on even for a pipe or a file, and otherwise a terminal gets colour. */
+int plan_color_wanted(plan_color choice, int terminal);
+
 #endif

@@ -114,10 +114,11 @@ typedef struct plan_diag_print_options {
 	                          * '/' is added when it lacks one) so that paths
 	                          * are repository paths when the plan set is a
 	                          * subdirectory; NULL or "" for none */
+	int quiet;               /* text: the diagnostics only, no summary line */
 } plan_diag_print_options;
 
 #define PLAN_DIAG_PRINT_OPTIONS_INIT \
-	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL }
+	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0 }
 
 /* Print every diagnostic whose severity is not off, in the chosen format,
  * followed (text) by a summary line. Plan text is escaped for the format:
