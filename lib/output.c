@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "plan/buf.h"
+#include "source_impl.h"
 
 struct plan_output {
 	FILE *stream;
@@ -69,8 +70,13 @@ int plan_output_open(plan_output **out, const char *path,
 			plan_tr(ERR_LANG(err), strerror(errno)));
 		goto fail;
 	}
-	if (forbidden_root && inside(real_dir, forbidden_root)) {
-		plan_error_set(err, "refusing to write '%s': it is inside the plan set being read (%s)",
+	/* Only a file the plan set would read is refused: a report, a SARIF
+	 * file or a page beside the plans changes nothing the tools read (CI
+	 * writes plan-validate.sarif at the root of the repository). */
+	const char *name = strrchr(path, '/');
+	if (forbidden_root && inside(real_dir, forbidden_root) &&
+	    plan_source_candidate(name ? name + 1 : path)) {
+		plan_error_set(err, "refusing to write '%s': a YAML file inside the plan set being read (%s) would become part of it",
 			path, forbidden_root);
 		goto fail;
 	}

@@ -184,7 +184,7 @@ case_tag_and_head() {
 }
 
 # PATH below the root, a file, a directory gone from the working tree, the
-# current directory; -o is still refused inside the plan set.
+# current directory; -o of a YAML file is still refused inside the plan set.
 case_subdir() {
 	make_repo
 	cd "$repo"
@@ -204,9 +204,9 @@ case_subdir() {
 	run 2 "$validate" --rev HEAD .
 	err_has "no plan set found in revision 'HEAD'"
 	err_has "no styrmodell.yaml in '/' or any directory above it"
-	run 2 "$validate" --rev HEAD -o plan/out.txt plan
+	run 2 "$validate" --rev HEAD -o plan/out.yaml plan
 	err_has "inside the plan set"
-	[ ! -e plan/out.txt ] || fail "-o wrote into the plan set"
+	[ ! -e plan/out.yaml ] || fail "-o wrote a YAML file into the plan set"
 }
 
 # The plan sets of tests/e2e and the examples read the same from a commit as

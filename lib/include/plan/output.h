@@ -12,8 +12,10 @@ typedef struct plan_output plan_output;
 
 /* Open the destination: NULL or "-" is standard output; otherwise a temporary
  * file beside `path`. A `path` inside `forbidden_root` (the plan set being
- * read; may be NULL) is refused: the tools never write into a plan set.
- * Returns 0 with *out set, or -1 with `err` set. */
+ * read; may be NULL) that the plan set would read (a *.yaml or *.yml file)
+ * is refused: the tools never change what they read. Any other file there
+ * (a .sarif, .md or .html) is written. Returns 0 with *out set, or -1 with
+ * `err` set. */
 int plan_output_open(plan_output **out, const char *path,
 	const char *forbidden_root, plan_error *err);
 
