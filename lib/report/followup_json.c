@@ -1,10 +1,10 @@
 /* followup_json.c: plan-report followup --format json: the follow-up as one
  * JSON object with a documented, stable key order (README, plan-report). */
-#include "plan-report.h"
+#include "report_impl.h"
 
 #include <string.h>
 
-static void counts_json(report_out *out, const size_t *n, int count, const char *(*key)(int), size_t total)
+static void counts_json(plan_out *out, const size_t *n, int count, const char *(*key)(int), size_t total)
 {
 	plan_buf_putc(&out->buf, '{');
 	for (int s = 0; s < count; s++) {
@@ -20,12 +20,12 @@ static const char *goal_key(int s) { return plan_goal_status_key((plan_goal_stat
 static const char *task_key(int s) { return plan_task_status_key((plan_task_status)s); }
 static const char *result_key(int s) { return plan_kpi_result_key((plan_kpi_result)s); }
 
-static void status_counts(report_out *out, const plan_status_counts *c)
+static void status_counts(plan_out *out, const plan_status_counts *c)
 {
 	counts_json(out, c->n, PLAN_GOAL_STATUSES, goal_key, c->total);
 }
 
-static void task_counts(report_out *out, const size_t *n)
+static void task_counts(plan_out *out, const size_t *n)
 {
 	size_t total = 0;
 	for (int s = 0; s < PLAN_TASK_STATUSES; s++)
@@ -33,12 +33,12 @@ static void task_counts(report_out *out, const size_t *n)
 	counts_json(out, n, PLAN_TASK_STATUSES, task_key, total);
 }
 
-static void doc_id(report_out *out, const plan_document *document)
+static void doc_id(plan_out *out, const plan_document *document)
 {
 	json_str(out, document ? document->id : NULL);
 }
 
-static void owner_or_null(report_out *out, const plan_model *m, const plan_item *owner)
+static void owner_or_null(plan_out *out, const plan_model *m, const plan_item *owner)
 {
 	if (owner)
 		json_owner(out, m, owner);
@@ -46,7 +46,7 @@ static void owner_or_null(report_out *out, const plan_model *m, const plan_item 
 		plan_buf_puts(&out->buf, "null");
 }
 
-static void entry_json(report_out *out, const plan_model *m, const plan_fu_entry *e, int depth,
+static void entry_json(plan_out *out, const plan_model *m, const plan_fu_entry *e, int depth,
 	int interim)
 {
 	int activity = e->item->kind == PLAN_ITEM_ACTIVITY;
@@ -106,28 +106,28 @@ static void entry_json(report_out *out, const plan_model *m, const plan_fu_entry
 	plan_out_maybe_flush(out);
 }
 
-static void indent(report_out *out, int depth)
+static void indent(plan_out *out, int depth)
 {
 	plan_buf_putc(&out->buf, '\n');
 	for (int i = 0; i < depth; i++)
 		plan_buf_puts(&out->buf, "  ");
 }
 
-static void open_list(report_out *out, size_t i, int depth)
+static void open_list(plan_out *out, size_t i, int depth)
 {
 	if (i)
 		plan_buf_putc(&out->buf, ',');
 	indent(out, depth);
 }
 
-static void close_list(report_out *out, size_t n, int depth)
+static void close_list(plan_out *out, size_t n, int depth)
 {
 	if (n)
 		indent(out, depth);
 	plan_buf_putc(&out->buf, ']');
 }
 
-static void number_or_null(report_out *out, int has, double value)
+static void number_or_null(plan_out *out, int has, double value)
 {
 	if (has)
 		json_num(out, value);
@@ -135,7 +135,7 @@ static void number_or_null(report_out *out, int has, double value)
 		plan_buf_puts(&out->buf, "null");
 }
 
-static void assignment_json(report_out *out, const plan_model *m, const plan_fu_assignment *row)
+static void assignment_json(plan_out *out, const plan_model *m, const plan_fu_assignment *row)
 {
 	const plan_item *a = row->assignment;
 	plan_buf_puts(&out->buf, "{\"id\": ");
@@ -173,7 +173,7 @@ static void assignment_json(report_out *out, const plan_model *m, const plan_fu_
 	plan_buf_putc(&out->buf, '}');
 }
 
-void kpi_year_json(report_out *out, const plan_kpi_year *row)
+void kpi_year_json(plan_out *out, const plan_kpi_year *row)
 {
 	plan_buf_puts(&out->buf, "\"target\": ");
 	number_or_null(out, row->has_target, row->target);
@@ -201,7 +201,7 @@ void kpi_year_json(report_out *out, const plan_kpi_year *row)
 	number_or_null(out, row->has_outcome && row->has_target, row->margin);
 }
 
-static void kpi_json(report_out *out, const plan_kpi_report *r, const plan_kpi_year *row)
+static void kpi_json(plan_out *out, const plan_kpi_report *r, const plan_kpi_year *row)
 {
 	plan_buf_puts(&out->buf, "{\"id\": ");
 	json_str(out, r->kpi->id);
@@ -224,7 +224,7 @@ static void kpi_json(report_out *out, const plan_kpi_report *r, const plan_kpi_y
 	plan_buf_putc(&out->buf, '}');
 }
 
-static void economy_json(report_out *out, const plan_model *m, const plan_fu_economy *row)
+static void economy_json(plan_out *out, const plan_model *m, const plan_fu_economy *row)
 {
 	const plan_economy *e = &row->economy;
 	plan_buf_puts(&out->buf, "{\"owner\": ");
@@ -252,7 +252,7 @@ static void economy_json(report_out *out, const plan_model *m, const plan_fu_eco
 	plan_buf_putc(&out->buf, '}');
 }
 
-static void part_json(report_out *out, const plan_hushallning_part *part)
+static void part_json(plan_out *out, const plan_hushallning_part *part)
 {
 	plan_buf_printf(&out->buf, "\"goals\": %zu, \"counts\": ", part->counts.total);
 	status_counts(out, &part->counts);
@@ -262,7 +262,7 @@ static void part_json(report_out *out, const plan_hushallning_part *part)
 	number_or_null(out, part->counts.total > 0, part->share);
 }
 
-static void hushallning_json(report_out *out, const plan_model *m, const plan_followup *f)
+static void hushallning_json(plan_out *out, const plan_model *m, const plan_followup *f)
 {
 	const plan_hushallning *h = &f->hushallning;
 	const plan_hushallning_rules *r = &h->rules;
@@ -316,8 +316,8 @@ static void hushallning_json(report_out *out, const plan_model *m, const plan_fo
 	plan_buf_putc(&out->buf, '}');
 }
 
-void followup_json(report_out *out, const plan_model *m, const plan_followup *f,
-	const report_options *opt)
+void followup_json(plan_out *out, const plan_model *m, const plan_followup *f,
+	const plan_report_options *opt)
 {
 	int interim = f->period != PLAN_PERIOD_AR;
 	json_head(out, opt, m, "followup");

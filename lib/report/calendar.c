@@ -1,7 +1,7 @@
 /* calendar.c: plan-report calendar: the year's planning and follow-up
  * milestones (the årshjul) in date order, as a document, JSON, or an
  * iCalendar file (RFC 5545) to import into a calendar. */
-#include "plan-report.h"
+#include "report_impl.h"
 
 #include <string.h>
 
@@ -49,36 +49,36 @@ static void summary_of(plan_buf *buf, const plan_model *m, const plan_milestone 
 	plan_buf_free(&name);
 }
 
-static void calendar_doc(doc *d, const plan_model *m, const plan_calendar *cal)
+static void calendar_doc(plan_report_doc *d, const plan_model *m, const plan_calendar *cal)
 {
 	char year[16];
 	snprintf(year, sizeof year, "%d", cal->year);
 	const char *args[] = { year, owner_name(m, NULL) };
-	doc_heading(d, 1);
-	doc_fill(d, ST_PLAIN, PLAN_W_CALENDAR_TITLE, args, 2);
-	doc_para(d);
-	doc_word(d, ST_PLAIN, PLAN_W_CALENDAR_INTRO);
-	doc_table(d, "ll");
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, PLAN_W_DATE);
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, PLAN_W_EVENT);
+	plan_doc_heading(d, 1);
+	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_CALENDAR_TITLE, args, 2);
+	plan_doc_para(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_CALENDAR_INTRO);
+	plan_doc_table(d, "ll");
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_DATE);
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_EVENT);
 	plan_buf buf = PLAN_BUF_INIT;
 	for (size_t i = 0; i < cal->n; i++) {
 		plan_buf_clear(&buf);
 		summary_of(&buf, m, &cal->milestones[i], d->lang);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, cal->milestones[i].date);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, buf.ptr);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, cal->milestones[i].date);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, buf.ptr);
 	}
 	if (buf.failed)
 		d->oom = 1;
 	plan_buf_free(&buf);
 }
 
-static void calendar_json(report_out *out, const plan_model *m, const plan_calendar *cal,
-	const report_options *opt)
+static void calendar_json(plan_out *out, const plan_model *m, const plan_calendar *cal,
+	const plan_report_options *opt)
 {
 	json_head(out, opt, m, "calendar");
 	json_key(out, 1, "year", 0);
@@ -213,8 +213,8 @@ static void next_day(char out[11], const char *date)
 	out[10] = '\0';
 }
 
-static void calendar_ics(report_out *out, const plan_model *m, const plan_calendar *cal,
-	const report_options *opt)
+static void calendar_ics(plan_out *out, const plan_model *m, const plan_calendar *cal,
+	const plan_report_options *opt)
 {
 	plan_buf *buf = &out->buf;
 	plan_buf value = PLAN_BUF_INIT;
@@ -275,32 +275,36 @@ static void calendar_ics(report_out *out, const plan_model *m, const plan_calend
 	plan_buf_free(&value);
 }
 
-int report_calendar(report_out *out, const plan_model *m, const report_options *opt)
+typedef void (*calendar_write_fn)(plan_out *out, const plan_model *m, const plan_calendar *cal,
+	const plan_report_options *opt);
+
+static int calendar_write(plan_out *out, const plan_model *m, const plan_report_options *opt,
+	calendar_write_fn write)
 {
 	plan_calendar *cal = NULL;
-	if (plan_calendar_build(&cal, m, opt->year) < 0) {
-		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
-		return EXIT_TROUBLE;
-	}
-	int status = EXIT_CLEAN;
-	if (opt->format == FORMAT_JSON) {
-		calendar_json(out, m, cal, opt);
-	} else if (opt->format == FORMAT_ICS) {
-		calendar_ics(out, m, cal, opt);
-	} else {
-		doc d;
-		if (doc_init(&d, opt->lang) < 0) {
-			status = EXIT_TROUBLE;
-		} else {
-			calendar_doc(&d, m, cal);
-			doc_provenance(&d, opt);
-			if (d.oom)
-				status = EXIT_TROUBLE;
-			else
-				render(out, &d, opt->format);
-			doc_free(&d);
-		}
-	}
+	if (plan_calendar_build(&cal, m, opt->year) < 0)
+		return report_oom(opt);
+	write(out, m, cal, opt);
 	plan_calendar_free(cal);
-	return status;
+	return PLAN_REPORT_OK;
+}
+
+int plan_report_calendar_json(plan_out *out, const plan_model *m, const plan_report_options *opt)
+{
+	return calendar_write(out, m, opt, calendar_json);
+}
+
+int plan_report_calendar_ics(plan_out *out, const plan_model *m, const plan_report_options *opt)
+{
+	return calendar_write(out, m, opt, calendar_ics);
+}
+
+int plan_report_calendar_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt)
+{
+	plan_calendar *cal = NULL;
+	if (plan_calendar_build(&cal, m, opt->year) < 0)
+		return report_oom(opt);
+	calendar_doc(d, m, cal);
+	plan_calendar_free(cal);
+	return report_doc_done(d, opt);
 }

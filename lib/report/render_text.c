@@ -2,7 +2,7 @@
  * mail: underlined headings, paragraphs and list items wrapped to 78
  * columns, tables with aligned columns. Plan text is escaped exactly as the
  * other tools escape it for a terminal (plan_buf_put_safe). */
-#include "plan-report.h"
+#include "plan/render.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +13,10 @@
 
 /* A block's text, escaped, with '\n' where the plan text has a blank line
  * (a paragraph break). */
-static void collect(void *ctx, const char *text, size_t len, span_style style)
+static void collect(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
 {
 	(void)style;
+	(void)ref;
 	plan_buf *buf = ctx;
 	while (len) {
 		const char *nl = memchr(text, '\n', len);
@@ -103,7 +104,7 @@ static void pad(plan_buf *out, size_t n)
 		plan_buf_putc(out, ' ');
 }
 
-static void table(plan_buf *out, const doc *d, const block *b)
+static void table(plan_buf *out, const plan_report_doc *d, const plan_doc_block *b)
 {
 	size_t ncols = b->ncols, ncells = b->n;
 	if (!ncols || !ncells)
@@ -118,8 +119,8 @@ static void table(plan_buf *out, const doc *d, const block *b)
 	}
 	for (size_t c = 0; c < ncells; c++) {
 		texts[c] = (plan_buf)PLAN_BUF_INIT;
-		const cell *cl = &d->cells[b->first + c];
-		spans_each(d, cl->first, cl->n, collect, &texts[c]);
+		const plan_doc_table_cell *cl = &d->cells[b->first + c];
+		plan_doc_spans_each(d, cl->first, cl->n, collect, &texts[c]);
 		/* no paragraphs in a cell */
 		for (size_t k = 0; k < texts[c].len; k++)
 			if (texts[c].ptr[k] == '\n')
@@ -160,36 +161,36 @@ static void table(plan_buf *out, const doc *d, const block *b)
 	free(widths);
 }
 
-void render_text(report_out *out, const doc *d)
+void plan_render_text(plan_out *out, const plan_report_doc *d)
 {
 	plan_buf text = PLAN_BUF_INIT;
 	char first[48], rest[48];
 	for (size_t i = 0; i < d->nblocks; i++) {
-		const block *b = &d->blocks[i];
+		const plan_doc_block *b = &d->blocks[i];
 		plan_buf_clear(&text);
 		switch (b->kind) {
-		case BK_HEADING:
-			spans_each(d, b->first, b->n, collect, &text);
+		case PLAN_BLOCK_HEADING:
+			plan_doc_spans_each(d, b->first, b->n, collect, &text);
 			heading(&out->buf, text.ptr ? text.ptr : "", text.len, b->level);
 			break;
-		case BK_PARA:
-			spans_each(d, b->first, b->n, collect, &text);
+		case PLAN_BLOCK_PARA:
+			plan_doc_spans_each(d, b->first, b->n, collect, &text);
 			wrap(&out->buf, text.ptr ? text.ptr : "", text.len, "", "", 1);
 			plan_buf_putc(&out->buf, '\n');
 			break;
-		case BK_ITEM: {
+		case PLAN_BLOCK_ITEM: {
 			size_t indent = (size_t)b->level * 2;
 			memset(first, ' ', indent);
 			memcpy(first + indent, "- ", 3);
 			memset(rest, ' ', indent + 2);
 			rest[indent + 2] = '\0';
-			spans_each(d, b->first, b->n, collect, &text);
+			plan_doc_spans_each(d, b->first, b->n, collect, &text);
 			wrap(&out->buf, text.ptr ? text.ptr : "", text.len, first, rest, 0);
-			if (i + 1 == d->nblocks || d->blocks[i + 1].kind != BK_ITEM)
+			if (i + 1 == d->nblocks || d->blocks[i + 1].kind != PLAN_BLOCK_ITEM)
 				plan_buf_putc(&out->buf, '\n');
 			break;
 		}
-		case BK_TABLE:
+		case PLAN_BLOCK_TABLE:
 			table(&out->buf, d, b);
 			break;
 		default:

@@ -1,12 +1,12 @@
 /* out.c: plan-report's buffered output, and the pieces its JSON is made of. */
-#include "plan-report.h"
+#include "report_impl.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "plan/report_kpis.h"
 
-void json_str(report_out *out, const char *text)
+void json_str(plan_out *out, const char *text)
 {
 	if (!text)
 		plan_buf_puts(&out->buf, "null");
@@ -14,7 +14,7 @@ void json_str(report_out *out, const char *text)
 		plan_buf_put_json(&out->buf, text, strlen(text));
 }
 
-void json_num(report_out *out, double value)
+void json_num(plan_out *out, double value)
 {
 	if (!isfinite(value)) {
 		plan_buf_puts(&out->buf, "null");
@@ -37,7 +37,7 @@ void json_num(report_out *out, double value)
 	plan_buf_puts(&out->buf, text);
 }
 
-void json_key(report_out *out, int depth, const char *key, int first)
+void json_key(plan_out *out, int depth, const char *key, int first)
 {
 	if (!first)
 		plan_buf_putc(&out->buf, ',');
@@ -48,7 +48,7 @@ void json_key(report_out *out, int depth, const char *key, int first)
 	plan_buf_puts(&out->buf, ": ");
 }
 
-void json_perspective(report_out *out, const plan_model *m, int index)
+void json_perspective(plan_out *out, const plan_model *m, int index)
 {
 	if (index < 0 || (size_t)index >= m->nperspectives) {
 		plan_buf_puts(&out->buf, "null");
@@ -71,7 +71,7 @@ static const char *org_kind(const plan_item *item)
 	}
 }
 
-void json_owner(report_out *out, const plan_model *m, const plan_item *owner)
+void json_owner(plan_out *out, const plan_model *m, const plan_item *owner)
 {
 	plan_buf_puts(&out->buf, "{\"id\": ");
 	json_str(out, owner ? owner->id : "kommun");
@@ -82,7 +82,7 @@ void json_owner(report_out *out, const plan_model *m, const plan_item *owner)
 	plan_buf_putc(&out->buf, '}');
 }
 
-void json_head(report_out *out, const report_options *opt, const plan_model *m,
+void json_head(plan_out *out, const plan_report_options *opt, const plan_model *m,
 	const char *command)
 {
 	plan_buf_putc(&out->buf, '{');

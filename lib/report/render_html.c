@@ -2,10 +2,12 @@
  * prints well: inline CSS, inline SVG charts, no scripts and nothing loaded
  * from the network. Every piece of plan text is escaped, so that markup in
  * a plan (<script>) is shown, never run. */
-#include "plan-report.h"
+#include "plan/render.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "plan/report_kpis.h"   /* the results a KPI chart colours */
 
 static const char css[] =
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;"
@@ -79,30 +81,50 @@ typedef struct html {
 	int para;
 } html;
 
-static void piece(void *ctx, const char *text, size_t len, span_style style)
+static void piece(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
 {
 	html *h = ctx;
-	const char *open = style == ST_STRONG ? "<strong>" : style == ST_EM ? "<em>" : "";
-	const char *close = style == ST_STRONG ? "</strong>" : style == ST_EM ? "</em>" : "";
+	if (style == PLAN_DOC_LINK) {
+		plan_buf_puts(h->buf, "<a href=\"#");
+		html_str(h->buf, ref);
+		plan_buf_puts(h->buf, "\">");
+		html_text(h->buf, text, len, 0);
+		plan_buf_puts(h->buf, "</a>");
+		return;
+	}
+	const char *open = style == PLAN_DOC_STRONG ? "<strong>" : style == PLAN_DOC_EM ? "<em>" : "";
+	const char *close = style == PLAN_DOC_STRONG ? "</strong>" : style == PLAN_DOC_EM ? "</em>" : "";
 	plan_buf_puts(h->buf, open);
-	html_text(h->buf, text, len, h->para && style == ST_PLAIN);
+	html_text(h->buf, text, len, h->para && style == PLAN_DOC_PLAIN);
 	plan_buf_puts(h->buf, close);
 }
 
-static void run(html *h, const doc *d, size_t first, size_t n, int para)
+/* ' id="..."' for a block that has an id. */
+static void id_attr(plan_buf *buf, const plan_doc_block *b)
 {
-	h->para = para;
-	spans_each(d, first, n, piece, h);
+	if (!b->id)
+		return;
+	plan_buf_puts(buf, " id=\"");
+	html_str(buf, b->id);
+	plan_buf_putc(buf, '"');
 }
 
-static void table(html *h, const doc *d, const block *b)
+static void run(html *h, const plan_report_doc *d, size_t first, size_t n, int para)
+{
+	h->para = para;
+	plan_doc_spans_each(d, first, n, piece, h);
+}
+
+static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 {
 	size_t ncols = b->ncols;
 	if (!ncols)
 		return;
-	plan_buf_puts(h->buf, "<table>\n<thead>\n");
+	plan_buf_puts(h->buf, "<table");
+	id_attr(h->buf, b);
+	plan_buf_puts(h->buf, ">\n<thead>\n");
 	for (size_t c = 0; c < b->n; c++) {
-		const cell *cl = &d->cells[b->first + c];
+		const plan_doc_table_cell *cl = &d->cells[b->first + c];
 		int header = c < ncols;
 		if (c % ncols == 0)
 			plan_buf_puts(h->buf, "<tr>");
@@ -123,10 +145,10 @@ static void table(html *h, const doc *d, const block *b)
 
 /* --- charts ------------------------------------------------------------------- */
 
-static const char *const status_fill[CHART_SERIES] = {
+static const char *const status_fill[PLAN_CHART_SERIES] = {
 	"#2e7d32", "#f9a825", "#c62828", "#757575", "#cfcfcf"
 };
-static const char *const status_ink[CHART_SERIES] = {
+static const char *const status_ink[PLAN_CHART_SERIES] = {
 	"#ffffff", "#1a1a1a", "#ffffff", "#ffffff", "#1a1a1a"
 };
 static const char *const result_fill[PLAN_KPI_RESULTS] = {
@@ -146,14 +168,14 @@ static int text_px(const char *s)
 	return n * 7;
 }
 
-static void status_chart(plan_buf *buf, const chart *c)
+static void status_chart(plan_buf *buf, const plan_chart *c)
 {
 	const double bar_w = 440;
 	const int width = 680;
 	double max = 0;
 	for (size_t r = 0; r < c->nrows; r++) {
 		double total = 0;
-		for (int s = 0; s < CHART_SERIES; s++)
+		for (int s = 0; s < PLAN_CHART_SERIES; s++)
 			total += c->rows[r].v[s];
 		if (total > max)
 			max = total;
@@ -162,7 +184,7 @@ static void status_chart(plan_buf *buf, const chart *c)
 		max = 1;
 	/* The legend wraps to as many lines as it needs. */
 	int legend_lines = 1, lx = LABEL_W;
-	for (int s = 0; s < CHART_SERIES; s++) {
+	for (int s = 0; s < PLAN_CHART_SERIES; s++) {
 		int w = 16 + text_px(c->series[s]) + 18;
 		if (lx + w > width && lx > LABEL_W) {
 			legend_lines++;
@@ -176,13 +198,13 @@ static void status_chart(plan_buf *buf, const chart *c)
 	html_str(buf, c->title);
 	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
 	for (size_t r = 0; r < c->nrows; r++) {
-		const chart_row *row = &c->rows[r];
+		const plan_chart_row *row = &c->rows[r];
 		int y = 10 + (int)r * ROW_H;
 		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
 		html_str(buf, row->label);
 		plan_buf_puts(buf, "</text>\n");
 		double x = LABEL_W, total = 0;
-		for (int s = 0; s < CHART_SERIES; s++) {
+		for (int s = 0; s < PLAN_CHART_SERIES; s++) {
 			double v = row->v[s];
 			total += v;
 			if (v <= 0)
@@ -203,7 +225,7 @@ static void status_chart(plan_buf *buf, const chart *c)
 	}
 	int y = 10 + (int)c->nrows * ROW_H + 8;
 	lx = LABEL_W;
-	for (int s = 0; s < CHART_SERIES; s++) {
+	for (int s = 0; s < PLAN_CHART_SERIES; s++) {
 		int w = 16 + text_px(c->series[s]) + 18;
 		if (lx + w > width && lx > LABEL_W) {
 			y += 18;
@@ -223,7 +245,7 @@ static void status_chart(plan_buf *buf, const chart *c)
  * small differences show without bars that would need a zero origin. The
  * baseline is a hollow grey dot, the target a black tick, the outcome a dot
  * coloured by its assessment, joined to the baseline by a line. */
-static void kpi_chart(plan_buf *buf, const chart *c)
+static void kpi_chart(plan_buf *buf, const plan_chart *c)
 {
 	const double track_w = 280, x0 = LABEL_W + 10;
 	const int width = 860;
@@ -233,7 +255,7 @@ static void kpi_chart(plan_buf *buf, const chart *c)
 	html_str(buf, c->title);
 	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
 	for (size_t r = 0; r < c->nrows; r++) {
-		const chart_row *row = &c->rows[r];
+		const plan_chart_row *row = &c->rows[r];
 		int y = 10 + (int)r * ROW_H, mid = y + BAR_H / 2;
 		double lo = 0, hi = 0;
 		int any = 0;
@@ -278,9 +300,12 @@ static void kpi_chart(plan_buf *buf, const chart *c)
 	plan_buf_puts(buf, "</svg>\n");
 }
 
-static void figure(plan_buf *buf, const chart *c)
+static void figure(plan_buf *buf, const plan_doc_block *b)
 {
-	plan_buf_puts(buf, "<figure>\n<figcaption>");
+	const plan_chart *c = b->chart;
+	plan_buf_puts(buf, "<figure");
+	id_attr(buf, b);
+	plan_buf_puts(buf, ">\n<figcaption>");
 	html_str(buf, c->title);
 	if (c->legend) {
 		plan_buf_puts(buf, "<br><small>");
@@ -288,7 +313,7 @@ static void figure(plan_buf *buf, const chart *c)
 		plan_buf_puts(buf, "</small>");
 	}
 	plan_buf_puts(buf, "</figcaption>\n");
-	if (c->kind == CHART_STATUS)
+	if (c->kind == PLAN_CHART_STATUS)
 		status_chart(buf, c);
 	else
 		kpi_chart(buf, c);
@@ -305,7 +330,7 @@ static void close_lists(plan_buf *buf, int *depth, int to)
 	}
 }
 
-void render_html(report_out *out, const doc *d)
+void plan_render_html(plan_out *out, const plan_report_doc *d)
 {
 	html h = { &out->buf, 0 };
 	plan_buf *buf = &out->buf;
@@ -313,46 +338,54 @@ void render_html(report_out *out, const doc *d)
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		plan_lang_key(d->lang));
 	for (size_t i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == BK_HEADING) {
+		if (d->blocks[i].kind == PLAN_BLOCK_HEADING) {
 			run(&h, d, d->blocks[i].first, d->blocks[i].n, 0);
 			break;
 		}
 	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 	int depth = 0;   /* lists open */
 	for (size_t i = 0; i < d->nblocks; i++) {
-		const block *b = &d->blocks[i];
-		if (b->kind != BK_ITEM)
+		const plan_doc_block *b = &d->blocks[i];
+		if (b->kind != PLAN_BLOCK_ITEM)
 			close_lists(buf, &depth, 0);
 		switch (b->kind) {
-		case BK_HEADING:
-			plan_buf_printf(buf, "<h%d>", b->level);
+		case PLAN_BLOCK_HEADING:
+			plan_buf_printf(buf, "<h%d", b->level);
+			id_attr(buf, b);
+			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 0);
 			plan_buf_printf(buf, "</h%d>\n", b->level);
 			break;
-		case BK_PARA:
-			plan_buf_puts(buf, "<p>");
+		case PLAN_BLOCK_PARA:
+			plan_buf_puts(buf, "<p");
+			id_attr(buf, b);
+			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 1);
 			plan_buf_puts(buf, "</p>\n");
 			break;
-		case BK_ITEM: {
+		case PLAN_BLOCK_ITEM: {
 			int want = b->level + 1;
 			if (want > depth) {
 				while (depth < want) {
-					plan_buf_puts(buf, depth ? "\n<ul>\n<li>" : "<ul>\n<li>");
+					plan_buf_puts(buf, depth ? "\n<ul>\n<li" : "<ul>\n<li");
 					depth++;
+					if (depth < want)
+						plan_buf_putc(buf, '>');
 				}
 			} else {
 				close_lists(buf, &depth, want);
-				plan_buf_puts(buf, "</li>\n<li>");
+				plan_buf_puts(buf, "</li>\n<li");
 			}
+			id_attr(buf, b);
+			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 0);
 			break;
 		}
-		case BK_TABLE:
+		case PLAN_BLOCK_TABLE:
 			table(&h, d, b);
 			break;
-		case BK_CHART:
-			figure(buf, b->chart);
+		case PLAN_BLOCK_CHART:
+			figure(buf, b);
 			break;
 		}
 		plan_out_maybe_flush(out);

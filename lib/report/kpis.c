@@ -1,11 +1,11 @@
 /* kpis.c: plan-report kpis: every KPI with its baseline, yearly targets and
  * outcomes (from the follow-ups and, with --kolada, a Kolada file), each
  * outcome judged by the KPI's direction. */
-#include "plan-report.h"
+#include "report_impl.h"
 
 #include <string.h>
 
-const char *kpi_note(doc *d, const plan_kpi_report *r, const plan_kpi_year *row)
+const char *kpi_note(plan_report_doc *d, const plan_kpi_report *r, const plan_kpi_year *row)
 {
 	plan_buf buf = PLAN_BUF_INIT;
 	int any = 0;
@@ -26,51 +26,51 @@ const char *kpi_note(doc *d, const plan_kpi_report *r, const plan_kpi_year *row)
 	}
 	if (buf.failed)
 		d->oom = 1;
-	const char *text = doc_strdup(d, buf.ptr);
+	const char *text = plan_doc_strdup(d, buf.ptr);
 	plan_buf_free(&buf);
 	return text;
 }
 
-void kpi_row_start(doc *d, const plan_kpi_report *r)
+void kpi_row_start(plan_report_doc *d, const plan_kpi_report *r)
 {
-	doc_cell(d);
-	doc_put(d, ST_PLAIN, r->kpi->id);
-	doc_cell(d);
-	doc_put(d, ST_PLAIN, r->kpi->title);
-	doc_cell(d);
-	doc_put(d, ST_PLAIN, r->unit);
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
-	doc_cell(d);
+	plan_doc_cell(d);
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->kpi->id);
+	plan_doc_cell(d);
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->kpi->title);
+	plan_doc_cell(d);
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->unit);
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
+	plan_doc_cell(d);
 	if (r->has_baseline) {
-		doc_number(d, ST_PLAIN, r->baseline, -1, 0);
-		doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+		plan_doc_number(d, PLAN_DOC_PLAIN, r->baseline, -1, 0);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", r->baseline_year);
 	} else {
-		doc_dash(d);
+		plan_doc_dash(d);
 	}
 }
 
 /* The goals a KPI measures, "BUN-1, UTBK-2". */
-static void measures(doc *d, const plan_item *kpi)
+static void measures(plan_report_doc *d, const plan_item *kpi)
 {
 	int first = 1;
 	for (size_t r = 0; r < kpi->nrefs; r++) {
 		if (kpi->refs[r].role != PLAN_REF_MEASURES)
 			continue;
 		if (!first)
-			doc_put(d, ST_PLAIN, ", ");
-		doc_put(d, ST_PLAIN, kpi->refs[r].id);
+			plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, kpi->refs[r].id);
 		first = 0;
 	}
 	if (first)
-		doc_dash(d);
+		plan_doc_dash(d);
 }
 
-static void label(doc *d, plan_word word)
+static void label(plan_report_doc *d, plan_word word)
 {
-	doc_word(d, ST_STRONG, word);
-	doc_put(d, ST_STRONG, ":");
-	doc_put(d, ST_PLAIN, " ");
+	plan_doc_word(d, PLAN_DOC_STRONG, word);
+	plan_doc_put(d, PLAN_DOC_STRONG, ":");
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 }
 
 /* The latest year with an outcome, else the last year; NULL without years. */
@@ -82,73 +82,73 @@ static const plan_kpi_year *latest(const plan_kpi_report *r)
 	return NULL;
 }
 
-static void value_cell(doc *d, int has, double v)
+static void value_cell(plan_report_doc *d, int has, double v)
 {
-	doc_cell(d);
+	plan_doc_cell(d);
 	if (has)
-		doc_number(d, ST_PLAIN, v, -1, 0);
+		plan_doc_number(d, PLAN_DOC_PLAIN, v, -1, 0);
 	else
-		doc_dash(d);
+		plan_doc_dash(d);
 }
 
-static void source_text(doc *d, const plan_kpi_year *y)
+static void source_text(plan_report_doc *d, const plan_kpi_year *y)
 {
 	if (!y->has_outcome)
-		doc_dash(d);
+		plan_doc_dash(d);
 	else if (y->from_kolada)
-		doc_word(d, ST_PLAIN, PLAN_W_KOLADA);
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KOLADA);
 	else if (y->doc && y->doc->id)
-		doc_put(d, ST_PLAIN, y->doc->id);
+		plan_doc_put(d, PLAN_DOC_PLAIN, y->doc->id);
 	if (y->has_outcome && y->period && strcmp(y->period, "") != 0) {
 		char year[16];
 		snprintf(year, sizeof year, "%d", y->outcome_year);
 		if (strcmp(y->period, year) != 0)
-			doc_putf(d, ST_PLAIN, " (%s)", y->period);
+			plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s)", y->period);
 	}
 }
 
-static void overview(doc *d, const plan_kpi_table *t)
+static void overview(plan_report_doc *d, const plan_kpi_table *t)
 {
-	doc_heading(d, 2);
-	doc_word(d, ST_PLAIN, PLAN_W_OVERVIEW);
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_OVERVIEW);
 	const plan_word head[] = { PLAN_W_KPI, PLAN_W_NAME, PLAN_W_UNIT_OF_MEASURE, PLAN_W_BETTER,
 		PLAN_W_BASELINE, PLAN_W_LATEST_OUTCOME, PLAN_W_TARGET, PLAN_W_ASSESSMENT_KPI };
-	doc_table_head(d, "llllrrrl", head, sizeof head / sizeof head[0]);
+	plan_doc_table_head(d, "llllrrrl", head, sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < t->nkpis; i++) {
 		const plan_kpi_report *r = &t->kpis[i];
 		const plan_kpi_year *y = latest(r);
 		kpi_row_start(d, r);
-		doc_cell(d);
+		plan_doc_cell(d);
 		if (y) {
-			doc_number(d, ST_PLAIN, y->outcome, -1, 0);
-			doc_putf(d, ST_PLAIN, " (%d)", y->year);
+			plan_doc_number(d, PLAN_DOC_PLAIN, y->outcome, -1, 0);
+			plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", y->year);
 		} else {
-			doc_dash(d);
+			plan_doc_dash(d);
 		}
 		value_cell(d, y && y->has_target, y ? y->target : 0);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, plan_word_kpi_result(y ? y->result : PLAN_KPI_NO_OUTCOME, d->lang));
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_kpi_result(y ? y->result : PLAN_KPI_NO_OUTCOME, d->lang));
 	}
 }
 
-static void chart_of(doc *d, const plan_kpi_table *t)
+static void chart_of(plan_report_doc *d, const plan_kpi_table *t)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < t->nkpis; i++)
 		n += latest(&t->kpis[i]) != NULL;
 	if (!n)
 		return;
-	chart *ch = doc_chart(d, CHART_KPI, plan_word_text(PLAN_W_CHART_KPI, d->lang), n);
+	plan_chart *ch = plan_doc_chart(d, PLAN_CHART_KPI, plan_word_text(PLAN_W_CHART_KPI, d->lang), n);
 	if (!ch)
 		return;
-	ch->legend = doc_strdup(d, plan_word_text(PLAN_W_CHART_KPI_LEGEND, d->lang));
+	ch->legend = plan_doc_strdup(d, plan_word_text(PLAN_W_CHART_KPI_LEGEND, d->lang));
 	for (size_t i = 0; i < t->nkpis; i++) {
 		const plan_kpi_report *r = &t->kpis[i];
 		const plan_kpi_year *y = latest(r);
 		if (!y)
 			continue;
-		chart_row *cr = &ch->rows[ch->nrows++];
-		cr->label = doc_strdup(d, r->kpi->id);
+		plan_chart_row *cr = &ch->rows[ch->nrows++];
+		cr->label = plan_doc_strdup(d, r->kpi->id);
 		cr->has[0] = (uint8_t)r->has_baseline;
 		cr->v[0] = r->baseline;
 		cr->has[1] = (uint8_t)y->has_target;
@@ -160,94 +160,94 @@ static void chart_of(doc *d, const plan_kpi_table *t)
 	}
 }
 
-static void one(doc *d, const plan_model *m, const plan_kpi_report *r)
+static void one(plan_report_doc *d, const plan_model *m, const plan_kpi_report *r)
 {
-	doc_heading(d, 2);
-	doc_put(d, ST_PLAIN, r->kpi->id);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_PLAIN, r->kpi->title);
-	doc_item(d, 0);
+	plan_doc_heading(d, 2);
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->kpi->id);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->kpi->title);
+	plan_doc_item(d, 0);
 	label(d, PLAN_W_MEASURES);
 	measures(d, r->kpi);
 	if (r->kpi->owner) {
-		doc_item(d, 0);
+		plan_doc_item(d, 0);
 		label(d, PLAN_W_OFFICE);
-		doc_put(d, ST_PLAIN, owner_name(m, r->kpi->owner));
+		plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, r->kpi->owner));
 	}
 	if (r->aspect) {
-		doc_item(d, 0);
+		plan_doc_item(d, 0);
 		label(d, PLAN_W_ASPECT);
-		doc_put(d, ST_PLAIN, r->aspect);
+		plan_doc_put(d, PLAN_DOC_PLAIN, r->aspect);
 	}
-	doc_item(d, 0);
+	plan_doc_item(d, 0);
 	label(d, PLAN_W_UNIT_OF_MEASURE);
-	doc_put(d, ST_PLAIN, r->unit);
-	doc_put(d, ST_PLAIN, "; ");
-	doc_word(d, ST_PLAIN, PLAN_W_BETTER);
-	doc_put(d, ST_PLAIN, ": ");
-	doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
-	doc_item(d, 0);
+	plan_doc_put(d, PLAN_DOC_PLAIN, r->unit);
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BETTER);
+	plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
+	plan_doc_item(d, 0);
 	label(d, PLAN_W_BASELINE);
 	if (r->has_baseline) {
-		doc_number(d, ST_PLAIN, r->baseline, -1, 0);
-		doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+		plan_doc_number(d, PLAN_DOC_PLAIN, r->baseline, -1, 0);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", r->baseline_year);
 	} else {
-		doc_dash(d);
+		plan_doc_dash(d);
 	}
 	if (r->kolada) {
-		doc_item(d, 0);
+		plan_doc_item(d, 0);
 		label(d, PLAN_W_KOLADA);
-		doc_put(d, ST_PLAIN, r->kolada);
+		plan_doc_put(d, PLAN_DOC_PLAIN, r->kolada);
 	}
 	int genders = 0;
 	for (size_t i = 0; i < r->nyears; i++)
 		genders |= r->years[i].has_women || r->years[i].has_men;
 	if (!r->nyears)
 		return;
-	doc_table(d, genders ? "lrrrrll" : "lrrll");
+	plan_doc_table(d, genders ? "lrrrrll" : "lrrll");
 	plan_word head[] = { PLAN_W_YEAR, PLAN_W_TARGET, PLAN_W_OUTCOME, PLAN_W_WOMEN, PLAN_W_MEN,
 		PLAN_W_SOURCE, PLAN_W_ASSESSMENT_KPI };
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
 		if (!genders && (head[i] == PLAN_W_WOMEN || head[i] == PLAN_W_MEN))
 			continue;
-		doc_cell(d);
-		doc_word(d, ST_PLAIN, head[i]);
+		plan_doc_cell(d);
+		plan_doc_word(d, PLAN_DOC_PLAIN, head[i]);
 	}
 	for (size_t i = 0; i < r->nyears; i++) {
 		const plan_kpi_year *y = &r->years[i];
-		doc_cell(d);
-		doc_putf(d, ST_PLAIN, "%d", y->year);
+		plan_doc_cell(d);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, "%d", y->year);
 		value_cell(d, y->has_target, y->target);
 		value_cell(d, y->has_outcome, y->outcome);
 		if (genders) {
 			value_cell(d, y->has_women, y->women);
 			value_cell(d, y->has_men, y->men);
 		}
-		doc_cell(d);
+		plan_doc_cell(d);
 		source_text(d, y);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, plan_word_kpi_result(y->result, d->lang));
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_kpi_result(y->result, d->lang));
 	}
 }
 
-static void kpis_doc(doc *d, const plan_model *m, const plan_kpi_table *t, const report_options *opt)
+static void kpis_doc(plan_report_doc *d, const plan_model *m, const plan_kpi_table *t, const plan_report_options *opt)
 {
 	const char *args[] = { owner_name(m, NULL), opt->kolada_name, plan_model_municipality_code(m) };
-	doc_heading(d, 1);
-	doc_fill(d, ST_PLAIN, PLAN_W_KPIS_TITLE, args, 1);
-	doc_para(d);
+	plan_doc_heading(d, 1);
+	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_TITLE, args, 1);
+	plan_doc_para(d);
 	if (opt->kolada)
-		doc_fill(d, ST_PLAIN, PLAN_W_KPIS_INTRO_KOLADA, args + 1, 2);
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_INTRO_KOLADA, args + 1, 2);
 	else
-		doc_word(d, ST_PLAIN, PLAN_W_KPIS_INTRO);
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_INTRO);
 	overview(d, t);
 	chart_of(d, t);
 	for (size_t i = 0; i < t->nkpis; i++)
 		one(d, m, &t->kpis[i]);
 }
 
-static void kpis_json(report_out *out, const plan_model *m, const plan_kpi_table *t,
-	const report_options *opt)
+static void kpis_json(plan_out *out, const plan_model *m, const plan_kpi_table *t,
+	const plan_report_options *opt)
 {
 	json_head(out, opt, m, "kpis");
 	json_key(out, 1, "kolada", 0);
@@ -314,49 +314,53 @@ static void kpis_json(report_out *out, const plan_model *m, const plan_kpi_table
 	plan_buf_puts(&out->buf, t->nkpis ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int report_kpis(report_out *out, const plan_model *m, const report_options *opt)
+/* The KPI table, or a status after saying why there is none; the note
+ * when the Kolada file matched nothing. */
+static int kpi_table(plan_kpi_table **out, const plan_model *m, const plan_report_options *opt)
 {
 	plan_kpi_options ko = PLAN_KPI_OPTIONS_INIT;
 	ko.kolada = opt->kolada;
 	plan_kpi_table *t = NULL;
-	if (plan_kpi_table_build(&t, m, &ko) < 0) {
-		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
-		return EXIT_TROUBLE;
-	}
-	int status = EXIT_CLEAN;
+	*out = NULL;
+	if (plan_kpi_table_build(&t, m, &ko) < 0)
+		return report_oom(opt);
 	if (!t->nkpis) {
-		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "the plan set has no KPIs (nyckeltal "
+		report_say(opt, "%s", plan_tr(opt->lang, "the plan set has no KPIs (nyckeltal "
 			"are defined under 'kpis' in a kontorsplan)"));
-		status = EXIT_FOUND;
-	} else {
-		if (opt->kolada && !t->kolada_outcomes && !t->kolada_overridden) {
-			const char *code = plan_model_municipality_code(m);
-			fprintf(stderr, "plan-report: ");
-			if (code)
-				fprintf(stderr, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's kolada "
-					"id for municipality %s"), opt->kolada_name, code);
-			else
-				fprintf(stderr, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's "
-					"kolada id for municipality (none)"), opt->kolada_name);
-			fputc('\n', stderr);
-		}
-		if (opt->format == FORMAT_JSON) {
-			kpis_json(out, m, t, opt);
-		} else {
-			doc d;
-			if (doc_init(&d, opt->lang) < 0) {
-				status = EXIT_TROUBLE;
-			} else {
-				kpis_doc(&d, m, t, opt);
-				doc_provenance(&d, opt);
-				if (d.oom)
-					status = EXIT_TROUBLE;
-				else
-					render(out, &d, opt->format);
-				doc_free(&d);
-			}
-		}
+		plan_kpi_table_free(t);
+		return PLAN_REPORT_NOTHING;
 	}
+	if (opt->kolada && !t->kolada_outcomes && !t->kolada_overridden) {
+		const char *code = plan_model_municipality_code(m);
+		if (code)
+			report_say(opt, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's kolada "
+				"id for municipality %s"), opt->kolada_name, code);
+		else
+			report_say(opt, plan_tr(opt->lang, "note: no row of '%s' matches a KPI's "
+				"kolada id for municipality (none)"), opt->kolada_name);
+	}
+	*out = t;
+	return PLAN_REPORT_OK;
+}
+
+int plan_report_kpis_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt)
+{
+	plan_kpi_table *t;
+	int status = kpi_table(&t, m, opt);
+	if (status != PLAN_REPORT_OK)
+		return status;
+	kpis_doc(d, m, t, opt);
 	plan_kpi_table_free(t);
-	return status;
+	return report_doc_done(d, opt);
+}
+
+int plan_report_kpis_json(plan_out *out, const plan_model *m, const plan_report_options *opt)
+{
+	plan_kpi_table *t;
+	int status = kpi_table(&t, m, opt);
+	if (status != PLAN_REPORT_OK)
+		return status;
+	kpis_json(out, m, t, opt);
+	plan_kpi_table_free(t);
+	return PLAN_REPORT_OK;
 }

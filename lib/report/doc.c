@@ -1,16 +1,14 @@
 /* doc.c: the report document: headings, paragraphs, list items, tables and
  * charts made of styled runs of text, built once per command and rendered
- * to Markdown, plain text or HTML. */
-#define _POSIX_C_SOURCE 200809L /* gmtime_r */
+ * to Markdown, plain text or HTML (plan/doc.h). */
+#include "plan/doc.h"
 
-#include "plan-report.h"
-
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Grow an array to hold one more element. */
-static int reserve(doc *d, void **items, size_t *cap, size_t n, size_t size)
+static int reserve(plan_report_doc *d, void **items, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)
 		return 0;
@@ -25,7 +23,7 @@ static int reserve(doc *d, void **items, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-int doc_init(doc *d, plan_lang lang)
+int plan_doc_init(plan_report_doc *d, plan_lang lang)
 {
 	memset(d, 0, sizeof *d);
 	d->lang = lang;
@@ -36,7 +34,7 @@ int doc_init(doc *d, plan_lang lang)
 	return d->arena ? 0 : -1;
 }
 
-void doc_free(doc *d)
+void plan_doc_free(plan_report_doc *d)
 {
 	free(d->blocks);
 	free(d->spans);
@@ -46,68 +44,68 @@ void doc_free(doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-static block *start(doc *d, block_kind kind, int level)
+static plan_doc_block *start(plan_report_doc *d, plan_doc_block_kind kind, int level)
 {
 	d->in_cell = 0;
 	if (reserve(d, (void **)&d->blocks, &d->capblocks, d->nblocks, sizeof *d->blocks) < 0)
 		return NULL;
-	block *b = &d->blocks[d->nblocks++];
+	plan_doc_block *b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = (uint8_t)kind;
 	b->level = (uint8_t)level;
-	b->first = kind == BK_TABLE ? d->ncells : d->nspans;
+	b->first = kind == PLAN_BLOCK_TABLE ? d->ncells : d->nspans;
 	return b;
 }
 
-void doc_heading(doc *d, int level)
+void plan_doc_heading(plan_report_doc *d, int level)
 {
-	start(d, BK_HEADING, level < 1 ? 1 : level > 4 ? 4 : level);
+	start(d, PLAN_BLOCK_HEADING, level < 1 ? 1 : level > 4 ? 4 : level);
 }
 
-void doc_para(doc *d)
+void plan_doc_para(plan_report_doc *d)
 {
-	start(d, BK_PARA, 0);
+	start(d, PLAN_BLOCK_PARA, 0);
 }
 
-void doc_item(doc *d, int depth)
+void plan_doc_item(plan_report_doc *d, int depth)
 {
-	start(d, BK_ITEM, depth < 0 ? 0 : depth > 9 ? 9 : depth);
+	start(d, PLAN_BLOCK_ITEM, depth < 0 ? 0 : depth > 9 ? 9 : depth);
 }
 
-void doc_table(doc *d, const char *align)
+void plan_doc_table(plan_report_doc *d, const char *align)
 {
-	block *b = start(d, BK_TABLE, 0);
+	plan_doc_block *b = start(d, PLAN_BLOCK_TABLE, 0);
 	if (b) {
 		b->align = align;
 		b->ncols = strlen(align);
 	}
 }
 
-void doc_cell(doc *d)
+void plan_doc_cell(plan_report_doc *d)
 {
-	if (!d->nblocks || d->blocks[d->nblocks - 1].kind != BK_TABLE)
+	if (!d->nblocks || d->blocks[d->nblocks - 1].kind != PLAN_BLOCK_TABLE)
 		return;
 	if (reserve(d, (void **)&d->cells, &d->capcells, d->ncells, sizeof *d->cells) < 0)
 		return;
-	d->cells[d->ncells++] = (cell){ d->nspans, 0 };
+	d->cells[d->ncells++] = (plan_doc_table_cell){ d->nspans, 0 };
 	d->blocks[d->nblocks - 1].n++;
 	d->in_cell = 1;
 }
 
-void doc_table_head(doc *d, const char *align, const plan_word *words, size_t n)
+void plan_doc_table_head(plan_report_doc *d, const char *align, const plan_word *words, size_t n)
 {
-	doc_table(d, align);
+	plan_doc_table(d, align);
 	for (size_t i = 0; i < n; i++) {
-		doc_cell(d);
-		doc_word(d, ST_PLAIN, words[i]);
+		plan_doc_cell(d);
+		plan_doc_word(d, PLAN_DOC_PLAIN, words[i]);
 	}
 }
 
-chart *doc_chart(doc *d, chart_kind kind, const char *title, size_t nrows)
+plan_chart *plan_doc_chart(plan_report_doc *d, plan_doc_chart_kind kind, const char *title, size_t nrows)
 {
-	block *b = start(d, BK_CHART, 0);
-	chart *c = b ? plan_arena_alloc(d->arena, sizeof *c) : NULL;
-	chart_row *rows = nrows ? plan_arena_alloc(d->arena, nrows * sizeof *rows) : NULL;
+	plan_doc_block *b = start(d, PLAN_BLOCK_CHART, 0);
+	plan_chart *c = b ? plan_arena_alloc(d->arena, sizeof *c) : NULL;
+	plan_chart_row *rows = nrows ? plan_arena_alloc(d->arena, nrows * sizeof *rows) : NULL;
 	if (!c || (nrows && !rows)) {
 		d->oom = 1;
 		if (b)
@@ -115,13 +113,13 @@ chart *doc_chart(doc *d, chart_kind kind, const char *title, size_t nrows)
 		return NULL;
 	}
 	c->kind = kind;
-	c->title = doc_strdup(d, title);
+	c->title = plan_doc_strdup(d, title);
 	c->rows = rows;
 	b->chart = c;
 	return c;
 }
 
-const char *doc_strdup(doc *d, const char *text)
+const char *plan_doc_strdup(plan_report_doc *d, const char *text)
 {
 	if (!text)
 		text = "";
@@ -135,7 +133,7 @@ const char *doc_strdup(doc *d, const char *text)
  * it: line ends and tabs become spaces, except that a blank line (two or
  * more line ends in one run of white space) stays as "\n\n", where a
  * paragraph may break. Runs without white space are copied whole. */
-static void put_normalised(doc *d, const char *text)
+static void put_normalised(plan_report_doc *d, const char *text)
 {
 	plan_buf *out = &d->text;
 	size_t off = out->len, n = strlen(text);
@@ -170,12 +168,12 @@ static void put_normalised(doc *d, const char *text)
 	out->ptr[out->len] = '\0';
 }
 
-void doc_put(doc *d, span_style style, const char *text)
+static void put_span(plan_report_doc *d, plan_doc_style style, const char *text, const char *ref)
 {
 	if (!text || !*text || !d->nblocks)
 		return;
-	block *b = &d->blocks[d->nblocks - 1];
-	if (b->kind == BK_TABLE && !d->in_cell)
+	plan_doc_block *b = &d->blocks[d->nblocks - 1];
+	if (b->kind == PLAN_BLOCK_TABLE && !d->in_cell)
 		return;
 	if (reserve(d, (void **)&d->spans, &d->capspans, d->nspans, sizeof *d->spans) < 0)
 		return;
@@ -187,20 +185,48 @@ void doc_put(doc *d, span_style style, const char *text)
 	/* Runs of one style in one block or cell become one span, so that
 	 * "Status" and ":" are one piece of emphasis, not two. The last span's
 	 * text always ends where this one starts: joining costs nothing. */
-	size_t in_block = b->kind == BK_TABLE ? d->cells[d->ncells - 1].n : b->n;
-	span *last = d->nspans ? &d->spans[d->nspans - 1] : NULL;
-	if (in_block && last->style == style && last->off + last->len == off) {
+	size_t in_block = b->kind == PLAN_BLOCK_TABLE ? d->cells[d->ncells - 1].n : b->n;
+	plan_doc_span *last = d->nspans ? &d->spans[d->nspans - 1] : NULL;
+	if (in_block && last->style == style && style != PLAN_DOC_LINK && last->off + last->len == off) {
 		last->len += len;
 		return;
 	}
-	d->spans[d->nspans++] = (span){ off, len, (uint8_t)style };
-	if (b->kind == BK_TABLE)
+	d->spans[d->nspans++] = (plan_doc_span){ off, len, (uint8_t)style, ref };
+	if (b->kind == PLAN_BLOCK_TABLE)
 		d->cells[d->ncells - 1].n++;
 	else
 		b->n++;
 }
 
-void doc_putf(doc *d, span_style style, const char *fmt, ...)
+void plan_doc_put(plan_report_doc *d, plan_doc_style style, const char *text)
+{
+	put_span(d, style == PLAN_DOC_LINK ? PLAN_DOC_PLAIN : style, text, NULL);
+}
+
+void plan_doc_link(plan_report_doc *d, const char *text, const char *ref)
+{
+	if (!ref || !*ref) {
+		plan_doc_put(d, PLAN_DOC_PLAIN, text);
+		return;
+	}
+	put_span(d, PLAN_DOC_LINK, text, plan_doc_strdup(d, ref));
+}
+
+void plan_doc_id(plan_report_doc *d, const char *id)
+{
+	if (d->nblocks && id && *id)
+		d->blocks[d->nblocks - 1].id = plan_doc_strdup(d, id);
+}
+
+const plan_doc_block *plan_doc_find(const plan_report_doc *d, const char *id)
+{
+	for (size_t i = 0; id && i < d->nblocks; i++)
+		if (d->blocks[i].id && strcmp(d->blocks[i].id, id) == 0)
+			return &d->blocks[i];
+	return NULL;
+}
+
+void plan_doc_putf(plan_report_doc *d, plan_doc_style style, const char *fmt, ...)
 {
 	plan_buf buf = PLAN_BUF_INIT;
 	va_list ap;
@@ -209,50 +235,50 @@ void doc_putf(doc *d, span_style style, const char *fmt, ...)
 	va_end(ap);
 	if (buf.failed)
 		d->oom = 1;
-	doc_put(d, style, buf.ptr);
+	plan_doc_put(d, style, buf.ptr);
 	plan_buf_free(&buf);
 }
 
-void doc_word(doc *d, span_style style, plan_word word)
+void plan_doc_word(plan_report_doc *d, plan_doc_style style, plan_word word)
 {
-	doc_put(d, style, plan_word_text(word, d->lang));
+	plan_doc_put(d, style, plan_word_text(word, d->lang));
 }
 
-const char *doc_fill_text(doc *d, plan_word word, const char *const *args, size_t nargs)
+const char *plan_doc_fill_text(plan_report_doc *d, plan_word word, const char *const *args, size_t nargs)
 {
 	plan_buf buf = PLAN_BUF_INIT;
 	plan_word_fill(&buf, plan_word_text(word, d->lang), args, nargs);
 	if (buf.failed)
 		d->oom = 1;
-	const char *text = doc_strdup(d, buf.ptr);
+	const char *text = plan_doc_strdup(d, buf.ptr);
 	plan_buf_free(&buf);
 	return text;
 }
 
-void doc_fill(doc *d, span_style style, plan_word word, const char *const *args, size_t nargs)
+void plan_doc_fill(plan_report_doc *d, plan_doc_style style, plan_word word, const char *const *args, size_t nargs)
 {
-	doc_put(d, style, doc_fill_text(d, word, args, nargs));
+	plan_doc_put(d, style, plan_doc_fill_text(d, word, args, nargs));
 }
 
-const char *doc_number_text(doc *d, double value, int decimals, int sign)
+const char *plan_doc_number_text(plan_report_doc *d, double value, int decimals, int sign)
 {
 	plan_buf buf = PLAN_BUF_INIT;
 	plan_number_format(&buf, value, decimals, sign, d->lang);
 	if (buf.failed)
 		d->oom = 1;
-	const char *text = doc_strdup(d, buf.ptr);
+	const char *text = plan_doc_strdup(d, buf.ptr);
 	plan_buf_free(&buf);
 	return text;
 }
 
-void doc_number(doc *d, span_style style, double value, int decimals, int sign)
+void plan_doc_number(plan_report_doc *d, plan_doc_style style, double value, int decimals, int sign)
 {
-	doc_put(d, style, doc_number_text(d, value, decimals, sign));
+	plan_doc_put(d, style, plan_doc_number_text(d, value, decimals, sign));
 }
 
-void doc_dash(doc *d)
+void plan_doc_dash(plan_report_doc *d)
 {
-	doc_put(d, ST_PLAIN, "–");
+	plan_doc_put(d, PLAN_DOC_PLAIN, "–");
 }
 
 static int blank(char c)
@@ -260,13 +286,13 @@ static int blank(char c)
 	return c == ' ' || c == '\n';
 }
 
-void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
+void plan_doc_spans_each(const plan_report_doc *d, size_t first, size_t n, plan_doc_piece_fn fn, void *ctx)
 {
 	/* The first and last non-blank byte over the whole run. */
 	const char *text = d->text.ptr;
 	size_t a = first, ai = 0, b = first + n, bi = 0;
 	for (; a < first + n; a++) {
-		const span *s = &d->spans[a];
+		const plan_doc_span *s = &d->spans[a];
 		for (ai = 0; ai < s->len && blank(text[s->off + ai]); ai++)
 			;
 		if (ai < s->len)
@@ -275,7 +301,7 @@ void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
 	if (a == first + n)
 		return;
 	for (b = first + n; b-- > a;) {
-		const span *s = &d->spans[b];
+		const plan_doc_span *s = &d->spans[b];
 		size_t len = s->len;
 		while (len > (b == a ? ai : 0) && blank(text[s->off + len - 1]))
 			len--;
@@ -285,39 +311,10 @@ void spans_each(const doc *d, size_t first, size_t n, piece_fn fn, void *ctx)
 		}
 	}
 	for (size_t i = a; i <= b; i++) {
-		const span *s = &d->spans[i];
+		const plan_doc_span *s = &d->spans[i];
 		size_t from = i == a ? ai : 0;
 		size_t to = i == b ? bi : s->len;
 		if (to > from)
-			fn(ctx, text + s->off + from, to - from, (span_style)s->style);
-	}
-}
-
-void doc_provenance(doc *d, const report_options *opt)
-{
-	if (opt->revision) {
-		char id[8], date[16];
-		snprintf(id, sizeof id, "%.7s", opt->revision);
-		time_t t = (time_t)opt->revision_time;
-		struct tm tm;
-		if (!gmtime_r(&t, &tm) || strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
-			snprintf(date, sizeof date, "?");
-		const char *args[] = { id, date };
-		doc_para(d);
-		doc_fill(d, ST_PLAIN, PLAN_W_SOURCE_COMMIT, args, 2);
-	} else {
-		/* Uncommitted changes are worth a reader's notice: the text may
-		 * not be what was decided. */
-		doc_para(d);
-		doc_word(d, ST_PLAIN, opt->worktree_dirty == 1 ? PLAN_W_SOURCE_DIRTY : PLAN_W_SOURCE_WORKTREE);
-	}
-}
-
-void render(report_out *out, const doc *d, report_format format)
-{
-	switch (format) {
-	case FORMAT_TEXT: render_text(out, d); break;
-	case FORMAT_HTML: render_html(out, d); break;
-	default: render_md(out, d); break;
+			fn(ctx, text + s->off + from, to - from, (plan_doc_style)s->style, s->ref);
 	}
 }

@@ -2,7 +2,7 @@
  * (fullmäktigemål by perspective with strategies and Agenda 2030, and the
  * chain of goals, KPIs and activities below each), or one body's, office's
  * or unit's plan; and the same as JSON. */
-#include "plan-report.h"
+#include "report_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +14,8 @@
 #define MAX_DEPTH 8
 
 typedef struct ctx {
-	doc *d;
-	report_out *out;          /* JSON */
+	plan_report_doc *d;
+	plan_out *out;          /* JSON */
 	const plan_model *m;
 	const plan_kpi_table *kpis;
 } ctx;
@@ -46,106 +46,106 @@ static const plan_kpi_report *kpi_report(const ctx *c, const plan_item *kpi)
 
 static void kpi_line(const ctx *c, const plan_item *kpi)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_kpi_report *r = kpi_report(c, kpi);
-	doc_word(d, ST_PLAIN, PLAN_W_KPI);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_STRONG, kpi->id);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_PLAIN, kpi->title);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KPI);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_STRONG, kpi->id);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, kpi->title);
 	if (!r)
 		return;
-	doc_put(d, ST_PLAIN, ": ");
-	doc_word(d, ST_PLAIN, PLAN_W_BASELINE);
-	doc_put(d, ST_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BASELINE);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	if (r->has_baseline) {
-		doc_number(d, ST_PLAIN, r->baseline, -1, 0);
-		doc_putf(d, ST_PLAIN, " (%d)", r->baseline_year);
+		plan_doc_number(d, PLAN_DOC_PLAIN, r->baseline, -1, 0);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", r->baseline_year);
 	} else {
-		doc_dash(d);
+		plan_doc_dash(d);
 	}
 	int first = 1;
 	for (size_t i = 0; i < r->nyears; i++) {
 		if (!r->years[i].has_target)
 			continue;
 		if (first) {
-			doc_put(d, ST_PLAIN, "; ");
-			doc_word(d, ST_PLAIN, PLAN_W_TARGET);
-			doc_put(d, ST_PLAIN, " ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_TARGET);
+			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 		} else {
-			doc_put(d, ST_PLAIN, ", ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
 		}
-		doc_putf(d, ST_PLAIN, "%d: ", r->years[i].year);
-		doc_number(d, ST_PLAIN, r->years[i].target, -1, 0);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, "%d: ", r->years[i].year);
+		plan_doc_number(d, PLAN_DOC_PLAIN, r->years[i].target, -1, 0);
 		first = 0;
 	}
-	doc_put(d, ST_PLAIN, " (");
+	plan_doc_put(d, PLAN_DOC_PLAIN, " (");
 	if (r->unit) {
-		doc_put(d, ST_PLAIN, r->unit);
-		doc_put(d, ST_PLAIN, ", ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, r->unit);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
 	}
-	doc_word(d, ST_PLAIN, r->lower_is_better ? PLAN_W_LOWER_BETTER : PLAN_W_HIGHER_BETTER);
-	doc_put(d, ST_PLAIN, ")");
+	plan_doc_word(d, PLAN_DOC_PLAIN, r->lower_is_better ? PLAN_W_LOWER_BETTER : PLAN_W_HIGHER_BETTER);
+	plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 }
 
 static void activity_line(const ctx *c, const plan_item *a)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const char *responsible = node_text(a->node, "responsible");
 	const char *start = node_text(a->node, "start");
 	const char *due = node_text(a->node, "due");
-	doc_word(d, ST_PLAIN, PLAN_W_ACTIVITY);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_STRONG, a->id);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_PLAIN, a->title);
-	doc_put(d, ST_PLAIN, " (");
-	doc_put(d, ST_PLAIN, owner_name(c->m, a->owner));
-	doc_put(d, ST_PLAIN, "; ");
-	doc_word(d, ST_PLAIN, PLAN_W_RESPONSIBLE);
-	doc_put(d, ST_PLAIN, ": ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ACTIVITY);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_STRONG, a->id);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, a->title);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " (");
+	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(c->m, a->owner));
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_RESPONSIBLE);
+	plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
 	if (responsible)
-		doc_put(d, ST_PLAIN, responsible);
+		plan_doc_put(d, PLAN_DOC_PLAIN, responsible);
 	else
-		doc_dash(d);
+		plan_doc_dash(d);
 	if (start) {
-		doc_put(d, ST_PLAIN, "; ");
-		doc_word(d, ST_PLAIN, PLAN_W_START);
-		doc_put(d, ST_PLAIN, ": ");
-		doc_put(d, ST_PLAIN, start);
+		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_START);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, start);
 	}
-	doc_put(d, ST_PLAIN, "; ");
-	doc_word(d, ST_PLAIN, PLAN_W_DUE);
-	doc_put(d, ST_PLAIN, ": ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_DUE);
+	plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
 	if (due)
-		doc_put(d, ST_PLAIN, due);
+		plan_doc_put(d, PLAN_DOC_PLAIN, due);
 	else
-		doc_dash(d);
-	doc_put(d, ST_PLAIN, ")");
+		plan_doc_dash(d);
+	plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 }
 
-static void years_of(doc *d, const plan_item *a)
+static void years_of(plan_report_doc *d, const plan_item *a)
 {
 	if (a->from_year && a->to_year && a->from_year != a->to_year)
-		doc_putf(d, ST_PLAIN, "%d–%d", a->from_year, a->to_year);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, "%d–%d", a->from_year, a->to_year);
 	else if (a->from_year || a->to_year)
-		doc_putf(d, ST_PLAIN, "%d", a->from_year ? a->from_year : a->to_year);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, "%d", a->from_year ? a->from_year : a->to_year);
 }
 
-static void funding_of(doc *d, const plan_item *a)
+static void funding_of(plan_report_doc *d, const plan_item *a)
 {
 	const plan_node *funding = plan_node_get(a->node, "funding");
 	const char *type = node_text(funding, "type");
 	const plan_node *amount = plan_node_get(funding, "amount_tkr");
 	if (!type)
 		return;
-	doc_put(d, ST_PLAIN, "; ");
-	doc_word(d, ST_PLAIN, strcmp(type, "tillskott") == 0 ? PLAN_W_TILLSKOTT : PLAN_W_INOM_RAM);
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, strcmp(type, "tillskott") == 0 ? PLAN_W_TILLSKOTT : PLAN_W_INOM_RAM);
 	if (amount && amount->type == PLAN_NODE_NUMBER) {
-		doc_put(d, ST_PLAIN, " ");
-		doc_number(d, ST_PLAIN, amount->number, -1, 0);
-		doc_put(d, ST_PLAIN, " ");
-		doc_word(d, ST_PLAIN, PLAN_W_TKR);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_number(d, PLAN_DOC_PLAIN, amount->number, -1, 0);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_TKR);
 	}
 }
 
@@ -156,44 +156,44 @@ static void assigned_to(const ctx *c, const plan_item *a)
 		if (a->refs[r].role != PLAN_REF_ASSIGNED_TO)
 			continue;
 		if (!first)
-			doc_put(c->d, ST_PLAIN, ", ");
-		doc_put(c->d, ST_PLAIN, a->refs[r].target ? owner_name(c->m, a->refs[r].target) : a->refs[r].id);
+			plan_doc_put(c->d, PLAN_DOC_PLAIN, ", ");
+		plan_doc_put(c->d, PLAN_DOC_PLAIN, a->refs[r].target ? owner_name(c->m, a->refs[r].target) : a->refs[r].id);
 		first = 0;
 	}
 }
 
 static void assignment_line(const ctx *c, const plan_item *a)
 {
-	doc *d = c->d;
-	doc_word(d, ST_PLAIN, PLAN_W_ASSIGNMENT);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_STRONG, a->id);
-	doc_put(d, ST_PLAIN, " ");
-	doc_put(d, ST_PLAIN, a->title);
-	doc_put(d, ST_PLAIN, " (");
+	plan_report_doc *d = c->d;
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ASSIGNMENT);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_STRONG, a->id);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, a->title);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " (");
 	assigned_to(c, a);
-	doc_put(d, ST_PLAIN, "; ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
 	years_of(d, a);
 	funding_of(d, a);
-	doc_put(d, ST_PLAIN, ")");
+	plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 }
 
 static void item_line(const ctx *c, const plan_item *item, int depth)
 {
-	doc *d = c->d;
-	doc_item(d, depth);
+	plan_report_doc *d = c->d;
+	plan_doc_item(d, depth);
 	switch (item->kind) {
 	case PLAN_ITEM_KPI: kpi_line(c, item); break;
 	case PLAN_ITEM_ACTIVITY: activity_line(c, item); break;
 	case PLAN_ITEM_ASSIGNMENT: assignment_line(c, item); break;
 	default:
-		doc_put(d, ST_STRONG, item->id);
-		doc_put(d, ST_PLAIN, " ");
-		doc_put(d, ST_PLAIN, item->title);
+		plan_doc_put(d, PLAN_DOC_STRONG, item->id);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, item->title);
 		if (item->owner) {
-			doc_put(d, ST_PLAIN, " (");
-			doc_put(d, ST_PLAIN, owner_name(c->m, item->owner));
-			doc_put(d, ST_PLAIN, ")");
+			plan_doc_put(d, PLAN_DOC_PLAIN, " (");
+			plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(c->m, item->owner));
+			plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 		}
 	}
 }
@@ -222,11 +222,11 @@ static size_t chain(const ctx *c, const plan_item *item, int depth)
 
 static void adopted_line(const ctx *c, const plan_document *plan)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_node *adopted = plan_node_get(plan->root, "adopted");
-	doc_para(d);
+	plan_doc_para(d);
 	if (!adopted) {
-		doc_word(d, ST_EM, PLAN_W_PLAN_NOT_ADOPTED);
+		plan_doc_word(d, PLAN_DOC_EM, PLAN_W_PLAN_NOT_ADOPTED);
 		return;
 	}
 	const char *by = node_text(adopted, "by");
@@ -240,45 +240,45 @@ static void adopted_line(const ctx *c, const plan_document *plan)
 		body && body->kind == PLAN_ITEM_BODY ? owner_name(c->m, body) : by,
 		reference.ptr,
 	};
-	doc_fill(d, ST_PLAIN, PLAN_W_PLAN_ADOPTED_LINE, args, 3);
+	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_PLAN_ADOPTED_LINE, args, 3);
 	plan_buf_free(&reference);
 }
 
-static void text_list(doc *d, const plan_node *list)
+static void text_list(plan_report_doc *d, const plan_node *list)
 {
 	for (uint32_t i = 0; list && list->type == PLAN_NODE_SEQUENCE && i < list->len; i++) {
 		const plan_node *n = list->u.items[i];
 		if (n->type != PLAN_NODE_STRING)
 			continue;
-		doc_item(d, 0);
-		doc_put(d, ST_PLAIN, n->u.text);
+		plan_doc_item(d, 0);
+		plan_doc_put(d, PLAN_DOC_PLAIN, n->u.text);
 	}
 }
 
 static void agenda2030(const ctx *c, const plan_node *list)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	if (!list || list->type != PLAN_NODE_SEQUENCE || !list->len)
 		return;
-	doc_para(d);
-	doc_word(d, ST_STRONG, PLAN_W_AGENDA2030);
-	doc_put(d, ST_STRONG, ":");
-	doc_put(d, ST_PLAIN, " ");
+	plan_doc_para(d);
+	plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_AGENDA2030);
+	plan_doc_put(d, PLAN_DOC_STRONG, ":");
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	for (uint32_t i = 0; i < list->len; i++) {
 		const plan_node *n = list->u.items[i];
 		const char *id = n->type == PLAN_NODE_STRING || n->type == PLAN_NODE_NUMBER ? n->u.text : NULL;
 		if (!id)
 			continue;
 		if (i)
-			doc_put(d, ST_PLAIN, ", ");
-		doc_put(d, ST_PLAIN, id);
+			plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, id);
 		/* A goal (not a target) gets its name: "4 God utbildning för alla". */
 		if (!strchr(id, '.') && plan_agenda2030_valid(id)) {
 			int goal = (int)strtol(id, NULL, 10);
 			const char *name = plan_agenda2030_goal_name(goal, c->d->lang == PLAN_LANG_SV);
 			if (name) {
-				doc_put(d, ST_PLAIN, " ");
-				doc_put(d, ST_EM, name);
+				plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+				plan_doc_put(d, PLAN_DOC_EM, name);
 			}
 		}
 	}
@@ -286,17 +286,17 @@ static void agenda2030(const ctx *c, const plan_node *list)
 
 static void perspective_heading(const ctx *c, int p)
 {
-	doc *d = c->d;
-	doc_heading(d, 2);
+	plan_report_doc *d = c->d;
+	plan_doc_heading(d, 2);
 	if (p < 0) {
-		doc_word(d, ST_PLAIN, PLAN_W_NO_PERSPECTIVE);
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_NO_PERSPECTIVE);
 		return;
 	}
-	doc_put(d, ST_PLAIN, c->m->perspectives[p].name);
+	plan_doc_put(d, PLAN_DOC_PLAIN, c->m->perspectives[p].name);
 	const char *description = node_text(c->m->perspectives[p].node, "description");
 	if (description) {
-		doc_para(d);
-		doc_put(d, ST_EM, description);
+		plan_doc_para(d);
+		plan_doc_put(d, PLAN_DOC_EM, description);
 	}
 }
 
@@ -304,7 +304,7 @@ static void perspective_heading(const ctx *c, int p)
  * contributes to (not for fullmäktigemål) and its chain. */
 static void goals_by_perspective(const ctx *c, const plan_document *plan, plan_item_kind kind)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_model *m = c->m;
 	for (size_t p = 0; p <= m->nperspectives; p++) {
 		int want = p < m->nperspectives ? (int)p : -1, headed = 0;
@@ -315,50 +315,50 @@ static void goals_by_perspective(const ctx *c, const plan_document *plan, plan_i
 			if (!headed)
 				perspective_heading(c, want);
 			headed = 1;
-			doc_heading(d, 3);
-			doc_put(d, ST_PLAIN, g->id);
-			doc_put(d, ST_PLAIN, " ");
-			doc_put(d, ST_PLAIN, g->title);
+			plan_doc_heading(d, 3);
+			plan_doc_put(d, PLAN_DOC_PLAIN, g->id);
+			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, g->title);
 			const char *description = node_text(g->node, "description");
 			if (description) {
-				doc_para(d);
-				doc_put(d, ST_PLAIN, description);
+				plan_doc_para(d);
+				plan_doc_put(d, PLAN_DOC_PLAIN, description);
 			}
 			if (kind == PLAN_ITEM_KF_GOAL) {
 				const plan_node *strategies = plan_node_get(g->node, "strategies");
 				if (strategies && strategies->type == PLAN_NODE_SEQUENCE && strategies->len) {
-					doc_para(d);
-					doc_word(d, ST_STRONG, PLAN_W_STRATEGIES);
+					plan_doc_para(d);
+					plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_STRATEGIES);
 					text_list(d, strategies);
 				}
 				agenda2030(c, plan_node_get(g->node, "agenda2030"));
 			} else {
-				doc_para(d);
-				doc_word(d, ST_STRONG, PLAN_W_CONTRIBUTES_TO);
-				doc_put(d, ST_STRONG, ":");
-				doc_put(d, ST_PLAIN, " ");
+				plan_doc_para(d);
+				plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_CONTRIBUTES_TO);
+				plan_doc_put(d, PLAN_DOC_STRONG, ":");
+				plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 				int first = 1;
 				for (size_t r = 0; r < g->nrefs; r++) {
 					const plan_ref *ref = &g->refs[r];
 					if (!plan_ref_is_upward(ref))
 						continue;
 					if (!first)
-						doc_put(d, ST_PLAIN, ", ");
-					doc_put(d, ST_PLAIN, ref->id);
+						plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+					plan_doc_put(d, PLAN_DOC_PLAIN, ref->id);
 					if (ref->target && ref->target->title && *ref->target->title) {
-						doc_put(d, ST_PLAIN, " ");
-						doc_put(d, ST_PLAIN, ref->target->title);
+						plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+						plan_doc_put(d, PLAN_DOC_PLAIN, ref->target->title);
 					}
 					first = 0;
 				}
 				if (first)
-					doc_dash(d);
+					plan_doc_dash(d);
 			}
-			doc_heading(d, 4);
-			doc_word(d, ST_PLAIN, PLAN_W_CHAIN);
+			plan_doc_heading(d, 4);
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_CHAIN);
 			if (!chain(c, g, 0)) {
-				doc_para(d);
-				doc_word(d, ST_EM, PLAN_W_NO_CHAIN);
+				plan_doc_para(d);
+				plan_doc_word(d, PLAN_DOC_EM, PLAN_W_NO_CHAIN);
 			}
 		}
 	}
@@ -366,7 +366,7 @@ static void goals_by_perspective(const ctx *c, const plan_document *plan, plan_i
 
 static void year_amounts_table(const ctx *c, const plan_node *frames)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	/* The years of every frame, ascending. */
 	int years[16];
 	size_t ny = 0;
@@ -389,58 +389,58 @@ static void year_amounts_table(const ctx *c, const plan_node *frames)
 	static const char *const aligns[] = { "l", "lr", "lrr", "lrrr", "lrrrr", "lrrrrr", "lrrrrrr",
 		"lrrrrrrr", "lrrrrrrrr", "lrrrrrrrrr", "lrrrrrrrrrr", "lrrrrrrrrrrr", "lrrrrrrrrrrrr",
 		"lrrrrrrrrrrrrr", "lrrrrrrrrrrrrrr", "lrrrrrrrrrrrrrrr", "lrrrrrrrrrrrrrrrr" };
-	doc_heading(d, 2);
-	doc_word(d, ST_PLAIN, PLAN_W_BUDGET_FRAMES);
-	doc_table(d, aligns[ny]);
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, PLAN_W_BODY);
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BUDGET_FRAMES);
+	plan_doc_table(d, aligns[ny]);
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BODY);
 	for (size_t k = 0; k < ny; k++) {
-		doc_cell(d);
-		doc_putf(d, ST_PLAIN, "%d", years[k]);
+		plan_doc_cell(d);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, "%d", years[k]);
 	}
 	for (uint32_t i = 0; i < frames->len; i++) {
 		const plan_node *f = frames->u.items[i];
 		const char *body = node_text(f, "body");
 		const plan_item *item = body ? plan_model_find(c->m, body) : NULL;
 		const plan_node *amounts = plan_node_get(f, "amounts_tkr");
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, item ? owner_name(c->m, item) : body);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, item ? owner_name(c->m, item) : body);
 		for (size_t k = 0; k < ny; k++) {
 			char key[16];
 			snprintf(key, sizeof key, "%d", years[k]);
 			const plan_node *v = plan_node_get(amounts, key);
-			doc_cell(d);
+			plan_doc_cell(d);
 			if (v && v->type == PLAN_NODE_NUMBER)
-				doc_number(d, ST_PLAIN, v->number, -1, 0);
+				plan_doc_number(d, PLAN_DOC_PLAIN, v->number, -1, 0);
 			else
-				doc_dash(d);
+				plan_doc_dash(d);
 		}
 	}
 }
 
 static void kommun_doc(const ctx *c)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_model *m = c->m;
 	const plan_document *fap = m->flerarsplan;
 	const char *title = node_text(fap->root, "title");
-	doc_heading(d, 1);
+	plan_doc_heading(d, 1);
 	if (title) {
-		doc_put(d, ST_PLAIN, title);
+		plan_doc_put(d, PLAN_DOC_PLAIN, title);
 	} else {
-		doc_word(d, ST_PLAIN, PLAN_W_FLERARSPLAN);
-		doc_putf(d, ST_PLAIN, " %d–%d", fap->period_from, fap->period_to);
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_FLERARSPLAN);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " %d–%d", fap->period_from, fap->period_to);
 	}
-	doc_put(d, ST_PLAIN, " – ");
-	doc_put(d, ST_PLAIN, owner_name(m, NULL));
+	plan_doc_put(d, PLAN_DOC_PLAIN, " – ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, NULL));
 	adopted_line(c, fap);
 	const char *vision = m->styrmodell ? node_text(m->styrmodell->root, "vision") : NULL;
 	if (vision) {
-		doc_para(d);
-		doc_word(d, ST_STRONG, PLAN_W_VISION);
-		doc_put(d, ST_STRONG, ":");
-		doc_put(d, ST_PLAIN, " ");
-		doc_put(d, ST_PLAIN, vision);
+		plan_doc_para(d);
+		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_VISION);
+		plan_doc_put(d, PLAN_DOC_STRONG, ":");
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, vision);
 	}
 	goals_by_perspective(c, fap, PLAN_ITEM_KF_GOAL);
 	int any = 0;
@@ -449,25 +449,25 @@ static void kommun_doc(const ctx *c)
 		if (a->kind != PLAN_ITEM_ASSIGNMENT || !plan_report_defines(m, a))
 			continue;
 		if (!any) {
-			doc_heading(d, 2);
-			doc_word(d, ST_PLAIN, PLAN_W_ASSIGNMENTS);
+			plan_doc_heading(d, 2);
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ASSIGNMENTS);
 		}
 		any = 1;
-		doc_item(d, 0);
-		doc_put(d, ST_STRONG, a->id);
-		doc_put(d, ST_PLAIN, " ");
-		doc_put(d, ST_PLAIN, a->title);
-		doc_put(d, ST_PLAIN, " (");
+		plan_doc_item(d, 0);
+		plan_doc_put(d, PLAN_DOC_STRONG, a->id);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, a->title);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " (");
 		assigned_to(c, a);
-		doc_put(d, ST_PLAIN, "; ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
 		years_of(d, a);
 		funding_of(d, a);
 		for (size_t r = 0; r < a->nrefs; r++)
 			if (a->refs[r].role == PLAN_REF_GOAL) {
-				doc_put(d, ST_PLAIN, "; ");
-				doc_put(d, ST_PLAIN, a->refs[r].id);
+				plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+				plan_doc_put(d, PLAN_DOC_PLAIN, a->refs[r].id);
 			}
-		doc_put(d, ST_PLAIN, ")");
+		plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 		chain(c, a, 1);
 	}
 	year_amounts_table(c, plan_node_get(fap->root, "frames"));
@@ -483,115 +483,115 @@ static int owns(const plan_document *plan, const plan_item *owner)
 
 static void plan_title(const ctx *c, const plan_document *plan)
 {
-	doc *d = c->d;
-	doc_heading(d, 1);
+	plan_report_doc *d = c->d;
+	plan_doc_heading(d, 1);
 	switch (plan->kind) {
-	case PLAN_DOC_VERKSAMHETSPLAN: doc_word(d, ST_PLAIN, PLAN_W_VERKSAMHETSPLAN); break;
-	case PLAN_DOC_KONTORSPLAN: doc_word(d, ST_PLAIN, PLAN_W_KONTORSPLAN); break;
-	default: doc_word(d, ST_PLAIN, PLAN_W_ARBETSPLAN); break;
+	case PLAN_DOC_VERKSAMHETSPLAN: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_VERKSAMHETSPLAN); break;
+	case PLAN_DOC_KONTORSPLAN: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KONTORSPLAN); break;
+	default: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ARBETSPLAN); break;
 	}
 	if (plan->period_from)
-		doc_putf(d, ST_PLAIN, " %d–%d", plan->period_from, plan->period_to);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " %d–%d", plan->period_from, plan->period_to);
 	else if (plan->year)
-		doc_putf(d, ST_PLAIN, " %d", plan->year);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " %d", plan->year);
 	else if (plan->school_year)
-		doc_putf(d, ST_PLAIN, " %d/%02d", plan->school_year, (plan->school_year + 1) % 100);
-	doc_put(d, ST_PLAIN, " – ");
-	doc_put(d, ST_PLAIN, owner_name(c->m, plan->owner));
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " %d/%02d", plan->school_year, (plan->school_year + 1) % 100);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " – ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(c->m, plan->owner));
 	if (plan->kind != PLAN_DOC_ARBETSPLAN)
 		adopted_line(c, plan);
 }
 
 static void planned_assignments(const ctx *c, const plan_document *plan)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	int any = 0;
 	for (size_t r = 0; r < plan->nrefs; r++) {
 		const plan_ref *ref = &plan->refs[r];
 		if (ref->role != PLAN_REF_PLANNED)
 			continue;
 		if (!any) {
-			doc_heading(d, 2);
-			doc_word(d, ST_PLAIN, PLAN_W_ASSIGNMENTS);
+			plan_doc_heading(d, 2);
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ASSIGNMENTS);
 		}
 		any = 1;
-		doc_item(d, 0);
-		doc_put(d, ST_STRONG, ref->id);
+		plan_doc_item(d, 0);
+		plan_doc_put(d, PLAN_DOC_STRONG, ref->id);
 		if (ref->target) {
-			doc_put(d, ST_PLAIN, " ");
-			doc_put(d, ST_PLAIN, ref->target->title);
+			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, ref->target->title);
 		}
 		const char *how = node_text(ref->entry, "plan");
 		if (how) {
-			doc_put(d, ST_PLAIN, ": ");
-			doc_put(d, ST_PLAIN, how);
+			plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, how);
 		}
 	}
 }
 
 static void budget_areas(const ctx *c, const plan_document *plan)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_node *budget = plan_node_get(plan->root, "budget");
 	if (!budget || budget->type != PLAN_NODE_SEQUENCE || !budget->len)
 		return;
-	doc_heading(d, 2);
-	doc_word(d, ST_PLAIN, PLAN_W_BUDGET_AREAS);
-	doc_table(d, "lr");
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, PLAN_W_AREA);
-	doc_cell(d);
-	doc_word(d, ST_PLAIN, PLAN_W_AMOUNT_TKR);
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BUDGET_AREAS);
+	plan_doc_table(d, "lr");
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_AREA);
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_AMOUNT_TKR);
 	double sum = 0;
 	for (uint32_t i = 0; i < budget->len; i++) {
 		const plan_node *amount = plan_node_get(budget->u.items[i], "amount_tkr");
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, node_text(budget->u.items[i], "area"));
-		doc_cell(d);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, node_text(budget->u.items[i], "area"));
+		plan_doc_cell(d);
 		if (amount && amount->type == PLAN_NODE_NUMBER) {
-			doc_number(d, ST_PLAIN, amount->number, -1, 0);
+			plan_doc_number(d, PLAN_DOC_PLAIN, amount->number, -1, 0);
 			sum += amount->number;
 		} else {
-			doc_dash(d);
+			plan_doc_dash(d);
 		}
 	}
-	doc_cell(d);
-	doc_word(d, ST_STRONG, PLAN_W_SUM);
-	doc_cell(d);
-	doc_number(d, ST_STRONG, sum, -1, 0);
+	plan_doc_cell(d);
+	plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_SUM);
+	plan_doc_cell(d);
+	plan_doc_number(d, PLAN_DOC_STRONG, sum, -1, 0);
 }
 
 static void unit_doc(const ctx *c, const plan_document *plan)
 {
-	doc *d = c->d;
+	plan_report_doc *d = c->d;
 	const plan_word head[] = { PLAN_W_ACTIVITY, PLAN_W_TITLE, PLAN_W_CONTRIBUTES_TO, PLAN_W_RESPONSIBLE,
 		PLAN_W_START, PLAN_W_DUE };
-	doc_table_head(d, "llllll", head, sizeof head / sizeof head[0]);
+	plan_doc_table_head(d, "llllll", head, sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < plan->nitems; i++) {
 		const plan_item *a = plan->items[i];
 		if (a->kind != PLAN_ITEM_ACTIVITY || !plan_report_defines(c->m, a))
 			continue;
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, a->id);
-		doc_cell(d);
-		doc_put(d, ST_PLAIN, a->title);
-		doc_cell(d);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, a->id);
+		plan_doc_cell(d);
+		plan_doc_put(d, PLAN_DOC_PLAIN, a->title);
+		plan_doc_cell(d);
 		int first = 1;
 		for (size_t r = 0; r < a->nrefs; r++)
 			if (plan_ref_is_upward(&a->refs[r])) {
 				if (!first)
-					doc_put(d, ST_PLAIN, ", ");
-				doc_put(d, ST_PLAIN, a->refs[r].id);
+					plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+				plan_doc_put(d, PLAN_DOC_PLAIN, a->refs[r].id);
 				first = 0;
 			}
 		const char *fields[] = { "responsible", "start", "due" };
 		for (size_t k = 0; k < 3; k++) {
 			const char *v = node_text(a->node, fields[k]);
-			doc_cell(d);
+			plan_doc_cell(d);
 			if (v)
-				doc_put(d, ST_PLAIN, v);
+				plan_doc_put(d, PLAN_DOC_PLAIN, v);
 			else
-				doc_dash(d);
+				plan_doc_dash(d);
 		}
 	}
 	int any = 0;
@@ -600,12 +600,12 @@ static void unit_doc(const ctx *c, const plan_document *plan)
 		if (ref->role != PLAN_REF_FOLLOWED_KPI)
 			continue;
 		if (!any) {
-			doc_heading(d, 2);
-			doc_word(d, ST_PLAIN, PLAN_W_FOLLOWED_KPIS);
+			plan_doc_heading(d, 2);
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_FOLLOWED_KPIS);
 		}
 		any = 1;
 		if (ref->target) {
-			doc_item(d, 0);
+			plan_doc_item(d, 0);
 			kpi_line(c, ref->target);
 		}
 	}
@@ -632,11 +632,11 @@ static int owner_doc(const ctx *c, const plan_item *owner)
 				if (plan->items[k]->kind != PLAN_ITEM_KPI)
 					continue;
 				if (!any) {
-					doc_heading(c->d, 2);
-					doc_word(c->d, ST_PLAIN, PLAN_W_KPIS_OF_OFFICE);
+					plan_doc_heading(c->d, 2);
+					plan_doc_word(c->d, PLAN_DOC_PLAIN, PLAN_W_KPIS_OF_OFFICE);
 				}
 				any = 1;
-				doc_item(c->d, 0);
+				plan_doc_item(c->d, 0);
 				kpi_line(c, plan->items[k]);
 			}
 		}
@@ -648,7 +648,7 @@ static int owner_doc(const ctx *c, const plan_item *owner)
 
 /* --- JSON ------------------------------------------------------------------------- */
 
-static void json_list_of_refs(report_out *out, const plan_item *item, int upward_only, plan_ref_role role)
+static void json_list_of_refs(plan_out *out, const plan_item *item, int upward_only, plan_ref_role role)
 {
 	plan_buf_putc(&out->buf, '[');
 	size_t n = 0;
@@ -663,7 +663,7 @@ static void json_list_of_refs(report_out *out, const plan_item *item, int upward
 	plan_buf_putc(&out->buf, ']');
 }
 
-static void json_text_list(report_out *out, const plan_node *list)
+static void json_text_list(plan_out *out, const plan_node *list)
 {
 	plan_buf_putc(&out->buf, '[');
 	size_t n = 0;
@@ -680,7 +680,7 @@ static void json_text_list(report_out *out, const plan_node *list)
 
 static void json_item(const ctx *c, const plan_item *item, int depth)
 {
-	report_out *out = c->out;
+	plan_out *out = c->out;
 	const plan_model *m = c->m;
 	plan_buf_putc(&out->buf, '{');
 	json_key(out, depth + 1, "id", 1);
@@ -805,7 +805,7 @@ static void json_item(const ctx *c, const plan_item *item, int depth)
 
 static void json_plans(const ctx *c, const plan_item *owner)
 {
-	report_out *out = c->out;
+	plan_out *out = c->out;
 	const plan_model *m = c->m;
 	json_key(out, 1, "plans", 0);
 	plan_buf_putc(&out->buf, '[');
@@ -866,58 +866,65 @@ static void json_plans(const ctx *c, const plan_item *owner)
 	plan_buf_puts(&out->buf, np ? "\n  ]" : "]");
 }
 
-int report_plan(report_out *out, const plan_model *m, const report_options *opt)
+/* The owner the options name (NULL: kommun) when it has a plan, or a
+ * status after saying why not. */
+static int find_plan(const plan_item **out, const plan_model *m, const plan_report_options *opt)
 {
 	const plan_item *owner = NULL;
-	if (opt->owner && !(owner = find_owner_or_say(m, opt->owner, opt->lang)))
-		return EXIT_FOUND;
+	*out = NULL;
+	if (opt->owner && !(owner = find_owner_or_say(m, opt->owner, opt)))
+		return PLAN_REPORT_NOTHING;
 	int found = 0;
 	for (size_t i = 0; i < m->ndocs && !found; i++)
 		found = owner ? owns(m->docs[i], owner) : m->docs[i] == m->flerarsplan;
 	if (!found) {
-		fprintf(stderr, "plan-report: ");
 		if (owner)
-			fprintf(stderr, plan_tr(opt->lang, owner->kind == PLAN_ITEM_BODY ? PLAN_N_("body '%s' has no plan")
+			report_say(opt, plan_tr(opt->lang, owner->kind == PLAN_ITEM_BODY ? PLAN_N_("body '%s' has no plan")
 				: owner->kind == PLAN_ITEM_OFFICE ? PLAN_N_("office '%s' has no plan")
 				: PLAN_N_("unit '%s' has no plan")), owner->id);
 		else
-			fputs(plan_tr(opt->lang, "the plan set has no flerårsplan"), stderr);
-		fputc('\n', stderr);
-		return EXIT_FOUND;
+			report_say(opt, "%s", plan_tr(opt->lang, "the plan set has no flerårsplan"));
+		return PLAN_REPORT_NOTHING;
 	}
+	*out = owner;
+	return PLAN_REPORT_OK;
+}
+
+int plan_report_plan_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt)
+{
+	const plan_item *owner;
+	int status = find_plan(&owner, m, opt);
+	if (status != PLAN_REPORT_OK)
+		return status;
 	plan_kpi_table *kpis = NULL;
-	if (plan_kpi_table_build(&kpis, m, NULL) < 0) {
-		fprintf(stderr, "plan-report: %s\n", plan_tr(opt->lang, "out of memory"));
-		return EXIT_TROUBLE;
-	}
-	int status = EXIT_CLEAN;
-	ctx c = { NULL, out, m, kpis };
-	if (opt->format == FORMAT_JSON) {
-		json_head(out, opt, m, "plan");
-		json_key(out, 1, "owner", 0);
-		json_owner(out, m, owner);
-		json_key(out, 1, "vision", 0);
-		json_str(out, owner || !m->styrmodell ? NULL : node_text(m->styrmodell->root, "vision"));
-		json_plans(&c, owner);
-		plan_buf_puts(&out->buf, "\n}\n");
-	} else {
-		doc d;
-		if (doc_init(&d, opt->lang) < 0) {
-			status = EXIT_TROUBLE;
-		} else {
-			c.d = &d;
-			if (owner)
-				owner_doc(&c, owner);
-			else
-				kommun_doc(&c);
-			doc_provenance(&d, opt);
-			if (d.oom)
-				status = EXIT_TROUBLE;
-			else
-				render(out, &d, opt->format);
-			doc_free(&d);
-		}
-	}
+	if (plan_kpi_table_build(&kpis, m, NULL) < 0)
+		return report_oom(opt);
+	ctx c = { d, NULL, m, kpis };
+	if (owner)
+		owner_doc(&c, owner);
+	else
+		kommun_doc(&c);
 	plan_kpi_table_free(kpis);
-	return status;
+	return report_doc_done(d, opt);
+}
+
+int plan_report_plan_json(plan_out *out, const plan_model *m, const plan_report_options *opt)
+{
+	const plan_item *owner;
+	int status = find_plan(&owner, m, opt);
+	if (status != PLAN_REPORT_OK)
+		return status;
+	plan_kpi_table *kpis = NULL;
+	if (plan_kpi_table_build(&kpis, m, NULL) < 0)
+		return report_oom(opt);
+	ctx c = { NULL, out, m, kpis };
+	json_head(out, opt, m, "plan");
+	json_key(out, 1, "owner", 0);
+	json_owner(out, m, owner);
+	json_key(out, 1, "vision", 0);
+	json_str(out, owner || !m->styrmodell ? NULL : node_text(m->styrmodell->root, "vision"));
+	json_plans(&c, owner);
+	plan_buf_puts(&out->buf, "\n}\n");
+	plan_kpi_table_free(kpis);
+	return PLAN_REPORT_OK;
 }

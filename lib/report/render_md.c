@@ -3,7 +3,7 @@
  * paragraphs, nested lists, pipe tables. Every piece of text is escaped so
  * that it shows as written: no plan text can start a heading, a list, a
  * table cell, emphasis, a link, an HTML tag or a pandoc citation. */
-#include "plan-report.h"
+#include "plan/render.h"
 
 #include <stdint.h>
 
@@ -102,10 +102,11 @@ static void md_text(md *m, const char *s, size_t len)
 	}
 }
 
-static void piece(void *ctx, const char *text, size_t len, span_style style)
+static void piece(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
 {
 	md *m = ctx;
-	if (style == ST_PLAIN) {
+	(void)ref;   /* a link shows as its text: Markdown has no anchors of its own */
+	if (style == PLAN_DOC_PLAIN || style == PLAN_DOC_LINK) {
 		md_text(m, text, len);
 		return;
 	}
@@ -118,7 +119,7 @@ static void piece(void *ctx, const char *text, size_t len, span_style style)
 	if (a)
 		plan_buf_putc(m->buf, ' ');
 	if (b > a) {
-		const char *mark = style == ST_STRONG ? "**" : "*";
+		const char *mark = style == PLAN_DOC_STRONG ? "**" : "*";
 		plan_buf_puts(m->buf, mark);
 		int para = m->para;
 		m->para = 0;
@@ -130,26 +131,26 @@ static void piece(void *ctx, const char *text, size_t len, span_style style)
 		plan_buf_putc(m->buf, ' ');
 }
 
-static void inline_run(md *m, const doc *d, size_t first, size_t n, int para)
+static void inline_run(md *m, const plan_report_doc *d, size_t first, size_t n, int para)
 {
 	m->para = para;
 	m->line_start = 1;
-	spans_each(d, first, n, piece, m);
+	plan_doc_spans_each(d, first, n, piece, m);
 }
 
-static void table(md *m, const doc *d, const block *b)
+static void table(md *m, const plan_report_doc *d, const plan_doc_block *b)
 {
 	size_t ncols = b->ncols;
 	if (!ncols)
 		return;
 	for (size_t c = 0; c < b->n; c++) {
-		const cell *cl = &d->cells[b->first + c];
+		const plan_doc_table_cell *cl = &d->cells[b->first + c];
 		plan_buf_puts(m->buf, c % ncols == 0 ? "| " : " | ");
 		/* A cell is inline text; only its first character could start
 		 * something, and a cell never starts a line. */
 		m->para = 0;
 		m->line_start = 0;
-		spans_each(d, cl->first, cl->n, piece, m);
+		plan_doc_spans_each(d, cl->first, cl->n, piece, m);
 		if (c % ncols == ncols - 1) {
 			plan_buf_puts(m->buf, " |\n");
 			if (c == ncols - 1) {
@@ -162,13 +163,13 @@ static void table(md *m, const doc *d, const block *b)
 	plan_buf_putc(m->buf, '\n');
 }
 
-void render_md(report_out *out, const doc *d)
+void plan_render_md(plan_out *out, const plan_report_doc *d)
 {
 	md m = { &out->buf, 0, 1 };
 	for (size_t i = 0; i < d->nblocks; i++) {
-		const block *b = &d->blocks[i];
+		const plan_doc_block *b = &d->blocks[i];
 		switch (b->kind) {
-		case BK_HEADING:
+		case PLAN_BLOCK_HEADING:
 			for (int k = 0; k < b->level; k++)
 				plan_buf_putc(m.buf, '#');
 			plan_buf_putc(m.buf, ' ');
@@ -176,20 +177,20 @@ void render_md(report_out *out, const doc *d)
 			/* '#' is escaped in text, so nothing closes the heading early */
 			plan_buf_puts(m.buf, "\n\n");
 			break;
-		case BK_PARA:
+		case PLAN_BLOCK_PARA:
 			inline_run(&m, d, b->first, b->n, 1);
 			plan_buf_puts(m.buf, "\n\n");
 			break;
-		case BK_ITEM:
+		case PLAN_BLOCK_ITEM:
 			for (int k = 0; k < b->level; k++)
 				plan_buf_puts(m.buf, "  ");
 			plan_buf_puts(m.buf, "- ");
 			inline_run(&m, d, b->first, b->n, 0);
 			plan_buf_putc(m.buf, '\n');
-			if (i + 1 == d->nblocks || d->blocks[i + 1].kind != BK_ITEM)
+			if (i + 1 == d->nblocks || d->blocks[i + 1].kind != PLAN_BLOCK_ITEM)
 				plan_buf_putc(m.buf, '\n');
 			break;
-		case BK_TABLE:
+		case PLAN_BLOCK_TABLE:
 			table(&m, d, b);
 			break;
 		default:
