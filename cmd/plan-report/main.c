@@ -15,12 +15,15 @@
 #include "plan/diag.h"
 #include "plan/report_doc.h"
 #include "plan/set.h"
+#include "plan/site.h"
 #include "plan/version.h"
 
 #define EXIT_CLEAN PLAN_REPORT_OK
 #define EXIT_TROUBLE PLAN_REPORT_TROUBLE   /* also usage, unreadable input, output failed */
 /* The options a command takes; PERIOD and YEAR it also needs. */
-enum { TAKES_PERIOD = 1, TAKES_YEAR = 2, TAKES_OWNER = 4, TAKES_KOLADA = 8 };
+enum { TAKES_PERIOD = 1, TAKES_YEAR = 2, TAKES_OWNER = 4, TAKES_KOLADA = 8,
+	MAY_TAKE_YEAR = 16,   /* --year, not needed */
+	WRITES_SITE = 32 };   /* -o DIR, no --format */
 
 static const struct command {
 	const char *name;
@@ -33,13 +36,14 @@ static const struct command {
 	{ "plan", TAKES_OWNER, plan_report_plan_doc, plan_report_plan_json, NULL },
 	{ "kpis", TAKES_KOLADA, plan_report_kpis_doc, plan_report_kpis_json, NULL },
 	{ "calendar", TAKES_YEAR, plan_report_calendar_doc, plan_report_calendar_json,
-	  plan_report_calendar_ics } };
+	  plan_report_calendar_ics },
+	{ "site", MAY_TAKE_YEAR | TAKES_KOLADA | WRITES_SITE, NULL, NULL, NULL } };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 /* An option that a command does not take, and what the message says. */
 static const struct { unsigned bit; const char *message; } foreign[] = {
 	{ TAKES_PERIOD, PLAN_N_("--period is an option of 'followup'") },
-	{ TAKES_YEAR, PLAN_N_("--year is an option of 'followup' and 'calendar'") },
+	{ TAKES_YEAR | MAY_TAKE_YEAR, PLAN_N_("--year is an option of 'followup', 'calendar' and 'site'") },
 	{ TAKES_OWNER, PLAN_N_("--owner is an option of 'followup' and 'plan'") },
 	{ TAKES_KOLADA, PLAN_N_("--kolada is an option of 'kpis'") } };
 
@@ -141,6 +145,12 @@ static int parse(args *a, int argc, char **argv)
 static int check(args *a, const struct command *cmd)
 {
 	plan_lang lang = a->cli.lang;
+	if (cmd->takes & WRITES_SITE) {
+		if (a->format)
+			return usage_error(lang, cmd->name, PLAN_N_("site writes HTML pages; it takes no --format")), -1;
+		if (!a->cli.output || strcmp(a->cli.output, "-") == 0)
+			return usage_error(lang, cmd->name, PLAN_N_("site needs -o DIR, the folder to write the site to")), -1;
+	}
 	if (a->format) {
 		size_t i = 0, n = sizeof format_names / sizeof format_names[0];
 		while (i < n && strcmp(a->format, format_names[i].name) != 0)
@@ -211,6 +221,11 @@ static int run(const struct command *cmd, plan_set *set, const plan_cli_common *
 	plan_lang lang = cli->lang;
 	plan_error err = { { 0 }, lang };
 	plan_output *output = NULL;
+	opt->root = plan_set_root(set);
+	opt->revision = plan_set_revision(set);
+	opt->worktree_dirty = plan_set_provenance(set, &opt->revision_time);
+	if (cmd->takes & WRITES_SITE)
+		return plan_site_build(set, cli->output, opt);
 	if (plan_output_open(&output, cli->output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-report: %s\n", err.message);
 		return EXIT_TROUBLE;

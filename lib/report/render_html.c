@@ -79,18 +79,34 @@ static void html_str(plan_buf *buf, const char *s)
 typedef struct html {
 	plan_buf *buf;
 	int para;
+	const plan_html_links *links;   /* NULL: links are "#id" */
 } html;
 
 static void piece(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
 {
 	html *h = ctx;
 	if (style == PLAN_DOC_LINK) {
-		plan_buf_puts(h->buf, "<a href=\"#");
-		html_str(h->buf, ref);
+		const char *href = h->links ? h->links->href(h->links->ctx, ref) : NULL;
+		plan_buf_puts(h->buf, href ? "<a href=\"" : "<a href=\"#");
+		html_str(h->buf, href ? href : ref);
 		plan_buf_puts(h->buf, "\">");
 		html_text(h->buf, text, len, 0);
 		plan_buf_puts(h->buf, "</a>");
 		return;
+	}
+	if (style == PLAN_DOC_PLAIN && h->links && h->links->autolink && len && len < 128) {
+		char id[128];
+		memcpy(id, text, len);
+		id[len] = '\0';
+		const char *href = memchr(id, ' ', len) ? NULL : h->links->href(h->links->ctx, id);
+		if (href) {
+			plan_buf_puts(h->buf, "<a href=\"");
+			html_str(h->buf, href);
+			plan_buf_puts(h->buf, "\">");
+			html_text(h->buf, text, len, 0);
+			plan_buf_puts(h->buf, "</a>");
+			return;
+		}
 	}
 	const char *open = style == PLAN_DOC_STRONG ? "<strong>" : style == PLAN_DOC_EM ? "<em>" : "";
 	const char *close = style == PLAN_DOC_STRONG ? "</strong>" : style == PLAN_DOC_EM ? "</em>" : "";
@@ -300,6 +316,85 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 	plan_buf_puts(buf, "</svg>\n");
 }
 
+/* One KPI over the years: the outcomes as dots joined by a line, each
+ * coloured by its assessment and labelled with its figures, the targets as
+ * black ticks joined by a dashed line, the baseline as a dotted grey line,
+ * and an arrow at the side pointing the better way. The figures are also in
+ * a table beside the chart (the page's), so nothing rests on the picture. */
+static void trend_chart(plan_buf *buf, const plan_chart *c)
+{
+	const int width = 640, height = 230, left = 24, right = 140, top = 16, bottom = 40;
+	double lo = 0, hi = 0;
+	int any = 0;
+#define SEEN(v) do { lo = any ? fmin(lo, (v)) : (v); hi = any ? fmax(hi, (v)) : (v); any = 1; } while (0)
+	if (c->has_baseline)
+		SEEN(c->baseline);
+	for (size_t r = 0; r < c->nrows; r++)
+		for (int k = 0; k < 2; k++)
+			if (c->rows[r].has[k])
+				SEEN(c->rows[r].v[k]);
+#undef SEEN
+	double pad = (hi - lo) * 0.15;
+	if (pad <= 0)
+		pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
+	lo -= pad;
+	hi += pad;
+	double plot_w = width - left - right, plot_h = height - top - bottom;
+	double step = c->nrows > 1 ? plot_w / (double)(c->nrows - 1) : 0;
+#define X(r) (left + (c->nrows > 1 ? (double)(r) * step : plot_w / 2))
+#define Y(v) (top + (hi - (v)) / (hi - lo) * plot_h)
+	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
+	html_str(buf, c->title);
+	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	plan_buf_printf(buf, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#757575\"/>\n",
+		left, height - bottom, width - right, height - bottom);
+	if (c->has_baseline)
+		plan_buf_printf(buf, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#757575\" "
+			"stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n", left, Y(c->baseline),
+			width - right, Y(c->baseline));
+	for (int k = 0; k < 2; k++) {
+		int open = 0;
+		for (size_t r = 0; r < c->nrows; r++) {
+			if (!c->rows[r].has[k])
+				continue;
+			plan_buf_printf(buf, open ? " %.1f,%.1f" : "<polyline fill=\"none\" points=\"%.1f,%.1f",
+				X(r), Y(c->rows[r].v[k]));
+			open = 1;
+		}
+		if (open)
+			plan_buf_puts(buf, k == 0 ? "\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+			                          : "\" stroke=\"#1f5fa8\" stroke-width=\"2.5\"/>\n");
+	}
+	for (size_t r = 0; r < c->nrows; r++) {
+		const plan_chart_row *row = &c->rows[r];
+		plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", X(r), height - bottom + 18);
+		html_str(buf, row->label);
+		plan_buf_puts(buf, "</text>\n");
+		if (row->has[0])
+			plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#1a1a1a\" "
+				"stroke-width=\"2.5\"/>\n", X(r) - 9, Y(row->v[0]), X(r) + 9, Y(row->v[0]));
+		if (row->has[1]) {
+			const char *fill = result_fill[row->result < PLAN_KPI_RESULTS ? row->result : PLAN_KPI_NO_OUTCOME];
+			plan_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" stroke=\"#1a1a1a\">"
+				"<title>", X(r), Y(row->v[1]), fill);
+			html_str(buf, row->note);
+			plan_buf_puts(buf, "</title></circle>\n");
+		}
+	}
+	/* The arrow: up when higher is better. */
+	int ax = width - right + 40, y_hi = top + 10, y_lo = height - bottom - 10;
+	int from = c->lower_is_better ? y_hi : y_lo, to = c->lower_is_better ? y_lo : y_hi;
+	plan_buf_printf(buf, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>\n"
+		"<path d=\"M%d %d l-6 %d h12 z\" fill=\"#1a1a1a\"/>\n", ax, from, ax, to, ax, to,
+		c->lower_is_better ? -10 : 10);
+	plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\">", ax + 10, (y_hi + y_lo) / 2 + 4);
+	html_str(buf, c->series[0]);
+	plan_buf_puts(buf, "</text>\n</svg>\n");
+#undef X
+#undef Y
+}
+
 static void figure(plan_buf *buf, const plan_doc_block *b)
 {
 	const plan_chart *c = b->chart;
@@ -315,6 +410,8 @@ static void figure(plan_buf *buf, const plan_doc_block *b)
 	plan_buf_puts(buf, "</figcaption>\n");
 	if (c->kind == PLAN_CHART_STATUS)
 		status_chart(buf, c);
+	else if (c->kind == PLAN_CHART_TREND)
+		trend_chart(buf, c);
 	else
 		kpi_chart(buf, c);
 	plan_buf_puts(buf, "</figure>\n");
@@ -330,19 +427,42 @@ static void close_lists(plan_buf *buf, int *depth, int to)
 	}
 }
 
-void plan_render_html(plan_out *out, const plan_report_doc *d)
+void plan_render_html_text(plan_buf *buf, const char *text)
 {
-	html h = { &out->buf, 0 };
-	plan_buf *buf = &out->buf;
-	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-		plan_lang_key(d->lang));
+	html_str(buf, text);
+}
+
+const char *plan_render_html_css(void)
+{
+	return css;
+}
+
+void plan_render_html_title(plan_out *out, const plan_report_doc *d)
+{
+	html h = { &out->buf, 0, NULL };
 	for (size_t i = 0; i < d->nblocks; i++)
 		if (d->blocks[i].kind == PLAN_BLOCK_HEADING) {
 			run(&h, d, d->blocks[i].first, d->blocks[i].n, 0);
 			break;
 		}
+}
+
+void plan_render_html(plan_out *out, const plan_report_doc *d)
+{
+	plan_buf *buf = &out->buf;
+	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		plan_lang_key(d->lang));
+	plan_render_html_title(out, d);
 	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	plan_render_html_body(out, d, NULL);
+	plan_buf_puts(buf, "</body>\n</html>\n");
+}
+
+void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links)
+{
+	html h = { &out->buf, 0, links };
+	plan_buf *buf = &out->buf;
 	int depth = 0;   /* lists open */
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const plan_doc_block *b = &d->blocks[i];
@@ -391,5 +511,4 @@ void plan_render_html(plan_out *out, const plan_report_doc *d)
 		plan_out_maybe_flush(out);
 	}
 	close_lists(buf, &depth, 0);
-	plan_buf_puts(buf, "</body>\n</html>\n");
 }

@@ -38,7 +38,8 @@ typedef enum plan_doc_block_kind {
 
 typedef enum plan_doc_chart_kind {
 	PLAN_CHART_STATUS,        /* stacked bars: goals per status per perspective */
-	PLAN_CHART_KPI            /* one bar per KPI: outcome against target and baseline */
+	PLAN_CHART_KPI,           /* one bar per KPI: outcome against target and baseline */
+	PLAN_CHART_TREND          /* one KPI over the years: a row per year */
 } plan_doc_chart_kind;
 
 #define PLAN_CHART_SERIES 5
@@ -46,8 +47,9 @@ typedef enum plan_doc_chart_kind {
 typedef struct plan_chart_row {
 	const char *label;
 	double v[PLAN_CHART_SERIES];   /* STATUS: a count per goal status; KPI:
-	                                * baseline, target, outcome */
-	uint8_t has[PLAN_CHART_SERIES];/* KPI: which of v are known */
+	                                * baseline, target, outcome; TREND:
+	                                * target, outcome */
+	uint8_t has[PLAN_CHART_SERIES];/* KPI, TREND: which of v are known */
 	uint8_t result;                /* KPI: plan_kpi_result */
 	const char *note;              /* KPI: the figures as text, shown beside the bar */
 } plan_chart_row;
@@ -56,7 +58,11 @@ typedef struct plan_chart {
 	plan_doc_chart_kind kind;
 	const char *title;
 	const char *legend;       /* a line under the title, or NULL */
-	const char *series[PLAN_CHART_SERIES];  /* STATUS: the status names */
+	const char *series[PLAN_CHART_SERIES];  /* STATUS: the status names; TREND:
+	                                         * "better" words for the arrow */
+	int has_baseline;         /* TREND: the KPI's baseline, drawn as a line */
+	double baseline;
+	int lower_is_better;      /* TREND: the arrow points down */
 	plan_chart_row *rows;
 	size_t nrows;
 } plan_chart;

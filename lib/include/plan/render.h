@@ -27,6 +27,26 @@ void plan_render_text(plan_out *out, const plan_report_doc *d);
 /* One HTML file: inline CSS, inline SVG charts, no scripts; block ids as
  * id= and links as <a href="#id">. */
 void plan_render_html(plan_out *out, const plan_report_doc *d);
+/* How HTML links a PLAN_DOC_LINK run when its block may be on another
+ * page: href() gives the URL for the id `ref` (valid until its next call),
+ * or NULL for "#ref". */
+typedef struct plan_html_links {
+	const char *(*href)(void *ctx, const char *ref);
+	void *ctx;
+	int autolink;             /* plain text that is exactly an id href()
+	                           * knows becomes a link too (an id in a table) */
+} plan_html_links;
+
+/* The parts of plan_render_html, for pages that wrap a document in their
+ * own frame (plan/site.h): the blocks alone, with links through `links`
+ * (NULL: "#id"); the text of the first heading, escaped; the style sheet. */
+void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links);
+void plan_render_html_title(plan_out *out, const plan_report_doc *d);
+const char *plan_render_html_css(void);
+/* Plan text escaped for HTML text and attribute values (controls and
+ * invalid UTF-8 become U+FFFD). */
+void plan_render_html_text(plan_buf *buf, const char *text);
+
 /* The one of the three that `format` names; -1 (writing nothing) for JSON
  * and ICS, which are no document's formats. */
 int plan_render(plan_out *out, const plan_report_doc *d, plan_format format);

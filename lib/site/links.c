@@ -1,0 +1,112 @@
+/* links.c: where each item lives on the site, and the addresses pages use
+ * to refer to each other. Every address is relative, so the site works
+ * from file:// and from any folder of any web server. */
+#include "site_impl.h"
+
+#include <string.h>
+
+int site_item_published(const plan_item *item)
+{
+	if (!item || item->redefined)
+		return 0;
+	switch ((plan_item_kind)item->kind) {
+	case PLAN_ITEM_KF_GOAL:
+	case PLAN_ITEM_ASSIGNMENT:
+	case PLAN_ITEM_KPI:
+	case PLAN_ITEM_BODY:
+	case PLAN_ITEM_OFFICE:
+	case PLAN_ITEM_UNIT:
+		return 1;
+	case PLAN_ITEM_BODY_GOAL:
+	case PLAN_ITEM_OFFICE_GOAL:
+	case PLAN_ITEM_ACTIVITY:
+		return item->owner && !item->owner->redefined;
+	case PLAN_ITEM_DOCUMENT:
+		return item->doc && item->doc->owner && !item->doc->owner->redefined &&
+			(item->doc->kind == PLAN_DOC_VERKSAMHETSPLAN || item->doc->kind == PLAN_DOC_KONTORSPLAN ||
+			 item->doc->kind == PLAN_DOC_ARBETSPLAN);
+	}
+	return 0;
+}
+
+static int plain_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '-' || c == '_' || c == '.';
+}
+
+void site_file_name(plan_buf *buf, const char *id)
+{
+	int plain = id[0] && id[0] != '.' && strlen(id) <= 120;
+	for (const char *p = id; plain && *p; p++)
+		plain = plain_char((unsigned char)*p);
+	if (plain) {
+		plan_buf_puts(buf, id);
+		return;
+	}
+	/* An id no file system should see as a name ("../x", "a/b", a dot
+	 * first): spelled out in hex, shortened so the name stays legal. */
+	plan_buf_putc(buf, '_');
+	for (size_t i = 0; id[i] && i < 100; i++)
+		plan_buf_printf(buf, "%02x", (unsigned char)id[i]);
+}
+
+/* The id as a URL fragment: percent-encoded beyond the plain characters. */
+static void fragment(plan_buf *buf, const char *id)
+{
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (plain_char(*p))
+			plan_buf_putc(buf, (char)*p);
+		else
+			plan_buf_printf(buf, "%%%02X", *p);
+	}
+}
+
+static const char *folder(plan_item_kind kind)
+{
+	switch (kind) {
+	case PLAN_ITEM_KF_GOAL: return "mal/";
+	case PLAN_ITEM_ASSIGNMENT: return "uppdrag/";
+	case PLAN_ITEM_KPI: return "nyckeltal/";
+	default: return "org/";
+	}
+}
+
+void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
+{
+	const plan_item *page = item;
+	if (item->kind == PLAN_ITEM_BODY_GOAL || item->kind == PLAN_ITEM_OFFICE_GOAL ||
+	    item->kind == PLAN_ITEM_ACTIVITY)
+		page = item->owner;
+	else if (item->kind == PLAN_ITEM_DOCUMENT)
+		page = item->doc->owner;
+	plan_buf_puts(buf, folder((plan_item_kind)page->kind));
+	site_file_name(buf, page->id);
+	plan_buf_puts(buf, ".html");
+	if (with_anchor && page != item) {
+		plan_buf_putc(buf, '#');
+		fragment(buf, item->id);
+	}
+}
+
+const char *site_href_path(site *s, const char *path)
+{
+	plan_buf_clear(&s->href);
+	if (s->depth)
+		plan_buf_puts(&s->href, "../");
+	plan_buf_puts(&s->href, path);
+	return s->href.failed ? NULL : s->href.ptr;
+}
+
+const char *site_href(void *ctx, const char *ref)
+{
+	site *s = ctx;
+	const plan_item *item = plan_model_find(s->m, ref);
+	if (!site_item_published(item))
+		return NULL;
+	plan_buf_clear(&s->href);
+	if (s->depth)
+		plan_buf_puts(&s->href, "../");
+	site_item_path(&s->href, item, 1);
+	return s->href.failed ? NULL : s->href.ptr;
+}
