@@ -21,6 +21,8 @@ static const char usage_text[] = PLAN_N_(
 	"                every KPI with baseline, targets and outcomes\n"
 	"  calendar --year YEAR\n"
 	"                the year's planning and follow-up milestones in date order\n"
+	"  site -o DIR [--year YEAR]\n"
+	"                the whole plan set as a website, written to the folder DIR\n"
 	"\n"
 	"Options (see 'plan-report COMMAND --help' for each command's own):\n"
 	"  --format FORMAT  md (default), text, json or html; calendar also ics\n"
@@ -135,6 +137,37 @@ static const char calendar_help[] = PLAN_N_(
 	"Exit status: 0 written; 2 usage error, unreadable plan set, or a failure to\n"
 	"write.\n");
 
+static const char site_help[] = PLAN_N_(
+	"Usage: plan-report site -o DIR [--year YEAR] [options] [PATH]\n"
+	"\n"
+	"The whole plan set as a static website that residents can read, written to\n"
+	"the folder DIR: a start page with the vision, every fullmäktigemål with its\n"
+	"latest status and forecast, the counts per status per perspective and the\n"
+	"verdict on god ekonomisk hushållning; a page per fullmäktigemål (strategies,\n"
+	"Agenda 2030, the nämndmål and särskilda uppdrag under it, everything that\n"
+	"contributes, its KPIs with a chart each, every follow-up); a page per\n"
+	"särskilt uppdrag, KPI, body, office and unit (with its plans); the KPI\n"
+	"table, the latest follow-up and the årshjul; and a search page. Every page\n"
+	"works from file:// or any web server, without network or JavaScript.\n"
+	"\n"
+	"The site is written to a temporary folder beside DIR and then takes its\n"
+	"place, so a failed build leaves the old site. DIR must be new, empty, or a\n"
+	"site built before (it holds a file named .plan-site); it may not lie inside\n"
+	"the plan set. x- fields are published only when styrmodell.yaml lists them\n"
+	"in 'x-publish'. A plan set with personal-data findings is not published.\n"
+	"\n"
+	"Options:\n"
+	"  -o DIR           the folder to write (required)\n"
+	"  --year YEAR      the site as of YEAR: follow-ups and outcomes up to then\n"
+	"                   (default: everything, with the newest follow-up)\n"
+	"  --kolada FILE    KPI outcomes from a Kolada data API file, as for kpis\n"
+	"  --lang LANG      sv or en (default: PLAN_LANG, else sv)\n"
+	"  --rev REV, -j N, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 written; 1 not built because of personal-data findings (each\n"
+	"is named on stderr); 2 usage error, unreadable plan set, DIR refused, or a\n"
+	"failure to write.\n");
+
 static const struct {
 	const char *command;
 	const char *text;
@@ -143,6 +176,7 @@ static const struct {
 	{ "plan", plan_help },
 	{ "kpis", kpis_help },
 	{ "calendar", calendar_help },
+	{ "site", site_help },
 };
 
 const char *plan_report_help(const char *command, plan_lang lang)
