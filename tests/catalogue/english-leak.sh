@@ -44,7 +44,7 @@ BEGIN {
 	      "help version output formats such like", words, " ")
 	for (i in words)
 		english[words[i]] = 1
-	split("documents files followup trace tree orphans matrix graph diff suspect", names, " ")
+	split("documents files followup trace tree orphans matrix graph diff suspect site", names, " ")
 	for (i in names)
 		typed[names[i]] = 1
 }
