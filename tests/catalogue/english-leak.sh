@@ -62,7 +62,7 @@ BEGIN {
 	n = split(line, tokens, /[ \t]+/)
 	for (i = 1; i <= n; i++) {
 		word = tokens[i]
-		if (word ~ /[\/=]/ || word ~ /^-/ || word ~ /^plan-/ || word ~ /[a-z]\.[a-z]/)
+		if (word ~ /[\/=]/ || word ~ /^[[(]?-/ || word ~ /^plan-/ || word ~ /[a-z]\.[a-z]/)
 			continue
 		if (word ~ /^[{(]?[a-z_]+:$/ && word !~ /^(error|warning):$/)
 			continue
