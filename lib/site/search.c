@@ -23,6 +23,8 @@ static const char site_css[] =
 	"form[role=search] label{margin-right:.4em}\n"
 	"footer.site{border-top:1px solid #999;margin-top:3em;color:#444;font-size:.9em}\n"
 	"#results li[hidden]{display:none}\n"
+	"@media (max-width:40em){body{margin:1em auto;padding:0 .8em}table{display:block;overflow-x:auto;max-width:100%}"
+	"form[role=search] input{min-width:0;width:60%}}\n"
 	"@media print{header.site nav,form[role=search],.skip{display:none}}\n";
 
 static const char search_js[] =
