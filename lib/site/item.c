@@ -177,8 +177,19 @@ void site_item_section(site *s, plan_report_doc *d, const plan_item *item, int l
 
 static void walk(site *s, plan_report_doc *d, const plan_item *item, int depth)
 {
+	/* More than a few activities are counted, not listed: a goal of a
+	 * large municipality has thousands, each on its unit's page, and the
+	 * tree is there to be read. */
+	size_t activities = 0, listed = 0;
+	for (size_t i = 0; i < item->nchildren; i++)
+		listed += item->children[i]->kind == PLAN_ITEM_ACTIVITY;
+	int count_them = listed > 6;
 	for (size_t i = 0; i < item->nchildren; i++) {
 		const plan_item *child = item->children[i];
+		if (child->kind == PLAN_ITEM_ACTIVITY && count_them) {
+			activities++;
+			continue;
+		}
 		plan_doc_item(d, depth);
 		site_link(d, child, 1);
 		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s", plan_item_kind_word((plan_item_kind)child->kind, s->lang));
@@ -192,6 +203,11 @@ static void walk(site *s, plan_report_doc *d, const plan_item *item, int depth)
 		s->seen[child->index] = s->stamp;
 		if (depth < 7)
 			walk(s, d, child, depth + 1);
+	}
+	if (activities) {
+		plan_doc_item(d, depth);
+		plan_doc_putf(d, PLAN_DOC_PLAIN, plan_ntr(s->lang, "%zu activity (on the unit's page)",
+			"%zu activities (on the units' pages)", activities), activities);
 	}
 }
 
