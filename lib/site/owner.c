@@ -56,7 +56,34 @@ static void plan_section(site *s, plan_report_doc *d, const plan_document *doc)
 		}
 }
 
-static void owner_page(site *s, const plan_item *owner, const plan_document **docs, size_t ndocs)
+/* The organisational items by their parent: items[first[i] .. first[i + 1])
+ * are the parts of the item with index i. */
+typedef struct org_parts {
+	const plan_item **items;
+	size_t *first;
+} org_parts;
+
+static int parts_build(org_parts *p, const plan_model *m)
+{
+	p->first = calloc(m->nitems + 2, sizeof *p->first);
+	p->items = malloc((m->nitems + 1) * sizeof *p->items);
+	if (!p->first || !p->items)
+		return -1;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (is_org(m->items[i]) && m->items[i]->parent)
+			p->first[m->items[i]->parent->index + 2]++;
+	for (size_t i = 0; i < m->nitems; i++)
+		p->first[i + 2] += p->first[i + 1];
+	/* first[i + 1] is now where item i's parts start; filling moves it
+	 * to their end, which is where item i + 1's start. */
+	for (size_t i = 0; i < m->nitems; i++)
+		if (is_org(m->items[i]) && m->items[i]->parent)
+			p->items[p->first[m->items[i]->parent->index + 1]++] = m->items[i];
+	return 0;
+}
+
+static void owner_page(site *s, const plan_item *owner, const plan_document **docs, size_t ndocs,
+	const org_parts *parts)
 {
 	plan_report_doc d;
 	if (plan_doc_init(&d, s->lang) < 0) {
@@ -70,11 +97,10 @@ static void owner_page(site *s, const plan_item *owner, const plan_document **do
 		plan_doc_put(&d, PLAN_DOC_STRONG, ": ");
 		site_link(&d, owner->parent, 1);
 	}
-	const plan_document *org = s->m->organisation;
 	size_t below = 0;
-	for (size_t i = 0; org && i < org->nitems; i++) {
-		const plan_item *c = org->items[i];
-		if (c->parent != owner || !site_item_published(c))
+	for (size_t i = parts->first[owner->index]; i < parts->first[owner->index + 1]; i++) {
+		const plan_item *c = parts->items[i];
+		if (!site_item_published(c))
 			continue;
 		if (!below++) {
 			plan_doc_para(&d);
@@ -146,11 +172,15 @@ static void organisation_page(site *s)
 	plan_doc_free(&d);
 }
 
-void site_owner_pages(site *s)
+void site_owner_pages(site *s, size_t part, size_t nparts)
 {
 	const plan_model *m = s->m;
 	const plan_document **docs = malloc((m->ndocs + 1) * sizeof *docs);
-	if (!docs) {
+	org_parts parts = { NULL, NULL };
+	if (!docs || parts_build(&parts, m) < 0) {
+		free(docs);
+		free(parts.items);
+		free(parts.first);
 		s->failed = 1;
 		return;
 	}
@@ -159,19 +189,22 @@ void site_owner_pages(site *s)
 		if (plan_kind(m->docs[i]) && m->docs[i]->owner && site_item_published(m->docs[i]->owner))
 			docs[n++] = m->docs[i];
 	qsort(docs, n, sizeof *docs, by_owner);
-	size_t at = 0;
+	size_t at = 0, nth = 0;
 	for (size_t i = 0; i < m->nitems && !s->failed; i++) {
 		const plan_item *owner = m->items[i];
-		if (!is_org(owner) || !site_item_published(owner))
+		if (!is_org(owner) || !site_item_published(owner) || nth++ % nparts != part)
 			continue;
 		while (at < n && docs[at]->owner->index < owner->index)
 			at++;
 		size_t end = at;
 		while (end < n && docs[end]->owner == owner)
 			end++;
-		owner_page(s, owner, docs + at, end - at);
+		owner_page(s, owner, docs + at, end - at, &parts);
 		at = end;
 	}
 	free(docs);
-	organisation_page(s);
+	free(parts.items);
+	free(parts.first);
+	if (part == 0)
+		organisation_page(s);
 }

@@ -5,6 +5,7 @@
 #include "site_impl.h"
 #include "site_write.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +140,16 @@ static void release(site *s)
 	plan_buf_free(&s->href);
 }
 
+/* The second thread's share: every other organisational page (the bulk of
+ * a large site) and the search. Its own copy of the state pages change. */
+static void *second_half(void *arg)
+{
+	site *s = arg;
+	site_owner_pages(s, 1, 2);
+	site_search(s);
+	return NULL;
+}
+
 static void pages(site *s, const site_dir *w)
 {
 	static const char *const folders[] = { "mal", "uppdrag", "nyckeltal", "org" };
@@ -148,13 +159,31 @@ static void pages(site *s, const site_dir *w)
 				plan_tr(s->lang, "cannot create a folder"));
 			s->failed = 1;
 		}
+	/* The pages only read the model and the tables prepare() built; what
+	 * a page changes (the address buffer, the tree walk's marks, the
+	 * counts) each thread has of its own. */
+	site other = *s;
+	other.href = (plan_buf)PLAN_BUF_INIT;
+	other.seen = calloc(s->m->nitems ? s->m->nitems : 1, sizeof *other.seen);
+	other.pages = other.bytes = 0;
+	pthread_t thread;
+	int threaded = other.seen && pthread_create(&thread, NULL, second_half, &other) == 0;
 	site_assets(s);
 	site_start_page(s);
 	site_goal_pages(s);
 	site_item_pages(s);
-	site_owner_pages(s);
+	site_owner_pages(s, 0, threaded ? 2 : 1);
 	site_report_pages(s);
-	site_search(s);
+	if (threaded) {
+		pthread_join(thread, NULL);
+		s->failed |= other.failed;
+		s->pages += other.pages;
+		s->bytes += other.bytes;
+	} else {
+		site_search(s);
+	}
+	free(other.seen);
+	plan_buf_free(&other.href);
 	site_file(s, PLAN_SITE_MARKER, "plan-report site\n", 17);
 }
 

@@ -97,7 +97,9 @@ const site_fu *site_newest(const site *s, const plan_item *item);
 void site_start_page(site *s);
 void site_goal_pages(site *s);
 void site_item_pages(site *s);
-void site_owner_pages(site *s);
+/* The pages of every `nparts`-th organisational item from the `part`-th
+ * (0 also writes organisation.html): two threads share the work. */
+void site_owner_pages(site *s, size_t part, size_t nparts);
 void site_report_pages(site *s);
 void site_search(site *s);
 void site_assets(site *s);
