@@ -325,6 +325,8 @@ measure_all() {
 			"$pr" followup --period dr1 --year 2026 "$big_dir"
 		measure pr_plan "plan-report plan" -- "$pr" plan "$big_dir"
 		measure pr_kpis "plan-report kpis" -- "$pr" kpis "$big_dir"
+		measure pr_site "plan-report site (rebuilt in place)" -- "$pr" site -o "$tmp/site" "$big_dir"
+		measure pr_site_town "plan-report site, the municipality" -n 4 -- "$pr" site -o "$tmp/site-town" "$town_dir"
 	else
 		section "note: plan-report is not built yet: skipped"
 	fi
@@ -394,6 +396,13 @@ if [ -n "$report" ]; then
 	target "plan-report followup / plan-validate" "$(ratio "${pr_followup_min:-}" "${pvN_min:-}")" 2.0
 	target "plan-report plan / plan-validate" "$(ratio "${pr_plan_min:-}" "${pvN_min:-}")" 2.0
 	target "plan-report kpis / plan-validate" "$(ratio "${pr_kpis_min:-}" "${pvN_min:-}")" 2.0
+	target "plan-report site / plan-validate" "$(ratio "${pr_site_min:-}" "${pvN_min:-}")" 3.0
+	target "plan-report site / plan-validate, the municipality" "$(ratio "${pr_site_town_min:-}" "${town_min:-}")" 3.0
+	if [ -d "$tmp/site" ]; then
+		echo "  the site of $big_docs documents: $(find "$tmp/site" -type f | wc -l) files," \
+			"$(du -sk "$tmp/site" | cut -f1) KiB; of $town_docs: $(find "$tmp/site-town" -type f | wc -l) files," \
+			"$(du -sk "$tmp/site-town" | cut -f1) KiB"
+	fi
 else
 	target "plan-report / plan-validate" "" 2.0
 fi
