@@ -3,8 +3,8 @@
  * and flerårsplan (context/); each input becomes plan.yaml in it, or, when
  * its first line is "#@NAME" with NAME one of the fixed files, replaces that
  * file. The set is loaded and linked, its diagnostics printed in every
- * format, and plan-link's commands run on the model in every format: JSON
- * must be valid and text must be safe for a terminal. */
+ * format, and plan-link's views (plan/view.h) run on the model in every
+ * format: JSON must be valid and text must be safe for a terminal. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, open_memstream */
 
 #include <errno.h>
@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "plan-link.h"
 #include "plan/diag.h"
 #include "plan/set.h"
+#include "plan/view.h"
 
 #ifndef PLAN_FUZZ_CONTEXT
 #error "PLAN_FUZZ_CONTEXT must name tests/fuzz/context"
@@ -148,14 +148,19 @@ static void print_diags(plan_set *set, plan_diag_format format, int color, int s
 	free(s.ptr);
 }
 
-typedef int (*link_fn)(link_out *, const plan_model *, const link_options *);
-
-static void run_link(const plan_model *m, link_fn fn, link_format format,
-	char **ids, size_t nids, size_t width, const char *root)
+static void run_link(const plan_model *m, plan_view_fn fn, plan_view_format format,
+	const char *const *ids, size_t nids, size_t width, const char *root)
 {
-	link_options opt = { format, ids, nids, NULL, width, 50, root };
+	plan_view_options opt = PLAN_VIEW_OPTIONS_INIT;
+	opt.format = format;
+	opt.ids = ids;
+	opt.nids = nids;
+	opt.width = width;
+	opt.max_chains = 50;
+	opt.root = root;
+	opt.messages = stderr;
 	sink s;
-	link_out out = { sink_open(&s), PLAN_BUF_INIT, 0 };
+	plan_out out = { sink_open(&s), PLAN_BUF_INIT, 0 };
 	int status = fn(&out, m, &opt);
 	plan_out_flush(&out);
 	plan_buf_free(&out.buf);
@@ -165,7 +170,7 @@ static void run_link(const plan_model *m, link_fn fn, link_format format,
 	/* A command that refuses (exit 1 or 2 before any output) prints nothing. */
 	if (s.len == 0 && status != 0)
 		;
-	else if (format == FORMAT_JSON)
+	else if (format == PLAN_VIEW_FORMAT_JSON)
 		fuzz_check(fuzz_json_valid(s.ptr, s.len) && fuzz_terminal_safe(s.ptr, s.len, 0),
 			"plan-link json is valid JSON, safe for a terminal", s.ptr, s.len);
 	else
@@ -180,29 +185,31 @@ static void run_links(plan_set *set)
 	if (!m)
 		return;
 	const char *root = plan_set_root(set);
-	static const link_format text_json[] = { FORMAT_TEXT, FORMAT_JSON };
+	static const plan_view_format text_json[] = { PLAN_VIEW_FORMAT_TEXT, PLAN_VIEW_FORMAT_JSON };
 	for (size_t f = 0; f < 2; f++) {
-		run_link(m, link_tree, text_json[f], NULL, 0, f ? 0 : 40, root);
-		run_link(m, link_orphans, text_json[f], NULL, 0, f ? 0 : 40, root);
+		run_link(m, plan_view_tree, text_json[f], NULL, 0, f ? 0 : 40, root);
+		run_link(m, plan_view_orphans, text_json[f], NULL, 0, f ? 0 : 40, root);
 	}
-	static const link_format matrix_formats[] = { FORMAT_MD, FORMAT_CSV, FORMAT_JSON };
+	static const plan_view_format matrix_formats[] = { PLAN_VIEW_FORMAT_MD, PLAN_VIEW_FORMAT_CSV,
+		PLAN_VIEW_FORMAT_JSON };
 	for (size_t f = 0; f < 3; f++)
-		run_link(m, link_matrix, matrix_formats[f], NULL, 0, 0, root);
-	static const link_format graph_formats[] = { FORMAT_DOT, FORMAT_MERMAID, FORMAT_JSON };
+		run_link(m, plan_view_matrix, matrix_formats[f], NULL, 0, 0, root);
+	static const plan_view_format graph_formats[] = { PLAN_VIEW_FORMAT_DOT, PLAN_VIEW_FORMAT_MERMAID,
+		PLAN_VIEW_FORMAT_JSON };
 	for (size_t f = 0; f < 3; f++)
-		run_link(m, link_graph, graph_formats[f], NULL, 0, 0, root);
+		run_link(m, plan_view_graph, graph_formats[f], NULL, 0, 0, root);
 
 	/* trace and tree on the first few items of the link graph. */
-	char *ids[8];
+	const char *ids[8];
 	size_t nids = 0;
 	for (size_t i = 0; i < m->nitems && nids < 8; i++)
-		if (item_level(m->items[i]) >= 0 && m->items[i]->id && m->items[i]->id[0])
-			ids[nids++] = (char *)m->items[i]->id;
+		if (plan_view_level(m->items[i]) >= 0 && m->items[i]->id && m->items[i]->id[0])
+			ids[nids++] = m->items[i]->id;
 	if (nids == 0)
 		return;
 	for (size_t f = 0; f < 2; f++) {
-		run_link(m, link_trace, text_json[f], ids, nids, 0, root);
-		run_link(m, link_tree, text_json[f], ids + nids - 1, 1, f ? 0 : 30, root);
+		run_link(m, plan_view_trace, text_json[f], ids, nids, 0, root);
+		run_link(m, plan_view_tree, text_json[f], ids + nids - 1, 1, f ? 0 : 30, root);
 	}
 }
 

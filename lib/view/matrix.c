@@ -1,7 +1,7 @@
 /* matrix.c: plan-link matrix: for each fullmäktigemål (rows, by perspective)
  * and each body (columns), how many of the body's nämndmål contribute to it
  * through a valid link. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +89,9 @@ static const char *perspective_name(const plan_model *m, const plan_item *goal)
 
 /* Plan text in a Markdown table cell: safe for a terminal first, then every
  * character Markdown could read as markup backslash-escaped. */
-static void md_cell(link_out *out, const char *text)
+static void md_cell(plan_out *out, const char *text)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, text, 0);
 	for (size_t i = 0; i < tmp.buf.len; i++) {
 		char ch = tmp.buf.ptr[i];
@@ -104,7 +104,7 @@ static void md_cell(link_out *out, const char *text)
 	plan_buf_free(&tmp.buf);
 }
 
-static void print_md(link_out *out, const plan_model *m, const matrix *x, plan_lang lang)
+static void print_md(plan_out *out, const plan_model *m, const matrix *x, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
 	plan_buf_puts(b, plan_tr(lang, "| Perspective | Fullmäktigemål | Title |"));
@@ -149,9 +149,9 @@ static void print_md(link_out *out, const plan_model *m, const matrix *x, plan_l
 
 /* RFC 4180: a field with a comma or a quote is quoted, quotes doubled
  * (after escaping for the terminal no line breaks are left). */
-static void csv_field(link_out *out, const char *text)
+static void csv_field(plan_out *out, const char *text)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, text ? text : "", 0);
 	const char *s = tmp.buf.ptr ? tmp.buf.ptr : "";
 	if (strpbrk(s, ",\"") || (tmp.buf.len && (s[0] == ' ' || s[tmp.buf.len - 1] == ' '))) {
@@ -170,7 +170,7 @@ static void csv_field(link_out *out, const char *text)
 	plan_buf_free(&tmp.buf);
 }
 
-static void print_csv(link_out *out, const plan_model *m, const matrix *x)
+static void print_csv(plan_out *out, const plan_model *m, const matrix *x)
 {
 	plan_buf *b = &out->buf;
 	plan_buf_puts(b, "perspective,goal,title");
@@ -192,8 +192,8 @@ static void print_csv(link_out *out, const plan_model *m, const matrix *x)
 	}
 }
 
-static void print_json(link_out *out, const plan_model *m, const matrix *x,
-	const link_options *opt)
+static void print_json(plan_out *out, const plan_model *m, const matrix *x,
+	const plan_view_options *opt)
 {
 	plan_buf *b = &out->buf;
 	out_json_head(out, opt);
@@ -222,19 +222,19 @@ static void print_json(link_out *out, const plan_model *m, const matrix *x,
 	plan_buf_puts(b, x->nrows ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int link_matrix(link_out *out, const plan_model *m, const link_options *opt)
+int plan_view_matrix(plan_out *out, const plan_model *m, const plan_view_options *opt)
 {
 	matrix x = { NULL, 0, NULL, 0, NULL };
 	if (matrix_build(&x, m) < 0) {
 		matrix_free(&x);
-		return EXIT_TROUBLE;
+		return PLAN_VIEW_TROUBLE;
 	}
-	if (opt->format == FORMAT_CSV)
+	if (opt->format == PLAN_VIEW_FORMAT_CSV)
 		print_csv(out, m, &x);
-	else if (opt->format == FORMAT_JSON)
+	else if (opt->format == PLAN_VIEW_FORMAT_JSON)
 		print_json(out, m, &x, opt);
 	else
-		print_md(out, m, &x, link_lang());
+		print_md(out, m, &x, opt->lang);
 	matrix_free(&x);
-	return EXIT_CLEAN;
+	return PLAN_VIEW_OK;
 }

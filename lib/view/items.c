@@ -1,13 +1,13 @@
-/* items.c: small readings of the linked model that several commands need:
+/* items.c: small readings of the linked model that several views need:
  * levels and kind names, which links count, orphans, looking up an id. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <string.h>
 #include <sys/stat.h>
 
 #include "plan/suggest.h"
 
-int item_level(const plan_item *item)
+int plan_view_level(const plan_item *item)
 {
 	switch (item->kind) {
 	case PLAN_ITEM_KF_GOAL: return 0;
@@ -65,8 +65,9 @@ const char *item_kind_with_article(plan_item_kind kind, plan_lang lang)
 	}
 }
 
-plan_item *find_item_or_say(const plan_model *m, const char *id, plan_lang lang)
+plan_item *find_item_or_say(const plan_model *m, const char *id, const plan_view_options *opt)
 {
+	plan_lang lang = opt->lang;
 	plan_item *item = plan_model_find(m, id);
 	if (item)
 		return item;
@@ -87,7 +88,7 @@ plan_item *find_item_or_say(const plan_model *m, const char *id, plan_lang lang)
 	if (stat(id, &st) == 0 && S_ISDIR(st.st_mode))
 		plan_buf_printf(&msg, plan_tr(lang, " ('%s' is a directory: to read the plan set "
 			"there, write '%s/' or use --root)"), sid, sid);
-	fprintf(stderr, "%s\n", msg.ptr && !msg.failed && !safe_id.failed && !safe_best.failed ?
+	view_print(opt, "%s\n", msg.ptr && !msg.failed && !safe_id.failed && !safe_best.failed ?
 		msg.ptr : plan_tr(lang, "plan-link: no such item"));
 	plan_buf_free(&msg);
 	plan_buf_free(&safe_id);

@@ -1,6 +1,6 @@
 /* tree.c: plan-link tree: the items that link to an item, level by level
  * down, from one item or from every fullmäktigemål by perspective. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,16 +18,16 @@ typedef struct frame {
 } frame;
 
 typedef struct treeview {
-	link_out *out;
+	plan_out *out;
 	const plan_model *m;
-	const link_options *opt;
+	const plan_view_options *opt;
 	int json;
 	size_t lines;
 	int stopped;                /* MAX_LINES reached */
 	frame *path;
 } treeview;
 
-static void indent(link_out *out, size_t n)
+static void indent(plan_out *out, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		plan_buf_putc(&out->buf, ' ');
@@ -35,7 +35,7 @@ static void indent(link_out *out, size_t n)
 
 static void enter_text(treeview *tv, const plan_item *item, size_t depth)
 {
-	link_out *out = tv->out;
+	plan_out *out = tv->out;
 	indent(out, 2 * depth);
 	out_text(out, item->id, 0);
 	out_title(out, item->title,
@@ -49,7 +49,7 @@ static void enter_text(treeview *tv, const plan_item *item, size_t depth)
  * is a value of its own (it starts where the caller left off). */
 static void enter_json(treeview *tv, const plan_item *item, size_t base, size_t depth, int first)
 {
-	link_out *out = tv->out;
+	plan_out *out = tv->out;
 	if (first != 2) {
 		plan_buf_puts(&out->buf, first ? "\n" : ",\n");
 		indent(out, base + 2 * depth);
@@ -92,7 +92,7 @@ static const plan_item *next_child(frame *f, const frame *path, size_t depth)
 		while (f->next < item->nchildren) {
 			size_t j = f->next++;
 			const plan_item *child = item->children[j];
-			if (item_level(child) != f->level || (j > 0 && item->children[j - 1] == child))
+			if (plan_view_level(child) != f->level || (j > 0 && item->children[j - 1] == child))
 				continue;
 			if (depth <= MAX_DEPTH && !on_path(path, depth, child))
 				return child;
@@ -172,7 +172,7 @@ static void group_heading_text(treeview *tv, const char *heading, int first)
 static void print_all(treeview *tv)
 {
 	const plan_model *m = tv->m;
-	link_out *out = tv->out;
+	plan_out *out = tv->out;
 	int any_without = 0, any_unled = 0;
 	for (size_t i = 0; i < m->nitems; i++) {
 		any_without |= kf_in_group(m, m->items[i], -1);
@@ -189,7 +189,7 @@ static void print_all(treeview *tv)
 			plan_buf_puts(&out->buf, ", \"items\": [");
 		} else {
 			group_heading_text(tv, group >= 0 ? m->perspectives[group].name :
-				plan_tr(link_lang(), "(no perspective)"), g == 0);
+				plan_tr(tv->opt->lang, "(no perspective)"), g == 0);
 		}
 		size_t shown = 0;
 		for (size_t i = 0; i < m->nitems; i++)
@@ -203,7 +203,7 @@ static void print_all(treeview *tv)
 		plan_buf_puts(&out->buf, ngroups ? "\n  ],\n  \"assignments_without_goal\": [" :
 			"],\n  \"assignments_without_goal\": [");
 	else if (any_unled)
-		group_heading_text(tv, plan_tr(link_lang(), "(särskilda uppdrag without a "
+		group_heading_text(tv, plan_tr(tv->opt->lang, "(särskilda uppdrag without a "
 			"fullmäktigemål)"), ngroups == 0);
 	size_t shown = 0;
 	for (size_t i = 0; i < m->nitems; i++)
@@ -213,24 +213,24 @@ static void print_all(treeview *tv)
 		plan_buf_puts(&out->buf, shown ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int link_tree(link_out *out, const plan_model *m, const link_options *opt)
+int plan_view_tree(plan_out *out, const plan_model *m, const plan_view_options *opt)
 {
-	treeview tv = { out, m, opt, opt->format == FORMAT_JSON, 0, 0,
+	treeview tv = { out, m, opt, opt->format == PLAN_VIEW_FORMAT_JSON, 0, 0,
 	                malloc((MAX_DEPTH + 2) * sizeof(frame)) };
-	int status = EXIT_CLEAN;
+	int status = PLAN_VIEW_OK;
 	if (!tv.path)
-		return EXIT_TROUBLE;
+		return PLAN_VIEW_TROUBLE;
 	if (opt->nids > 0) {
-		const plan_item *item = find_item_or_say(m, opt->ids[0], link_lang());
+		const plan_item *item = find_item_or_say(m, opt->ids[0], opt);
 		if (!item) {
-			status = EXIT_FOUND;
+			status = PLAN_VIEW_FOUND;
 			goto cleanup;
 		}
-		if (item_level(item) < 0) {
-			fprintf(stderr, plan_tr(link_lang(), "plan-link: '%s' is %s; a tree starts at a goal, "
+		if (plan_view_level(item) < 0) {
+			view_print(opt, plan_tr(opt->lang, "plan-link: '%s' is %s; a tree starts at a goal, "
 				"KPI, activity or särskilt uppdrag\n"), item->id,
-				item_kind_with_article((plan_item_kind)item->kind, link_lang()));
-			status = EXIT_FOUND;
+				item_kind_with_article((plan_item_kind)item->kind, opt->lang));
+			status = PLAN_VIEW_FOUND;
 			goto cleanup;
 		}
 		if (tv.json) {
@@ -249,9 +249,9 @@ int link_tree(link_out *out, const plan_model *m, const link_options *opt)
 		print_all(&tv);
 	}
 	if (tv.stopped) {
-		fprintf(stderr, plan_tr(link_lang(), "plan-link: the tree has more than %d lines; "
+		view_print(opt, plan_tr(opt->lang, "plan-link: the tree has more than %d lines; "
 			"stopped there (give an ID for a part of it)\n"), MAX_LINES);
-		status = EXIT_TROUBLE;
+		status = PLAN_VIEW_TROUBLE;
 	}
 cleanup:
 	free(tv.path);

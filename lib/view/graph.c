@@ -1,7 +1,7 @@
 /* graph.c: plan-link graph: the link graph (or the part below one item) as
  * Graphviz DOT, a Mermaid flowchart or JSON: items grouped by level,
  * coloured by perspective, an edge from each item to what it links to. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +63,7 @@ static int select_below(graph *g, const plan_item *root)
  * starts from it before its own escaping. */
 static void label_title(plan_buf *out, const plan_item *item)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, item->title, LABEL_TITLE_COLUMNS);
 	if (tmp.buf.ptr)
 		plan_buf_put(out, tmp.buf.ptr, tmp.buf.len);
@@ -85,7 +85,7 @@ static void dot_escape(plan_buf *out, const char *s, size_t len)
 	}
 }
 
-static void dot_id(link_out *out, const plan_item *item)
+static void dot_id(plan_out *out, const plan_item *item)
 {
 	plan_buf safe = PLAN_BUF_INIT;
 	plan_buf_put_safe(&safe, item->id, strlen(item->id));
@@ -97,7 +97,7 @@ static void dot_id(link_out *out, const plan_item *item)
 	plan_buf_free(&safe);
 }
 
-static void dot_node(link_out *out, const graph *g, const plan_item *item)
+static void dot_node(plan_out *out, const graph *g, const plan_item *item)
 {
 	plan_buf label = PLAN_BUF_INIT;
 	plan_buf_put_safe(&label, item->id, strlen(item->id));
@@ -121,7 +121,7 @@ static void dot_node(link_out *out, const graph *g, const plan_item *item)
 	plan_buf_free(&label);
 }
 
-static void print_dot(link_out *out, const graph *g)
+static void print_dot(plan_out *out, const graph *g)
 {
 	const plan_model *m = g->m;
 	plan_buf *b = &out->buf;
@@ -133,7 +133,7 @@ static void print_dot(link_out *out, const graph *g)
 		size_t n = 0;
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			if (n++ == 0)
 				plan_buf_printf(b, "\n  subgraph cluster_%s {\n    label=\"%s\";\n",
@@ -162,7 +162,7 @@ static void print_dot(link_out *out, const graph *g)
 	for (int level = LEVELS - 1; level >= 0; level--)
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			for (size_t r = 0; r < item->nrefs; r++) {
 				const plan_ref *ref = &item->refs[r];
@@ -200,7 +200,7 @@ static void mermaid_escape(plan_buf *out, const char *s, size_t len)
 	}
 }
 
-static void mermaid_node(link_out *out, const plan_item *item)
+static void mermaid_node(plan_out *out, const plan_item *item)
 {
 	plan_buf label = PLAN_BUF_INIT;
 	plan_buf_put_safe(&label, item->id, strlen(item->id));
@@ -221,7 +221,7 @@ static void mermaid_node(link_out *out, const plan_item *item)
 
 /* "class n1,n4,n9 p0" for every item of one class (perspective `p`, or
  * none when -1; or the orphans), in lines of at most 32 items. */
-static void mermaid_class(link_out *out, const graph *g, int perspective, int orphans)
+static void mermaid_class(plan_out *out, const graph *g, int perspective, int orphans)
 {
 	const plan_model *m = g->m;
 	char name[32];
@@ -234,7 +234,7 @@ static void mermaid_class(link_out *out, const graph *g, int perspective, int or
 		snprintf(name, sizeof name, "none");
 	for (size_t i = 0; i < m->nitems; i++) {
 		const plan_item *item = m->items[i];
-		if (!g->selected[i] || item_level(item) < 0)
+		if (!g->selected[i] || plan_view_level(item) < 0)
 			continue;
 		if (orphans ? !item_is_orphan(item) : item_first_perspective(m, item) != perspective)
 			continue;
@@ -246,7 +246,7 @@ static void mermaid_class(link_out *out, const graph *g, int perspective, int or
 		plan_buf_printf(&out->buf, " %s\n", name);
 }
 
-static void print_mermaid(link_out *out, const graph *g)
+static void print_mermaid(plan_out *out, const graph *g)
 {
 	const plan_model *m = g->m;
 	plan_buf *b = &out->buf;
@@ -255,7 +255,7 @@ static void print_mermaid(link_out *out, const graph *g)
 		size_t n = 0;
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			if (n++ == 0)
 				plan_buf_printf(b, "  subgraph %s[\"%s\"]\n", level_keys[level], level_names[level]);
@@ -282,7 +282,7 @@ static void print_mermaid(link_out *out, const graph *g)
 	for (int level = LEVELS - 1; level >= 0; level--)
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			for (size_t r = 0; r < item->nrefs; r++) {
 				const plan_ref *ref = &item->refs[r];
@@ -311,7 +311,7 @@ static void print_mermaid(link_out *out, const graph *g)
 
 /* --- JSON -------------------------------------------------------------------- */
 
-static void print_json(link_out *out, const graph *g, const link_options *opt)
+static void print_json(plan_out *out, const graph *g, const plan_view_options *opt)
 {
 	const plan_model *m = g->m;
 	plan_buf *b = &out->buf;
@@ -323,7 +323,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 	for (int level = 0; level < LEVELS; level++)
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			plan_buf_puts(b, n++ ? ",\n    {\"id\": " : "\n    {\"id\": ");
 			out_json(out, item->id);
@@ -342,7 +342,7 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 	for (int level = LEVELS - 1; level >= 0; level--)
 		for (size_t i = 0; i < m->nitems; i++) {
 			const plan_item *item = m->items[i];
-			if (!g->selected[i] || item_level(item) != level)
+			if (!g->selected[i] || plan_view_level(item) != level)
 				continue;
 			for (size_t r = 0; r < item->nrefs; r++) {
 				const plan_ref *ref = &item->refs[r];
@@ -359,41 +359,41 @@ static void print_json(link_out *out, const graph *g, const link_options *opt)
 	plan_buf_puts(b, e ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int link_graph(link_out *out, const plan_model *m, const link_options *opt)
+int plan_view_graph(plan_out *out, const plan_model *m, const plan_view_options *opt)
 {
 	graph g = { m, calloc(m->nitems ? m->nitems : 1, 1), 0 };
-	int status = EXIT_CLEAN;
+	int status = PLAN_VIEW_OK;
 	if (!g.selected)
-		return EXIT_TROUBLE;
+		return PLAN_VIEW_TROUBLE;
 	if (opt->from) {
-		const plan_item *root = find_item_or_say(m, opt->from, link_lang());
+		const plan_item *root = find_item_or_say(m, opt->from, opt);
 		if (!root) {
-			status = EXIT_FOUND;
+			status = PLAN_VIEW_FOUND;
 			goto cleanup;
 		}
-		if (item_level(root) < 0) {
-			fprintf(stderr, plan_tr(link_lang(), "plan-link: '%s' is %s; --from takes a goal, "
+		if (plan_view_level(root) < 0) {
+			view_print(opt, plan_tr(opt->lang, "plan-link: '%s' is %s; --from takes a goal, "
 				"KPI, activity or särskilt uppdrag\n"), root->id,
-				item_kind_with_article((plan_item_kind)root->kind, link_lang()));
-			status = EXIT_FOUND;
+				item_kind_with_article((plan_item_kind)root->kind, opt->lang));
+			status = PLAN_VIEW_FOUND;
 			goto cleanup;
 		}
 		if (select_below(&g, root) < 0) {
-			status = EXIT_TROUBLE;
+			status = PLAN_VIEW_TROUBLE;
 			goto cleanup;
 		}
 	} else {
 		for (size_t i = 0; i < m->nitems; i++)
-			g.selected[i] = item_level(m->items[i]) >= 0;
+			g.selected[i] = plan_view_level(m->items[i]) >= 0;
 	}
 	for (size_t i = 0; i < m->nitems; i++) {
 		int p = g.selected[i] ? item_first_perspective(m, m->items[i]) : -1;
 		if (p >= 0)
 			g.used |= (uint64_t)1 << p;
 	}
-	if (opt->format == FORMAT_MERMAID)
+	if (opt->format == PLAN_VIEW_FORMAT_MERMAID)
 		print_mermaid(out, &g);
-	else if (opt->format == FORMAT_JSON)
+	else if (opt->format == PLAN_VIEW_FORMAT_JSON)
 		print_json(out, &g, opt);
 	else
 		print_dot(out, &g);

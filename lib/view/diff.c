@@ -1,7 +1,7 @@
 /* diff.c: plan-link diff: the items, links and documents added, removed and
  * changed between two revisions of a plan set (or a revision and the working
  * tree), as text, JSON or a Markdown table for the meeting papers. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +11,9 @@
 
 /* A file cut short by a syntax error loses its later items: say so, or the
  * comparison would report them as removed (or added) without a word. */
-static void note_truncated(const plan_set *set, const char *rev, plan_lang lang)
+static void note_truncated(const plan_set *set, const char *rev, const plan_view_options *opt)
 {
+	plan_lang lang = opt->lang;
 	for (size_t i = 0; i < plan_set_file_count(set); i++) {
 		const plan_file *f = plan_set_file(set, i);
 		if (!f || !f->truncated)
@@ -30,7 +31,7 @@ static void note_truncated(const plan_set *set, const char *rev, plan_lang lang)
 				"not be read in full (run plan-validate): the items after the fault are "
 				"missing from the comparison"), path.ptr ? path.ptr : "");
 		}
-		fprintf(stderr, "%s\n", msg.ptr && !msg.failed && !path.failed && !at.failed ? msg.ptr :
+		view_print(opt, "%s\n", msg.ptr && !msg.failed && !path.failed && !at.failed ? msg.ptr :
 			plan_tr(lang, "plan-link: note: a file could not be read in full"));
 		plan_buf_free(&path);
 		plan_buf_free(&at);
@@ -39,7 +40,7 @@ static void note_truncated(const plan_set *set, const char *rev, plan_lang lang)
 }
 
 int load_older(plan_set **out, const plan_set *set, const plan_set_options *options,
-	const char *rev, const char *what)
+	const char *rev, const char *what, const plan_view_options *opt)
 {
 	plan_set_options older = *options;
 	older.rev = rev;
@@ -48,12 +49,12 @@ int load_older(plan_set **out, const plan_set *set, const plan_set_options *opti
 	err.lang = lang;
 	*out = NULL;
 	if (plan_set_load(out, &older, &err) < 0) {
-		fprintf(stderr, "plan-link: %s: %s\n", what, err.message);
+		view_say(opt, "%s: %s", what, err.message);
 		return -1;
 	}
 	plan_diags *diags = plan_set_diags(*out);
 	if (plan_diags_input_failed(diags) || plan_diags_oom(diags)) {
-		fprintf(stderr, plan_tr(lang, "plan-link: %s: the plan set at '%s' could not be read "
+		view_print(opt, plan_tr(lang, "plan-link: %s: the plan set at '%s' could not be read "
 			"in full (run plan-validate --rev '%s' for the details)\n"), what, rev, rev);
 		plan_set_free(*out);
 		*out = NULL;
@@ -61,11 +62,11 @@ int load_older(plan_set **out, const plan_set *set, const plan_set_options *opti
 	}
 	/* Files are compared by their paths from each root. */
 	if (strcmp(plan_set_root(*out), plan_set_root(set)) != 0)
-		fprintf(stderr, plan_tr(lang, "plan-link: note: the plan set's root at %s is %s, not "
+		view_print(opt, plan_tr(lang, "plan-link: note: the plan set's root at %s is %s, not "
 			"%s: documents are matched by their paths from each root\n"), rev,
 			plan_set_root(*out), plan_set_root(set));
-	note_truncated(*out, rev, lang);
-	note_truncated(set, options->rev, lang);
+	note_truncated(*out, rev, opt);
+	note_truncated(set, options->rev, opt);
 	return 0;
 }
 
@@ -122,7 +123,7 @@ static const char *text_heading(char what, uint8_t change, plan_lang lang)
 }
 
 /* "v1 (commit 0123456)" or "the working tree". */
-static void put_revision(link_out *out, const char *rev, const char *commit, plan_lang lang)
+static void put_revision(plan_out *out, const char *rev, const char *commit, plan_lang lang)
 {
 	if (!commit) {
 		plan_buf_puts(&out->buf, plan_tr(lang, "the working tree"));
@@ -132,7 +133,7 @@ static void put_revision(link_out *out, const char *rev, const char *commit, pla
 	plan_buf_printf(&out->buf, " (commit %.7s)", commit);
 }
 
-static void put_summary(link_out *out, const plan_model_diff *d, plan_lang lang)
+static void put_summary(plan_out *out, const plan_model_diff *d, plan_lang lang)
 {
 	plan_buf_printf(&out->buf, plan_ntr(lang, "%zu item added, %zu removed, %zu changed",
 		"%zu items added, %zu removed, %zu changed", d->items_added),
@@ -153,7 +154,7 @@ static int no_changes(const plan_model_diff *d)
 }
 
 /* A field's value for reading; "(none)" when the key is absent. */
-static void put_value_text(link_out *out, const plan_node *value, plan_lang lang)
+static void put_value_text(plan_out *out, const plan_node *value, plan_lang lang)
 {
 	if (!value)
 		plan_buf_puts(&out->buf, plan_tr(lang, "(none)"));
@@ -163,7 +164,7 @@ static void put_value_text(link_out *out, const plan_node *value, plan_lang lang
 
 /* --- text ----------------------------------------------------------------------- */
 
-static void text_fields(link_out *out, const plan_field_change *fields, size_t n, plan_lang lang)
+static void text_fields(plan_out *out, const plan_field_change *fields, size_t n, plan_lang lang)
 {
 	for (size_t f = 0; f < n; f++) {
 		plan_buf_puts(&out->buf, "    ");
@@ -177,7 +178,7 @@ static void text_fields(link_out *out, const plan_field_change *fields, size_t n
 	}
 }
 
-static void text_items(link_out *out, const plan_model_diff *d, uint8_t change, plan_lang lang)
+static void text_items(plan_out *out, const plan_model_diff *d, uint8_t change, plan_lang lang)
 {
 	int first = 1;
 	for (size_t i = 0; i < d->nitems; i++) {
@@ -213,7 +214,7 @@ static void text_items(link_out *out, const plan_model_diff *d, uint8_t change, 
 	}
 }
 
-static void text_links(link_out *out, const plan_model_diff *d, uint8_t change, plan_lang lang)
+static void text_links(plan_out *out, const plan_model_diff *d, uint8_t change, plan_lang lang)
 {
 	int first = 1;
 	for (size_t i = 0; i < d->nlinks; i++) {
@@ -232,7 +233,7 @@ static void text_links(link_out *out, const plan_model_diff *d, uint8_t change, 
 	}
 }
 
-static void text_documents(link_out *out, const plan_model_diff *d, uint8_t change,
+static void text_documents(plan_out *out, const plan_model_diff *d, uint8_t change,
 	plan_lang lang)
 {
 	int first = 1;
@@ -265,17 +266,17 @@ typedef struct compared {
 	plan_lang lang;
 } compared;
 
-static void md_escape(link_out *out, const char *text, size_t len);
+static void md_escape(plan_out *out, const char *text, size_t len);
 
 /* The two revisions as put_revision writes them, each in its own buffer
  * (`escape`: Markdown-escaped as well), for a sentence that names both. */
-static void put_revisions(link_out *old, link_out *new, const compared *cmp, int escape)
+static void put_revisions(plan_out *old, plan_out *new, const compared *cmp, int escape)
 {
-	link_out *outs[2] = { old, new };
+	plan_out *outs[2] = { old, new };
 	const char *revs[2] = { cmp->old_rev, cmp->new_rev };
 	const char *commits[2] = { plan_set_revision(cmp->old), plan_set_revision(cmp->set) };
 	for (int k = 0; k < 2; k++) {
-		link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+		plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 		put_revision(&tmp, revs[k], commits[k], cmp->lang);
 		if (escape)
 			md_escape(outs[k], tmp.buf.ptr ? tmp.buf.ptr : "", tmp.buf.len);
@@ -289,9 +290,9 @@ static void put_revisions(link_out *old, link_out *new, const compared *cmp, int
 
 /* "Changes from OLD to NEW:" (text), or the Markdown's "Changes in the plan
  * set from OLD to NEW" (`md`), with the revisions escaped for it. */
-static void put_between(link_out *out, const compared *cmp, int md)
+static void put_between(plan_out *out, const compared *cmp, int md)
 {
-	link_out old = { NULL, PLAN_BUF_INIT, 0 }, new = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out old = { NULL, PLAN_BUF_INIT, 0 }, new = { NULL, PLAN_BUF_INIT, 0 };
 	put_revisions(&old, &new, cmp, md);
 	if (old.buf.failed || new.buf.failed)
 		out->buf.failed = 1;
@@ -303,7 +304,7 @@ static void put_between(link_out *out, const compared *cmp, int md)
 	plan_buf_free(&new.buf);
 }
 
-static void print_text(link_out *out, const plan_model_diff *d, const compared *cmp)
+static void print_text(plan_out *out, const plan_model_diff *d, const compared *cmp)
 {
 	plan_lang lang = cmp->lang;
 	put_between(out, cmp, 0);
@@ -326,7 +327,7 @@ static void print_text(link_out *out, const plan_model_diff *d, const compared *
 
 /* Text in a table cell: safe for a terminal, then every character Markdown
  * could read as markup backslash-escaped (as matrix does). */
-static void md_escape(link_out *out, const char *text, size_t len)
+static void md_escape(plan_out *out, const char *text, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		char ch = text[i];
@@ -336,9 +337,9 @@ static void md_escape(link_out *out, const char *text, size_t len)
 	}
 }
 
-static void md_cell(link_out *out, const char *text)
+static void md_cell(plan_out *out, const char *text)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, text, 0);
 	md_escape(out, tmp.buf.ptr ? tmp.buf.ptr : "", tmp.buf.len);
 	if (tmp.buf.failed)
@@ -346,9 +347,9 @@ static void md_cell(link_out *out, const char *text)
 	plan_buf_free(&tmp.buf);
 }
 
-static void md_value(link_out *out, const plan_node *value, plan_lang lang)
+static void md_value(plan_out *out, const plan_node *value, plan_lang lang)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	if (!value)
 		plan_buf_puts(&tmp.buf, plan_tr(lang, "(none)"));
 	else
@@ -359,7 +360,7 @@ static void md_value(link_out *out, const plan_node *value, plan_lang lang)
 	plan_buf_free(&tmp.buf);
 }
 
-static void md_fields(link_out *out, const plan_field_change *fields, size_t n, plan_lang lang)
+static void md_fields(plan_out *out, const plan_field_change *fields, size_t n, plan_lang lang)
 {
 	for (size_t f = 0; f < n; f++) {
 		if (f)
@@ -382,7 +383,7 @@ static const char *md_change(uint8_t change, plan_lang lang)
 }
 
 /* "Fullmäktigemål", "Activity": a kind's name starting a table cell. */
-static void md_kind(link_out *out, const char *name)
+static void md_kind(plan_out *out, const char *name)
 {
 	if (name[0] >= 'a' && name[0] <= 'z') {
 		plan_buf_putc(&out->buf, (char)(name[0] - 'a' + 'A'));
@@ -391,7 +392,7 @@ static void md_kind(link_out *out, const char *name)
 	md_cell(out, name);
 }
 
-static void print_md(link_out *out, const plan_model_diff *d, const compared *cmp)
+static void print_md(plan_out *out, const plan_model_diff *d, const compared *cmp)
 {
 	plan_buf *b = &out->buf;
 	plan_lang lang = cmp->lang;
@@ -478,7 +479,7 @@ static void print_md(link_out *out, const plan_model_diff *d, const compared *cm
 
 /* --- JSON ------------------------------------------------------------------------------ */
 
-static void json_fields(link_out *out, const plan_field_change *fields, size_t n)
+static void json_fields(plan_out *out, const plan_field_change *fields, size_t n)
 {
 	plan_buf *b = &out->buf;
 	plan_buf_putc(b, '[');
@@ -499,7 +500,7 @@ static void json_fields(link_out *out, const plan_field_change *fields, size_t n
 	plan_buf_putc(b, ']');
 }
 
-static void json_revision(link_out *out, const char *rev, const char *commit)
+static void json_revision(plan_out *out, const char *rev, const char *commit)
 {
 	plan_buf_puts(&out->buf, "{\"rev\": ");
 	out_json(out, commit ? rev : NULL);
@@ -508,8 +509,8 @@ static void json_revision(link_out *out, const char *rev, const char *commit)
 	plan_buf_putc(&out->buf, '}');
 }
 
-static void print_json(link_out *out, const plan_model_diff *d, const compared *cmp,
-	const link_options *opt)
+static void print_json(plan_out *out, const plan_model_diff *d, const compared *cmp,
+	const plan_view_options *opt)
 {
 	plan_buf *b = &out->buf;
 	out_json_head(out, opt);
@@ -582,26 +583,26 @@ static void print_json(link_out *out, const plan_model_diff *d, const compared *
 	plan_buf_puts(b, d->ndocuments ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int link_diff(link_out *out, const plan_set *set, const plan_set_options *options,
-	const char *old_rev, const link_options *opt)
+int plan_view_diff(plan_out *out, const plan_set *set, const plan_set_options *options,
+	const char *old_rev, const plan_view_options *opt)
 {
-	int status = EXIT_TROUBLE;
+	int status = PLAN_VIEW_TROUBLE;
 	plan_set *old = NULL;
 	plan_model_diff *diff = NULL;
 	/* OLD as the help names it (GAMMAL in Swedish). */
-	if (load_older(&old, set, options, old_rev, plan_tr(link_lang(), "OLD")) < 0)
+	if (load_older(&old, set, options, old_rev, plan_tr(opt->lang, "OLD"), opt) < 0)
 		goto cleanup;
 	if (plan_model_diff_build(&diff, plan_set_model(old), plan_set_model(set)) < 0) {
-		fprintf(stderr, "plan-link: %s\n", plan_tr(link_lang(), "out of memory"));
+		view_say(opt, "%s", plan_tr(opt->lang, "out of memory"));
 		goto cleanup;
 	}
-	compared cmp = { old, set, old_rev, options->rev, link_lang() };
+	compared cmp = { old, set, old_rev, options->rev, opt->lang };
 	switch (opt->format) {
-	case FORMAT_JSON: print_json(out, diff, &cmp, opt); break;
-	case FORMAT_MD: print_md(out, diff, &cmp); break;
+	case PLAN_VIEW_FORMAT_JSON: print_json(out, diff, &cmp, opt); break;
+	case PLAN_VIEW_FORMAT_MD: print_md(out, diff, &cmp); break;
 	default: print_text(out, diff, &cmp); break;
 	}
-	status = EXIT_CLEAN;
+	status = PLAN_VIEW_OK;
 cleanup:
 	plan_model_diff_free(diff);
 	plan_set_free(old);

@@ -1,12 +1,13 @@
-/* out.c: plan-link's buffered output: chunked writes, and plan text escaped
- * for text and JSON. */
-#include "plan-link.h"
+/* out.c: what the views write: plan text escaped for text and JSON, the
+ * head of every JSON result, and the lines said on opt->messages. */
+#include "view_impl.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "plan/display.h"
 
-void out_text(link_out *out, const char *text, size_t columns)
+void out_text(plan_out *out, const char *text, size_t columns)
 {
 	size_t len = text ? strlen(text) : 0;
 	/* A block scalar's final newline is not part of what a title says. */
@@ -18,14 +19,14 @@ void out_text(link_out *out, const char *text, size_t columns)
 
 size_t out_text_columns(const char *text)
 {
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, text, 0);
 	size_t columns = tmp.buf.ptr ? plan_display_width(tmp.buf.ptr, tmp.buf.len) : 0;
 	plan_buf_free(&tmp.buf);
 	return columns;
 }
 
-void out_title(link_out *out, const char *title, size_t used, size_t width)
+void out_title(plan_out *out, const char *title, size_t used, size_t width)
 {
 	enum { MIN_TITLE_COLUMNS = 10 };   /* below this a title is not worth shortening */
 	if (!title || !*title)
@@ -40,7 +41,7 @@ void out_title(link_out *out, const char *title, size_t used, size_t width)
 	out_text(out, title, columns);
 }
 
-void out_json(link_out *out, const char *text)
+void out_json(plan_out *out, const char *text)
 {
 	if (!text)
 		plan_buf_puts(&out->buf, "null");
@@ -48,7 +49,7 @@ void out_json(link_out *out, const char *text)
 		plan_buf_put_json(&out->buf, text, strlen(text));
 }
 
-void out_json_perspective(link_out *out, const plan_model *m, int index)
+void out_json_perspective(plan_out *out, const plan_model *m, int index)
 {
 	if (index < 0 || (size_t)index >= m->nperspectives) {
 		plan_buf_puts(&out->buf, "null");
@@ -61,29 +62,33 @@ void out_json_perspective(link_out *out, const plan_model *m, int index)
 	plan_buf_putc(&out->buf, '}');
 }
 
-static const char *json_revision;
-static plan_lang lang;
-
-void link_set_lang(plan_lang chosen)
-{
-	lang = chosen;
-}
-
-plan_lang link_lang(void)
-{
-	return lang;
-}
-
-void out_set_revision(const char *revision)
-{
-	json_revision = revision;
-}
-
-void out_json_head(link_out *out, const link_options *opt)
+void out_json_head(plan_out *out, const plan_view_options *opt)
 {
 	plan_buf_puts(&out->buf, "{\n  \"root\": ");
 	out_json(out, opt->root);
 	plan_buf_puts(&out->buf, ",\n  \"revision\": ");
-	out_json(out, json_revision);
+	out_json(out, opt->revision);
 	plan_buf_puts(&out->buf, ",\n");
+}
+
+void view_say(const plan_view_options *opt, const char *fmt, ...)
+{
+	if (!opt->messages)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(opt->messages, "%s: ", opt->program ? opt->program : "plan-link");
+	vfprintf(opt->messages, fmt, ap);
+	fputc('\n', opt->messages);
+	va_end(ap);
+}
+
+void view_print(const plan_view_options *opt, const char *fmt, ...)
+{
+	if (!opt->messages)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(opt->messages, fmt, ap);
+	va_end(ap);
 }

@@ -1,6 +1,6 @@
 /* orphans.c: plan-link orphans: every item that must trace to a
  * fullmäktigemål and does not, or that has no perspective. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +32,7 @@ static int by_position(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static void print_text(link_out *out, const plan_item *item, size_t width)
+static void print_text(plan_out *out, const plan_item *item, size_t width)
 {
 	char line[32];
 	snprintf(line, sizeof line, ":%u: ", line_of(item));
@@ -44,7 +44,7 @@ static void print_text(link_out *out, const plan_item *item, size_t width)
 	plan_buf_putc(&out->buf, '\n');
 }
 
-static void print_json(link_out *out, const plan_item *item, int first)
+static void print_json(plan_out *out, const plan_item *item, int first)
 {
 	plan_buf_puts(&out->buf, first ? "\n    {\"file\": " : ",\n    {\"file\": ");
 	out_json(out, file_of(item));
@@ -57,18 +57,18 @@ static void print_json(link_out *out, const plan_item *item, int first)
 		item->traces ? "no-perspective" : "no-trace");
 }
 
-int link_orphans(link_out *out, const plan_model *m, const link_options *opt)
+int plan_view_orphans(plan_out *out, const plan_model *m, const plan_view_options *opt)
 {
 	const plan_item **orphans = malloc((m->nitems ? m->nitems : 1) * sizeof *orphans);
 	size_t n = 0;
 	if (!orphans)
-		return EXIT_TROUBLE;
+		return PLAN_VIEW_TROUBLE;
 	for (size_t i = 0; i < m->nitems; i++)
 		if (item_is_orphan(m->items[i]))
 			orphans[n++] = m->items[i];
 	qsort(orphans, n, sizeof *orphans, by_position);
 
-	int json = opt->format == FORMAT_JSON;
+	int json = opt->format == PLAN_VIEW_FORMAT_JSON;
 	if (json) {
 		out_json_head(out, opt);
 		plan_buf_puts(&out->buf, "  \"orphans\": [");
@@ -83,5 +83,5 @@ int link_orphans(link_out *out, const plan_model *m, const link_options *opt)
 	if (json)
 		plan_buf_puts(&out->buf, n ? "\n  ]\n}\n" : "]\n}\n");
 	free(orphans);
-	return n ? EXIT_FOUND : EXIT_CLEAN;
+	return n ? PLAN_VIEW_FOUND : PLAN_VIEW_OK;
 }

@@ -1,7 +1,7 @@
 /* suspect.c: plan-link suspect: the links whose target's meaning changed
  * since a revision while the linking item did not, all the way down, each
  * with its chain up to the change and the commit that made it. */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,14 +30,15 @@ typedef struct origins {
 } origins;
 
 static int find_origins(origins *o, const plan_model_diff *d, const plan_set *old,
-	const plan_set *set, plan_lang lang)
+	const plan_set *set, const plan_view_options *opt)
 {
+	plan_lang lang = opt->lang;
 	plan_history_item *items = malloc((d->nitems ? d->nitems : 1) * sizeof *items);
 	o->changes = malloc((d->nitems ? d->nitems : 1) * sizeof *o->changes);
 	o->n = 0;
 	if (!items || !o->changes) {
 		free(items);
-		fprintf(stderr, "plan-link: %s\n", plan_tr(lang, "out of memory"));
+		view_say(opt, "%s", plan_tr(lang, "out of memory"));
 		return -1;
 	}
 	for (size_t i = 0; i < d->nitems; i++) {
@@ -56,7 +57,7 @@ static int find_origins(origins *o, const plan_model_diff *d, const plan_set *ol
 	err.lang = lang;
 	int rc = plan_history_find(&o->answers, &range, items, o->n, &err);
 	if (rc < 0)
-		fprintf(stderr, "plan-link: --since: %s\n", err.message);
+		view_say(opt, "--since: %s", err.message);
 	free(items);
 	return rc;
 }
@@ -71,13 +72,13 @@ static const plan_history_change *answer_for(const origins *o, const plan_item_c
 
 /* "changed in 1a2b3c4 2026-03-01 "subject"", "changed in the working tree,
  * not committed", or "changed since v1". */
-static void put_when(link_out *out, const plan_item_change *c, const plan_history_change *h,
+static void put_when(plan_out *out, const plan_item_change *c, const plan_history_change *h,
 	const char *old_rev, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
 	int added = c->change == PLAN_CHANGE_ADDED;
 	/* The plan text (a commit's subject, the revision) made safe first. */
-	link_out tmp = { NULL, PLAN_BUF_INIT, 0 };
+	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	if (h && h->state == PLAN_HISTORY_COMMIT) {
 		out_text(&tmp, h->subject, 0);
 		plan_buf_printf(b, added ? plan_tr(lang, "added in %s %s \"%s\"") :
@@ -96,7 +97,7 @@ static void put_when(link_out *out, const plan_item_change *c, const plan_histor
 	plan_buf_free(&tmp.buf);
 }
 
-static void print_text(link_out *out, const plan_suspects *s, const origins *o,
+static void print_text(plan_out *out, const plan_suspects *s, const origins *o,
 	const char *old_rev, plan_lang lang)
 {
 	plan_buf *b = &out->buf;
@@ -118,7 +119,7 @@ static void print_text(link_out *out, const plan_suspects *s, const origins *o,
 	}
 }
 
-static void json_commit(link_out *out, const plan_history_change *h)
+static void json_commit(plan_out *out, const plan_history_change *h)
 {
 	plan_buf *b = &out->buf;
 	if (!h || h->state != PLAN_HISTORY_COMMIT) {
@@ -131,8 +132,8 @@ static void json_commit(link_out *out, const plan_history_change *h)
 	plan_buf_putc(b, '}');
 }
 
-static void print_json(link_out *out, const plan_suspects *s, const origins *o,
-	const plan_set *old, const char *old_rev, const link_options *opt)
+static void print_json(plan_out *out, const plan_suspects *s, const origins *o,
+	const plan_set *old, const char *old_rev, const plan_view_options *opt)
 {
 	plan_buf *b = &out->buf;
 	out_json_head(out, opt);
@@ -188,36 +189,36 @@ static void print_json(link_out *out, const plan_suspects *s, const origins *o,
 	plan_buf_puts(b, s->count ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-int link_suspect(link_out *out, const plan_set *set, const plan_set_options *options,
-	const char *old_rev, const link_options *opt)
+int plan_view_suspect(plan_out *out, const plan_set *set, const plan_set_options *options,
+	const char *old_rev, const plan_view_options *opt)
 {
-	int status = EXIT_TROUBLE;
+	int status = PLAN_VIEW_TROUBLE;
 	plan_set *old = NULL;
 	plan_model_diff *diff = NULL;
 	plan_suspects *suspects = NULL;
 	origins o = { NULL, NULL, 0 };
-	if (load_older(&old, set, options, old_rev, "--since") < 0)
+	if (load_older(&old, set, options, old_rev, "--since", opt) < 0)
 		goto cleanup;
 	if (plan_model_diff_build(&diff, plan_set_model(old), plan_set_model(set)) < 0 ||
 	    plan_suspects_find(&suspects, diff, plan_set_model(set)) < 0) {
-		fprintf(stderr, "plan-link: %s\n", plan_tr(link_lang(), "out of memory"));
+		view_say(opt, "%s", plan_tr(opt->lang, "out of memory"));
 		goto cleanup;
 	}
-	if (find_origins(&o, diff, old, set, link_lang()) < 0)
+	if (find_origins(&o, diff, old, set, opt) < 0)
 		goto cleanup;
-	if (opt->format == FORMAT_JSON)
+	if (opt->format == PLAN_VIEW_FORMAT_JSON)
 		print_json(out, suspects, &o, old, old_rev, opt);
 	else
-		print_text(out, suspects, &o, old_rev, link_lang());
+		print_text(out, suspects, &o, old_rev, opt->lang);
 	/* The review is not recorded anywhere: say how it ends. */
-	if (suspects->count && opt->format != FORMAT_JSON)
-		fprintf(stderr, plan_ntr(link_lang(), "plan-link: %zu suspect link: review each linking "
+	if (suspects->count && opt->format != PLAN_VIEW_FORMAT_JSON)
+		view_print(opt, plan_ntr(opt->lang, "plan-link: %zu suspect link: review each linking "
 			"item against the change above it; update it, or once the links are confirmed "
 			"move '%s' past the change\n", "plan-link: %zu suspect links: review each "
 			"linking item against the change above it; update it, or once the links are "
 			"confirmed move '%s' past the change\n", suspects->links), suspects->links,
 			old_rev);
-	status = suspects->count ? EXIT_FOUND : EXIT_CLEAN;
+	status = suspects->count ? PLAN_VIEW_FOUND : PLAN_VIEW_OK;
 cleanup:
 	plan_history_free(o.answers, o.n);
 	free(o.changes);

@@ -1,6 +1,6 @@
 /* trace.c: plan-link trace: every upward chain of valid links from an item
  * to a fullmäktigemål (or to a särskilt uppdrag that has none). */
-#include "plan-link.h"
+#include "view_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +72,7 @@ static int on_path(const frame *path, size_t depth, const plan_item *item)
 	return 0;
 }
 
-static void print_chain_text(link_out *out, const plan_model *m, const frame *path, size_t depth,
+static void print_chain_text(plan_out *out, const plan_model *m, const frame *path, size_t depth,
 	plan_lang lang)
 {
 	for (size_t i = 0; i < depth; i++) {
@@ -93,7 +93,7 @@ static void print_chain_text(link_out *out, const plan_model *m, const frame *pa
 	plan_out_maybe_flush(out);
 }
 
-static void print_chain_json(link_out *out, const plan_model *m, const frame *path,
+static void print_chain_json(plan_out *out, const plan_model *m, const frame *path,
 	size_t depth, int first)
 {
 	plan_buf_puts(&out->buf, first ? "\n      {\"path\": [" : ",\n      {\"path\": [");
@@ -114,7 +114,7 @@ static void print_chain_json(link_out *out, const plan_model *m, const frame *pa
 /* Walk every chain from `item` (only into branches that have one), printing
  * at most `max` (0: all). Returns the number printed, or -1 when memory ran
  * out. */
-static long long walk_chains(tracer *t, link_out *out, const plan_item *item, size_t max, int json,
+static long long walk_chains(tracer *t, plan_out *out, const plan_item *item, size_t max, int json,
 	plan_lang lang)
 {
 	frame *path = malloc((MAX_DEPTH + 1) * sizeof *path);
@@ -164,7 +164,7 @@ typedef enum problem {
 
 static problem problem_of(const plan_item *item, uint64_t chains)
 {
-	if (item_level(item) < 0)
+	if (plan_view_level(item) < 0)
 		return PROBLEM_NOT_LINKED;
 	if (plan_item_must_trace(item)) {
 		if (!item->traces || chains == 0)
@@ -185,7 +185,7 @@ static const char *problem_key(problem p)
 	}
 }
 
-static void print_problem_text(link_out *out, const plan_item *item, problem p, plan_lang lang)
+static void print_problem_text(plan_out *out, const plan_item *item, problem p, plan_lang lang)
 {
 	out_text(out, item->id, 0);
 	switch (p) {
@@ -204,7 +204,7 @@ static void print_problem_text(link_out *out, const plan_item *item, problem p, 
 	}
 }
 
-static void print_perspectives_json(link_out *out, const plan_model *m, const plan_item *item)
+static void print_perspectives_json(plan_out *out, const plan_model *m, const plan_item *item)
 {
 	plan_buf_putc(&out->buf, '[');
 	size_t n = 0;
@@ -218,16 +218,16 @@ static void print_perspectives_json(link_out *out, const plan_model *m, const pl
 	plan_buf_putc(&out->buf, ']');
 }
 
-int link_trace(link_out *out, const plan_model *m, const link_options *opt)
+int plan_view_trace(plan_out *out, const plan_model *m, const plan_view_options *opt)
 {
 	tracer t = { m, calloc(m->nitems ? m->nitems : 1, sizeof *t.count),
 	             calloc(m->nitems ? m->nitems : 1, 1) };
-	int json = opt->format == FORMAT_JSON;
-	int status = EXIT_CLEAN;
+	int json = opt->format == PLAN_VIEW_FORMAT_JSON;
+	int status = PLAN_VIEW_OK;
 	size_t nitems_printed = 0;
 	char *is_unknown = calloc(opt->nids ? opt->nids : 1, 1);   /* per id given */
 	if (!t.count || !t.state || !is_unknown) {
-		status = EXIT_TROUBLE;
+		status = PLAN_VIEW_TROUBLE;
 		goto cleanup;
 	}
 	if (json) {
@@ -235,10 +235,10 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 		plan_buf_puts(&out->buf, "  \"items\": [");
 	}
 	for (size_t k = 0; k < opt->nids; k++) {
-		const plan_item *item = find_item_or_say(m, opt->ids[k], link_lang());
+		const plan_item *item = find_item_or_say(m, opt->ids[k], opt);
 		if (!item) {
 			is_unknown[k] = 1;
-			status = EXIT_FOUND;
+			status = PLAN_VIEW_FOUND;
 			continue;
 		}
 		uint64_t total = count_chains(&t, item, 0);
@@ -257,9 +257,9 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 			print_perspectives_json(out, m, item);
 			plan_buf_puts(&out->buf, ", \"chains\": [");
 		}
-		long long shown = walk_chains(&t, out, item, opt->max_chains, json, link_lang());
+		long long shown = walk_chains(&t, out, item, opt->max_chains, json, opt->lang);
 		if (shown < 0) {
-			status = EXIT_TROUBLE;
+			status = PLAN_VIEW_TROUBLE;
 			goto cleanup;
 		}
 		int truncated = (uint64_t)shown < total;
@@ -269,16 +269,16 @@ int link_trace(link_out *out, const plan_model *m, const link_options *opt)
 		} else if (truncated) {
 			out_text(out, item->id, 0);
 			if (total == UINT64_MAX)
-				plan_buf_printf(&out->buf, plan_tr(link_lang(), ": the first %lld chains of "
+				plan_buf_printf(&out->buf, plan_tr(opt->lang, ": the first %lld chains of "
 					"more than %llu shown (--max-chains)\n"), shown, (unsigned long long)total - 1);
 			else
-				plan_buf_printf(&out->buf, plan_tr(link_lang(), ": %lld of %llu chains shown "
+				plan_buf_printf(&out->buf, plan_tr(opt->lang, ": %lld of %llu chains shown "
 					"(--max-chains)\n"), shown, (unsigned long long)total);
 		}
 		if (p != PROBLEM_NONE) {
-			status = EXIT_FOUND;
+			status = PLAN_VIEW_FOUND;
 			if (!json)
-				print_problem_text(out, item, p, link_lang());
+				print_problem_text(out, item, p, opt->lang);
 		}
 		nitems_printed++;
 		plan_out_maybe_flush(out);
