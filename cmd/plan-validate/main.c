@@ -199,11 +199,60 @@ static void apply_rule_options(const request *r, plan_diags *diags)
 	}
 }
 
+enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG, OPT_LIST_RULES,
+	OPT_EXPLAIN, OPT_COLOR, OPT_RULE };
+
+/* One of plan-validate's own options (`given` as written, for messages).
+ * Returns -1 to go on, or the exit status. */
+static int own_option(request *r, int c, plan_buf *msg, const char *given)
+{
+	switch (c) {
+	case OPT_FORMAT:
+		if (plan_diag_format_parse(&r->format, optarg) < 0)
+			return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
+		r->format_given = 1;
+		return -1;
+	case OPT_LANG:
+		if (plan_lang_parse(optarg) < 0)
+			return usage_error("unknown language '%s' (expected sv or en)", optarg);
+		return -1;
+	case OPT_STRICT:
+		r->strict = 1;
+		return -1;
+	case OPT_BASE:
+		if (!optarg[0])
+			return usage_error("--base needs a revision, not ''");
+		r->base_rev = optarg;
+		return -1;
+	case OPT_LIST_RULES:
+		r->list_rules = 1;
+		return -1;
+	case OPT_EXPLAIN:
+		r->explain = optarg;
+		return -1;
+	case 'q':
+		r->quiet = 1;
+		return -1;
+	case OPT_COLOR:
+		if (plan_color_parse(&r->color, optarg) < 0)
+			return usage_error("unknown --color '%s' (expected auto, always or never)", optarg);
+		return -1;
+	case OPT_RULE:
+		if (check_rule_option(optarg, msg) < 0)
+			return usage_error_buf(msg);
+		if (r->nrules == sizeof r->rules / sizeof *r->rules)
+			return usage_error("too many --rule options (at most 64)");
+		r->rules[r->nrules++] = optarg;
+		return -1;
+	default:
+		plan_cli_getopt_error(msg, lang, c, given);
+		return usage_error_buf(msg);
+	}
+}
+
 /* Read the options into `r`. Returns -1 to go on, or the exit status. */
 static int read_options(request *r, int argc, char **argv)
 {
-	enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG, OPT_LIST_RULES,
-		OPT_EXPLAIN, OPT_COLOR, OPT_RULE };
 	static const struct option options[] = {
 		PLAN_CLI_LONG_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -234,48 +283,9 @@ static int read_options(request *r, int argc, char **argv)
 		}
 		if (common)
 			continue;
-		switch (c) {
-		case OPT_FORMAT:
-			if (plan_diag_format_parse(&r->format, optarg) < 0)
-				return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
-			r->format_given = 1;
-			break;
-		case OPT_LANG:
-			if (plan_lang_parse(optarg) < 0)
-				return usage_error("unknown language '%s' (expected sv or en)", optarg);
-			break;
-		case OPT_STRICT:
-			r->strict = 1;
-			break;
-		case OPT_BASE:
-			if (!optarg[0])
-				return usage_error("--base needs a revision, not ''");
-			r->base_rev = optarg;
-			break;
-		case OPT_LIST_RULES:
-			r->list_rules = 1;
-			break;
-		case OPT_EXPLAIN:
-			r->explain = optarg;
-			break;
-		case 'q':
-			r->quiet = 1;
-			break;
-		case OPT_COLOR:
-			if (plan_color_parse(&r->color, optarg) < 0)
-				return usage_error("unknown --color '%s' (expected auto, always or never)", optarg);
-			break;
-		case OPT_RULE:
-			if (check_rule_option(optarg, &msg) < 0)
-				return usage_error_buf(&msg);
-			if (r->nrules == sizeof r->rules / sizeof *r->rules)
-				return usage_error("too many --rule options (at most 64)");
-			r->rules[r->nrules++] = optarg;
-			break;
-		default:
-			plan_cli_getopt_error(&msg, lang, c, argv[optind - 1]);
-			return usage_error_buf(&msg);
-		}
+		int status = own_option(r, c, &msg, argv[optind - 1]);
+		if (status >= 0)
+			return status;
 	}
 	if (plan_cli_common_path(&r->cli, (const char *const *)argv + optind,
 	                         (size_t)(argc - optind), &msg) < 0)
