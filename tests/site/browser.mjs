@@ -113,6 +113,9 @@ async function openPage(context, url, problems, viewport = { width: 1280, height
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   page.setDefaultTimeout(10000);
+  // Nothing leaves the machine: a request for the network is noted (below)
+  // and answered with an error.
+  await page.route(/^(https?|wss?|ftp):/i, (route) => route.abort('blockedbyclient'));
   const rootUrl = pathToFileURL(root).href;
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => {
@@ -124,7 +127,9 @@ async function openPage(context, url, problems, viewport = { width: 1280, height
       problems.push(`request outside the site: ${u}`);
     }
   });
-  page.on('requestfailed', (request) => problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(rootUrl)) problems.push(`failed to load ${request.url()}: ${request.failure()?.errorText}`);
+  });
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
