@@ -85,11 +85,15 @@ static void calendar_json(plan_out *out, const plan_model *m, const plan_calenda
 	plan_buf_printf(&out->buf, "%d", cal->year);
 	json_key(out, 1, "milestones", 0);
 	plan_buf_putc(&out->buf, '[');
-	plan_buf text = PLAN_BUF_INIT;
+	/* The text in both languages, so that JSON is the same whatever
+	 * --lang says, as every other report's is. */
+	plan_buf text = PLAN_BUF_INIT, text_en = PLAN_BUF_INIT;
 	for (size_t i = 0; i < cal->n; i++) {
 		const plan_milestone *ms = &cal->milestones[i];
 		plan_buf_clear(&text);
-		summary_of(&text, m, ms, opt->lang);
+		plan_buf_clear(&text_en);
+		summary_of(&text, m, ms, PLAN_LANG_SV);
+		summary_of(&text_en, m, ms, PLAN_LANG_EN);
 		plan_buf_puts(&out->buf, i ? ",\n    {\"date\": " : "\n    {\"date\": ");
 		json_str(out, ms->date);
 		plan_buf_puts(&out->buf, ", \"kind\": ");
@@ -100,13 +104,16 @@ static void calendar_json(plan_out *out, const plan_model *m, const plan_calenda
 		json_str(out, ms->body ? ms->body->id : NULL);
 		plan_buf_puts(&out->buf, ", \"plan\": ");
 		json_str(out, ms->plan ? ms->plan->id : NULL);
-		plan_buf_puts(&out->buf, ", \"text\": ");
+		plan_buf_puts(&out->buf, ", \"text\": {\"sv\": ");
 		json_str(out, text.ptr ? text.ptr : "");
-		plan_buf_putc(&out->buf, '}');
+		plan_buf_puts(&out->buf, ", \"en\": ");
+		json_str(out, text_en.ptr ? text_en.ptr : "");
+		plan_buf_puts(&out->buf, "}}");
 	}
-	if (text.failed)
+	if (text.failed || text_en.failed)
 		out->failed = 1;
 	plan_buf_free(&text);
+	plan_buf_free(&text_en);
 	plan_buf_puts(&out->buf, cal->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
