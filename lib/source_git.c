@@ -1134,3 +1134,27 @@ cleanup:
 	git_libgit2_shutdown();
 	return rc;
 }
+
+plan_revision_kind plan_revision_kind_of(const char *root, const char *rev)
+{
+	plan_revision_kind kind = PLAN_REVISION_OTHER;
+	if (!rev || !git_entry_above(root) || git_libgit2_init() < 0)
+		return kind;
+	git_repository *repo = NULL;
+	git_object *object = NULL;
+	git_reference *ref = NULL;
+	/* A name that parses to a reference is a tag or a branch; an id, or
+	 * an expression such as HEAD~1, names a commit. */
+	if (git_repository_open_ext(&repo, root, 0, NULL) == 0 &&
+	    git_revparse_ext(&object, &ref, repo, rev) == 0 && ref) {
+		if (git_reference_is_tag(ref))
+			kind = PLAN_REVISION_TAG;
+		else if (git_reference_is_branch(ref) || git_reference_is_remote(ref))
+			kind = PLAN_REVISION_BRANCH;
+	}
+	git_reference_free(ref);
+	git_object_free(object);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return kind;
+}

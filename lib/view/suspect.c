@@ -9,6 +9,7 @@
 
 #include "plan/history.h"
 #include "plan/model_diff.h"
+#include "plan/source.h"
 
 static const char *file_of(const plan_item *item)
 {
@@ -210,14 +211,25 @@ int plan_view_suspect(plan_out *out, const plan_set *set, const plan_set_options
 		print_json(out, suspects, &o, old, old_rev, opt);
 	else
 		print_text(out, suspects, &o, old_rev, opt->lang);
-	/* The review is not recorded anywhere: say how it ends. */
-	if (suspects->count && opt->format != PLAN_VIEW_FORMAT_JSON)
+	/* The review is not recorded anywhere: say how it ends, by what the
+	 * baseline is (a tag is moved, a branch moves when the change reaches
+	 * it, a commit is replaced by a later one). */
+	if (suspects->count && opt->format != PLAN_VIEW_FORMAT_JSON) {
+		plan_revision_kind kind = plan_revision_kind_of(plan_set_root(set), old_rev);
 		view_print(opt, plan_ntr(opt->lang, "plan-link: %zu suspect link: review each linking "
-			"item against the change above it; update it, or once the links are confirmed "
-			"move '%s' past the change\n", "plan-link: %zu suspect links: review each "
-			"linking item against the change above it; update it, or once the links are "
-			"confirmed move '%s' past the change\n", suspects->links), suspects->links,
-			old_rev);
+			"item against the change above it, and update it where the change asks for it\n",
+			"plan-link: %zu suspect links: review each linking item against the change above "
+			"it, and update it where the change asks for it\n", suspects->links), suspects->links);
+		if (kind == PLAN_REVISION_TAG)
+			view_print(opt, plan_tr(opt->lang, "plan-link: once the links are confirmed, move the tag "
+				"'%s' past the change (git tag -f %s)\n"), old_rev, old_rev);
+		else if (kind == PLAN_REVISION_BRANCH)
+			view_print(opt, plan_tr(opt->lang, "plan-link: once the links are confirmed, the review "
+				"ends when the change reaches the branch '%s'\n"), old_rev);
+		else
+			view_print(opt, plan_tr(opt->lang, "plan-link: once the links are confirmed, give "
+				"--since a commit that has the change\n"));
+	}
 	status = suspects->count ? PLAN_VIEW_FOUND : PLAN_VIEW_OK;
 cleanup:
 	plan_history_free(o.answers, o.n);

@@ -686,6 +686,8 @@ case_suspect() {
 	run 1 "$link" suspect --since v1 plan
 	out_is suspect.txt
 	err_has "plan-link: 10 suspect links: review each linking item"
+	# The advice fits what the baseline is: a tag is moved.
+	err_has "move the tag 'v1' past the change (git tag -f v1)"
 	run 1 "$link" suspect --since v1 --format json plan
 	out_is suspect.json
 	# Revisions only: the working tree's change is not there.
@@ -720,6 +722,10 @@ case_suspect() {
 	run 1 "$link" suspect --since back --rev main plan
 	out_has "BUN-1 -> KF-1  (KF-1 changed since back)"
 	out_lines 6
+	# A branch moves when the change reaches it; a commit is replaced.
+	err_has "the review ends when the change reaches the branch 'back'"
+	run 1 "$link" suspect --since "$(g rev-parse back)" --rev main plan
+	err_has "give --since a commit that has the change"
 }
 
 # plan-link suspect when only an activity (or what is not meaning) changed:

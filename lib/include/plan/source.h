@@ -100,4 +100,14 @@ int plan_glob_match(const char *pattern, const char *path);
  * tree; writes nothing. */
 int plan_worktree_dirty(const char *root);
 
+/* What the revision `rev` names in the repository holding `root`: a tag, a
+ * branch (local or remote), or anything else (a commit id, HEAD~1, or no
+ * repository): how advice about moving past it is worded. */
+typedef enum plan_revision_kind {
+	PLAN_REVISION_OTHER,
+	PLAN_REVISION_TAG,
+	PLAN_REVISION_BRANCH
+} plan_revision_kind;
+plan_revision_kind plan_revision_kind_of(const char *root, const char *rev);
+
 #endif
