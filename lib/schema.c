@@ -934,12 +934,40 @@ static int no_alternative(validator *v, const snode_list *list, const plan_node 
 	return errors ? errors : 1;
 }
 
+/* True when `inst` has a key the schema does not allow whose closest
+ * allowed name is `name`: a misspelling of a required key, which the
+ * unknown-key fault already reports with "did you mean". One fault, one
+ * diagnostic: the missing key is then not reported as well. */
+static int misspelt_as(const snode *n, const plan_node *inst, const char *name)
+{
+	if (!n->additional_props || n->additional_props->boolean != 0 || !n->nprops)
+		return 0;
+	const plan_node **names = malloc(n->nprops * sizeof *names);
+	if (!names)
+		return 0;
+	for (size_t p = 0; p < n->nprops; p++)
+		names[p] = n->props[p].name;
+	int found = 0;
+	for (uint32_t i = 0; i < inst->len && !found; i++) {
+		const plan_node *key = inst->u.pairs[i].key;
+		int known = 0;
+		for (size_t p = 0; p < n->nprops && !known; p++)
+			known = names[p]->len == key->len && memcmp(names[p]->u.text, key->u.text, key->len) == 0;
+		for (size_t p = 0; p < n->npatterns && !known; p++)
+			known = plan_pattern_match(n->patterns[p].re, key->u.text, key->len);
+		const char *guess = known ? NULL : closest(key->u.text, names, n->nprops);
+		found = guess && strcmp(guess, name) == 0;
+	}
+	free(names);
+	return found;
+}
+
 static int validate_object(validator *v, const snode *n, const plan_node *inst)
 {
 	int errors = 0;
 	for (size_t r = 0; r < n->nrequired; r++) {
 		const char *name = n->required[r]->u.text;
-		if (plan_node_get(inst, name))
+		if (plan_node_get(inst, name) || misspelt_as(n, inst, name))
 			continue;
 		plan_buf msg = PLAN_BUF_INIT;
 		plan_buf_printf(&msg, TR("missing required key '%s'"), name);
