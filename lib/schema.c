@@ -934,6 +934,48 @@ static int no_alternative(validator *v, const snode_list *list, const plan_node 
 	return errors ? errors : 1;
 }
 
+/* `text` folded for comparing a key with a Swedish name: ASCII lower case,
+ * å ä → a, ö → o, spaces and '-' → '_', up to `end`. */
+static void fold_name(plan_buf *b, const char *text, const char *end)
+{
+	for (const char *p = text; p < end && *p;) {
+		unsigned char c = (unsigned char)*p;
+		if (c == 0xc3 && p + 1 < end) {
+			unsigned char d = (unsigned char)p[1];
+			plan_buf_putc(b, d == 0xa5 || d == 0x85 || d == 0xa4 || d == 0x84 ? 'a'
+				: d == 0xb6 || d == 0x96 ? 'o' : '?');
+			p += 2;
+			continue;
+		}
+		plan_buf_putc(b, c == ' ' || c == '-' ? '_' : c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : (char)c);
+		p++;
+	}
+}
+
+/* The property whose schema title names it in Swedish as `key` is written
+ * ("Ansvarig (responsible)" for `ansvarig:`, "Bidrar till" for
+ * `bidrar_till:`), or NULL: planners write the Swedish word. */
+static const char *by_swedish_title(const snode *n, const char *key)
+{
+	plan_buf want = PLAN_BUF_INIT, have = PLAN_BUF_INIT;
+	fold_name(&want, key, key + strlen(key));
+	const char *found = NULL;
+	for (size_t p = 0; p < n->nprops && !found && !want.failed; p++) {
+		const snode *prop = n->props[p].schema;
+		const plan_node *title = prop && prop->src ? plan_node_get(prop->src, "title") : NULL;
+		if (!title || title->type != PLAN_NODE_STRING)
+			continue;
+		const char *paren = strstr(title->u.text, " (");
+		plan_buf_clear(&have);
+		fold_name(&have, title->u.text, paren ? paren : title->u.text + title->len);
+		if (!have.failed && have.len && want.len == have.len && memcmp(want.ptr, have.ptr, have.len) == 0)
+			found = n->props[p].name->u.text;
+	}
+	plan_buf_free(&want);
+	plan_buf_free(&have);
+	return found;
+}
+
 /* True when `inst` has a key the schema does not allow whose closest
  * allowed name is `name`: a misspelling of a required key, which the
  * unknown-key fault already reports with "did you mean". One fault, one
@@ -955,7 +997,9 @@ static int misspelt_as(const snode *n, const plan_node *inst, const char *name)
 			known = names[p]->len == key->len && memcmp(names[p]->u.text, key->u.text, key->len) == 0;
 		for (size_t p = 0; p < n->npatterns && !known; p++)
 			known = plan_pattern_match(n->patterns[p].re, key->u.text, key->len);
-		const char *guess = known ? NULL : closest(key->u.text, names, n->nprops);
+		const char *guess = known ? NULL : by_swedish_title(n, key->u.text);
+		if (!known && !guess)
+			guess = closest(key->u.text, names, n->nprops);
 		found = guess && strcmp(guess, name) == 0;
 	}
 	free(names);
@@ -1013,7 +1057,9 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 				if (!v->mute && n->nprops && (names = malloc(n->nprops * sizeof *names))) {
 					for (size_t p = 0; p < n->nprops; p++)
 						names[p] = n->props[p].name;
-					const char *guess = closest(key->u.text, names, n->nprops);
+					const char *guess = by_swedish_title(n, key->u.text);
+					if (!guess)
+						guess = closest(key->u.text, names, n->nprops);
 					if (guess)
 						plan_buf_printf(&msg, TR("; did you mean '%s'?"), guess);
 					else if (n->nprops <= 16) {
