@@ -82,16 +82,23 @@ typedef struct html {
 	const plan_html_links *links;   /* NULL: links are "#id" */
 } html;
 
+/* <a href="PREFIX HREF">text</a>, both escaped. */
+static void anchor(plan_buf *buf, const char *prefix, const char *href, const char *text, size_t len)
+{
+	plan_buf_puts(buf, "<a href=\"");
+	plan_buf_puts(buf, prefix);
+	html_str(buf, href);
+	plan_buf_puts(buf, "\">");
+	html_text(buf, text, len, 0);
+	plan_buf_puts(buf, "</a>");
+}
+
 static void piece(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
 {
 	html *h = ctx;
 	if (style == PLAN_DOC_LINK) {
 		const char *href = h->links ? h->links->href(h->links->ctx, ref) : NULL;
-		plan_buf_puts(h->buf, href ? "<a href=\"" : "<a href=\"#");
-		html_str(h->buf, href ? href : ref);
-		plan_buf_puts(h->buf, "\">");
-		html_text(h->buf, text, len, 0);
-		plan_buf_puts(h->buf, "</a>");
+		anchor(h->buf, href ? "" : "#", href ? href : ref, text, len);
 		return;
 	}
 	if (style == PLAN_DOC_PLAIN && h->links && h->links->autolink && len && len < 128) {
@@ -100,11 +107,7 @@ static void piece(void *ctx, const char *text, size_t len, plan_doc_style style,
 		id[len] = '\0';
 		const char *href = memchr(id, ' ', len) ? NULL : h->links->href(h->links->ctx, id);
 		if (href) {
-			plan_buf_puts(h->buf, "<a href=\"");
-			html_str(h->buf, href);
-			plan_buf_puts(h->buf, "\">");
-			html_text(h->buf, text, len, 0);
-			plan_buf_puts(h->buf, "</a>");
+			anchor(h->buf, "", href, text, len);
 			return;
 		}
 	}
@@ -184,6 +187,26 @@ static int text_px(const char *s)
 	return n * 7;
 }
 
+/* The opening tag every chart's SVG has, named by its title for screen readers. */
+static void svg_open(plan_buf *buf, int width, int height, const char *title)
+{
+	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
+	html_str(buf, title);
+	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+}
+
+/* A value range widened by 15 % each way (10 % of the value, or 1, when
+ * it is a single value), so that no mark sits on the chart's edge. */
+static void widen(double *lo, double *hi)
+{
+	double pad = (*hi - *lo) * 0.15;
+	if (pad <= 0)
+		pad = fabs(*hi) > 0 ? fabs(*hi) * 0.1 : 1;
+	*lo -= pad;
+	*hi += pad;
+}
+
 static void status_chart(plan_buf *buf, const plan_chart *c)
 {
 	const double bar_w = 440;
@@ -209,10 +232,7 @@ static void status_chart(plan_buf *buf, const plan_chart *c)
 		lx += w;
 	}
 	int height = 10 + (int)c->nrows * ROW_H + 8 + legend_lines * 18;
-	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
-	html_str(buf, c->title);
-	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	svg_open(buf, width, height, c->title);
 	for (size_t r = 0; r < c->nrows; r++) {
 		const plan_chart_row *row = &c->rows[r];
 		int y = 10 + (int)r * ROW_H;
@@ -266,10 +286,7 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 	const double track_w = 280, x0 = LABEL_W + 10;
 	const int width = 860;
 	int height = 10 + (int)c->nrows * ROW_H + 4;
-	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
-	html_str(buf, c->title);
-	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	svg_open(buf, width, height, c->title);
 	for (size_t r = 0; r < c->nrows; r++) {
 		const plan_chart_row *row = &c->rows[r];
 		int y = 10 + (int)r * ROW_H, mid = y + BAR_H / 2;
@@ -281,11 +298,7 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 				hi = any ? fmax(hi, row->v[k]) : row->v[k];
 				any = 1;
 			}
-		double pad = (hi - lo) * 0.15;
-		if (pad <= 0)
-			pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
-		lo -= pad;
-		hi += pad;
+		widen(&lo, &hi);
 #define X(v) (x0 + ((v) - lo) / (hi - lo) * track_w)
 		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
 		html_str(buf, row->label);
@@ -334,19 +347,12 @@ static void trend_chart(plan_buf *buf, const plan_chart *c)
 			if (c->rows[r].has[k])
 				SEEN(c->rows[r].v[k]);
 #undef SEEN
-	double pad = (hi - lo) * 0.15;
-	if (pad <= 0)
-		pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1;
-	lo -= pad;
-	hi += pad;
+	widen(&lo, &hi);
 	double plot_w = width - left - right, plot_h = height - top - bottom;
 	double step = c->nrows > 1 ? plot_w / (double)(c->nrows - 1) : 0;
 #define X(r) (left + (c->nrows > 1 ? (double)(r) * step : plot_w / 2))
 #define Y(v) (top + (hi - (v)) / (hi - lo) * plot_h)
-	plan_buf_printf(buf, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		"width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", width, height, width, height);
-	html_str(buf, c->title);
-	plan_buf_puts(buf, "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
+	svg_open(buf, width, height, c->title);
 	plan_buf_printf(buf, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#757575\"/>\n",
 		left, height - bottom, width - right, height - bottom);
 	if (c->has_baseline)
