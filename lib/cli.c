@@ -182,3 +182,14 @@ int plan_color_wanted(plan_color choice, int terminal)
 		return 1;
 	return terminal;
 }
+
+const char *plan_cli_help(const plan_cli_help_text *table, size_t n, const char *usage,
+	const char *command, plan_lang lang)
+{
+	if (!command)
+		return plan_tr(lang, usage);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(table[i].command, command) == 0)
+			return plan_tr(lang, table[i].text);
+	return NULL;
+}

@@ -1,9 +1,8 @@
 /* help.c: plan-report's help, the binary's and each command's, in the
  * language asked for (the English texts are the catalogue's msgids). */
+#include "plan/cli.h"
 #include "plan/lang.h"
 #include "plan/report_doc.h"
-
-#include <string.h>
 
 static const char usage_text[] = PLAN_N_(
 	"Usage: plan-report COMMAND [options] [PATH]\n"
@@ -168,10 +167,7 @@ static const char site_help[] = PLAN_N_(
 	"is named on stderr); 2 usage error, unreadable plan set, DIR refused, or a\n"
 	"failure to write.\n");
 
-static const struct {
-	const char *command;
-	const char *text;
-} helps[] = {
+static const plan_cli_help_text helps[] = {
 	{ "followup", followup_help },
 	{ "plan", plan_help },
 	{ "kpis", kpis_help },
@@ -181,10 +177,5 @@ static const struct {
 
 const char *plan_report_help(const char *command, plan_lang lang)
 {
-	if (!command)
-		return plan_tr(lang, usage_text);
-	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
-		if (strcmp(helps[i].command, command) == 0)
-			return plan_tr(lang, helps[i].text);
-	return NULL;
+	return plan_cli_help(helps, sizeof helps / sizeof helps[0], usage_text, command, lang);
 }

@@ -1,9 +1,8 @@
 /* help.c: plan-link's help, the binary's and each command's, in the
  * language asked for (the English texts are the catalogue's msgids). */
+#include "plan/cli.h"
 #include "plan/lang.h"
 #include "plan/view.h"
-
-#include <string.h>
 
 static const char usage_text[] = PLAN_N_(
 	"Usage: plan-link COMMAND [options] [PATH]\n"
@@ -172,10 +171,7 @@ static const char suspect_help[] = PLAN_N_(
 	"Exit status: 0 no suspect links; 1 there are suspect links; 2 usage error,\n"
 	"unreadable plan set, or a revision that cannot be read.\n");
 
-static const struct {
-	const char *command;
-	const char *text;
-} helps[] = {
+static const plan_cli_help_text helps[] = {
 	{ "trace", trace_help },
 	{ "tree", tree_help },
 	{ "orphans", orphans_help },
@@ -187,10 +183,5 @@ static const struct {
 
 const char *plan_view_help(const char *command, plan_lang lang)
 {
-	if (!command)
-		return plan_tr(lang, usage_text);
-	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
-		if (strcmp(helps[i].command, command) == 0)
-			return plan_tr(lang, helps[i].text);
-	return NULL;
+	return plan_cli_help(helps, sizeof helps / sizeof helps[0], usage_text, command, lang);
 }

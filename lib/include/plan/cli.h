@@ -118,6 +118,17 @@ plan_cli_next plan_cli_command_next(const plan_cli_command **chosen,
 	const plan_cli_command *table, size_t count, const char *const *words,
 	size_t nwords, const plan_cli_common *cli, plan_buf *msg);
 
+/* A command's help text (English, the catalogue's key), for plan_cli_help. */
+typedef struct plan_cli_help_text {
+	const char *command;
+	const char *text;
+} plan_cli_help_text;
+
+/* The help in `lang`: `usage` for `command` NULL, else that command's from
+ * the table of `n`; NULL for a command it does not hold. */
+const char *plan_cli_help(const plan_cli_help_text *table, size_t n, const char *usage,
+	const char *command, plan_lang lang);
+
 /* --color: auto (the default), always or never. */
 typedef enum plan_color {
 	PLAN_COLOR_AUTO,
