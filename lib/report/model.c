@@ -98,7 +98,8 @@ int report_oom(const plan_report_options *opt)
 
 int report_doc_done(plan_report_doc *d, const plan_report_options *opt)
 {
-	plan_report_provenance(d, opt);
+	if (!opt->provenance_elsewhere)
+		plan_report_provenance(d, opt);
 	return d->oom ? report_oom(opt) : PLAN_REPORT_OK;
 }
 

@@ -103,16 +103,25 @@ static void head(site *s, plan_out *out, const char *path, const plan_report_doc
 		plan_trc(s->lang, "site", "Search"));
 }
 
+void site_footer(site *s)
+{
+	plan_report_doc d;
+	if (plan_doc_init(&d, s->lang) < 0) {
+		s->footer.failed = 1;
+		return;
+	}
+	plan_report_provenance(&d, s->opt);
+	plan_out out = { NULL, s->footer, 0 };
+	plan_render_html_body(&out, &d, NULL);
+	s->footer = out.buf;
+	plan_doc_free(&d);
+}
+
 static void foot(site *s, plan_out *out, const char *path)
 {
 	plan_buf *b = &out->buf;
 	plan_buf_puts(b, "</main>\n<footer class=\"site\">\n");
-	plan_report_doc d;
-	if (plan_doc_init(&d, s->lang) == 0) {
-		plan_report_provenance(&d, s->opt);
-		plan_render_html_body(out, &d, NULL);
-		plan_doc_free(&d);
-	}
+	plan_buf_put(b, s->footer.ptr ? s->footer.ptr : "", s->footer.len);
 	plan_buf_puts(b, "</footer>\n");
 	if (strcmp(path, "sok.html") == 0)
 		plan_buf_puts(b, "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n");

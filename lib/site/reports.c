@@ -13,12 +13,7 @@ static void report_page(site *s, const char *path, plan_report_doc_fn fn, const 
 		s->failed = 1;
 		return;
 	}
-	if (fn(&d, s->m, opt) == PLAN_REPORT_OK) {
-		/* Every report ends with where it was made from; the page's
-		 * footer says that already. */
-		if (d.nblocks && d.blocks[d.nblocks - 1].kind == PLAN_BLOCK_PARA)
-			d.nblocks--;
-	} else {
+	if (fn(&d, s->m, opt) != PLAN_REPORT_OK) {
 		plan_doc_free(&d);
 		if (plan_doc_init(&d, s->lang) < 0) {
 			s->failed = 1;
@@ -36,6 +31,7 @@ void site_report_pages(site *s)
 	plan_report_options opt = *s->opt;
 	opt.messages = NULL;   /* a report that finds nothing is a page saying so */
 	opt.owner = NULL;
+	opt.provenance_elsewhere = 1;   /* the page's footer says it */
 	const plan_followup *f = s->latest && s->latest->status == PLAN_FOLLOWUP_OK ? s->latest : NULL;
 	opt.format = PLAN_FORMAT_HTML;
 	report_page(s, "nyckeltal.html", plan_report_kpis_doc, &opt,

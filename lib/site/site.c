@@ -126,6 +126,9 @@ static int prepare(site *s)
 		s->kpi_of[s->kpis->kpis[i].kpi->index] = &s->kpis->kpis[i];
 	if (m->styrmodell)
 		s->publish = plan_node_get(m->styrmodell->root, "x-publish");
+	site_footer(s);
+	if (s->footer.failed)
+		return -1;
 	return index_followups(s) < 0 || newest_followup(s) < 0 ? -1 : 0;
 }
 
@@ -138,6 +141,7 @@ static void release(site *s)
 	free(s->fu);
 	free(s->fu_first);
 	plan_buf_free(&s->href);
+	plan_buf_free(&s->footer);
 }
 
 /* The second thread's share: every other organisational page (the bulk of
@@ -194,6 +198,7 @@ int plan_site_build(plan_set *set, const char *dir, const plan_report_options *o
 	s.opt = opt;
 	s.lang = opt->lang;
 	s.href = (plan_buf)PLAN_BUF_INIT;
+	s.footer = (plan_buf)PLAN_BUF_INIT;
 	size_t found = personal_data(&s, plan_set_diags(set));
 	if (found) {
 		site_say(&s, plan_ntr(s.lang,

@@ -42,6 +42,7 @@ typedef struct site {
 	uint32_t stamp;
 	int depth;                    /* of the page being built: 0 root, 1 a folder */
 	plan_buf href;                /* the last address site_href made */
+	plan_buf footer;              /* every page's footer (site_footer), shared */
 	size_t pages, bytes;          /* written so far */
 	int failed;                   /* a page could not be written (said) */
 } site;
@@ -69,6 +70,8 @@ const char *site_href(void *ctx, const char *ref);
  * frame: header, navigation, search, the document, then `extra` (HTML, or
  * NULL), the footer. Sets s->failed (said) when it cannot be written. */
 void site_page(site *s, const char *path, const plan_report_doc *d, const char *extra);
+/* Make the footer every page ends with (what the site was made from). */
+void site_footer(site *s);
 /* Write a file of the site that is no page (style sheet, scripts). */
 void site_file(site *s, const char *path, const char *data, size_t len);
 /* A line on opt->messages (already in the site's language). */

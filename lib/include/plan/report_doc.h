@@ -38,10 +38,12 @@ typedef struct plan_report_options {
 	FILE *messages;           /* where a report says why it found nothing, and
 	                           * its notes, one line each; NULL: nowhere */
 	const char *program;      /* the name those lines start with ("plan-report") */
+	int provenance_elsewhere; /* the document does not end with its provenance:
+	                           * the page around it says it (plan/site.h) */
 } plan_report_options;
 
 #define PLAN_REPORT_OPTIONS_INIT { PLAN_FORMAT_MD, PLAN_LANG_SV, 0, PLAN_PERIOD_DR1, NULL, \
-	NULL, NULL, NULL, NULL, 0, -1, NULL, "plan-report" }
+	NULL, NULL, NULL, NULL, 0, -1, NULL, "plan-report", 0 }
 
 /* A report as a document in `d` (plan_doc_init'ed in opt->lang), ending
  * with where it was made from (plan_report_provenance). */
