@@ -976,34 +976,48 @@ static const char *by_swedish_title(const snode *n, const char *key)
 	return found;
 }
 
-/* True when `inst` has a key the schema does not allow whose closest
- * allowed name is `name`: a misspelling of a required key, which the
- * unknown-key fault already reports with "did you mean". One fault, one
- * diagnostic: the missing key is then not reported as well. */
+/* True when the object schema names `key` or one of its patterns matches it. */
+static int key_allowed(const snode *n, const plan_node *key)
+{
+	for (size_t p = 0; p < n->nprops; p++)
+		if (n->props[p].name->len == key->len && memcmp(n->props[p].name->u.text, key->u.text, key->len) == 0)
+			return 1;
+	for (size_t p = 0; p < n->npatterns; p++)
+		if (plan_pattern_match(n->patterns[p].re, key->u.text, key->len))
+			return 1;
+	return 0;
+}
+
+/* The key an unknown `key` was most likely meant to be: the one whose
+ * Swedish title it spells, else the closest name; NULL when none is. */
+static const char *meant_key(const snode *n, const char *key)
+{
+	const char *guess = by_swedish_title(n, key);
+	const plan_node **names = guess || !n->nprops ? NULL : malloc(n->nprops * sizeof *names);
+	if (names) {
+		for (size_t p = 0; p < n->nprops; p++)
+			names[p] = n->props[p].name;
+		guess = closest(key, names, n->nprops);
+		free(names);
+	}
+	return guess;
+}
+
+/* True when `inst` has a key the schema does not allow that was meant to
+ * be `name`: a misspelling of a required key, which the unknown-key fault
+ * already reports with "did you mean". One fault, one diagnostic: the
+ * missing key is then not reported as well. */
 static int misspelt_as(const snode *n, const plan_node *inst, const char *name)
 {
-	if (!n->additional_props || n->additional_props->boolean != 0 || !n->nprops)
+	if (!n->additional_props || n->additional_props->boolean != 0)
 		return 0;
-	const plan_node **names = malloc(n->nprops * sizeof *names);
-	if (!names)
-		return 0;
-	for (size_t p = 0; p < n->nprops; p++)
-		names[p] = n->props[p].name;
-	int found = 0;
-	for (uint32_t i = 0; i < inst->len && !found; i++) {
+	for (uint32_t i = 0; i < inst->len; i++) {
 		const plan_node *key = inst->u.pairs[i].key;
-		int known = 0;
-		for (size_t p = 0; p < n->nprops && !known; p++)
-			known = names[p]->len == key->len && memcmp(names[p]->u.text, key->u.text, key->len) == 0;
-		for (size_t p = 0; p < n->npatterns && !known; p++)
-			known = plan_pattern_match(n->patterns[p].re, key->u.text, key->len);
-		const char *guess = known ? NULL : by_swedish_title(n, key->u.text);
-		if (!known && !guess)
-			guess = closest(key->u.text, names, n->nprops);
-		found = guess && strcmp(guess, name) == 0;
+		const char *guess = key_allowed(n, key) ? NULL : meant_key(n, key->u.text);
+		if (guess && strcmp(guess, name) == 0)
+			return 1;
 	}
-	free(names);
-	return found;
+	return 0;
 }
 
 static int validate_object(validator *v, const snode *n, const plan_node *inst)
@@ -1053,23 +1067,17 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 					plan_buf_puts(&msg, TR(" in "));
 					subject(v, &msg);
 				}
-				const plan_node **names = NULL;
-				if (!v->mute && n->nprops && (names = malloc(n->nprops * sizeof *names))) {
-					for (size_t p = 0; p < n->nprops; p++)
-						names[p] = n->props[p].name;
-					const char *guess = by_swedish_title(n, key->u.text);
-					if (!guess)
-						guess = closest(key->u.text, names, n->nprops);
+				if (!v->mute && n->nprops) {
+					const char *guess = meant_key(n, key->u.text);
 					if (guess)
 						plan_buf_printf(&msg, TR("; did you mean '%s'?"), guess);
 					else if (n->nprops <= 16) {
 						plan_buf_puts(&msg, TR(" (expected "));
 						for (size_t p = 0; p < n->nprops; p++)
-							plan_buf_printf(&msg, "%s%s", p ? ", " : "", names[p]->u.text);
+							plan_buf_printf(&msg, "%s%s", p ? ", " : "", n->props[p].name->u.text);
 						plan_buf_puts(&msg, TR(", or an x- extension)"));
 					}
 				}
-				free(names);
 				errors += fail(v, key, &msg, key);
 			} else {
 				if (push_key(v, key) < 0)
