@@ -10,7 +10,7 @@
 #include "plan/agenda2030.h"
 #include "plan/lang.h"
 
-static void strategies(site *s, plan_report_doc *d, const plan_item *goal)
+static void strategies(plan_report_doc *d, const plan_item *goal)
 {
 	const plan_node *list = plan_node_get(goal->node, "strategies");
 	if (!list || list->type != PLAN_NODE_SEQUENCE || !list->len)
@@ -22,7 +22,6 @@ static void strategies(site *s, plan_report_doc *d, const plan_item *goal)
 			plan_doc_item(d, 0);
 			plan_doc_put(d, PLAN_DOC_PLAIN, list->u.items[i]->u.text);
 		}
-	(void)s;
 }
 
 /* Each Agenda 2030 goal or target with the goal's name: "4.1 (4 God
@@ -54,7 +53,7 @@ static void agenda2030(site *s, plan_report_doc *d, const plan_item *goal)
 }
 
 /* The goal's direct contributors of one kind, grouped by their owner. */
-static void children_of_kind(site *s, plan_report_doc *d, const plan_item *goal, plan_item_kind kind,
+static void children_of_kind(plan_report_doc *d, const plan_item *goal, plan_item_kind kind,
 	const char *heading, const char *none)
 {
 	plan_doc_heading(d, 2);
@@ -77,7 +76,6 @@ static void children_of_kind(site *s, plan_report_doc *d, const plan_item *goal,
 		}
 		n++;
 	}
-	(void)s;
 	if (!n) {
 		plan_doc_para(d);
 		plan_doc_put(d, PLAN_DOC_EM, none);
@@ -153,11 +151,11 @@ static void goal_page(site *s, const plan_item *goal)
 		return;
 	}
 	site_item_section(s, &d, goal, 1, 0);
-	strategies(s, &d, goal);
+	strategies(&d, goal);
 	agenda2030(s, &d, goal);
-	children_of_kind(s, &d, goal, PLAN_ITEM_BODY_GOAL, plan_trc(s->lang, "site", "The boards' goals"),
+	children_of_kind(&d, goal, PLAN_ITEM_BODY_GOAL, plan_trc(s->lang, "site", "The boards' goals"),
 		plan_trc(s->lang, "site", "No board has a goal for it yet."));
-	children_of_kind(s, &d, goal, PLAN_ITEM_ASSIGNMENT, plan_word_text(PLAN_W_ASSIGNMENTS, s->lang),
+	children_of_kind(&d, goal, PLAN_ITEM_ASSIGNMENT, plan_word_text(PLAN_W_ASSIGNMENTS, s->lang),
 		plan_word_text(PLAN_W_NO_ASSIGNMENTS, s->lang));
 	plan_doc_heading(&d, 2);
 	plan_doc_put(&d, PLAN_DOC_PLAIN, plan_trc(s->lang, "site", "Everything that contributes"));
