@@ -191,3 +191,12 @@ void plan_out_maybe_flush(plan_out *out)
 	if (out->buf.len >= CHUNK || out->buf.failed)
 		plan_out_flush(out);
 }
+
+void plan_vsay(FILE *to, const char *program, const char *fmt, va_list ap)
+{
+	if (!to)
+		return;
+	fprintf(to, "%s: ", program);
+	vfprintf(to, fmt, ap);
+	fputc('\n', to);
+}

@@ -80,13 +80,9 @@ const plan_item *find_owner_or_say(const plan_model *m, const char *id, const pl
 
 void report_say(const plan_report_options *opt, const char *fmt, ...)
 {
-	if (!opt->messages)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(opt->messages, "%s: ", opt->program ? opt->program : "plan-report");
-	vfprintf(opt->messages, fmt, ap);
-	fputc('\n', opt->messages);
+	plan_vsay(opt->messages, opt->program ? opt->program : "plan-report", fmt, ap);
 	va_end(ap);
 }
 

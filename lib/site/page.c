@@ -13,13 +13,9 @@
 
 void site_say(const site *s, const char *fmt, ...)
 {
-	if (!s->opt->messages)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(s->opt->messages, "%s: ", s->opt->program ? s->opt->program : "plan-report");
-	vfprintf(s->opt->messages, fmt, ap);
-	fputc('\n', s->opt->messages);
+	plan_vsay(s->opt->messages, s->opt->program ? s->opt->program : "plan-report", fmt, ap);
 	va_end(ap);
 }
 

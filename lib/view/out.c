@@ -73,13 +73,9 @@ void out_json_head(plan_out *out, const plan_view_options *opt)
 
 void view_say(const plan_view_options *opt, const char *fmt, ...)
 {
-	if (!opt->messages)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(opt->messages, "%s: ", opt->program ? opt->program : "plan-link");
-	vfprintf(opt->messages, fmt, ap);
-	fputc('\n', opt->messages);
+	plan_vsay(opt->messages, opt->program ? opt->program : "plan-link", fmt, ap);
 	va_end(ap);
 }
 

@@ -3,6 +3,7 @@
 #ifndef PLAN_OUTPUT_H
 #define PLAN_OUTPUT_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "plan/buf.h"
@@ -45,5 +46,10 @@ typedef struct plan_out {
  * (plan_out_maybe_flush); both record failures in out->failed. */
 void plan_out_flush(plan_out *out);
 void plan_out_maybe_flush(plan_out *out);
+
+/* A line a part of the library says to its caller's stream `to`:
+ * "program: " and `fmt` filled in, then a line end. Nothing when `to` is
+ * NULL. */
+void plan_vsay(FILE *to, const char *program, const char *fmt, va_list ap);
 
 #endif
