@@ -72,6 +72,14 @@ static const char *folder(plan_item_kind kind)
 	}
 }
 
+const plan_item *site_owner_body(const plan_item *owner)
+{
+	const plan_item *p = owner;
+	while (p && p->kind != PLAN_ITEM_BODY)
+		p = p->kind == PLAN_ITEM_OFFICE || p->kind == PLAN_ITEM_UNIT ? p->parent : NULL;
+	return p != owner ? p : NULL;
+}
+
 void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
 {
 	const plan_item *page = item;
@@ -81,6 +89,14 @@ void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
 	else if (item->kind == PLAN_ITEM_DOCUMENT)
 		page = item->doc->owner;
 	plan_buf_puts(buf, folder((plan_item_kind)page->kind));
+	/* Offices and units in a folder of their body's: a large municipality
+	 * has thousands of units, and a folder of thousands of files is slow
+	 * to write, to replace and to list. */
+	const plan_item *body = site_owner_body(page);
+	if (body) {
+		site_file_name(buf, body->id);
+		plan_buf_putc(buf, '/');
+	}
 	site_file_name(buf, page->id);
 	plan_buf_puts(buf, ".html");
 	if (with_anchor && page != item) {
@@ -92,7 +108,7 @@ void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
 const char *site_href_path(site *s, const char *path)
 {
 	plan_buf_clear(&s->href);
-	if (s->depth)
+	for (int i = 0; i < s->depth; i++)
 		plan_buf_puts(&s->href, "../");
 	plan_buf_puts(&s->href, path);
 	return s->href.failed ? NULL : s->href.ptr;
@@ -105,7 +121,7 @@ const char *site_href(void *ctx, const char *ref)
 	if (!site_item_published(item))
 		return NULL;
 	plan_buf_clear(&s->href);
-	if (s->depth)
+	for (int i = 0; i < s->depth; i++)
 		plan_buf_puts(&s->href, "../");
 	site_item_path(&s->href, item, 1);
 	return s->href.failed ? NULL : s->href.ptr;

@@ -172,6 +172,41 @@ static void organisation_page(site *s)
 	plan_doc_free(&d);
 }
 
+/* The item whose share an owner's page is in: its body, so that each
+ * thread writes folders of its own (two threads creating files in one
+ * folder wait for each other), or the owner itself when it has none. */
+static size_t owner_share(const plan_item *owner)
+{
+	const plan_item *body = site_owner_body(owner);
+	return (body ? body : owner)->index;
+}
+
+/* Which part writes each body's pages (by item index): the bodies in
+ * order, each to the part with the fewest pages so far. Every thread
+ * computes the same answer. */
+static unsigned char *shares(const plan_model *m, size_t nparts)
+{
+	size_t *pages = calloc(m->nitems ? m->nitems : 1, sizeof *pages);
+	unsigned char *share = calloc(m->nitems ? m->nitems : 1, 1);
+	size_t load[2] = { 0, 0 };
+	if (!pages || !share || nparts > 2) {
+		free(pages);
+		free(share);
+		return NULL;
+	}
+	for (size_t i = 0; i < m->nitems; i++)
+		if (is_org(m->items[i]) && site_item_published(m->items[i]))
+			pages[owner_share(m->items[i])]++;
+	for (size_t i = 0; i < m->nitems; i++) {
+		if (!pages[i])
+			continue;
+		share[i] = nparts == 2 && load[1] < load[0];
+		load[share[i]] += pages[i];
+	}
+	free(pages);
+	return share;
+}
+
 void site_owner_pages(site *s, size_t part, size_t nparts)
 {
 	const plan_model *m = s->m;
@@ -189,10 +224,18 @@ void site_owner_pages(site *s, size_t part, size_t nparts)
 		if (plan_kind(m->docs[i]) && m->docs[i]->owner && site_item_published(m->docs[i]->owner))
 			docs[n++] = m->docs[i];
 	qsort(docs, n, sizeof *docs, by_owner);
-	size_t at = 0, nth = 0;
+	unsigned char *share = shares(m, nparts);
+	if (!share) {
+		free(docs);
+		free(parts.items);
+		free(parts.first);
+		s->failed = 1;
+		return;
+	}
+	size_t at = 0;
 	for (size_t i = 0; i < m->nitems && !s->failed; i++) {
 		const plan_item *owner = m->items[i];
-		if (!is_org(owner) || !site_item_published(owner) || nth++ % nparts != part)
+		if (!is_org(owner) || !site_item_published(owner) || share[owner_share(owner)] != part)
 			continue;
 		while (at < n && docs[at]->owner->index < owner->index)
 			at++;
@@ -202,6 +245,7 @@ void site_owner_pages(site *s, size_t part, size_t nparts)
 		owner_page(s, owner, docs + at, end - at, &parts);
 		at = end;
 	}
+	free(share);
 	free(docs);
 	free(parts.items);
 	free(parts.first);

@@ -130,7 +130,9 @@ void site_page(site *s, const char *path, const plan_report_doc *d, const char *
 	if (!f)
 		return;
 	plan_out out = { f, PLAN_BUF_INIT, 0 };
-	s->depth = strchr(path, '/') != NULL;
+	s->depth = 0;
+	for (const char *c = path; *c; c++)
+		s->depth += *c == '/';
 	plan_html_links links = { site_href, s, 1 };
 	head(s, &out, path, d);
 	plan_render_html_body(&out, d, &links);

@@ -154,6 +154,29 @@ static void *second_half(void *arg)
 	return NULL;
 }
 
+/* org/BODY/ for every body with a published office or unit. */
+static int body_folders(const site *s, const site_dir *w)
+{
+	const plan_model *m = s->m;
+	unsigned char *made = calloc(m->nitems ? m->nitems : 1, 1);
+	plan_buf path = PLAN_BUF_INIT;
+	int rc = made ? 0 : -1;
+	for (size_t i = 0; i < m->nitems && rc == 0; i++) {
+		const plan_item *item = m->items[i];
+		const plan_item *body = site_item_published(item) ? site_owner_body(item) : NULL;
+		if (!body || made[body->index])
+			continue;
+		made[body->index] = 1;
+		plan_buf_clear(&path);
+		plan_buf_puts(&path, "org/");
+		site_file_name(&path, body->id);
+		rc = path.failed ? -1 : site_dir_mkdir(w, path.ptr);
+	}
+	free(made);
+	plan_buf_free(&path);
+	return rc;
+}
+
 static void pages(site *s, const site_dir *w)
 {
 	static const char *const folders[] = { "mal", "uppdrag", "nyckeltal", "org" };
@@ -163,6 +186,11 @@ static void pages(site *s, const site_dir *w)
 				plan_tr(s->lang, "cannot create a folder"));
 			s->failed = 1;
 		}
+	if (body_folders(s, w) < 0 && !s->failed) {
+		site_say(s, plan_trc(s->lang, "site", "cannot write the site to '%s': %s"), w->dir,
+			plan_tr(s->lang, "cannot create a folder"));
+		s->failed = 1;
+	}
 	/* The pages only read the model and the tables prepare() built; what
 	 * a page changes (the address buffer, the tree walk's marks, the
 	 * counts) each thread has of its own. */

@@ -40,7 +40,7 @@ typedef struct site {
 	const plan_node *publish;     /* styrmodell x-publish: the x- keys shown */
 	uint32_t *seen;               /* by item index: the tree walk's stamp */
 	uint32_t stamp;
-	int depth;                    /* of the page being built: 0 root, 1 a folder */
+	int depth;                    /* of the page being built: folders below the root */
 	plan_buf href;                /* the last address site_href made */
 	plan_buf footer;              /* every page's footer (site_footer), shared */
 	size_t pages, bytes;          /* written so far */
@@ -52,9 +52,12 @@ typedef struct site {
 /* True when the item has a page or a place on one: goals, assignments,
  * KPIs, activities and organisational items. */
 int site_item_published(const plan_item *item);
+/* The body an office or unit belongs to, whose folder its page is in;
+ * NULL for a body, or an office or unit whose body is not known. */
+const plan_item *site_owner_body(const plan_item *owner);
 /* The page an item is on, from the site's root ("mal/KF-1.html",
- * "org/BUN.html"), into `buf`; the anchor after '#' for items that are a
- * part of a page. */
+ * "org/BUN.html", "org/BUN/BUN-K1.html"), into `buf`; the anchor after '#'
+ * for items that are a part of a page. */
 void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor);
 /* A file name for an id: the id when it is plain (letters, digits, '-',
  * '_', '.', not first), else "_" and its bytes in hex. */
