@@ -443,12 +443,20 @@ const char *plan_render_html_css(void)
 	return css;
 }
 
+/* A piece's words alone: <title> holds text, and markup there would be
+ * shown as it is written. */
+static void title_piece(void *ctx, const char *text, size_t len, plan_doc_style style, const char *ref)
+{
+	(void)style;
+	(void)ref;
+	html_text(ctx, text, len, 0);
+}
+
 void plan_render_html_title(plan_out *out, const plan_report_doc *d)
 {
-	html h = { &out->buf, 0, NULL };
 	for (size_t i = 0; i < d->nblocks; i++)
 		if (d->blocks[i].kind == PLAN_BLOCK_HEADING) {
-			run(&h, d, d->blocks[i].first, d->blocks[i].n, 0);
+			plan_doc_spans_each(d, d->blocks[i].first, d->blocks[i].n, title_piece, &out->buf);
 			break;
 		}
 }

@@ -33,6 +33,12 @@ done
 # Plan text that is markup is shown, never run.
 if grep -rq "<script>alert" "$work/site"; then fail "plan text reached a page as markup"; else ok "markup escaped"; fi
 grep -rq "&lt;script&gt;alert" "$work/site/mal" && ok "markup shown escaped" || fail "escaped markup missing"
+# A page's <title> is text: markup there would be shown as written.
+if grep -rlE '<title>[^<]*<[a-z]' "$work/site" --include='*.html' | grep -q .; then
+  fail "markup in a <title>: $(grep -rlE '<title>[^<]*<[a-z]' "$work/site" --include='*.html' | head -3)"
+else
+  ok "titles are text"
+fi
 # Nothing refers outside the site.
 if grep -rEq '(href|src)="(https?:|//|/)' "$work/site"; then
   fail "a page refers outside the site: $(grep -rEo '(href|src)="(https?:|//|/)[^"]*' "$work/site" | head -3)"
