@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+# recipes.py: the README's CI recipes,
+# run by what they run (steps.py) in temporary git repositories laid out as
+# they assume: the plans at the repository root, and in a plans/ folder.
+#
+# Usage: recipes.py readme SOURCE_DIR PLAN_VALIDATE
+#
+# Each change is made on a branch 'pr' of a clone whose origin has 'main': one
+# that keeps the plan set clean, one that adds warnings only, one that adds an
+# error, one whose base has no plan set. No network: remotes are local paths, and actions other than
+# actions/cache are stood in for (checkout has happened; upload-sarif checks
+# the file it would upload). Exit status 0 passed, 1 failed.
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+
+sys.dont_write_bytecode = True  # nothing is written into the source tree
+
+try:
+    import yaml
+except ImportError:
+    sys.exit("recipes.py: FAIL: python3-yaml is not installed (a test dependency)")
+
+import steps
+
+SET = "tests/e2e/sets/valid"
+FAULT = ("amount_tkr: 120000", "amount_tkr: mycket")  # one schema diagnostic
+CLEAN = ("Matsvinnet minskar", "Matsvinnet minskar tydligt")
+WARN = ("contributes_to: [KF-2]", "contributes_to: [KF-1]")  # three warnings, no error
+CHANGED = "planer/bun/verksamhetsplan.yaml"
+
+
+class Failed(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failed(what)
+
+
+class World:
+    """A temporary directory with its own HOME and git set-up."""
+
+    def __init__(self, source, validate):
+        self.source = source
+        self.tmp = tempfile.mkdtemp(prefix="plan-recipes.")
+        self.home = os.path.join(self.tmp, "home")
+        os.mkdir(self.home)
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home, "LC_ALL": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+            "NO_COLOR": "1",
+        }
+        # Without any plan-validate, for the action to build its own.
+        self.system_path = os.pathsep.join(
+            d for d in self.env["PATH"].split(os.pathsep)
+            if d and not os.path.exists(os.path.join(d, "plan-validate")))
+        if validate:
+            # plan-validate of this build first, under its own name.
+            bindir = os.path.join(self.tmp, "bin")
+            os.mkdir(bindir)
+            os.symlink(os.path.abspath(validate), os.path.join(bindir, "plan-validate"))
+            self.env["PATH"] = bindir + os.pathsep + self.env["PATH"]
+        self.git("config", "--global", "init.defaultBranch", "main")
+        self.git("config", "--global", "advice.detachedHead", "false")
+        self.n = 0
+
+    def git(self, *args, cwd=None, check=True):
+        return subprocess.run(["git", *args], cwd=cwd, env=self.env, check=check,
+                              stdout=subprocess.PIPE, text=True).stdout.strip()
+
+    def repository(self, layout, change):
+        """A checkout of branch 'pr' whose origin has 'main'; returns its path.
+        layout: '.' or 'plans'; change: 'clean', 'fault', 'warning' or 'nobase'."""
+        self.n += 1
+        top = os.path.join(self.tmp, "r%d" % self.n)
+        origin, work = top + "/origin.git", top + "/work"
+        os.makedirs(top)
+        self.git("init", "-q", "--bare", origin)
+        self.git("init", "-q", work)
+        self.git("remote", "add", "origin", origin, cwd=work)
+        with open(os.path.join(work, "README.md"), "w") as f:
+            f.write("Ekdala kommuns planer\n")
+        plans = os.path.join(work, layout)
+        if change != "nobase":
+            shutil.copytree(os.path.join(self.source, SET), plans, dirs_exist_ok=True)
+        self.git("add", "-A", cwd=work)
+        self.git("commit", "-q", "-m", "base", cwd=work)
+        self.git("push", "-q", "origin", "main", cwd=work)
+        self.git("checkout", "-q", "-b", "pr", cwd=work)
+        if change == "nobase":
+            shutil.copytree(os.path.join(self.source, SET), plans, dirs_exist_ok=True)
+        else:
+            edit(os.path.join(plans, CHANGED), *CHANGES[change])
+        self.git("add", "-A", cwd=work)
+        self.git("commit", "-q", "-m", change, cwd=work)
+        self.git("fetch", "-q", "origin", cwd=work)
+        return work
+
+    def close(self):
+        subprocess.run(["chmod", "-R", "u+w", self.tmp])
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def edit(path, old, new):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    check(old in text, "%s has no %r to change" % (path, old))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new, 1))
+
+
+CHANGES = {"clean": CLEAN, "fault": FAULT, "warning": WARN}
+# What each change gives: plan-validate's exit status and the SARIF results.
+EXPECT = {"clean": (0, 0), "fault": (1, 1), "warning": (0, 3), "nobase": (2, None)}
+
+
+def uploader(expected_results, seen):
+    """upload-sarif: the file must exist and be SARIF with the results
+    expected; a missing file fails the step, as the real action does."""
+    def upload(runner, with_, env):
+        path = os.path.join(runner.workspace, with_["sarif_file"])
+        seen.append(path)
+        if not os.path.exists(path):
+            print("upload-sarif: no file %s" % path)
+            return 1, {}
+        steps.sarif_check(path, expected_results, runner.workspace)
+        return 0, {}
+    return upload
+
+
+def pull_request(work, env, cache, upload, more=None):
+    """A runner for a pull request into main: checkout has happened, uploads
+    go to upload, more names other actions' stand-ins."""
+    return steps.Runner(work, {"base_ref": "main", "event_name": "pull_request"}, env, cache,
+                        dict({"actions/checkout": lambda r, w, e: (0, {}),
+                              "github/codeql-action/upload-sarif": upload}, **(more or {})))
+
+
+def annotation(layout):
+    """The start of the annotation of FAULT, with the path from the root."""
+    return "::error file=%s,line=" % os.path.normpath(os.path.join(layout, CHANGED))
+
+
+def statuses(runner):
+    return [(name, state, status) for name, state, status, _ in runner.log]
+
+
+def readme(world):
+    readme_path = os.path.join(world.source, "README.md")
+    gh = steps.workflow_job(steps.readme_block(readme_path, "github-pr"))
+    gl = steps.readme_block(readme_path, "gitlab-mr")
+    for layout in (".", "plans"):
+        for change, (status, results) in EXPECT.items():
+            what = "github-pr, plans at %s, change %s" % (layout, change)
+            print("--- " + what)
+            work = world.repository(layout, change)
+            seen = []
+            job = dict(gh, env=dict(gh.get("env") or {}, PLANS=layout))
+            runner = pull_request(work, world.env, os.path.join(world.tmp, "cache"),
+                                  uploader(results, seen))
+            job_status = runner.run_job(job)
+            log = statuses(runner)
+            check(len(log) == 4 and all(s == "ran" for _, s, _ in log),
+                  "%s: every step runs (the upload also after a failure): %s" % (what, log))
+            check(log[1][2] == status, "%s: the annotation step exits %s: %s" % (what, status, log))
+            annotations = runner.log[1][3]
+            if change == "fault":
+                check(annotation(layout) in annotations,
+                      "%s: no %r in %r" % (what, annotation(layout), annotations))
+            sarif_ok = status in (0, 1)
+            check((log[2][2] == 0) == sarif_ok,
+                  "%s: the SARIF step %s: %s" % (what, "passes" if sarif_ok else "fails", log))
+            check((log[3][2] == 0) == sarif_ok and seen,
+                  "%s: upload-sarif %s: %s" % (what, "uploads" if sarif_ok else "fails", log))
+            check(job_status == ("success" if status == 0 else "failure"),
+                  "%s: the job's status is %s" % (what, job_status))
+
+            what = "gitlab-mr, plans at %s, change %s" % (layout, change)
+            print("--- " + what)
+            env = dict(world.env, PLANS=layout,
+                       CI_MERGE_REQUEST_DIFF_BASE_SHA=world.git("merge-base", "HEAD", "origin/main",
+                                                                cwd=work))
+            got = steps.gitlab_job(gl, "plan-validate", work, env)
+            check(got == status, "%s: exit %s, not %s" % (what, got, status))
+
+
+def main(argv):
+    if len(argv) != 4 or argv[1] not in ("readme",):
+        print("usage: recipes.py readme SOURCE_DIR PLAN_VALIDATE",
+              file=sys.stderr)
+        return 2
+    world = World(os.path.abspath(argv[2]), argv[3])
+    try:
+        {"readme": readme}[argv[1]](world)
+    except (Failed, steps.RecipeError) as e:
+        print("recipes.py %s: FAIL: %s" % (argv[1], e), file=sys.stderr)
+        return 1
+    except Exception:
+        traceback.print_exc()
+        return 1
+    finally:
+        world.close()
+    print("recipes.py %s: ok" % argv[1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
