@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-# recipes.py: the README's CI recipes,
+# recipes.py: the README's CI recipes and action.yml,
 # run by what they run (steps.py) in temporary git repositories laid out as
 # they assume: the plans at the repository root, and in a plans/ folder.
 #
-# Usage: recipes.py readme SOURCE_DIR PLAN_VALIDATE
+# Usage: recipes.py readme|action SOURCE_DIR PLAN_VALIDATE
 #
 # Each change is made on a branch 'pr' of a clone whose origin has 'main': one
 # that keeps the plan set clean, one that adds warnings only, one that adds an
@@ -191,14 +191,70 @@ def readme(world):
             check(got == status, "%s: exit %s, not %s" % (what, got, status))
 
 
+def action(world):
+    """action.yml through the README's workflow, with a cache shared by runs
+    on fresh machines (a HOME of their own each) and only the system's PATH:
+    the plan-validate that runs is the one the action built."""
+    readme_path = os.path.join(world.source, "README.md")
+    job = steps.workflow_job(steps.readme_block(readme_path, "github-action"))
+    action_yml = os.path.join(world.source, "action.yml")
+    cache = os.path.join(world.tmp, "cache")
+    runs = [  # layout, change, inputs over the recipe's, built here?, exit status, results
+        (".", "fault", {}, True, 1, 1),
+        ("plans", "clean", {}, False, 0, 0),
+        ("plans", "fault", {"sarif": ""}, False, 1, None),
+        (".", "warning", {}, False, 0, 3),
+        (".", "warning", {"strict": "true"}, False, 1, 3),
+        # No base: the whole plan set, which the change adds.
+        (".", "nobase", {"base": ""}, False, 0, 0),
+        ("plans", "nobase", {}, False, 2, None),
+    ]
+    for n, (layout, change, inputs, builds, status, results) in enumerate(runs):
+        what = "action run %d, plans at %s, change %s, inputs %s" % (n + 1, layout, change, inputs)
+        print("--- " + what)
+        work = world.repository(layout, change)
+        home = os.path.join(world.tmp, "home%d" % n)
+        os.mkdir(home)
+        env = dict(world.env, HOME=home, PATH=world.system_path)
+        seen, outputs = [], {}
+
+        def plan_tools(runner, with_, step_env):
+            status_, out = runner.run_action(action_yml, with_, step_env)
+            outputs.update(out)
+            return status_, out
+        steps_ = [dict(s) for s in job["steps"]]
+        for s in steps_:
+            if s.get("id") == "plans":
+                s["with"] = dict(s.get("with") or {}, path=layout, **inputs)
+        runner = pull_request(work, env, cache, uploader(results, seen),
+                              {"<owner>/plan-tools": plan_tools})
+        job_status = runner.run_job(dict(job, steps=steps_))
+        log = statuses(runner)
+        built = [s for name, s, _ in log if name == "Build plan-tools"]
+        check(built == ["ran" if builds else "skipped"],
+              "%s: the build %s: %s" % (what, "runs" if builds else "comes from the cache", log))
+        check(outputs.get("status") == str(status),
+              "%s: output status %r, not %s" % (what, outputs.get("status"), status))
+        want_sarif = "" if inputs.get("sarif") == "" or status == 2 else "plan-validate.sarif"
+        check(outputs.get("sarif") == want_sarif, "%s: output sarif %r" % (what, outputs.get("sarif")))
+        check(bool(seen) == bool(want_sarif),
+              "%s: upload-sarif %s" % (what, "runs" if want_sarif else "is skipped"))
+        check(log[-1][2] in (0, None), "%s: the upload fails: %s" % (what, log))
+        check(job_status == ("success" if status == 0 else "failure"),
+              "%s: the job's status is %s" % (what, job_status))
+        if change == "fault":
+            check(any(annotation(layout) in out for *_, out in runner.log),
+                  "%s: no annotation %r" % (what, annotation(layout)))
+
+
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("readme",):
-        print("usage: recipes.py readme SOURCE_DIR PLAN_VALIDATE",
+    if len(argv) != 4 or argv[1] not in ("readme", "action"):
+        print("usage: recipes.py readme|action SOURCE_DIR PLAN_VALIDATE",
               file=sys.stderr)
         return 2
     world = World(os.path.abspath(argv[2]), argv[3])
     try:
-        {"readme": readme}[argv[1]](world)
+        {"readme": readme, "action": action}[argv[1]](world)
     except (Failed, steps.RecipeError) as e:
         print("recipes.py %s: FAIL: %s" % (argv[1], e), file=sys.stderr)
         return 1

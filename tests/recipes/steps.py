@@ -6,7 +6,8 @@
 # honoured, `${{ ... }}` expressions replaced, GITHUB_OUTPUT, GITHUB_ENV and
 # GITHUB_PATH read back after each step. A `uses:` step is handed to the
 # caller's handler for that action (checkout, upload-sarif, this repository's
-# action), except actions/cache, which is a real cache in a local directory.
+# action), except actions/cache (and its restore and save), which is a real
+# cache in a local directory.
 # GitLab CI: a job's `script:` lines in one `bash -eo pipefail`.
 #
 # Only the expressions the recipes use are known; any other is an error, so
@@ -261,28 +262,35 @@ class Runner:
 
     def _uses(self, uses, with_, env):
         action = uses.split("@")[0]
-        if action == "actions/cache":
-            return self._cache(with_)
+        if action.startswith("actions/cache"):
+            return self._cache(action, with_)
         if action not in self.uses:
             raise RecipeError("no handler for uses: %s" % uses)
         return self.uses[action](self, with_, env)
 
-    def _cache(self, with_):
+    def _cache(self, action, with_):
+        """actions/cache restores, and saves after the job if it succeeded
+        (its post-if: success()); cache/restore and cache/save do one each."""
         path = with_["path"].strip()
         if path.startswith("~/"):
             path = os.path.join(self.env["HOME"], path[2:])
-        key = re.sub(r"[^\w.-]", "_", with_["key"])
-        entry = os.path.join(self.cache_dir, key)
+        entry = os.path.join(self.cache_dir, re.sub(r"[^\w.-]", "_", with_["key"]))
+
+        def save():
+            if os.path.isdir(path) and not os.path.exists(entry):
+                shutil.copytree(path, entry, symlinks=True)
+        if action == "actions/cache/save":
+            save()
+            return 0, {}
+        if action not in ("actions/cache", "actions/cache/restore"):
+            raise RecipeError("unknown action %s" % action)
         if os.path.isdir(entry):
             if os.path.exists(path):
                 shutil.rmtree(path)
             shutil.copytree(entry, path, symlinks=True)
             return 0, {"cache-hit": "true"}
-
-        def save():
-            if os.path.isdir(path) and not os.path.exists(entry):
-                shutil.copytree(path, entry, symlinks=True)
-        self.post.append(save)
+        if action == "actions/cache":
+            self.post.append(lambda: self.status == "success" and save())
         return 0, {"cache-hit": ""}
 
     def run_action(self, action_yml, with_, env):
