@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-# recipes.py: the README's CI recipes and action.yml,
+# recipes.py: the README's CI recipes, action.yml and the pre-commit hooks,
 # run by what they run (steps.py) in temporary git repositories laid out as
 # they assume: the plans at the repository root, and in a plans/ folder.
 #
-# Usage: recipes.py readme|action SOURCE_DIR PLAN_VALIDATE
+# Usage: recipes.py readme|action|pre-commit SOURCE_DIR PLAN_VALIDATE
 #
 # Each change is made on a branch 'pr' of a clone whose origin has 'main': one
 # that keeps the plan set clean, one that adds warnings only, one that adds an
@@ -104,7 +104,6 @@ class World:
         return work
 
     def close(self):
-        subprocess.run(["chmod", "-R", "u+w", self.tmp])
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
@@ -247,14 +246,74 @@ def action(world):
                   "%s: no annotation %r" % (what, annotation(layout)))
 
 
+def pre_commit(world):
+    """The hooks of .pre-commit-hooks.yaml, installed by the real pre-commit
+    from a local clone (a tag of a repository holding them), as the README's
+    configuration names them; git commit passes on a valid plan set and is
+    refused on a broken one."""
+    exe = shutil.which("pre-commit", path=world.env["PATH"])
+    check(exe, "pre-commit is not installed (a test dependency: apt-get install pre-commit)")
+    print(subprocess.run([exe, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip())
+    hooks = os.path.join(world.tmp, "hooks")
+    os.mkdir(hooks)
+    shutil.copy(os.path.join(world.source, ".pre-commit-hooks.yaml"), hooks)
+    world.git("init", "-q", hooks)
+    world.git("add", "-A", cwd=hooks)
+    world.git("commit", "-q", "-m", "hooks", cwd=hooks)
+    world.git("tag", "v0.1.0", cwd=hooks)
+    block = steps.readme_block(os.path.join(world.source, "README.md"), "pre-commit")
+    block = block.replace("<this repository's URL>", hooks).replace("<a tag>", "v0.1.0")
+    env = dict(world.env, PRE_COMMIT_HOME=os.path.join(world.tmp, "pre-commit-cache"))
+    for layout in (".", "plans"):
+        for hook in ("plan-validate", "plan-validate-strict"):
+            what = "pre-commit, hook %s, plans at %s" % (hook, layout)
+            print("--- " + what)
+            config = yaml.safe_load(block)
+            entry = config["repos"][0]["hooks"][0]
+            entry["id"] = hook
+            if layout == ".":
+                entry.pop("args", None)
+            else:
+                entry["args"] = [layout]
+            work = os.path.join(world.tmp, "pc-%s-%s" % (layout.strip("."), hook))
+            os.makedirs(work)
+            world.git("init", "-q", work)
+            with open(os.path.join(work, ".pre-commit-config.yaml"), "w") as f:
+                yaml.safe_dump(config, f)
+            p = subprocess.run([exe, "install"], cwd=work, env=env)
+            check(p.returncode == 0, "%s: pre-commit install exits %d" % (what, p.returncode))
+            shutil.copytree(os.path.join(world.source, SET), os.path.join(work, layout),
+                            dirs_exist_ok=True)
+            # A valid set, then warnings only (refused by the strict hook),
+            # then an error: each commit is let through or refused.
+            for change, passes in ((CLEAN, True), (WARN, hook == "plan-validate"), (FAULT, False)):
+                if change is not CLEAN:
+                    edit(os.path.join(work, layout, CHANGED), *change)
+                world.git("add", "-A", cwd=work)
+                head = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work,
+                                 check=False)
+                p = subprocess.run(["git", "commit", "-q", "-m", change[1]], cwd=work, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                print(p.stdout)
+                moved = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work,
+                                  check=False) != head
+                check((p.returncode == 0) == passes and moved == passes,
+                      "%s: the commit of %r is %s" % (what, change[1],
+                                                     "refused" if not moved else "let through"))
+                if not passes:
+                    check(CHANGED + ":" in p.stdout,
+                          "%s: the hook's output names no fault" % what)
+                    break
+
+
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("readme", "action"):
-        print("usage: recipes.py readme|action SOURCE_DIR PLAN_VALIDATE",
+    if len(argv) != 4 or argv[1] not in ("readme", "action", "pre-commit"):
+        print("usage: recipes.py readme|action|pre-commit SOURCE_DIR PLAN_VALIDATE",
               file=sys.stderr)
         return 2
     world = World(os.path.abspath(argv[2]), argv[3])
     try:
-        {"readme": readme, "action": action}[argv[1]](world)
+        {"readme": readme, "action": action, "pre-commit": pre_commit}[argv[1]](world)
     except (Failed, steps.RecipeError) as e:
         print("recipes.py %s: FAIL: %s" % (argv[1], e), file=sys.stderr)
         return 1
