@@ -105,21 +105,19 @@ def evaluate(expr, ctx):
             v = (text(v) == text(w)) if op == "==" else (text(v) != text(w))
         return v
 
-    def conj():
-        v = comparison()
-        while peek() == ("op", "&&"):
-            take()
-            w = comparison()
-            v = w if truthy(v) else v
-        return v
+    def logical(op, operand):
+        # && gives the first false operand or the last, || the first true one.
+        def parse():
+            v = operand()
+            while peek() == ("op", op):
+                take()
+                w = operand()
+                v = v if truthy(v) == (op == "||") else w
+            return v
+        return parse
 
-    def disj():
-        v = conj()
-        while peek() == ("op", "||"):
-            take()
-            w = conj()
-            v = v if truthy(v) else w
-        return v
+    conj = logical("&&", comparison)
+    disj = logical("||", conj)
 
     v = disj()
     if i != len(toks):
