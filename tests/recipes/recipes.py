@@ -134,10 +134,12 @@ def uploader(expected_results, seen):
     return upload
 
 
-def pull_request(work, env, cache, upload, more=None):
-    """A runner for a pull request into main: checkout has happened, uploads
-    go to upload, more names other actions' stand-ins."""
-    return steps.Runner(work, {"base_ref": "main", "event_name": "pull_request"}, env, cache,
+def pull_request(work, env, cache, upload, more=None, event="pull_request"):
+    """A runner for a pull request into main (or a push, with no base
+    branch): checkout has happened, uploads go to upload, more names other
+    actions' stand-ins."""
+    github = {"base_ref": "main" if event == "pull_request" else "", "event_name": event}
+    return steps.Runner(work, github, env, cache,
                         dict({"actions/checkout": lambda r, w, e: (0, {}),
                               "github/codeql-action/upload-sarif": upload}, **(more or {})))
 
@@ -207,6 +209,8 @@ def action(world):
         # No base: the whole plan set, which the change adds.
         (".", "nobase", {"base": ""}, False, 0, 0),
         ("plans", "nobase", {}, False, 2, None),
+        # base auto outside a pull request: the whole plan set.
+        ("plans", "nobase", {"event": "push"}, False, 0, 0),
     ]
     for n, (layout, change, inputs, builds, status, results) in enumerate(runs):
         what = "action run %d, plans at %s, change %s, inputs %s" % (n + 1, layout, change, inputs)
@@ -222,11 +226,12 @@ def action(world):
             outputs.update(out)
             return status_, out
         steps_ = [dict(s) for s in job["steps"]]
+        event = inputs.pop("event", "pull_request")
         for s in steps_:
             if s.get("id") == "plans":
                 s["with"] = dict(s.get("with") or {}, path=layout, **inputs)
         runner = pull_request(work, env, cache, uploader(results, seen),
-                              {"<owner>/plan-tools": plan_tools})
+                              {"<owner>/plan-tools": plan_tools}, event)
         job_status = runner.run_job(dict(job, steps=steps_))
         log = statuses(runner)
         built = [s for name, s, _ in log if name == "Build plan-tools"]
