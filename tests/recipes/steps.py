@@ -186,7 +186,9 @@ class Runner:
         self.env = dict(env)
         self.cache_dir = cache_dir
         self.uses = uses                # action name -> handler(step, with_, ctx)
-        self.temp = tempfile.mkdtemp(prefix="runner-temp.")
+        # Beside the cache, so that whoever removes that removes this too,
+        # also after a step the runner could not run.
+        self.temp = tempfile.mkdtemp(prefix="runner-temp.", dir=os.path.dirname(cache_dir))
         self.status = "success"
         self.log = []                   # (step name, "ran" | "skipped", exit status, stdout)
         self.post = []                  # post-job steps (the cache's save)
