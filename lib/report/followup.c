@@ -774,6 +774,13 @@ int plan_report_followup_doc(plan_report_doc *d, const plan_model *m, const plan
 	return report_doc_done(d, opt);
 }
 
+int plan_report_followup_doc_of(plan_report_doc *d, const plan_model *m, const plan_followup *f,
+	const plan_report_options *opt)
+{
+	followup_doc(d, m, f);
+	return report_doc_done(d, opt);
+}
+
 int plan_report_followup_json(plan_out *out, const plan_model *m, const plan_report_options *opt)
 {
 	plan_followup *f;

@@ -354,6 +354,15 @@ int plan_report_kpis_doc(plan_report_doc *d, const plan_model *m, const plan_rep
 	return report_doc_done(d, opt);
 }
 
+int plan_report_kpis_doc_of(plan_report_doc *d, const plan_model *m, const plan_kpi_table *t,
+	const plan_report_options *opt)
+{
+	if (!t->nkpis)
+		return PLAN_REPORT_NOTHING;
+	kpis_doc(d, m, t, opt);
+	return report_doc_done(d, opt);
+}
+
 int plan_report_kpis_json(plan_out *out, const plan_model *m, const plan_report_options *opt)
 {
 	plan_kpi_table *t;

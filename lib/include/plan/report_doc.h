@@ -14,6 +14,8 @@
 #include "plan/output.h"
 #include "plan/render.h"
 #include "plan/report.h"
+#include "plan/report_followup.h"
+#include "plan/report_kpis.h"
 
 /* What a report function returns (the exit status of plan-report). */
 typedef enum plan_report_status {
@@ -54,12 +56,21 @@ typedef int (*plan_report_write_fn)(plan_out *out, const plan_model *m, const pl
 /* The follow-up of opt->owner (NULL: kommun) at opt->period of opt->year. */
 int plan_report_followup_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt);
 int plan_report_followup_json(plan_out *out, const plan_model *m, const plan_report_options *opt);
+/* The same document of a follow-up already built (plan_followup_build,
+ * status PLAN_FOLLOWUP_OK), for a caller that uses it for more than the
+ * report; opt->year, period and owner are not read. */
+int plan_report_followup_doc_of(plan_report_doc *d, const plan_model *m, const plan_followup *f,
+	const plan_report_options *opt);
 /* The plan of opt->owner (NULL: the flerårsplan and the chain below it). */
 int plan_report_plan_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt);
 int plan_report_plan_json(plan_out *out, const plan_model *m, const plan_report_options *opt);
 /* Every KPI with baseline, targets and outcomes (with opt->kolada's). */
 int plan_report_kpis_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt);
 int plan_report_kpis_json(plan_out *out, const plan_model *m, const plan_report_options *opt);
+/* The same document of a KPI table already built (plan_kpi_table_build);
+ * PLAN_REPORT_NOTHING, saying nothing, when it has no KPIs. */
+int plan_report_kpis_doc_of(plan_report_doc *d, const plan_model *m, const plan_kpi_table *t,
+	const plan_report_options *opt);
 /* The årshjul of opt->year; also as iCalendar (RFC 5545). */
 int plan_report_calendar_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt);
 int plan_report_calendar_json(plan_out *out, const plan_model *m, const plan_report_options *opt);
