@@ -275,6 +275,48 @@ static void test_calendar_matches_golden(void **state)
 	plan_doc_free(&d);
 }
 
+/* A report made of data built beforehand is the report that builds it. */
+static void test_doc_of_prepared_data(void **state)
+{
+	(void)state;
+	const plan_model *m = plan_set_model(set);
+	plan_report_options opt = PLAN_REPORT_OPTIONS_INIT;
+	opt.year = 2026;
+	opt.period = PLAN_PERIOD_DR1;
+	plan_report_doc a, b;
+	assert_int_equal(plan_doc_init(&a, opt.lang), 0);
+	assert_int_equal(plan_doc_init(&b, opt.lang), 0);
+	assert_int_equal(plan_report_followup_doc(&a, m, &opt), PLAN_REPORT_OK);
+	plan_followup *f = NULL;
+	plan_followup_options fo = { 2026, PLAN_PERIOD_DR1, NULL };
+	plan_error err = PLAN_ERROR_INIT;
+	assert_int_equal(plan_followup_build(&f, m, &fo, &err), 0);
+	assert_int_equal(plan_report_followup_doc_of(&b, m, f, &opt), PLAN_REPORT_OK);
+	char *want = rendered(&a, PLAN_FORMAT_HTML), *got = rendered(&b, PLAN_FORMAT_HTML);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	plan_followup_free(f);
+	plan_doc_free(&a);
+	plan_doc_free(&b);
+
+	assert_int_equal(plan_doc_init(&a, opt.lang), 0);
+	assert_int_equal(plan_doc_init(&b, opt.lang), 0);
+	assert_int_equal(plan_report_kpis_doc(&a, m, &opt), PLAN_REPORT_OK);
+	plan_kpi_table *t = NULL;
+	plan_kpi_options ko = PLAN_KPI_OPTIONS_INIT;
+	assert_int_equal(plan_kpi_table_build(&t, m, &ko), 0);
+	assert_int_equal(plan_report_kpis_doc_of(&b, m, t, &opt), PLAN_REPORT_OK);
+	want = rendered(&a, PLAN_FORMAT_MD);
+	got = rendered(&b, PLAN_FORMAT_MD);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	plan_kpi_table_free(t);
+	plan_doc_free(&a);
+	plan_doc_free(&b);
+}
+
 static void test_help(void **state)
 {
 	(void)state;
@@ -298,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_followup_doc),
 		cmocka_unit_test(test_followup_nothing),
 		cmocka_unit_test(test_calendar_matches_golden),
+		cmocka_unit_test(test_doc_of_prepared_data),
 	};
 	int failed = cmocka_run_group_tests_name("doc", doc_tests, NULL, NULL);
 	failed += cmocka_run_group_tests_name("report", report_tests, setup, teardown);
