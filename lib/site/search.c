@@ -30,6 +30,7 @@ static const char site_css[] =
 static const char search_js[] =
 	"// Narrow the list of every item (sok.html) to those whose id or title\n"
 	"// holds the query: from ?q= when the page opens, then as one types.\n"
+	"// PLAN_SEARCH[i] is [id, title] of the list's item i.\n"
 	"(function () {\n"
 	"  'use strict';\n"
 	"  var input = document.getElementById('q');\n"
@@ -41,7 +42,7 @@ static const char search_js[] =
 	"    var q = input.value.trim().toLowerCase(), n = 0;\n"
 	"    for (var i = 0; i < items.length; i++) {\n"
 	"      var e = window.PLAN_SEARCH[i];\n"
-	"      var hit = !q || (e && (e.id + ' ' + e.title).toLowerCase().indexOf(q) >= 0);\n"
+	"      var hit = !q || (e && (e[0] + ' ' + e[1]).toLowerCase().indexOf(q) >= 0);\n"
 	"      items[i].hidden = !hit;\n"
 	"      if (hit) n++;\n"
 	"    }\n"
@@ -85,15 +86,13 @@ void site_search(site *s)
 		plan_buf_clear(&path);
 		site_item_path(&path, item, 1);
 		const char *kind = plan_item_kind_word((plan_item_kind)item->kind, s->lang);
-		plan_buf_puts(&js, n ? ",\n{\"id\": " : "{\"id\": ");
+		/* [id, title] only: what the query is matched against. The
+		 * address and the kind are in the list item of the same place. */
+		plan_buf_puts(&js, n ? ",\n[" : "[");
 		plan_buf_put_json(&js, item->id, strlen(item->id));
-		plan_buf_puts(&js, ", \"title\": ");
+		plan_buf_putc(&js, ',');
 		plan_buf_put_json(&js, item->title, strlen(item->title));
-		plan_buf_puts(&js, ", \"kind\": ");
-		plan_buf_put_json(&js, kind, strlen(kind));
-		plan_buf_puts(&js, ", \"url\": ");
-		plan_buf_put_json(&js, path.ptr ? path.ptr : "", path.len);
-		plan_buf_putc(&js, '}');
+		plan_buf_putc(&js, ']');
 		plan_buf_puts(&list, "<li><a href=\"");
 		plan_render_html_text(&list, path.ptr ? path.ptr : "");
 		plan_buf_puts(&list, "\">");

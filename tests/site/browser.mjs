@@ -216,9 +216,12 @@ try {
     const total = (await listItems(page)).length;
     if (total === 0) throw new Error('#results has no items');
     const q = id.toLowerCase();
+    // PLAN_SEARCH[k] is [id, title] of the list's item k.
+    const all = await listItems(page);
     const expected = new Set(planSearch
-      .filter((e) => String(e.id).toLowerCase().includes(q) || String(e.title).toLowerCase().includes(q))
-      .map((e) => e.url));
+      .map((e, k) => [e, all[k] ? all[k].href : null])
+      .filter(([e]) => String(e[0]).toLowerCase().includes(q) || String(e[1]).toLowerCase().includes(q))
+      .map(([, href]) => href));
     try {
       await page.waitForFunction(() => {
         const items = [...document.querySelectorAll('#results li')];
@@ -309,8 +312,9 @@ try {
     if (shown.length !== items.length) problems.push(`${shown.length} of ${items.length} items shown`);
     if (planSearch) {
       if (items.length !== planSearch.length) problems.push(`${items.length} items listed, PLAN_SEARCH has ${planSearch.length}`);
-      const hrefs = new Set(shown.map((i) => i.href));
-      const missing = planSearch.filter((e) => !hrefs.has(e.url)).map((e) => e.id);
+      // Item k shows the id and title of PLAN_SEARCH[k].
+      const missing = planSearch.filter((e, k) => !shown[k] || !shown[k].text.startsWith(e[1] ? `${e[0]} ${e[1]}` : e[0]))
+        .map((e) => e[0]);
       if (missing.length) problems.push(`not listed: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', ...' : ''}`);
     }
     note(`${shown.length} of ${items.length} items shown`);

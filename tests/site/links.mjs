@@ -9,9 +9,9 @@
 // with a scheme (http:, https:, data:, javascript:, mailto:, file: ...), a
 // leading // or an absolute path are refused: the site must work from a
 // folder or a file share, without the network.
-// The url() and @import of style sheets (.css files and <style> elements), and
-// the urls in search-index.js (PLAN_SEARCH, relative to DIR), are checked the
-// same way. So is the site contract's skeleton: the root files exist, and
+// The url() and @import of style sheets (.css files and <style> elements) are
+// checked the same way; search-index.js must hold the id and title of each
+// item sok.html lists, in its order. So is the site contract's skeleton: the root files exist, and
 // every page has <html lang="sv"|"en"> and a <main id="main">.
 //
 // Prints each broken link as `file: url: reason` and a summary line; exits 0
@@ -268,7 +268,8 @@ for (const file of htmlFiles) {
 
 for (const file of cssFiles) checkCss(rel(file), file, path.dirname(file), fs.readFileSync(file, 'utf8'));
 
-// search-index.js: `var PLAN_SEARCH = [...];`, urls relative to DIR.
+// search-index.js: `var PLAN_SEARCH = [[id, title], ...];`, entry k being
+// the id and title of item k of sok.html's list (whose link is checked above).
 const indexFile = path.join(root, 'search-index.js');
 if (fs.existsSync(indexFile)) {
   // Run as the browser runs it, in a context of its own, and read the global.
@@ -280,17 +281,27 @@ if (fs.existsSync(indexFile)) {
   } catch (error) {
     problems.push(`search-index.js: -: does not run (${error.message})`);
   }
+  const sok = fs.existsSync(path.join(root, 'sok.html')) ? fs.readFileSync(path.join(root, 'sok.html'), 'utf8') : '';
+  const list = /<ul id="results">([\s\S]*?)<\/ul>/.exec(sok);
+  const texts = list ? [...list[1].matchAll(/<li><a [^>]*>([^<]*)<\/a>/g)].map((m) => unescapeHtml(m[1])) : [];
+  if (!list) problems.push('sok.html: -: no <ul id="results">');
   if (entries === undefined) problems.push('search-index.js: -: does not set PLAN_SEARCH');
   else if (entries !== null && !Array.isArray(entries)) problems.push('search-index.js: -: PLAN_SEARCH is not an array');
   else if (entries !== null) {
     if (entries.length === 0) problems.push('search-index.js: -: PLAN_SEARCH is empty');
+    if (list && entries.length !== texts.length) {
+      problems.push(`search-index.js: -: ${entries.length} entries, sok.html lists ${texts.length} items`);
+    }
     entries.forEach((entry, k) => {
       const where = `search-index.js[${k}]`;
-      if (typeof entry !== 'object' || entry === null) return problems.push(`${where}: -: not an object`);
-      for (const key of ['id', 'title', 'kind', 'url']) {
-        if (typeof entry[key] !== 'string' || entry[key] === '') problems.push(`${where}: ${entry.id ?? '-'}: no ${key}`);
+      if (!Array.isArray(entry) || entry.length !== 2 || entry.some((v) => typeof v !== 'string')) {
+        return problems.push(`${where}: -: not [id, title]`);
       }
-      if (typeof entry.url === 'string') checkUrl(where, indexFile, root, entry.url);
+      if (entry[0] === '') problems.push(`${where}: -: no id`);
+      const want = entry[1] ? `${entry[0]} ${entry[1]}` : entry[0];
+      if (k < texts.length && texts[k] !== want) {
+        problems.push(`${where}: ${entry[0]}: sok.html's item ${k} is "${texts[k]}", not its id and title`);
+      }
       return undefined;
     });
   }
