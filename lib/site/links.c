@@ -105,12 +105,31 @@ void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
 	}
 }
 
+/* Where the directory part of the page and of `path` stop being the
+ * same: just after their last shared '/'. */
+static size_t shared_folders(const char *page, const char *path)
+{
+	size_t common = 0;
+	for (size_t i = 0; page[i] && page[i] == path[i]; i++)
+		if (page[i] == '/')
+			common = i + 1;
+	return common;
+}
+
 const char *site_href_path(site *s, const char *path)
 {
 	plan_buf_clear(&s->href);
-	for (int i = 0; i < s->depth; i++)
-		plan_buf_puts(&s->href, "../");
-	plan_buf_puts(&s->href, path);
+	const char *page = s->page ? s->page : "";
+	size_t n = strlen(page);
+	if (n && strncmp(path, page, n) == 0 && path[n] == '#') {
+		plan_buf_puts(&s->href, path + n);
+		return s->href.failed ? NULL : s->href.ptr;
+	}
+	size_t common = shared_folders(page, path);
+	for (const char *c = page + common; *c; c++)
+		if (*c == '/')
+			plan_buf_puts(&s->href, "../");
+	plan_buf_puts(&s->href, path + common);
 	return s->href.failed ? NULL : s->href.ptr;
 }
 
@@ -120,9 +139,7 @@ const char *site_href(void *ctx, const char *ref)
 	const plan_item *item = plan_model_find(s->m, ref);
 	if (!site_item_published(item))
 		return NULL;
-	plan_buf_clear(&s->href);
-	for (int i = 0; i < s->depth; i++)
-		plan_buf_puts(&s->href, "../");
-	site_item_path(&s->href, item, 1);
-	return s->href.failed ? NULL : s->href.ptr;
+	plan_buf_clear(&s->target);
+	site_item_path(&s->target, item, 1);
+	return s->target.failed ? NULL : site_href_path(s, s->target.ptr);
 }

@@ -130,9 +130,7 @@ void site_page(site *s, const char *path, const plan_report_doc *d, const char *
 	if (!f)
 		return;
 	plan_out out = { f, PLAN_BUF_INIT, 0 };
-	s->depth = 0;
-	for (const char *c = path; *c; c++)
-		s->depth += *c == '/';
+	s->page = path;
 	plan_html_links links = { site_href, s, 1 };
 	head(s, &out, path, d);
 	plan_render_html_body(&out, d, &links);
@@ -140,4 +138,5 @@ void site_page(site *s, const char *path, const plan_report_doc *d, const char *
 		plan_buf_puts(&out.buf, extra);
 	foot(s, &out, path);
 	close_file(s, f, &out, path);
+	s->page = NULL;
 }

@@ -141,6 +141,7 @@ static void release(site *s)
 	free(s->fu);
 	free(s->fu_first);
 	plan_buf_free(&s->href);
+	plan_buf_free(&s->target);
 	plan_buf_free(&s->footer);
 }
 
@@ -196,6 +197,7 @@ static void pages(site *s, const site_dir *w)
 	 * counts) each thread has of its own. */
 	site other = *s;
 	other.href = (plan_buf)PLAN_BUF_INIT;
+	other.target = (plan_buf)PLAN_BUF_INIT;
 	other.seen = calloc(s->m->nitems ? s->m->nitems : 1, sizeof *other.seen);
 	other.pages = other.bytes = 0;
 	pthread_t thread;
@@ -216,6 +218,7 @@ static void pages(site *s, const site_dir *w)
 	}
 	free(other.seen);
 	plan_buf_free(&other.href);
+	plan_buf_free(&other.target);
 	site_file(s, PLAN_SITE_MARKER, "plan-report site\n", 17);
 }
 
@@ -226,6 +229,7 @@ int plan_site_build(plan_set *set, const char *dir, const plan_report_options *o
 	s.opt = opt;
 	s.lang = opt->lang;
 	s.href = (plan_buf)PLAN_BUF_INIT;
+	s.target = (plan_buf)PLAN_BUF_INIT;
 	s.footer = (plan_buf)PLAN_BUF_INIT;
 	size_t found = personal_data(&s, plan_set_diags(set));
 	if (found) {

@@ -40,7 +40,8 @@ typedef struct site {
 	const plan_node *publish;     /* styrmodell x-publish: the x- keys shown */
 	uint32_t *seen;               /* by item index: the tree walk's stamp */
 	uint32_t stamp;
-	int depth;                    /* of the page being built: folders below the root */
+	const char *page;             /* the page being built, from the root */
+	plan_buf target;              /* an address from the root, before site_href_path */
 	plan_buf href;                /* the last address site_href made */
 	plan_buf footer;              /* every page's footer (site_footer), shared */
 	size_t pages, bytes;          /* written so far */
@@ -62,7 +63,9 @@ void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor);
 /* A file name for an id: the id when it is plain (letters, digits, '-',
  * '_', '.', not first), else "_" and its bytes in hex. */
 void site_file_name(plan_buf *buf, const char *id);
-/* The address of `path` (from the root) as the current page refers to it. */
+/* The address of `path` (from the root, perhaps with "#fragment") as the
+ * current page refers to it: from the page's folder, and only the fragment
+ * on the page itself. */
 const char *site_href_path(site *s, const char *path);
 /* plan_html_links' href: the address of the item with id `ref`, or NULL. */
 const char *site_href(void *ctx, const char *ref);
