@@ -188,7 +188,7 @@ void plan_out_flush(plan_out *out)
 
 void plan_out_maybe_flush(plan_out *out)
 {
-	if (out->buf.len >= CHUNK || out->buf.failed)
+	if (out->stream && (out->buf.len >= CHUNK || out->buf.failed))
 		plan_out_flush(out);
 }
 

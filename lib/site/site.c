@@ -2,12 +2,16 @@
  * that is not the site's to replace), then what every page reads (the
  * KPIs' figures, the newest follow-up, each item's follow-up history),
  * then the pages, and the swap into place. */
+#define _POSIX_C_SOURCE 200809L   /* openat, O_CLOEXEC, O_DIRECTORY */
 #include "site_impl.h"
 #include "site_write.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plan/diag.h"
 #include "plan/lang.h"
@@ -247,8 +251,13 @@ int plan_site_build(plan_set *set, const char *dir, const plan_report_options *o
 		return PLAN_REPORT_TROUBLE;
 	}
 	s.dir = w.tmp;
+	s.dirfd = open(w.tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	int status = PLAN_REPORT_OK;
-	if (prepare(&s) < 0) {
+	if (s.dirfd < 0) {
+		site_say(&s, plan_trc(s.lang, "site", "cannot write the site to '%s': %s"), dir,
+			plan_tr(s.lang, strerror(errno)));
+		status = PLAN_REPORT_TROUBLE;
+	} else if (prepare(&s) < 0) {
 		site_say(&s, "%s", plan_tr(s.lang, "out of memory"));
 		status = PLAN_REPORT_TROUBLE;
 	} else {
@@ -256,6 +265,8 @@ int plan_site_build(plan_set *set, const char *dir, const plan_report_options *o
 		if (s.failed)
 			status = PLAN_REPORT_TROUBLE;
 	}
+	if (s.dirfd >= 0)
+		close(s.dirfd);
 	if (status != PLAN_REPORT_OK)
 		site_dir_abort(&w);
 	else if (site_dir_commit(&w, s.lang, &why) < 0) {

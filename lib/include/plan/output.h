@@ -35,7 +35,8 @@ void plan_output_abort(plan_output *output);
 
 /* A result written in chunks: pieces are appended to `buf`, and the buffer
  * goes to `stream` once it holds a chunk's worth. A failed write or append
- * is remembered in `failed`, so a binary checks once at the end. */
+ * is remembered in `failed`, so a binary checks once at the end. Without a
+ * stream (NULL), plan_out_maybe_flush keeps everything in `buf`. */
 typedef struct plan_out {
 	FILE *stream;
 	plan_buf buf;
