@@ -4,13 +4,14 @@
  * old one, and pages the plan set no longer has are gone. Only a folder
  * that is new, empty or a site built before is ever replaced: the marker
  * file tells, so that `-o ~` cannot delete a home folder. */
-#define _XOPEN_SOURCE 700   /* nftw, mkdtemp, realpath */
+#define _DEFAULT_SOURCE   /* d_type, mkdtemp, realpath, openat */
 #include "site_write.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,17 +21,117 @@
 #include "plan/lang.h"
 #include "plan/site.h"
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Everything in the folder open as `fd`, which is closed. Relative to the
+ * folder's descriptor, and without a stat per entry where the directory
+ * says what each entry is: a site is thousands of small files. */
+static void empty_folder(int fd);
+
+/* The folder `name` in the folder open as `parent`, and all it holds; a
+ * link is never followed. */
+static void remove_folder(int parent, const char *name)
 {
-	(void)st, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
+	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		empty_folder(fd);
+		unlinkat(parent, name, AT_REMOVEDIR);
+	}
 }
 
+static void empty_folder(int fd)
+{
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (e->d_type != DT_DIR && unlinkat(dirfd(d), e->d_name, 0) == 0)
+			continue;
+		remove_folder(dirfd(d), e->d_name);   /* or, with DT_UNKNOWN, perhaps one */
+	}
+	closedir(d);
+}
+
+typedef struct folders {
+	int parent;        /* the folder they are in, open */
+	char **names;
+	size_t n;
+} folders;
+
+/* The folders names[1], names[3], ... of `arg` (a folders), removed. */
+static void *remove_odd(void *arg)
+{
+	const folders *f = arg;
+	for (size_t i = 1; i < f->n; i += 2)
+		remove_folder(f->parent, f->names[i]);
+	return NULL;
+}
+
+/* The folders directly in the folder open as `fd` (the bodies' folders of
+ * org/), into f; 0, or -1 when memory ran out. */
+static int list_folders(folders *f, int fd)
+{
+	int again = dup(fd);
+	DIR *d = again >= 0 ? fdopendir(again) : NULL;
+	if (!d) {
+		if (again >= 0)
+			close(again);
+		return -1;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d))) {
+		if (e->d_type != DT_DIR || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (f->n == cap) {
+			char **more = realloc(f->names, (cap ? 2 * cap : 64) * sizeof *more);
+			if (!more) {
+				rc = -1;
+				break;
+			}
+			f->names = more;
+			cap = cap ? 2 * cap : 64;
+		}
+		if (!(f->names[f->n] = strdup(e->d_name)))
+			rc = -1;
+		else
+			f->n++;
+	}
+	closedir(d);
+	return rc;
+}
+
+/* Remove the tree at `path`: the bodies' folders of org/ (the bulk of a
+ * large site) shared between two threads, then the rest. */
 static void remove_tree(const char *path)
 {
-	if (path)
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (!path)
+		return;
+	int root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (root < 0) {
+		unlink(path);
+		return;
+	}
+	folders f = { openat(root, "org", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), NULL, 0 };
+	if (f.parent >= 0 && list_folders(&f, f.parent) == 0 && f.n > 1) {
+		pthread_t thread;
+		int threaded = pthread_create(&thread, NULL, remove_odd, &f) == 0;
+		for (size_t i = 0; i < f.n; i += threaded ? 2 : 1)
+			remove_folder(f.parent, f.names[i]);
+		if (threaded)
+			pthread_join(thread, NULL);
+	}
+	for (size_t i = 0; i < f.n; i++)
+		free(f.names[i]);
+	free(f.names);
+	if (f.parent >= 0)
+		close(f.parent);
+	empty_folder(root);
+	rmdir(path);
 }
 
 /* True when `path` is `dir` or lies under it (both absolute, resolved). */

@@ -54,6 +54,13 @@ diff -r "$work/site" "$work/again" >/dev/null && ok "deterministic" || fail "two
 echo stale >"$work/site/mal/KF-99.html"
 "$bin" site -o "$work/site" "$work/plans" 2>/dev/null || fail "rebuild exited $?"
 [ ! -e "$work/site/mal/KF-99.html" ] && ok "stale page removed" || fail "stale page kept"
+# Removing the old site never follows a link out of it.
+mkdir -p "$work/outside/deep" && echo keep >"$work/outside/deep/file"
+ln -s "$work/outside" "$work/site/org/link" && ln -s "$work/outside/deep/file" "$work/site/file-link"
+mkdir -p "$work/site/org/extra/a/b" && echo x >"$work/site/org/extra/a/b/c.html"
+"$bin" site -o "$work/site" "$work/plans" 2>/dev/null || fail "rebuild with links exited $?"
+[ -f "$work/outside/deep/file" ] && [ ! -e "$work/site/org/link" ] && [ ! -e "$work/site/org/extra" ] \
+  && ok "old site removed without following links" || fail "links in the old site: $(ls -R "$work/outside" 2>&1 | head -3)"
 leftovers=$(find "$work" -maxdepth 1 -name '.site.*' | wc -l)
 [ "$leftovers" -eq 0 ] && ok "no temporary folders left" || fail "$leftovers temporary folders left"
 
