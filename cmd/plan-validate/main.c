@@ -69,6 +69,10 @@ static const char usage_text[] = PLAN_N_(
 	"too; --color decides over both. Rule severities can be changed in\n"
 	"styrmodell.yaml under rules: (error, warning or off).\n"
 	"\n"
+	"A fault can be suppressed where it is, with the reason: at the end of its\n"
+	"line '# plan-validate: disable-line RULE[,RULE...] -- reason', or on the\n"
+	"line above '# plan-validate: disable-next-line RULE[,RULE...] -- reason'.\n"
+	"\n"
 	"Exit status:\n"
 	"  0  no errors (with --strict: no warnings either)\n"
 	"  1  the plan set has errors (or warnings, with --strict)\n"
@@ -310,6 +314,7 @@ static int report(const request *r, plan_set *set)
 	}
 	plan_diags *diags = plan_set_diags(set);
 	apply_rule_options(r, diags);
+	apply_rule_options(r, plan_set_suppressed(set));
 	int terminal = plan_output_is_terminal(out);
 	char *prefix = r->format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
 	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
@@ -327,6 +332,7 @@ static int report(const request *r, plan_set *set)
 	print.tool_version = plan_version();
 	print.help_uri = PLAN_HELP_URI;
 	print.path_prefix = prefix && *prefix ? prefix : NULL;
+	print.suppressed = plan_diags_count(plan_set_suppressed(set));
 
 	int status = EXIT_CLEAN;
 	if (plan_diags_print(plan_output_stream(out), diags, &print) < 0 ||

@@ -60,6 +60,11 @@ size_t plan_set_file_count(const plan_set *set);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
 
+/* The diagnostics that the files' suppression directives took out of
+ * plan_set_diags (plan/suppress.h), after styrmodell.yaml's overrides:
+ * counted in the summary, never printed. Owned by the set. */
+plan_diags *plan_set_suppressed(plan_set *set);
+
 /* Where the plan set was read from, for a report's reader. With --rev:
  * *commit_time gets the commit's time (seconds since 1970, UTC) and 0 is
  * returned. From the working tree: *commit_time is 0, and the result is 1
