@@ -26,6 +26,7 @@ struct plan_set {
 	plan_model *model;
 	plan_source *source;
 	plan_file **files;        /* sorted by path; NULL where a file could not be read */
+	const char *const *paths; /* the listing, as files (owned by the source) */
 	size_t nfiles;
 	char **texts;             /* files read again to quote source lines, lazily */
 	size_t *text_lens;
@@ -385,6 +386,13 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		if (plan_source_open_dir(&set->source, set->root, err) < 0)
 			goto cleanup;
 	}
+	/* The overlay takes the source over, and on failure frees it and
+	 * leaves set->source NULL. */
+	if (options->overlay_path &&
+	    plan_source_open_overlay(&set->source, set->source, options->overlay_path,
+	                             options->overlay_text ? options->overlay_text : "",
+	                             options->overlay_len, err) < 0)
+		goto cleanup;
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
@@ -396,6 +404,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	if (plan_source_list(set->source, globs, nglobs, limits->files, &paths,
 	                     &set->nfiles, set->diags) < 0)
 		goto oom;
+	set->paths = paths;
 	set->files = calloc(set->nfiles ? set->nfiles : 1, sizeof *set->files);
 	p.diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.diags);
 	p.sups = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.sups);
@@ -547,6 +556,14 @@ size_t plan_set_document_count(const plan_set *set)
 size_t plan_set_file_count(const plan_set *set)
 {
 	return set->nfiles;
+}
+
+int plan_set_lists(const plan_set *set, const char *relpath)
+{
+	for (size_t i = 0; i < set->nfiles; i++)
+		if (strcmp(set->paths[i], relpath) == 0)
+			return 1;
+	return 0;
 }
 
 const plan_file *plan_set_file(const plan_set *set, size_t index)

@@ -373,6 +373,25 @@ static void test_move_if(void **state)
 	plan_diags_free(moved);
 }
 
+/* plan-validate FILE...: only the named files' diagnostics stay. */
+static void test_keep_files(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 1, "schema", "a1");
+	add(d, "b.yaml", 1, 1, "schema", "b1");
+	add(d, "c/a.yaml", 1, 1, "schema", "ca");
+	add(d, "a.yaml", 2, 1, "no-trace", "a2");
+	add(d, "", 0, 0, "limit", "no file");
+	const char *files[] = { "a.yaml", "c/a.yaml" };
+	plan_diags_keep_files(d, files, 2);
+	assert_int_equal(plan_diags_count(d), 3);
+	assert_string_equal(plan_diags_get(d, 0)->message, "a1");
+	assert_string_equal(plan_diags_get(d, 1)->message, "ca");
+	assert_string_equal(plan_diags_get(d, 2)->message, "a2");
+	plan_diags_free(d);
+}
+
 static void test_text_escapes(void **state)
 {
 	(void)state;
@@ -1211,6 +1230,7 @@ int main(void)
 		cmocka_unit_test(test_subtract_empty),
 		cmocka_unit_test(test_subtract_volume),
 		cmocka_unit_test(test_move_if),
+		cmocka_unit_test(test_keep_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,6 +54,10 @@ int plan_diags_take(plan_diags *dst, plan_diags *src);
 int plan_diags_move_if(plan_diags *dst, plan_diags *src,
 	int (*pick)(void *ctx, const plan_diag *d), void *ctx);
 
+/* Keep only the diagnostics located in one of the `nfiles` files (paths
+ * as the diagnostics name them; plan-validate FILE...), freeing the rest. */
+void plan_diags_keep_files(plan_diags *diags, const char *const *files, size_t nfiles);
+
 /* Set the severity of every diagnostic of a configurable rule to `severity`
  * (PLAN_SEVERITY_OFF removes them). Non-configurable rules are left alone. */
 void plan_diags_override(plan_diags *diags, const char *rule, plan_severity severity);
