@@ -112,6 +112,47 @@ int plan_diags_take(plan_diags *dst, plan_diags *src)
 	return 0;
 }
 
+int plan_diags_move_if(plan_diags *dst, plan_diags *src,
+	int (*pick)(void *ctx, const plan_diag *d), void *ctx)
+{
+	/* Room for all first, so that a failure leaves both lists whole. */
+	if (dst && reserve(dst, src->count) < 0)
+		return -1;
+	size_t kept = 0;
+	for (size_t i = 0; i < src->count; i++) {
+		plan_diag *d = &src->items[i];
+		if (!pick(ctx, d))
+			src->items[kept++] = *d;
+		else if (dst)
+			dst->items[dst->count++] = *d;
+		else
+			diag_release(d);
+	}
+	src->count = kept;
+	return 0;
+}
+
+typedef struct file_list {
+	const char *const *files;
+	size_t count;
+} file_list;
+
+static int in_none(void *ctx, const plan_diag *d)
+{
+	const file_list *l = ctx;
+	for (size_t i = 0; i < l->count; i++)
+		if (strcmp(d->file, l->files[i]) == 0)
+			return 0;
+	return 1;
+}
+
+void plan_diags_keep_files(plan_diags *diags, const char *const *files, size_t nfiles)
+{
+	file_list l = { files, nfiles };
+	/* Freeing needs no room, so this cannot fail. */
+	plan_diags_move_if(NULL, diags, in_none, &l);
+}
+
 void plan_diags_override(plan_diags *diags, const char *rule, plan_severity severity)
 {
 	const plan_rule *info = plan_rule_find(rule);

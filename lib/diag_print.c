@@ -387,6 +387,10 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 	plan_buf_putc(buf, ' ');
 	plan_buf_printf(buf, plan_ntr(lang, "in %zu document", "in %zu documents", o->documents),
 		o->documents);
+	/* Else a fault a directive hides would be nowhere to be seen. */
+	if (o->suppressed)
+		plan_buf_printf(buf, plan_ntr(lang, " (%zu suppressed)", " (%zu suppressed)",
+			o->suppressed), o->suppressed);
 	/* Otherwise a newcomer reads "2 errors" as all there is, and meets the
 	 * link faults only after fixing the file that hid them. */
 	if (o->skipped_across)
@@ -428,7 +432,8 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 	plan_buf_puts(buf, ",\n  \"revision\": ");
 	put_json_or_null(buf, o->revision);
 	plan_buf_printf(buf, ",\n  \"documents\": %zu,\n  \"errors\": %zu,\n"
-		"  \"warnings\": %zu,\n  \"diagnostics\": [", o->documents, errors, warnings);
+		"  \"warnings\": %zu,\n  \"suppressed\": %zu,\n  \"diagnostics\": [",
+		o->documents, errors, warnings, o->suppressed);
 	int first = 1;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);

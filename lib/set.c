@@ -14,6 +14,7 @@
 #include "plan/schema.h"
 #include "plan/source.h"
 #include "plan/suggest.h"
+#include "plan/suppress.h"
 #include "rules_document.h"
 #include "source_impl.h"
 #include "rules_model.h"
@@ -25,6 +26,7 @@ struct plan_set {
 	plan_model *model;
 	plan_source *source;
 	plan_file **files;        /* sorted by path; NULL where a file could not be read */
+	const char *const *paths; /* the listing, as files (owned by the source) */
 	size_t nfiles;
 	char **texts;             /* files read again to quote source lines, lazily */
 	size_t *text_lens;
@@ -32,6 +34,7 @@ struct plan_set {
 	size_t documents;
 	int checked_across;       /* the checks across documents ran */
 	plan_diags *diags;
+	plan_diags *suppressed;   /* what the files' directives took out of diags */
 };
 
 /* --- checking one document's shape ----------------------------------------- */
@@ -168,18 +171,22 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 	plan_rules_document(file, root, kind->u.text, diags);
 }
 
-/* Load one file and check its documents; faults go to `diags`. With `keep`,
- * what is returned is the file pruned to those keys. */
+/* Load one file and check its documents; faults go to `diags`, and the
+ * file's suppression directives to *sup. With `keep`, what is returned is
+ * the file pruned to those keys. */
 static plan_file *load_one(plan_source *source, const char *path,
-	const plan_limits *limits, const plan_keep *keep, plan_diags *diags)
+	const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
+	plan_suppressions **sup)
 {
 	char *text = NULL;
 	size_t len = 0;
 	if (plan_source_read(source, path, limits->file_bytes, &text, &len, diags) < 0)
 		return NULL;
 	plan_file *file = NULL;
+	/* The text is not kept, and only it holds the comments. */
+	int scanned = plan_suppressions_scan(sup, path, text, len, diags);
 	size_t before = plan_diags_count(diags);
-	if (plan_file_parse(&file, path, text, len, limits, diags) < 0) {
+	if (scanned < 0 || plan_file_parse(&file, path, text, len, limits, diags) < 0) {
 		plan_diags_add(diags, path, 0, 0, "limit", NULL, "out of memory while reading this file");
 		free(text);
 		return NULL;
@@ -220,6 +227,7 @@ typedef struct pool {
 	const char *const *paths;
 	plan_file **files;
 	plan_diags **diags;
+	plan_suppressions **sups;
 	size_t count;
 	size_t next;
 	size_t preloaded;         /* styrmodell.yaml's index: loaded already */
@@ -237,7 +245,7 @@ static void *worker(void *arg)
 			return NULL;
 		if (i != p->preloaded)
 			p->files[i] = load_one(p->source, p->paths[i], p->limits, p->keep,
-				p->diags[i]);
+				p->diags[i], &p->sups[i]);
 	}
 }
 
@@ -349,7 +357,10 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 {
 	*out = NULL;
 	plan_set *set = calloc(1, sizeof *set);
-	if (!set || !(set->diags = diags_new(options->lang))) {
+	if (!set || !(set->diags = diags_new(options->lang)) ||
+	    !(set->suppressed = diags_new(options->lang))) {
+		if (set)
+			plan_diags_free(set->diags);
 		free(set);
 		return plan_error_set(err, "out of memory");
 	}
@@ -357,6 +368,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	set->max_bytes = limits->file_bytes;
 	plan_file *styrmodell = NULL;
 	plan_diags *styr_diags = NULL;
+	plan_suppressions *styr_sup = NULL;
 	const char **globs = NULL;
 	pool p = { .preloaded = (size_t)-1 };
 	plan_keep *keep = NULL;
@@ -374,27 +386,38 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		if (plan_source_open_dir(&set->source, set->root, err) < 0)
 			goto cleanup;
 	}
+	/* The overlay takes the source over, and on failure frees it and
+	 * leaves set->source NULL. */
+	if (options->overlay_path &&
+	    plan_source_open_overlay(&set->source, set->source, options->overlay_path,
+	                             options->overlay_text ? options->overlay_text : "",
+	                             options->overlay_len, err) < 0)
+		goto cleanup;
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
 		goto oom;
-	styrmodell = load_one(set->source, STYRMODELL, limits, NULL, styr_diags);
+	styrmodell = load_one(set->source, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
 	const char *const *paths = NULL;
 	if (plan_source_list(set->source, globs, nglobs, limits->files, &paths,
 	                     &set->nfiles, set->diags) < 0)
 		goto oom;
+	set->paths = paths;
 	set->files = calloc(set->nfiles ? set->nfiles : 1, sizeof *set->files);
 	p.diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.diags);
-	if (!set->files || !p.diags)
+	p.sups = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.sups);
+	if (!set->files || !p.diags || !p.sups)
 		goto oom;
 	for (size_t i = 0; i < set->nfiles; i++) {
 		if (strcmp(paths[i], STYRMODELL) == 0) {
 			set->files[i] = styrmodell;
 			p.diags[i] = styr_diags;
+			p.sups[i] = styr_sup;
 			styrmodell = NULL;
 			styr_diags = NULL;
+			styr_sup = NULL;
 			p.preloaded = i;
 		} else if (!(p.diags[i] = diags_new(options->lang))) {
 			goto oom;
@@ -446,7 +469,14 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	if (failed)
 		goto oom;
 	set->checked_across = complete;
+	/* Before the overrides: a directive for a rule turned off still has its
+	 * fault to cover, so it is not reported unused; what it covered is then
+	 * counted only if the rule is on. */
+	if (plan_suppressions_apply(p.sups, set->nfiles, complete, set->diags,
+	                            set->suppressed) < 0)
+		goto oom;
 	apply_overrides(styr_root, set->diags);
+	apply_overrides(styr_root, set->suppressed);
 	plan_diags_sort(set->diags);
 	rc = 0;
 	goto cleanup;
@@ -458,6 +488,11 @@ cleanup:
 		for (size_t i = 0; i < set->nfiles; i++)
 			plan_diags_free(p.diags[i]);
 	free(p.diags);
+	if (p.sups)
+		for (size_t i = 0; i < set->nfiles; i++)
+			plan_suppressions_free(p.sups[i]);
+	free(p.sups);
+	plan_suppressions_free(styr_sup);
 	free(globs);
 	plan_keep_free(keep);
 	plan_file_free(styrmodell);
@@ -485,6 +520,7 @@ void plan_set_free(plan_set *set)
 	free(set->text_lens);
 	plan_source_free(set->source);
 	plan_diags_free(set->diags);
+	plan_diags_free(set->suppressed);
 	free(set->root);
 	free(set);
 }
@@ -522,6 +558,14 @@ size_t plan_set_file_count(const plan_set *set)
 	return set->nfiles;
 }
 
+int plan_set_lists(const plan_set *set, const char *relpath)
+{
+	for (size_t i = 0; i < set->nfiles; i++)
+		if (strcmp(set->paths[i], relpath) == 0)
+			return 1;
+	return 0;
+}
+
 const plan_file *plan_set_file(const plan_set *set, size_t index)
 {
 	return index < set->nfiles ? set->files[index] : NULL;
@@ -535,6 +579,11 @@ const plan_model *plan_set_model(const plan_set *set)
 plan_diags *plan_set_diags(plan_set *set)
 {
 	return set->diags;
+}
+
+plan_diags *plan_set_suppressed(plan_set *set)
+{
+	return set->suppressed;
 }
 
 /* The index of a loaded file by its path (files are sorted by path), or

@@ -107,6 +107,62 @@ cleanup:
 	return rc;
 }
 
+int plan_root_find_file(char **root, char **relpath, const char *path, plan_error *err)
+{
+	*root = NULL;
+	*relpath = NULL;
+	int rc = -1;
+	char *dir = NULL, *real_dir = NULL;
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		plan_error_set(err, "'%s' is a directory, not a file", path);
+		goto cleanup;
+	}
+	dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	if (!dir) {
+		plan_error_set(err, "out of memory");
+		goto cleanup;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		plan_error_set(err, "'%s' is a directory, not a file", path);
+		goto cleanup;
+	}
+	if (!(real_dir = realpath(dir, NULL))) {
+		plan_error_set(err, "cannot open '%s': %s", dir,
+			plan_tr(ERR_LANG(err), strerror(errno)));
+		goto cleanup;
+	}
+	if (plan_root_find(root, real_dir, err) < 0)
+		goto cleanup;
+	/* The root is real_dir or above it, so real_dir starts with it. */
+	size_t n = strlen(*root);
+	const char *below = real_dir + n;
+	while (*below == '/')
+		below++;
+	plan_buf rel = PLAN_BUF_INIT;
+	if (*below)
+		plan_buf_printf(&rel, "%s/", below);
+	plan_buf_puts(&rel, name);
+	if (rel.failed) {
+		plan_buf_free(&rel);
+		plan_error_set(err, "out of memory");
+		goto cleanup;
+	}
+	*relpath = plan_buf_detach(&rel);
+	rc = 0;
+
+cleanup:
+	if (rc < 0) {
+		free(*root);
+		*root = NULL;
+	}
+	free(dir);
+	free(real_dir);
+	return rc;
+}
+
 int plan_source_candidate(const char *name)
 {
 	size_t len = strlen(name);

@@ -36,9 +36,6 @@ struct plan_source {
 /* Rules every implementation must apply the same way, so a plan set lists
  * the same files from a working tree as from a commit of it. */
 
-/* 1 when a file name (the last path segment) ends in ".yaml" or ".yml". */
-int plan_source_candidate(const char *name);
-
 /* 1 when `relpath` is excluded by one of the ignore globs. For a directory
  * (`is_dir`), 1 means everything below it is excluded as well, so the walk
  * can prune it: see plan_glob_match_dir. */

@@ -63,7 +63,7 @@ _plan_tools()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
         -*) ;;
-        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--explain|--width|--max-chains|--since|--limit) ]]; then
+        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--explain|--width|--max-chains|--since|--limit|--stdin-filename) ]]; then
                sub=${words[i]}; break
            fi ;;
         esac
@@ -71,6 +71,7 @@ _plan_tools()
 
     case $prev in
     --root|-o|--kolada) _filedir; return ;;
+    --stdin-filename) _filedir '@(yaml|yml)'; return ;;
     -j|--width|--max-chains|--year) return ;;
     --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;
     --rev|--base|--since) _plan_revisions; return ;;
@@ -97,9 +98,10 @@ _plan_tools()
     case $cmd in
     plan-validate)
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$common --strict --base --lang --list-rules --explain --rule -q --quiet --color" -- "$cur"))
+            COMPREPLY=($(compgen -W "$common --strict --base --lang --list-rules --explain --rule -q --quiet --color --stdin-filename" -- "$cur"))
         else
-            _filedir -d
+            # PATH, or files of the plan set (plan-validate FILE...).
+            _filedir '@(yaml|yml)'
         fi ;;
     plan-link)
         local -A own=([trace]="--max-chains" [tree]="--width" [graph]="--from"

@@ -20,19 +20,22 @@
 #include "plan/set.h"
 #include "plan/version.h"
 
+#include "files.h"
 #include "rules.h"
 
 /* The language of every message; chosen before the options are read. */
 static plan_lang lang;
 
 static const char usage_text[] = PLAN_N_(
-	"Usage: plan-validate [options] [PATH]\n"
+	"Usage: plan-validate [options] [PATH | FILE... | -]\n"
 	"\n"
 	"Check every plan document of the plan set that holds PATH (default: the\n"
 	"current directory; the root is the nearest directory above it with a\n"
 	"styrmodell.yaml): YAML syntax, each document's shape against its kind's\n"
 	"schema, and the rules of the rule catalogue. Nothing is ever written into\n"
-	"the plan set.\n"
+	"the plan set. Given files of one plan set instead (as pre-commit passes\n"
+	"them), the whole set is checked and only their faults are reported; '-'\n"
+	"reads one of them from standard input (--stdin-filename).\n"
 	"\n"
 	"Options:\n"
 	"  --format FORMAT  text (default), json, sarif or github\n"
@@ -56,6 +59,8 @@ static const char usage_text[] = PLAN_N_(
 	"                   G allowed), depth, alias-nodes, documents, files\n"
 	"  -o FILE          write the result to FILE, replaced only once complete\n"
 	"  --root DIR       the plan set (or a directory in it); same as PATH\n"
+	"  --stdin-filename NAME  with '-': the file of the plan set that standard\n"
+	"                   input stands for (it replaces that file, or is added)\n"
 	"  --list-rules     list every rule: its default severity, its severity in\n"
 	"                   this plan set and what it checks (--format text or json)\n"
 	"  --explain RULE   explain one rule: what it checks, why, how to fix it,\n"
@@ -68,6 +73,10 @@ static const char usage_text[] = PLAN_N_(
 	"terminal unless NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE colour a pipe\n"
 	"too; --color decides over both. Rule severities can be changed in\n"
 	"styrmodell.yaml under rules: (error, warning or off).\n"
+	"\n"
+	"A fault can be suppressed where it is, with the reason: at the end of its\n"
+	"line '# plan-validate: disable-line RULE[,RULE...] -- reason', or on the\n"
+	"line above '# plan-validate: disable-next-line RULE[,RULE...] -- reason'.\n"
 	"\n"
 	"Exit status:\n"
 	"  0  no errors (with --strict: no warnings either)\n"
@@ -123,6 +132,8 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 {
 	plan_set_options options = *head_options;
 	options.rev = rev;
+	/* Standard input stands for a file of the working tree, not of REV. */
+	options.overlay_path = NULL;
 	plan_error err = PLAN_ERROR_INIT;
 	err.lang = lang;
 	plan_set *base = NULL;
@@ -156,6 +167,8 @@ typedef struct request {
 	plan_color color;
 	const char *rules[64];    /* --rule RULE=SEVERITY, in order */
 	size_t nrules;
+	const char *stdin_filename;
+	files files;              /* FILE... and '-': the files reported */
 } request;
 
 /* --rule RULE=SEVERITY: a configurable rule of the catalogue and error,
@@ -200,7 +213,7 @@ static void apply_rule_options(const request *r, plan_diags *diags)
 }
 
 enum { OPT_FORMAT = PLAN_CLI_OPT_OWN, OPT_STRICT, OPT_BASE, OPT_LANG, OPT_LIST_RULES,
-	OPT_EXPLAIN, OPT_COLOR, OPT_RULE };
+	OPT_EXPLAIN, OPT_COLOR, OPT_RULE, OPT_STDIN_FILENAME };
 
 /* One of plan-validate's own options (`given` as written, for messages).
  * Returns -1 to go on, or the exit status. */
@@ -237,6 +250,11 @@ static int own_option(request *r, int c, plan_buf *msg, const char *given)
 		if (plan_color_parse(&r->color, optarg) < 0)
 			return usage_error("unknown --color '%s' (expected auto, always or never)", optarg);
 		return -1;
+	case OPT_STDIN_FILENAME:
+		if (!optarg[0])
+			return usage_error("--stdin-filename needs a file name, not ''");
+		r->stdin_filename = optarg;
+		return -1;
 	case OPT_RULE:
 		if (check_rule_option(optarg, msg) < 0)
 			return usage_error_buf(msg);
@@ -264,6 +282,7 @@ static int read_options(request *r, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "rule", required_argument, NULL, OPT_RULE },
+		{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 		{ NULL, 0, NULL, 0 },
 	};
 	plan_buf msg = PLAN_BUF_INIT;
@@ -287,8 +306,8 @@ static int read_options(request *r, int argc, char **argv)
 		if (status >= 0)
 			return status;
 	}
-	if (plan_cli_common_path(&r->cli, (const char *const *)argv + optind,
-	                         (size_t)(argc - optind), &msg) < 0)
+	if (files_choose(&r->files, &r->cli, r->stdin_filename, argv + optind,
+	                 (size_t)(argc - optind), &msg) < 0)
 		return usage_error_buf(&msg);
 	if (r->list_rules && r->explain)
 		return usage_error("give either --list-rules or --explain, not both");
@@ -310,6 +329,7 @@ static int report(const request *r, plan_set *set)
 	}
 	plan_diags *diags = plan_set_diags(set);
 	apply_rule_options(r, diags);
+	apply_rule_options(r, plan_set_suppressed(set));
 	int terminal = plan_output_is_terminal(out);
 	char *prefix = r->format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
 	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
@@ -327,6 +347,7 @@ static int report(const request *r, plan_set *set)
 	print.tool_version = plan_version();
 	print.help_uri = PLAN_HELP_URI;
 	print.path_prefix = prefix && *prefix ? prefix : NULL;
+	print.suppressed = plan_diags_count(plan_set_suppressed(set));
 
 	int status = EXIT_CLEAN;
 	if (plan_diags_print(plan_output_stream(out), diags, &print) < 0 ||
@@ -345,37 +366,59 @@ static int report(const request *r, plan_set *set)
 	return status;
 }
 
+/* With FILE arguments and --rev, the root was found in the working tree:
+ * the revision must have its plan set there too, or the files' paths from
+ * it would name other files. Returns 0, or -1 after saying so. */
+static int same_root(const request *r, const plan_set *set)
+{
+	if (r->files.count == 0 || strcmp(plan_set_root(set), r->files.root) == 0)
+		return 0;
+	usage_error("in %s the plan set's root is %s, not %s: give a directory instead of files",
+		r->cli.set.rev, plan_set_root(set), r->files.root);
+	return -1;
+}
+
+static int run(request *r, int argc, char **argv)
+{
+	int status = read_options(r, argc, argv);
+	if (status >= 0)
+		return status;
+	if (r->explain)
+		return explain_rule(r->explain, lang, r->format == PLAN_DIAG_JSON, r->cli.output);
+
+	/* Once a file's own checks have run, only what the checks across
+	 * documents read is kept: a large plan set fits in a fraction of the
+	 * memory its whole trees would take. */
+	r->cli.set.keep = &plan_model_keys;
+	plan_error err = PLAN_ERROR_INIT;
+	err.lang = lang;
+	plan_set *set = NULL;
+	if (plan_set_load(&set, &r->cli.set, &err) < 0) {
+		if (r->list_rules && !r->cli.set.path)
+			return list_rules(NULL, lang, r->format == PLAN_DIAG_JSON, r->cli.output);
+		fprintf(stderr, "plan-validate: %s\n", err.message);
+		return EXIT_TROUBLE;
+	}
+	if (r->list_rules) {
+		status = list_rules(set, lang, r->format == PLAN_DIAG_JSON, r->cli.output);
+	} else if (same_root(r, set) < 0 ||
+	           (r->base_rev && subtract_base(set, &r->cli.set, r->base_rev) < 0)) {
+		status = EXIT_TROUBLE;
+	} else {
+		files_narrow(&r->files, set, lang);
+		status = report(r, set);
+	}
+	plan_set_free(set);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	lang = plan_lang_from_args(argc, argv, plan_lang_from_env());
 	request r = { .cli = PLAN_CLI_COMMON_INIT, .format = PLAN_DIAG_TEXT };
 	r.cli.lang = lang;
 	r.cli.set.lang = lang;
-	int status = read_options(&r, argc, argv);
-	if (status >= 0)
-		return status;
-	if (r.explain)
-		return explain_rule(r.explain, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
-
-	/* Once a file's own checks have run, only what the checks across
-	 * documents read is kept: a large plan set fits in a fraction of the
-	 * memory its whole trees would take. */
-	r.cli.set.keep = &plan_model_keys;
-	plan_error err = PLAN_ERROR_INIT;
-	err.lang = lang;
-	plan_set *set = NULL;
-	if (plan_set_load(&set, &r.cli.set, &err) < 0) {
-		if (r.list_rules && !r.cli.set.path)
-			return list_rules(NULL, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
-		fprintf(stderr, "plan-validate: %s\n", err.message);
-		return EXIT_TROUBLE;
-	}
-	if (r.list_rules)
-		status = list_rules(set, lang, r.format == PLAN_DIAG_JSON, r.cli.output);
-	else if (r.base_rev && subtract_base(set, &r.cli.set, r.base_rev) < 0)
-		status = EXIT_TROUBLE;
-	else
-		status = report(&r, set);
-	plan_set_free(set);
+	int status = run(&r, argc, argv);
+	files_free(&r.files);
 	return status;
 }

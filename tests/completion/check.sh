@@ -64,6 +64,10 @@ offers "plan-link graph --from SU-" SU-2026-1
 offers "plan-link matrix --format " md csv json
 offers "plan-validate --" --strict --format --base --rev
 offers "plan-validate --format " text json sarif github
+# PATH or FILE...: directories and plan files; --stdin-filename names one.
+offers "plan-validate " styrmodell.yaml planer
+offers "plan-validate --" --stdin-filename
+offers "plan-validate --stdin-filename " styrmodell.yaml
 offers "plan-validate --" --lang --list-rules --explain
 offers "plan-validate --lang " sv en
 offers "plan-link trace --lang " sv en

@@ -330,6 +330,65 @@ static void test_text_summary_plurals(void **state)
 	set_off(d, 2);
 	assert_prints(d, &o, "a.yaml:1:3: error: e [schema]\n"
 		"1 error, 0 warnings in 3 documents\n");
+
+	/* Suppressed by directives: said only when there are any. */
+	o.suppressed = 2;
+	assert_prints(d, &o, "a.yaml:1:3: error: e [schema]\n"
+		"1 error, 0 warnings in 3 documents (2 suppressed)\n");
+	o.lang = PLAN_LANG_SV;
+	o.suppressed = 1;
+	assert_prints(d, &o, "a.yaml:1:3: fel: e [schema]\n"
+		"1 fel, 0 varningar i 3 dokument (1 undantagen)\n");
+	plan_diags_free(d);
+}
+
+static int pick_schema(void *ctx, const plan_diag *d)
+{
+	(void)ctx;
+	return strcmp(d->rule, "schema") == 0;
+}
+
+/* Moving by a predicate keeps both lists' order; to NULL frees. */
+static void test_move_if(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	plan_diags *moved = new_list();
+	add(d, "a.yaml", 1, 1, "schema", "s1");
+	add(d, "a.yaml", 2, 1, "cross-body-link", "w1");
+	add(d, "a.yaml", 3, 1, "schema", "s2");
+	add(d, "a.yaml", 4, 1, "no-trace", "n1");
+	add(moved, "z.yaml", 1, 1, "schema", "old");
+	assert_int_equal(plan_diags_move_if(moved, d, pick_schema, NULL), 0);
+	assert_int_equal(plan_diags_count(d), 2);
+	assert_string_equal(plan_diags_get(d, 0)->message, "w1");
+	assert_string_equal(plan_diags_get(d, 1)->message, "n1");
+	assert_int_equal(plan_diags_count(moved), 3);
+	assert_string_equal(plan_diags_get(moved, 0)->message, "old");
+	assert_string_equal(plan_diags_get(moved, 1)->message, "s1");
+	assert_string_equal(plan_diags_get(moved, 2)->message, "s2");
+	assert_int_equal(plan_diags_move_if(NULL, moved, pick_schema, NULL), 0);
+	assert_int_equal(plan_diags_count(moved), 0);
+	plan_diags_free(d);
+	plan_diags_free(moved);
+}
+
+/* plan-validate FILE...: only the named files' diagnostics stay. */
+static void test_keep_files(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 1, 1, "schema", "a1");
+	add(d, "b.yaml", 1, 1, "schema", "b1");
+	add(d, "c/a.yaml", 1, 1, "schema", "ca");
+	add(d, "a.yaml", 2, 1, "no-trace", "a2");
+	add(d, "", 0, 0, "limit", "no file");
+	const char *files[] = { "a.yaml", "c/a.yaml" };
+	plan_diags_keep_files(d, files, 2);
+	assert_int_equal(plan_diags_count(d), 3);
+	assert_string_equal(plan_diags_get(d, 0)->message, "a1");
+	assert_string_equal(plan_diags_get(d, 1)->message, "ca");
+	assert_string_equal(plan_diags_get(d, 2)->message, "a2");
 	plan_diags_free(d);
 }
 
@@ -635,6 +694,7 @@ static void test_json(void **state)
 		"  \"documents\": 7,\n"
 		"  \"errors\": 1,\n"
 		"  \"warnings\": 1,\n"
+		"  \"suppressed\": 0,\n"
 		"  \"diagnostics\": [\n"
 		"    {\"file\": \"a.yaml\", \"line\": 3, \"column\": 5, \"severity\": \"error\", "
 		"\"rule\": \"schema\", \"message\": \"bad \\\"thing\\\"\\\\ \\n\\t\\u0001 \\ufffd "
@@ -660,11 +720,14 @@ static void test_json_empty(void **state)
 		"  \"documents\": 0,\n"
 		"  \"errors\": 0,\n"
 		"  \"warnings\": 0,\n"
+		"  \"suppressed\": 0,\n"
 		"  \"diagnostics\": []\n"
 		"}\n");
-	/* Only switched-off diagnostics: still empty. */
+	/* Only switched-off diagnostics: still empty; what directives took out
+	 * is counted. */
 	add(d, "a.yaml", 1, 1, "schema", "x");
 	set_off(d, 0);
+	o.suppressed = 3;
 	assert_prints(d, &o,
 		"{\n"
 		"  \"root\": null,\n"
@@ -672,6 +735,7 @@ static void test_json_empty(void **state)
 		"  \"documents\": 0,\n"
 		"  \"errors\": 0,\n"
 		"  \"warnings\": 0,\n"
+		"  \"suppressed\": 3,\n"
 		"  \"diagnostics\": []\n"
 		"}\n");
 	plan_diags_free(d);
@@ -776,7 +840,7 @@ static void test_sarif(void **state)
 		"      ]\n"
 		"    }\n"
 		"  ]\n"
-		"}\n", nrules - 2);
+		"}\n", (size_t)(plan_rule_find("io") - rules));
 	assert_ptr_equal(plan_rule_find("cross-body-link"), &rules[7]);
 	assert_prints(d, &o, want.ptr);
 	plan_buf_free(&want);
@@ -1165,6 +1229,8 @@ int main(void)
 		cmocka_unit_test(test_subtract_no_key),
 		cmocka_unit_test(test_subtract_empty),
 		cmocka_unit_test(test_subtract_volume),
+		cmocka_unit_test(test_move_if),
+		cmocka_unit_test(test_keep_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 /* fuzz_load.c: the loader (plan_file_load) on arbitrary bytes, with the
  * default limits and with tight ones, checking what the node tree and the
  * diagnostics promise: positions inside the file, scalars NUL-terminated,
- * keys that are scalars, depth and document counts within the limits. */
+ * keys that are scalars, depth and document counts within the limits. The
+ * same bytes go through the suppression directives' scan (plan/suppress.h),
+ * which reads every file's text too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@
 #include "plan/load.h"
 #include "plan/model.h"
 #include "plan/prune.h"
+#include "plan/suppress.h"
 
 typedef struct walk {
 	uint32_t lines;         /* line breaks in the file, plus one */
@@ -135,8 +138,38 @@ static void load(const uint8_t *data, size_t size, const plan_limits *limits)
 	plan_diags_free(diags);
 }
 
+/* The directives of the bytes: their faults inside the file, and applying
+ * them to a diagnostic on every line they could name leaves a sane list. */
+static void suppress(const uint8_t *data, size_t size)
+{
+	plan_diags *diags = plan_diags_new();
+	if (!diags)
+		return;
+	plan_suppressions *sup = NULL;
+	if (plan_suppressions_scan(&sup, "fuzz.yaml", (const char *)data, size, diags) == 0) {
+		uint32_t lines = count_lines(data, size);
+		for (size_t i = 0; i < plan_diags_count(diags); i++) {
+			const plan_diag *d = plan_diags_get(diags, i);
+			fuzz_check(d->line >= 1 && d->line <= lines && d->column >= 1,
+				"directive fault inside the file", d->message, strlen(d->message));
+		}
+		size_t before = plan_diags_count(diags);
+		for (uint32_t line = 1; line <= lines && line <= 64; line++)
+			plan_diags_add(diags, "fuzz.yaml", line, 1, "no-trace", NULL, "x");
+		plan_diags *covered = plan_diags_new();
+		if (covered && plan_suppressions_apply(&sup, 1, 1, diags, covered) == 0)
+			fuzz_check(plan_diags_count(covered) <= 64 &&
+				plan_diags_count(diags) >= before, "applying moves only what it covers",
+				NULL, 0);
+		plan_diags_free(covered);
+	}
+	plan_suppressions_free(sup);
+	plan_diags_free(diags);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	suppress(data, size);
 	const plan_limits defaults = PLAN_LIMITS_INIT;
 	load(data, size, &defaults);
 	/* Tight limits reach every limit's code path with small inputs. */

@@ -383,6 +383,51 @@ case_base() {
 }
 
 # Every way a revision cannot be read: exit 2 and a message naming it.
+# FILE... with --rev and --base: with --rev the files are read from the
+# revision (a file gone from the working tree included), with --base only
+# the files' new faults are reported; '-' stands for a working-tree file and
+# is compared with the base as that file.
+case_files() {
+	make_repo
+	cd "$repo"
+	vp=plan/planer/bun/verksamhetsplan.yaml
+	sed 's/contributes_to: \[KF-2\]/contributes_to: [KF-9]/' "$vp" >"$tmp/f" && mv "$tmp/f" "$vp"
+	sed 's/title: Kommunen är en attraktiv arbetsgivare/title: 42/' plan/flerarsplan.yaml \
+		>"$tmp/f" && mv "$tmp/f" plan/flerarsplan.yaml
+	run 1 "$validate" "$vp"
+	out_has "[unknown-reference]"
+	out_lacks "flerarsplan.yaml"
+	run 0 "$validate" --rev HEAD "$vp"
+	out_has "0 errors, 0 warnings in 6 documents"
+	g commit -q -a -m "Faults"
+	# Gone from the working tree, still in the revision.
+	rm "$vp"
+	run 1 "$validate" --rev HEAD "$vp"
+	out_has "planer/bun/verksamhetsplan.yaml"
+	out_has "[unknown-reference]"
+	out_lacks "flerarsplan.yaml"
+	run 2 "$validate" "$vp"
+	err_has "cannot open"
+	g checkout -q -- "$vp"
+	# --base: the old fault is not new; a new one in the file is, and one
+	# in another file is not reported.
+	sed 's/contributes_to: \[KF-3\]/contributes_to: [KF-8]/' "$vp" >"$tmp/f" && mv "$tmp/f" "$vp"
+	run 1 "$validate" --base HEAD "$vp" plan/organisation.yaml
+	out_has "KF-8"
+	out_lacks "KF-9"
+	out_lines 2
+	run 0 "$validate" --base HEAD plan/flerarsplan.yaml
+	# '-' against the base: the text on stdin, not the file on disk.
+	g checkout -q -- "$vp"
+	sed 's/contributes_to: \[KF-4\]/contributes_to: [KF-7]/' "$vp" >"$tmp/stdin"
+	run 1 sh -c '"$1" --base HEAD --stdin-filename "$2" - <"$3"' sh "$validate" "$vp" "$tmp/stdin"
+	out_has "KF-7"
+	out_lacks "KF-9"
+	run 0 sh -c '"$1" --base HEAD --stdin-filename "$2" - <"$2"' sh "$validate" "$vp"
+	run 2 "$validate" --rev HEAD --stdin-filename "$vp" -
+	err_has "'-' with --rev"
+}
+
 case_errors() {
 	make_repo
 	cd "$repo"
@@ -818,6 +863,7 @@ diff) case_diff ;;
 suspect) case_suspect ;;
 suspect-none) case_suspect_none ;;
 diff-errors) case_diff_errors ;;
+files) case_files ;;
 *) fail "unknown case '$name'" ;;
 esac
 exit 0

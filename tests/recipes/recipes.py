@@ -251,11 +251,48 @@ def action(world):
                   "%s: no annotation %r" % (what, annotation(layout)))
 
 
+def hooked_repository(world, exe, env, block, what, hook, layout, args=None, files=None):
+    """A new repository with the README's configuration naming `hook` (with
+    `args` and `files:` when given), pre-commit installed, and the plan set
+    at `layout`, nothing committed; returns its path."""
+    config = yaml.safe_load(block)
+    entry = config["repos"][0]["hooks"][0]
+    entry["id"] = hook
+    entry.pop("args", None)
+    if args:
+        entry["args"] = args
+    if files:
+        entry["files"] = files
+    work = os.path.join(world.tmp, "pc-%s-%s" % (layout.strip("."), hook))
+    os.makedirs(work)
+    world.git("init", "-q", work)
+    with open(os.path.join(work, ".pre-commit-config.yaml"), "w") as f:
+        yaml.safe_dump(config, f)
+    p = subprocess.run([exe, "install"], cwd=work, env=env)
+    check(p.returncode == 0, "%s: pre-commit install exits %d" % (what, p.returncode))
+    shutil.copytree(os.path.join(world.source, SET), os.path.join(work, layout),
+                    dirs_exist_ok=True)
+    return work
+
+
+def commit(world, work, env, message):
+    """git commit -a with the hooks: (exit status, whether HEAD moved, output)."""
+    world.git("add", "-A", cwd=work)
+    head = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work, check=False)
+    p = subprocess.run(["git", "commit", "-q", "-m", message], cwd=work, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    print(p.stdout)
+    moved = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work,
+                      check=False) != head
+    return p.returncode, moved, p.stdout
+
+
 def pre_commit(world):
     """The hooks of .pre-commit-hooks.yaml, installed by the real pre-commit
     from a local clone (a tag of a repository holding them), as the README's
     configuration names them; git commit passes on a valid plan set and is
-    refused on a broken one."""
+    refused on a broken one. plan-validate-files reports the staged files
+    only."""
     exe = shutil.which("pre-commit", path=world.env["PATH"])
     check(exe, "pre-commit is not installed (a test dependency: apt-get install pre-commit)")
     print(subprocess.run([exe, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip())
@@ -273,42 +310,42 @@ def pre_commit(world):
         for hook in ("plan-validate", "plan-validate-strict"):
             what = "pre-commit, hook %s, plans at %s" % (hook, layout)
             print("--- " + what)
-            config = yaml.safe_load(block)
-            entry = config["repos"][0]["hooks"][0]
-            entry["id"] = hook
-            if layout == ".":
-                entry.pop("args", None)
-            else:
-                entry["args"] = [layout]
-            work = os.path.join(world.tmp, "pc-%s-%s" % (layout.strip("."), hook))
-            os.makedirs(work)
-            world.git("init", "-q", work)
-            with open(os.path.join(work, ".pre-commit-config.yaml"), "w") as f:
-                yaml.safe_dump(config, f)
-            p = subprocess.run([exe, "install"], cwd=work, env=env)
-            check(p.returncode == 0, "%s: pre-commit install exits %d" % (what, p.returncode))
-            shutil.copytree(os.path.join(world.source, SET), os.path.join(work, layout),
-                            dirs_exist_ok=True)
+            work = hooked_repository(world, exe, env, block, what, hook, layout,
+                                     args=None if layout == "." else [layout])
             # A valid set, then warnings only (refused by the strict hook),
             # then an error: each commit is let through or refused.
             for change, passes in ((CLEAN, True), (WARN, hook == "plan-validate"), (FAULT, False)):
                 if change is not CLEAN:
                     edit(os.path.join(work, layout, CHANGED), *change)
-                world.git("add", "-A", cwd=work)
-                head = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work,
-                                 check=False)
-                p = subprocess.run(["git", "commit", "-q", "-m", change[1]], cwd=work, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                print(p.stdout)
-                moved = world.git("rev-parse", "-q", "--verify", "HEAD^{commit}", cwd=work,
-                                  check=False) != head
-                check((p.returncode == 0) == passes and moved == passes,
+                status, moved, out = commit(world, work, env, change[1])
+                check((status == 0) == passes and moved == passes,
                       "%s: the commit of %r is %s" % (what, change[1],
                                                      "refused" if not moved else "let through"))
                 if not passes:
-                    check(CHANGED + ":" in p.stdout,
-                          "%s: the hook's output names no fault" % what)
+                    check(CHANGED + ":" in out, "%s: the hook's output names no fault" % what)
                     break
+    # plan-validate-files: only the staged files' faults block a commit, so
+    # an old fault in another file does not; with the plans in a folder,
+    # files: keeps the repository's other YAML (this configuration) out.
+    old = ("title: Varje elev får rätt stöd i tid", "title: 42")  # kontorsplan: a schema fault
+    for layout in (".", "plans"):
+        what = "pre-commit, hook plan-validate-files, plans at %s" % layout
+        print("--- " + what)
+        work = hooked_repository(world, exe, env, block, what, "plan-validate-files", layout,
+                                 files=None if layout == "." else r"^plans/.*\.ya?ml$")
+        world.git("add", "-A", cwd=work)
+        world.git("commit", "-q", "--no-verify", "-m", "plans", cwd=work)
+        edit(os.path.join(work, layout, "planer/bun/utbk/kontorsplan.yaml"), *old)
+        world.git("commit", "-q", "--no-verify", "-a", "-m", "an old fault", cwd=work)
+        for change, passes in ((CLEAN, True), (FAULT, False)):
+            edit(os.path.join(work, layout, CHANGED), *change)
+            status, moved, out = commit(world, work, env, change[1])
+            check(moved == passes and (status == 0) == passes, "%s: the commit of %r is %s" % (
+                what, change[1], "let through" if moved else "refused"))
+            check("kontorsplan.yaml" not in out,
+                  "%s: the old fault in a file not committed is reported" % what)
+            if not passes:
+                check(CHANGED + ":" in out, "%s: the hook's output names no fault" % what)
 
 
 def main(argv):

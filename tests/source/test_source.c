@@ -302,6 +302,124 @@ static void test_open_dir_errors(void **state)
 	plan_source_free(NULL);
 }
 
+/* ---- plan_root_find_file ---- */
+
+static void test_root_find_file(void **state)
+{
+	fixture *fx = *state;
+	put(fx, "styrmodell.yaml");
+	put(fx, "planer/bun/vp.yaml");
+	char *root = NULL, *rel = NULL;
+	plan_error err = PLAN_ERROR_INIT;
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "planer/bun/vp.yaml"), &err), 0);
+	assert_string_equal(root, fx->real);
+	assert_string_equal(rel, "planer/bun/vp.yaml");
+	free(root);
+	free(rel);
+	/* A file that does not exist yet, through a '..': its directory does. */
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "planer/bun/../ny.yaml"), &err), 0);
+	assert_string_equal(rel, "planer/ny.yaml");
+	free(root);
+	free(rel);
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "styrmodell.yaml"), &err), 0);
+	assert_string_equal(rel, "styrmodell.yaml");
+	free(root);
+	free(rel);
+
+	/* A directory, a missing directory, and no plan set above. */
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "planer/bun"), &err), -1);
+	assert_non_null(strstr(err.message, "is a directory"));
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "planer/"), &err), -1);
+	assert_int_equal(plan_root_find_file(&root, &rel, at(fx, "nej/x.yaml"), &err), -1);
+	assert_non_null(strstr(err.message, "cannot open"));
+	char outside[128];
+	snprintf(outside, sizeof outside, "%s/x.yaml", fx->outside);
+	assert_int_equal(plan_root_find_file(&root, &rel, outside, &err), -1);
+	assert_non_null(strstr(err.message, "no styrmodell.yaml"));
+	assert_null(root);
+	assert_null(rel);
+}
+
+/* ---- the overlay ---- */
+
+static plan_source *overlay(fixture *fx, const char *rel, const char *text)
+{
+	plan_source *dir = NULL, *src = NULL;
+	plan_error err = PLAN_ERROR_INIT;
+	assert_int_equal(plan_source_open_dir(&dir, fx->dir, &err), 0);
+	assert_int_equal(plan_source_open_overlay(&src, dir, rel, text, strlen(text), &err), 0);
+	return src;
+}
+
+static void assert_overlay_listing(plan_source *src, const char *const *ignore, size_t nignore,
+	const char *const *expected, size_t nexpected, plan_diags *diags)
+{
+	const char *const *paths = NULL;
+	size_t count = 0;
+	assert_int_equal(plan_source_list(src, ignore, nignore, 1000, &paths, &count, diags), 0);
+	for (size_t i = 0; i < count && i < nexpected; i++)
+		assert_string_equal(paths[i], expected[i]);
+	assert_int_equal(count, nexpected);
+}
+
+static void test_overlay(void **state)
+{
+	fixture *fx = *state;
+	put(fx, "styrmodell.yaml");
+	put(fx, "b.yaml");
+	put(fx, "d/e.yaml");
+
+	/* Replacing a listed file: listed once, read from the text; the others
+	 * are read as they are. */
+	plan_source *src = overlay(fx, "b.yaml", "kind: ny\n");
+	const char *replaced[] = { "b.yaml", "d/e.yaml", "styrmodell.yaml" };
+	assert_overlay_listing(src, NULL, 0, replaced, N(replaced), fx->diags);
+	char *text = NULL;
+	size_t len = 0;
+	assert_int_equal(plan_source_read(src, "b.yaml", 100, &text, &len, fx->diags), 0);
+	assert_string_equal(text, "kind: ny\n");
+	free(text);
+	assert_int_equal(plan_source_read(src, "d/e.yaml", 100, &text, &len, fx->diags), 0);
+	assert_string_equal(text, "kind: x\n");
+	free(text);
+	/* Over the limit, as a file would be. */
+	assert_int_equal(plan_source_read(src, "b.yaml", 3, &text, &len, fx->diags), -1);
+	assert_int_equal(count_rule(fx->diags, "limit"), 1);
+	assert_string_equal(plan_source_root(src), fx->real);
+	assert_null(plan_source_revision(src));
+	plan_source_free(src);
+
+	/* Adding one, in its sorted place; not where the listing would not
+	 * have it (ignored, hidden, not a plan file's name). */
+	src = overlay(fx, "c/ny.yaml", "kind: ny\n");
+	const char *added[] = { "b.yaml", "c/ny.yaml", "d/e.yaml", "styrmodell.yaml" };
+	assert_overlay_listing(src, NULL, 0, added, N(added), fx->diags);
+	const char *ignore[] = { "c/" };
+	const char *without[] = { "b.yaml", "d/e.yaml", "styrmodell.yaml" };
+	assert_overlay_listing(src, ignore, 1, without, N(without), fx->diags);
+	const char *ignore_file[] = { "ny.yaml" };
+	assert_overlay_listing(src, ignore_file, 1, without, N(without), fx->diags);
+	plan_source_free(src);
+	src = overlay(fx, ".dold/ny.yaml", "x");
+	assert_overlay_listing(src, NULL, 0, without, N(without), fx->diags);
+	plan_source_free(src);
+	src = overlay(fx, "ny.txt", "x");
+	assert_overlay_listing(src, NULL, 0, without, N(without), fx->diags);
+	plan_source_free(src);
+	src = overlay(fx, "zz.yml", "x");
+	const char *last[] = { "b.yaml", "d/e.yaml", "styrmodell.yaml", "zz.yml" };
+	assert_overlay_listing(src, NULL, 0, last, N(last), fx->diags);
+	plan_source_free(src);
+
+	/* A path that is not inside the set is refused (and the source under
+	 * it freed). */
+	plan_source *dir = NULL;
+	plan_error err = PLAN_ERROR_INIT;
+	assert_int_equal(plan_source_open_dir(&dir, fx->dir, &err), 0);
+	assert_int_equal(plan_source_open_overlay(&src, dir, "../x.yaml", "x", 1, &err), -1);
+	assert_null(src);
+}
+
 /* ---- listing ---- */
 
 static void test_list_sorted(void **state)
@@ -846,6 +964,8 @@ int main(void)
 		T(test_root_from_file),
 		T(test_root_nearest_wins),
 		T(test_root_not_found),
+		T(test_root_find_file),
+		T(test_overlay),
 		T(test_open_dir_errors),
 		T(test_list_sorted),
 		T(test_list_hidden),

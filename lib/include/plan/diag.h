@@ -48,6 +48,16 @@ int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
 /* Move every diagnostic of `src` to the end of `dst`; `src` is left empty. */
 int plan_diags_take(plan_diags *dst, plan_diags *src);
 
+/* Move every diagnostic for which pick(ctx, d) is true from `src` to the
+ * end of `dst` (NULL: free them instead), keeping the order of both.
+ * Returns 0, or -1 when memory ran out (both lists are then unchanged). */
+int plan_diags_move_if(plan_diags *dst, plan_diags *src,
+	int (*pick)(void *ctx, const plan_diag *d), void *ctx);
+
+/* Keep only the diagnostics located in one of the `nfiles` files (paths
+ * as the diagnostics name them; plan-validate FILE...), freeing the rest. */
+void plan_diags_keep_files(plan_diags *diags, const char *const *files, size_t nfiles);
+
 /* Set the severity of every diagnostic of a configurable rule to `severity`
  * (PLAN_SEVERITY_OFF removes them). Non-configurable rules are left alone. */
 void plan_diags_override(plan_diags *diags, const char *rule, plan_severity severity);
@@ -115,10 +125,13 @@ typedef struct plan_diag_print_options {
 	                          * are repository paths when the plan set is a
 	                          * subdirectory; NULL or "" for none */
 	int quiet;               /* text: the diagnostics only, no summary line */
+	size_t suppressed;       /* diagnostics that directives in the files took
+	                          * out (plan_set_suppressed): text says how many
+	                          * when there are any, json always */
 } plan_diag_print_options;
 
 #define PLAN_DIAG_PRINT_OPTIONS_INIT \
-	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0 }
+	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
 
 /* Print every diagnostic whose severity is not off, in the chosen format,
  * followed (text) by a summary line. Plan text is escaped for the format:

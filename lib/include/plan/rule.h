@@ -38,7 +38,9 @@ typedef struct plan_rule {
 } plan_rule;
 
 /* The whole catalogue, in the order of domain.md, with the toolkit's own
- * additions (`io`, `limit`) last. Static storage; `*count` gets its length. */
+ * additions last (`io`, `limit`, and the suppression directives'
+ * `suppression-invalid` and `unused-suppression`). Static storage; `*count`
+ * gets its length. */
 const plan_rule *plan_rules_all(size_t *count);
 
 /* The rule with this id, or NULL. */

@@ -27,9 +27,15 @@ typedef struct plan_set_options {
 	                          * across documents read, in a fraction of the
 	                          * memory. */
 	plan_lang lang;          /* the language of the diagnostics' messages */
+	const char *overlay_path;/* a file (from the root) whose text is
+	                          * overlay_text instead of what the source
+	                          * holds, or added if it holds none
+	                          * (plan_source_open_overlay); NULL: none */
+	const char *overlay_text;
+	size_t overlay_len;
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN }
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, NULL, 0 }
 
 typedef struct plan_set plan_set;
 
@@ -57,8 +63,18 @@ size_t plan_set_document_count(const plan_set *set);
  * results would be guesses. */
 int plan_set_checked_across(const plan_set *set);
 size_t plan_set_file_count(const plan_set *set);
+
+/* True when the listing of the set holds `relpath` (a path from the root):
+ * a file the set read, or tried to. False for a file that is no plan file,
+ * hidden, or under styrmodell.yaml's ignore:. */
+int plan_set_lists(const plan_set *set, const char *relpath);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
+
+/* The diagnostics that the files' suppression directives took out of
+ * plan_set_diags (plan/suppress.h), after styrmodell.yaml's overrides:
+ * counted in the summary, never printed. Owned by the set. */
+plan_diags *plan_set_suppressed(plan_set *set);
 
 /* Where the plan set was read from, for a report's reader. With --rev:
  * *commit_time gets the commit's time (seconds since 1970, UTC) and 0 is

@@ -15,6 +15,19 @@
  * and `err` says why. */
 int plan_root_find(char **out, const char *path, plan_error *err);
 
+/* The plan set that holds the file `path`, and the file's place in it: as
+ * plan_root_find from the file's directory, which must exist (the file
+ * itself need not: it may be one being added, or read from elsewhere). On
+ * success *root is the root (absolute, symlink-free) and *relpath the path
+ * from it with '/' separators (free() both), and 0 is returned; otherwise
+ * -1 with `err` saying why (no such directory, no plan set above it, a path
+ * that names a directory). */
+int plan_root_find_file(char **root, char **relpath, const char *path, plan_error *err);
+
+/* 1 when a file name (or a path: its last segment) ends in ".yaml" or
+ * ".yml", the names a plan set's listing holds. */
+int plan_source_candidate(const char *name);
+
 typedef struct plan_source plan_source;
 
 /* A source over the directory `root` (as plan_root_find gives it). Free with
@@ -73,6 +86,17 @@ int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
  * the absolute path the root has in the repository's working tree (the
  * repository's directory for a bare one), whether or not it exists there. */
 const char *plan_source_root(const plan_source *source);
+
+/* A source that lists and reads as `under` does (whose ownership it takes,
+ * also on failure), except the file `relpath`, whose text is `len` bytes of
+ * `text` (copied): an editor's unsaved buffer, or standard input
+ * (plan-validate - --stdin-filename NAME). It replaces the file of that
+ * path, or is added to the listing where the listing would have held it (a
+ * *.yaml or *.yml name, nothing hidden, not under an ignore glob). Returns
+ * 0, or -1 with `err` set (a relpath that is not inside the set, out of
+ * memory). */
+int plan_source_open_overlay(plan_source **out, plan_source *under, const char *relpath,
+	const char *text, size_t len, plan_error *err);
 
 /* The full commit id (40 hex digits) a git source reads, or NULL for the
  * directory source. Owned by the source. */
