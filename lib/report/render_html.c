@@ -32,9 +32,23 @@ static const char css[] =
 
 /* Plan text as HTML: & < > " ' escaped; controls and invalid UTF-8 become
  * U+FFFD. `para`: a blank line closes the paragraph and opens another. */
+static int plain_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 static void html_text(plan_buf *buf, const char *s, size_t len, int para)
 {
 	for (size_t i = 0; i < len;) {
+		/* Most text needs nothing: put each such run at once. */
+		size_t run = i;
+		while (run < len && plain_ascii((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			plan_buf_put(buf, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n') {
 			while (i < len && s[i] == '\n')
