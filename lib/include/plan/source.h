@@ -38,6 +38,24 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
 int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	plan_error *err);
 
+/* A file's text held in memory, to be read in place of the file itself. */
+typedef struct plan_overlay_file {
+	const char *path;        /* relative to the root, '/'-separated, as listed */
+	const char *text;        /* `len` bytes, not necessarily NUL-terminated */
+	size_t len;
+} plan_overlay_file;
+
+/* A source over `under` (which it takes over, and frees with itself, also
+ * when this fails) in which each of `files` reads as its text instead of
+ * what `under` holds: an editor's unsaved documents checked as they are on
+ * screen. The listing is `under`'s: a text whose file `under` does not list
+ * (not saved yet, hidden, ignored) is never read. The texts are copied; of
+ * a path given twice the last counts. A text larger than the read's
+ * `max_bytes` is the same `limit` diagnostic a file is. Free with
+ * plan_source_free. Returns 0, or -1 with `err` set when memory ran out. */
+int plan_source_open_overlay(plan_source **out, plan_source *under,
+	const plan_overlay_file *files, size_t nfiles, plan_error *err);
+
 /* Every `*.yaml` and `*.yml` file below the root, as paths relative to it with
  * '/' separators, sorted bytewise so the order is the same on every machine.
  * Hidden directories and files (name starts with '.') are skipped, and so is
