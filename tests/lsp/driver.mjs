@@ -12,9 +12,9 @@
 // one line per message the server wrote, with the URI of ROOT written back
 // as ${ROOT} and the version as ${VERSION}, then "exit N". --update writes
 // EXPECTED instead of comparing.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { frame, session } from './client.mjs';
 
 const [binary, scriptPath, expectedPath, root, ...rest] = process.argv.slice(2);
 const update = rest[0] === '--update';
@@ -42,47 +42,21 @@ function expand(value) {
 const script = JSON.parse(readFileSync(scriptPath, 'utf8'));
 const chunks = [];
 for (const step of script) {
-  if (step.raw !== undefined) {
-    chunks.push(Buffer.from(expand(step.raw), 'utf8'));
-  } else {
-    const body = Buffer.from(JSON.stringify(expand(step)), 'utf8');
-    chunks.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body);
-  }
+  if (step.raw !== undefined) chunks.push(Buffer.from(expand(step.raw), 'utf8'));
+  else chunks.push(frame(expand(step)));
 }
 
-const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-const out = [];
-child.stdout.on('data', (d) => out.push(d));
-child.stdin.on('error', () => {});
-child.stdin.end(Buffer.concat(chunks));
-const timer = setTimeout(() => { child.kill('SIGKILL'); }, 60000);
-
-child.on('close', (code, signal) => {
-  clearTimeout(timer);
-  const data = Buffer.concat(out);
-  const lines = [];
-  let at = 0;
-  while (at < data.length) {
-    const end = data.indexOf('\r\n\r\n', at);
-    if (end < 0) { lines.push(`TRAILING ${JSON.stringify(data.subarray(at).toString())}`); break; }
-    const header = data.subarray(at, end).toString('ascii');
-    const m = /^Content-Length: (\d+)$/.exec(header);
-    if (!m) { lines.push(`BAD HEADER ${JSON.stringify(header)}`); break; }
-    const len = Number(m[1]);
-    const body = data.subarray(end + 4, end + 4 + len);
-    if (body.length !== len) { lines.push('SHORT BODY'); break; }
-    let text = JSON.stringify(JSON.parse(body.toString('utf8')));
-    text = text.replaceAll(rootUri, '${ROOT}');
-    text = text.replace(/"version":"[0-9][^"]*"/, '"version":"${VERSION}"');
-    lines.push(text);
-    at = end + 4 + len;
-  }
-  lines.push(signal ? `signal ${signal}` : `exit ${code}`);
-  const got = lines.join('\n') + '\n';
-  if (update) {
-    writeFileSync(expectedPath, got);
-    return;
-  }
+const { messages, code, signal } = await session(binary, args, Buffer.concat(chunks));
+const lines = messages.map((m) => {
+  if (m.broken) return m.broken;
+  return JSON.stringify(m).replaceAll(rootUri, '${ROOT}')
+    .replace(/"version":"[0-9][^"]*"/, '"version":"${VERSION}"');
+});
+lines.push(signal ? `signal ${signal}` : `exit ${code}`);
+const got = lines.join('\n') + '\n';
+if (update) {
+  writeFileSync(expectedPath, got);
+} else {
   const expected = readFileSync(expectedPath, 'utf8');
   if (got !== expected) {
     const g = got.split('\n'), e = expected.split('\n');
@@ -95,4 +69,4 @@ child.on('close', (code, signal) => {
     process.exit(1);
   }
   console.log(`${scriptPath}: ${lines.length - 1} messages as expected`);
-});
+}
