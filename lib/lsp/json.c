@@ -68,25 +68,34 @@ void lsp_respond(lsp_server *s, json_t *id, json_t *result)
 	lsp_send(s, msg);
 }
 
-void lsp_respond_error(lsp_server *s, json_t *id, int code, const char *fmt, ...)
+/* A JSON string of `fmt` in the server's language, filled in from `ap`;
+ * NULL when memory ran out. */
+static json_t *translated(lsp_server *s, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static json_t *translated(lsp_server *s, const char *fmt, va_list ap)
 {
 	plan_buf text = PLAN_BUF_INIT;
+	plan_buf_vprintf(&text, plan_tr(s->lang, fmt), ap);
+	json_t *str = text.failed ? NULL : lsp_string(text.ptr ? text.ptr : "", text.len);
+	plan_buf_free(&text);
+	return str;
+}
+
+void lsp_respond_error(lsp_server *s, json_t *id, int code, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	plan_buf_vprintf(&text, plan_tr(s->lang, fmt), ap);
+	json_t *text = translated(s, fmt, ap);
 	va_end(ap);
 	json_t *msg = message();
-	json_t *error = json_object();
-	if (msg && error) {
+	json_t *error = json_pack("{s:i,s:o}", "code", code, "message", text ? text : json_string(""));
+	if (msg && error)
 		json_object_set(msg, "id", id ? id : json_null());
-		json_object_set_new(error, "code", json_integer(code));
-		json_object_set_new(error, "message",
-			lsp_string(text.ptr ? text.ptr : "", text.failed ? 0 : text.len));
-		json_object_set_new(msg, "error", error);
-		error = NULL;
+	if (!error || json_object_set_new(msg, "error", error) < 0) {
+		json_decref(msg);
+		msg = NULL;
 	}
-	json_decref(error);
-	plan_buf_free(&text);
 	lsp_send(s, msg);
 }
 
@@ -104,18 +113,10 @@ void lsp_notify(lsp_server *s, const char *method, json_t *params)
 
 void lsp_log(lsp_server *s, int type, const char *fmt, ...)
 {
-	plan_buf text = PLAN_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	plan_buf_vprintf(&text, plan_tr(s->lang, fmt), ap);
+	json_t *text = translated(s, fmt, ap);
 	va_end(ap);
-	json_t *params = json_object();
-	if (params && !text.failed) {
-		json_object_set_new(params, "type", json_integer(type));
-		json_object_set_new(params, "message", lsp_string(text.ptr ? text.ptr : "", text.len));
-		lsp_notify(s, "window/logMessage", params);
-	} else {
-		json_decref(params);
-	}
-	plan_buf_free(&text);
+	if (text)
+		lsp_notify(s, "window/logMessage", json_pack("{s:i,s:o}", "type", type, "message", text));
 }

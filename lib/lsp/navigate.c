@@ -142,17 +142,25 @@ static json_t *definition_of(lsp_server *s, const plan_item *item)
 	return location(s, item->doc->file->path, at, at == id ? written_chars(id) : 0);
 }
 
-json_t *lsp_definition(lsp_server *s, json_t *params)
+/* What `answer` says of the item defined or named at the request's
+ * position; NULL (JSON null) where there is none. */
+static json_t *about_item(lsp_server *s, json_t *params,
+	json_t *(*answer)(lsp_server *s, const plan_item *item))
 {
 	place p;
 	json_t *result = NULL;
 	if (place_of(&p, s, params, 1) == 0) {
 		const plan_item *item = item_at(plan_set_model(s->set), &p);
 		if (item)
-			result = definition_of(s, item);
+			result = answer(s, item);
 	}
 	free(p.rel);
 	return result;
+}
+
+json_t *lsp_definition(lsp_server *s, json_t *params)
+{
+	return about_item(s, params, definition_of);
 }
 
 static void add_refs_to(lsp_server *s, json_t *list, const plan_document *doc,
@@ -279,15 +287,7 @@ static json_t *hover_of(lsp_server *s, const plan_item *item)
 
 json_t *lsp_hover(lsp_server *s, json_t *params)
 {
-	place p;
-	json_t *result = NULL;
-	if (place_of(&p, s, params, 1) == 0) {
-		const plan_item *item = item_at(plan_set_model(s->set), &p);
-		if (item)
-			result = hover_of(s, item);
-	}
-	free(p.rel);
-	return result;
+	return about_item(s, params, hover_of);
 }
 
 /* --- the outline ------------------------------------------------------------ */

@@ -27,25 +27,25 @@ const char *lsp_line(const char *text, size_t len, uint32_t line, size_t *line_l
 	return text + at;
 }
 
+/* Past the character at byte `i` of a line: its bytes and its UTF-16
+ * units (one invalid byte is one character, shown as U+FFFD). */
+static size_t step(const char *line, size_t len, size_t i, uint32_t *units)
+{
+	uint32_t cp;
+	size_t n = plan_utf8_decode(line + i, len - i, &cp);
+	*units += n && cp >= 0x10000 ? 2 : 1;
+	return i + (n ? n : 1);
+}
+
 uint32_t lsp_utf16_of_column(const char *line, size_t len, uint32_t column)
 {
 	uint32_t units = 0;
 	size_t i = 0;
 	for (uint32_t c = 1; c < column; c++) {
-		if (!line || i >= len) {
+		if (line && i < len)
+			i = step(line, len, i, &units);
+		else
 			units++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = plan_utf8_decode(line + i, len - i, &cp);
-		if (n == 0) {
-			/* One invalid byte is one character, shown as U+FFFD. */
-			units++;
-			i++;
-			continue;
-		}
-		units += cp >= 0x10000 ? 2 : 1;
-		i += n;
 	}
 	return units;
 }
@@ -54,17 +54,8 @@ size_t lsp_byte_of_utf16(const char *line, size_t len, uint32_t units)
 {
 	size_t i = 0;
 	uint32_t u = 0;
-	while (i < len && u < units) {
-		uint32_t cp;
-		size_t n = plan_utf8_decode(line + i, len - i, &cp);
-		if (n == 0) {
-			i++;
-			u++;
-			continue;
-		}
-		u += cp >= 0x10000 ? 2 : 1;
-		i += n;
-	}
+	while (i < len && u < units)
+		i = step(line, len, i, &u);
 	return i;
 }
 
