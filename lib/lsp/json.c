@@ -99,6 +99,16 @@ void lsp_respond_error(lsp_server *s, json_t *id, int code, const char *fmt, ...
 	lsp_send(s, msg);
 }
 
+void lsp_fail(lsp_server *s, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plan_buf_clear(&s->fail);
+	plan_buf_vprintf(&s->fail, plan_tr(s->lang, fmt), ap);
+	va_end(ap);
+	s->fail_code = code;
+}
+
 void lsp_notify(lsp_server *s, const char *method, json_t *params)
 {
 	json_t *msg = message();

@@ -14,132 +14,10 @@
 #include "plan/output.h"
 #include "plan/view.h"
 
-/* Ids are at most 64 characters of [A-Za-z0-9_.-] (the schemas' pattern). */
-#define MAX_ID 64
-
-/* Where a request points: a file of the set, a line (1-based) and the id
- * under the cursor. */
-typedef struct place {
-	char *rel;
-	uint32_t line;
-	char word[MAX_ID + 1];
-} place;
-
-static int id_char(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '.' || c == '-';
-}
-
-/* The file and the text position of a TextDocumentPositionParams (the id
- * may be empty). Returns 0, or -1 when the document is not in the set. */
-static int place_of(place *out, lsp_server *s, json_t *params, int want_position)
-{
-	memset(out, 0, sizeof *out);
-	if (!s->set)
-		return -1;
-	const char *uri = json_string_value(json_object_get(json_object_get(params,
-		"textDocument"), "uri"));
-	out->rel = lsp_rel_of_uri(s, uri);
-	if (!out->rel)
-		return -1;
-	if (!want_position)
-		return 0;
-	json_t *position = json_object_get(params, "position");
-	json_int_t line = json_integer_value(json_object_get(position, "line"));
-	json_int_t character = json_integer_value(json_object_get(position, "character"));
-	if (line < 0 || line >= UINT32_MAX || character < 0 || character >= UINT32_MAX)
-		return 0;
-	out->line = (uint32_t)line + 1;
-	size_t len = 0, n = 0;
-	const char *text = lsp_text_of(s, out->rel, &len);
-	const char *l = lsp_line(text, len, out->line, &n);
-	if (!l)
-		return 0;
-	size_t at = lsp_byte_of_utf16(l, n, (uint32_t)character);
-	size_t from = at, to = at;
-	while (from > 0 && id_char(l[from - 1]))
-		from--;
-	while (to < n && id_char(l[to]))
-		to++;
-	if (to > from && to - from <= MAX_ID) {
-		memcpy(out->word, l + from, to - from);
-		out->word[to - from] = '\0';
-	}
-	return 0;
-}
-
-static int node_names(const plan_node *node, const place *p)
-{
-	return node && node->line == p->line && node->type == PLAN_NODE_STRING &&
-	       strcmp(node->u.text, p->word) == 0;
-}
-
-static const plan_item *ref_at(const plan_ref *refs, size_t n, const place *p, int *found)
-{
-	for (size_t r = 0; r < n; r++)
-		if (node_names(refs[r].node, p)) {
-			*found = 1;
-			return refs[r].target;
-		}
-	return NULL;
-}
-
-/* The item defined or named at `p`: an `id:` value is the item it
- * defines, a link the item it names. NULL for anything else (and for a
- * link that names nothing). */
-static const plan_item *item_at(const plan_model *m, const place *p)
-{
-	if (!p->word[0])
-		return NULL;
-	for (size_t d = 0; d < m->ndocs; d++) {
-		const plan_document *doc = m->docs[d];
-		if (strcmp(doc->file->path, p->rel) != 0)
-			continue;
-		int found = 0;
-		const plan_item *target = ref_at(doc->refs, doc->nrefs, p, &found);
-		if (found)
-			return target;
-		if (doc->self && node_names(plan_node_get(doc->self->node, "id"), p))
-			return doc->self;
-		for (size_t i = 0; i < doc->nitems; i++) {
-			const plan_item *item = doc->items[i];
-			if (node_names(plan_node_get(item->node, "id"), p))
-				return item;
-			target = ref_at(item->refs, item->nrefs, p, &found);
-			if (found)
-				return target;
-		}
-	}
-	return NULL;
-}
-
-/* A Location of a node of `rel` spanning `chars` characters. */
-static json_t *location(lsp_server *s, const char *rel, const plan_node *node, size_t chars)
-{
-	size_t len = 0;
-	const char *text = lsp_text_of(s, rel, &len);
-	char *uri = lsp_uri_of(s, rel);
-	json_t *range = lsp_range(text, len, node->line, node->column, (uint32_t)chars);
-	json_t *loc = uri && range ? json_pack("{s:s,s:o}", "uri", uri, "range", range) : NULL;
-	if (!loc)
-		json_decref(range);
-	free(uri);
-	return loc;
-}
-
-/* How many characters a scalar takes where it is written: its text, and
- * the quotes around it. */
-static size_t written_chars(const plan_node *node)
-{
-	return strlen(node->u.text) + (node->quoted ? 2 : 0);
-}
-
 static json_t *definition_of(lsp_server *s, const plan_item *item)
 {
-	const plan_node *id = plan_node_get(item->node, "id");
-	const plan_node *at = id && id->type == PLAN_NODE_STRING ? id : item->node;
-	return location(s, item->doc->file->path, at, at == id ? written_chars(id) : 0);
+	const plan_node *id = lsp_id_node(item);
+	return lsp_location(s, item->doc->file->path, id ? id : item->node, id ? lsp_written_chars(id) : 0);
 }
 
 /* What `answer` says of the item defined or named at the request's
@@ -147,10 +25,10 @@ static json_t *definition_of(lsp_server *s, const plan_item *item)
 static json_t *about_item(lsp_server *s, json_t *params,
 	json_t *(*answer)(lsp_server *s, const plan_item *item))
 {
-	place p;
+	lsp_place p;
 	json_t *result = NULL;
-	if (place_of(&p, s, params, 1) == 0) {
-		const plan_item *item = item_at(plan_set_model(s->set), &p);
+	if (lsp_place_of(&p, s, params, 1) == 0) {
+		const plan_item *item = lsp_item_at(plan_set_model(s->set), &p);
 		if (item)
 			result = answer(s, item);
 	}
@@ -163,33 +41,24 @@ json_t *lsp_definition(lsp_server *s, json_t *params)
 	return about_item(s, params, definition_of);
 }
 
-static void add_refs_to(lsp_server *s, json_t *list, const plan_document *doc,
-	const plan_ref *refs, size_t n, const plan_item *item)
+static void add_location(lsp_server *s, const plan_document *doc, const plan_ref *ref,
+	void *list)
 {
-	for (size_t r = 0; r < n; r++)
-		if (refs[r].target == item && refs[r].node)
-			json_array_append_new(list, location(s, doc->file->path, refs[r].node,
-				written_chars(refs[r].node)));
+	json_array_append_new(list, lsp_location(s, doc->file->path, ref->node,
+		lsp_written_chars(ref->node)));
 }
 
 json_t *lsp_references(lsp_server *s, json_t *params)
 {
-	place p;
+	lsp_place p;
 	json_t *list = NULL;
-	if (place_of(&p, s, params, 1) == 0) {
-		const plan_model *m = plan_set_model(s->set);
-		const plan_item *item = item_at(m, &p);
+	if (lsp_place_of(&p, s, params, 1) == 0) {
+		const plan_item *item = lsp_item_at(plan_set_model(s->set), &p);
 		if (item && (list = json_array())) {
 			if (json_is_true(json_object_get(json_object_get(params, "context"),
 			                 "includeDeclaration")))
 				json_array_append_new(list, definition_of(s, item));
-			for (size_t d = 0; d < m->ndocs; d++) {
-				const plan_document *doc = m->docs[d];
-				add_refs_to(s, list, doc, doc->refs, doc->nrefs, item);
-				for (size_t i = 0; i < doc->nitems; i++)
-					add_refs_to(s, list, doc, doc->items[i]->refs,
-						doc->items[i]->nrefs, item);
-			}
+			lsp_each_ref_to(s, item, add_location, list);
 		}
 	}
 	free(p.rel);
@@ -319,12 +188,12 @@ static json_t *line_range(uint32_t from, uint32_t to)
 
 static json_t *symbol(lsp_server *s, const char *rel, const plan_item *item, uint32_t end_line)
 {
-	const plan_node *id = plan_node_get(item->node, "id");
-	const plan_node *at = id && id->type == PLAN_NODE_STRING ? id : item->node;
+	const plan_node *id = lsp_id_node(item);
+	const plan_node *at = id ? id : item->node;
 	size_t len = 0;
 	const char *text = lsp_text_of(s, rel, &len);
 	json_t *selection = lsp_range(text, len, at->line, at->column,
-		at == id ? (uint32_t)written_chars(id) : 0);
+		id ? (uint32_t)lsp_written_chars(id) : 0);
 	uint32_t from = item->node->line < at->line ? item->node->line : at->line;
 	json_t *sym = json_pack("{s:o,s:s,s:i,s:o,s:o}",
 		"name", lsp_cstring(item->id),
@@ -348,9 +217,9 @@ static uint32_t lines_of(const char *text, size_t len)
 
 json_t *lsp_document_symbols(lsp_server *s, json_t *params)
 {
-	place p;
+	lsp_place p;
 	json_t *list = NULL;
-	if (place_of(&p, s, params, 0) == 0 && (list = json_array())) {
+	if (lsp_place_of(&p, s, params, 0) == 0 && (list = json_array())) {
 		const plan_model *m = plan_set_model(s->set);
 		size_t len = 0;
 		const char *text = lsp_text_of(s, p.rel, &len);
@@ -381,5 +250,72 @@ json_t *lsp_document_symbols(lsp_server *s, json_t *params)
 		}
 	}
 	free(p.rel);
+	return list;
+}
+
+/* --- workspace/symbol ------------------------------------------------------- */
+
+/* Symbols found are cut here: an empty query matches every item. */
+#define MAX_SYMBOLS 500
+
+/* `text` folded for matching without case into `out` (at most `max`
+ * bytes and a NUL): ASCII capitals and the Latin-1 ones (Å, Ä, Ö, É: the
+ * second byte of C3 80-9E, but the sign ×) as their small letters. */
+static size_t fold(char *out, const char *text, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; text[i] && n < max; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (i > 0 && (unsigned char)text[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
+		         c != 0x97)
+			c = (unsigned char)(c + 0x20);
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int matches(const char *folded_query, const char *text)
+{
+	char folded[1024];
+	if (!text)
+		return 0;
+	fold(folded, text, sizeof folded - 1);
+	return strstr(folded, folded_query) != NULL;
+}
+
+json_t *lsp_workspace_symbols(lsp_server *s, json_t *params)
+{
+	if (!s->set)
+		return json_array();
+	const char *query = json_string_value(json_object_get(params, "query"));
+	char folded[256];
+	fold(folded, query ? query : "", sizeof folded - 1);
+	const plan_model *m = plan_set_model(s->set);
+	json_t *list = json_array();
+	size_t n = 0;
+	for (size_t i = 0; list && i < m->nitems && n < MAX_SYMBOLS; i++) {
+		const plan_item *item = m->items[i];
+		if (!matches(folded, item->id) && !matches(folded, item->title))
+			continue;
+		const plan_node *id = lsp_id_node(item);
+		plan_buf name = PLAN_BUF_INIT;
+		/* The title is in the name: clients filter the answer again by
+		 * name, and an item found by its title must stay. */
+		plan_buf_puts(&name, item->id);
+		if (item->title && item->title[0])
+			plan_buf_printf(&name, ": %s", item->title);
+		json_t *sym = name.failed ? NULL : json_pack("{s:o,s:i,s:o,s:s}",
+			"name", lsp_string(name.ptr, name.len),
+			"kind", symbol_kind((plan_item_kind)item->kind),
+			"location", lsp_location(s, item->doc->file->path, id ? id : item->node,
+				id ? lsp_written_chars(id) : 0),
+			"containerName", item->doc->file->path);
+		plan_buf_free(&name);
+		if (sym && json_array_append_new(list, sym) == 0)
+			n++;
+	}
 	return list;
 }

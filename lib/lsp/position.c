@@ -3,6 +3,7 @@
  * units, so that 'å' is one and an emoji two). */
 #include "lsp_impl.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "plan/buf.h"
@@ -50,13 +51,29 @@ uint32_t lsp_utf16_of_column(const char *line, size_t len, uint32_t column)
 	return units;
 }
 
-size_t lsp_byte_of_utf16(const char *line, size_t len, uint32_t units)
+/* Walk a line's characters up to byte `max_byte` or `max_units` UTF-16
+ * units, whichever comes first: the byte reached, the units in *units. */
+static size_t walk(const char *line, size_t len, size_t max_byte, uint32_t max_units,
+	uint32_t *units)
 {
 	size_t i = 0;
-	uint32_t u = 0;
-	while (i < len && u < units)
-		i = step(line, len, i, &u);
+	*units = 0;
+	while (i < len && i < max_byte && *units < max_units)
+		i = step(line, len, i, units);
 	return i;
+}
+
+size_t lsp_byte_of_utf16(const char *line, size_t len, uint32_t units)
+{
+	uint32_t u;
+	return walk(line, len, SIZE_MAX, units, &u);
+}
+
+uint32_t lsp_utf16_of_byte(const char *line, size_t len, size_t byte)
+{
+	uint32_t u;
+	walk(line, len, byte, UINT32_MAX, &u);
+	return u;
 }
 
 json_t *lsp_position(const char *text, size_t len, uint32_t line, uint32_t column)

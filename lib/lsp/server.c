@@ -64,18 +64,26 @@ static plan_lang choose_lang(const plan_lsp_options *opt, json_t *params)
  * not ask for. */
 static json_t *capabilities(void)
 {
-	return json_pack("{s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b}",
+	return json_pack("{s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:b,"
+		"s:{s:[s]}}",
 		"textDocumentSync", "openClose", 1, "change", 1, "save", "includeText", 0,
 		"definitionProvider", 1,
 		"referencesProvider", 1,
 		"hoverProvider", 1,
-		"documentSymbolProvider", 1);
+		"documentSymbolProvider", 1,
+		"workspaceSymbolProvider", 1,
+		"completionProvider", "triggerCharacters", "[", ",",
+		"renameProvider", 1,
+		"codeActionProvider", "codeActionKinds", "quickfix");
 }
 
 static void initialize(lsp_server *s, json_t *id, json_t *params)
 {
 	s->lang = choose_lang(&s->opt, params);
 	s->state = LSP_RUNNING;
+	s->watch_dynamic = json_is_true(json_object_get(json_object_get(json_object_get(
+		json_object_get(params, "capabilities"), "workspace"), "didChangeWatchedFiles"),
+		"dynamicRegistration"));
 	lsp_workspace_root(s, params);
 	json_t *result = json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities(),
 		"serverInfo", "name", "plan-lsp", "version", plan_version());
@@ -93,12 +101,35 @@ static const struct {
 	{ "textDocument/references", lsp_references },
 	{ "textDocument/hover", lsp_hover },
 	{ "textDocument/documentSymbol", lsp_document_symbols },
+	{ "textDocument/completion", lsp_completion },
+	{ "textDocument/rename", lsp_rename },
+	{ "textDocument/codeAction", lsp_code_action },
+	{ "workspace/symbol", lsp_workspace_symbols },
 };
 
 static void initialized(lsp_server *s, json_t *params)
 {
 	(void)params;
+	/* Files changed outside the editor (a checkout, a script) arrive as
+	 * didChangeWatchedFiles where the client watches on request; the
+	 * answer to this request is not waited for. */
+	if (s->watch_dynamic) {
+		json_t *watch = json_pack("{s:s,s:s,s:s,s:{s:[{s:s,s:s,s:{s:[{s:s}]}}]}}",
+			"jsonrpc", "2.0", "id", "plan-lsp-watch", "method", "client/registerCapability",
+			"params", "registrations", "id", "plan-lsp-watch",
+			"method", "workspace/didChangeWatchedFiles", "registerOptions", "watchers",
+			"globPattern", "**/*.{yaml,yml}");
+		lsp_send(s, watch);
+	}
 	/* The whole set's faults, open or not, as plan-validate lists them. */
+	lsp_recheck(s);
+}
+
+static void watched_files_changed(lsp_server *s, json_t *params)
+{
+	(void)params;
+	/* Whatever changed, the set is read again: what is open still counts
+	 * as the editor shows it. */
 	lsp_recheck(s);
 }
 
@@ -111,6 +142,7 @@ static const struct {
 	{ "textDocument/didChange", lsp_did_change },
 	{ "textDocument/didSave", lsp_did_save },
 	{ "textDocument/didClose", lsp_did_close },
+	{ "workspace/didChangeWatchedFiles", watched_files_changed },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -142,7 +174,15 @@ static void on_request(lsp_server *s, const char *method, json_t *id, json_t *pa
 	}
 	for (size_t i = 0; i < COUNT(requests); i++)
 		if (strcmp(method, requests[i].method) == 0) {
-			lsp_respond(s, id, requests[i].fn(s, params));
+			s->fail_code = 0;
+			json_t *result = requests[i].fn(s, params);
+			if (s->fail_code) {
+				json_decref(result);
+				lsp_respond_error(s, id, s->fail_code, "%s",
+					s->fail.ptr && !s->fail.failed ? s->fail.ptr : "");
+			} else {
+				lsp_respond(s, id, result);
+			}
 			return;
 		}
 	lsp_respond_error(s, id, PLAN_LSP_METHOD_NOT_FOUND, PLAN_N_("unknown method '%s'"), method);
@@ -203,6 +243,8 @@ static int on_message(lsp_server *s, const char *body, size_t len)
 int plan_lsp_serve(FILE *in, FILE *out, const plan_lsp_options *options)
 {
 	lsp_server s = { 0 };
+	plan_buf fail = PLAN_BUF_INIT;
+	s.fail = fail;
 	s.out = out;
 	s.opt = *options;
 	s.lang = options->lang >= 0 ? (plan_lang)options->lang : options->fallback_lang;
@@ -223,6 +265,7 @@ int plan_lsp_serve(FILE *in, FILE *out, const plan_lsp_options *options)
 		exited = on_message(&s, body.ptr, body.len);
 	}
 	plan_buf_free(&body);
+	plan_buf_free(&s.fail);
 	lsp_workspace_free(&s);
 	return exited && s.state == LSP_SHUT_DOWN ? 0 : 1;
 }

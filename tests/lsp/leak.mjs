@@ -11,6 +11,7 @@ import { frame, session } from './client.mjs';
 const [lsp, dir, outPath] = process.argv.slice(2);
 const root = pathToFileURL(dir).href;
 const vp = `${root}/planer/bun/verksamhetsplan-2026.yaml`;
+const ht = `${root}/planer/sn/sock/hemtjanst/arbetsplan-2026.yaml`;
 const at = (id, method, uri, line, character) =>
   ({ jsonrpc: '2.0', id, method, params: { textDocument: { uri }, position: { line, character } } });
 const input = Buffer.concat([
@@ -24,6 +25,16 @@ const input = Buffer.concat([
   at(5, 'textDocument/hover', vp, 5, 10),
   at(6, 'textDocument/hover', vp, 8, 21),
   at(7, 'textDocument/hover', `${root}/planer/bun/utbk/kontorsplan-2026.yaml`, 2, 8),
+  { jsonrpc: '2.0', id: 10, method: 'textDocument/rename',
+    params: { textDocument: { uri: vp }, position: { line: 5, character: 10 }, newName: 'BUN 1' } },
+  { jsonrpc: '2.0', id: 11, method: 'textDocument/rename',
+    params: { textDocument: { uri: vp }, position: { line: 5, character: 10 }, newName: 'BUN-2' } },
+  { jsonrpc: '2.0', id: 12, method: 'textDocument/rename',
+    params: { textDocument: { uri: vp }, position: { line: 0, character: 0 }, newName: 'X' } },
+  { jsonrpc: '2.0', id: 13, method: 'textDocument/codeAction', params: { textDocument: { uri: ht },
+    range: { start: { line: 8, character: 21 }, end: { line: 8, character: 21 } },
+    context: { diagnostics: [{ range: { start: { line: 8, character: 21 }, end: { line: 8, character: 21 } },
+      code: 'unknown-reference', message: '' }] } } },
   frame({ jsonrpc: '2.0', id: 8, method: 'shutdown' }),
   frame({ jsonrpc: '2.0', id: 9, method: 'textDocument/hover', params: {} }),
   frame({ jsonrpc: '2.0', method: 'exit' }),
@@ -33,6 +44,7 @@ const texts = [];
 for (const m of messages) {
   if (m.error) texts.push(m.error.message);
   if (m.result?.contents) texts.push(m.result.contents.value);
+  if (Array.isArray(m.result)) for (const a of m.result) if (a.title) texts.push(a.title);
   for (const d of m.params?.diagnostics ?? []) texts.push(d.message);
   if (m.params?.message) texts.push(m.params.message);
 }

@@ -1,7 +1,8 @@
 -- nvim.lua: Neovim's own LSP client (0.7's API: start_client,
 -- buf_attach_client, buf_request_sync) driving plan-lsp on a copy of
--- examples/broken: open a file, wait for its diagnostics, ask hover and
--- definition, fix the fault in the buffer and wait for it to clear. What it
+-- examples/broken: open a file, wait for its diagnostics, ask hover,
+-- definition and completion, fix the fault in the buffer and wait for it to
+-- clear. What it
 -- got is written to $PLAN_OUT, one line each, paths from the plan set.
 --
 -- Run: PLAN_LSP=... PLAN_DIR=... PLAN_OUT=... nvim --headless -u NONE -i NONE -n -c 'luafile nvim.lua'
@@ -31,9 +32,9 @@ local function run()
   assert(vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 20),
     'no diagnostics arrived')
   local client = vim.lsp.get_client_by_id(client_id)
-  say('server: %s, definition %s, hover %s', client.server_capabilities and 'plan-lsp' or '?',
-    tostring(client.server_capabilities.definitionProvider),
-    tostring(client.server_capabilities.hoverProvider))
+  local caps = client.server_capabilities
+  say('server: definition %s, hover %s, completion %s', tostring(caps.definitionProvider),
+    tostring(caps.hoverProvider), tostring(caps.completionProvider ~= nil))
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     say('diagnostic %d:%d %s [%s] %s', d.lnum + 1, d.col + 1,
       d.severity == vim.diagnostic.severity.ERROR and 'error' or 'warning',
@@ -60,6 +61,15 @@ local function run()
   local value = hover and hover[client_id] and hover[client_id].result and
     hover[client_id].result.contents.value or 'none'
   for l in (value .. '\n'):gmatch('(.-)\n') do say('hover| %s', l) end
+
+  -- What may go in HT-A2's contributes_to: the level rules' choice.
+  local comp = vim.lsp.buf_request_sync(buf, 'textDocument/completion', at(13, 21), 10000)
+  local result = comp and comp[client_id] and comp[client_id].result
+  local labels = {}
+  for _, item in ipairs(result and (result.items or result) or {}) do
+    table.insert(labels, item.label .. ' (' .. (item.labelDetails and item.labelDetails.description or '?') .. ')')
+  end
+  say('completion: %s', table.concat(labels, ', '))
 
   -- The fault fixed in the buffer, not saved: the diagnostic goes.
   vim.api.nvim_buf_set_lines(buf, 8, 9, true, { '    contributes_to: [SOCK-1]' })
