@@ -502,7 +502,7 @@ static int put_sarif_rule_help(plan_buf *buf, const plan_rule *r,
 	plan_buf_putc(buf, '}');
 	if (nonempty(o->help_uri)) {
 		plan_buf_free(&help);
-		plan_buf_printf(&help, "%s#rule-%s", o->help_uri, r->id);
+		plan_rule_help_uri(&help, o->help_uri, r->id);
 		plan_buf_puts(buf, ", \"helpUri\": ");
 		put_json_str(buf, help.ptr ? help.ptr : "");
 	}

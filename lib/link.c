@@ -180,45 +180,79 @@ static int assigned_to(const plan_item *assignment, const plan_item *body)
 	return 0;
 }
 
-/* The organisational item whose plan `ref` should point into, for the
- * cross-body check, and the item the target actually belongs to; NULL when
- * the check does not apply or an owner is unknown. */
+/* Whose plan a link from `item` (NULL: the document `doc` itself) to
+ * `target` by `role` points into: WHOSE_OWN when that is as it should be
+ * (or the check does not apply, or an owner is unknown); WHOSE_OTHER when
+ * it is `*got`'s plan, not `*want`'s (`*office`: offices', not bodies');
+ * WHOSE_NOT_GIVEN for a särskilt uppdrag not given to the body `*want`. */
+enum { WHOSE_OWN, WHOSE_OTHER, WHOSE_NOT_GIVEN };
+
+static int whose_plan(const plan_document *doc, const plan_item *item, plan_ref_role role,
+	const plan_item *target, const plan_item **want, const plan_item **got, int *office)
+{
+	const plan_item *from = item ? item->owner : doc->owner;
+	*want = *got = NULL;
+	*office = 0;
+	if (!from)
+		return WHOSE_OWN;
+	switch (target->kind) {
+	case PLAN_ITEM_BODY_GOAL:
+		if (role == PLAN_REF_FU_GOAL)
+			return WHOSE_OWN;    /* follow-up coverage is the follow-up rules' concern */
+		*want = body_of(from);
+		*got = target->owner;
+		break;
+	case PLAN_ITEM_OFFICE_GOAL:
+		if (role == PLAN_REF_FU_GOAL)
+			return WHOSE_OWN;
+		*want = office_of(from);
+		*got = target->owner;
+		*office = 1;
+		break;
+	case PLAN_ITEM_KPI:
+		if (role != PLAN_REF_FOLLOWED_KPI)
+			return WHOSE_OWN;
+		*want = office_of(from);
+		*got = target->owner;
+		*office = 1;
+		break;
+	case PLAN_ITEM_ASSIGNMENT:
+		*want = body_of(from);
+		if (!*want || role == PLAN_REF_FU_ASSIGNMENT || assigned_to(target, *want))
+			return WHOSE_OWN;
+		return WHOSE_NOT_GIVEN;
+	default:
+		return WHOSE_OWN;
+	}
+	return *want && *got && *want != *got ? WHOSE_OTHER : WHOSE_OWN;
+}
+
+int plan_ref_fits(const plan_document *doc, const plan_item *item, plan_ref_role role,
+	const plan_item *target)
+{
+	const plan_item *want, *got;
+	int office;
+	return plan_ref_allows(doc, item ? item->kind : -1, role, (plan_item_kind)target->kind) &&
+	       whose_plan(doc, item, role, target, &want, &got, &office) == WHOSE_OWN;
+}
+
+/* cross-body-link for a valid reference that points into another body's or
+ * office's plan. */
 static void cross_check(plan_diags *diags, const plan_document *doc, const plan_item *item,
 	const plan_ref *ref)
 {
-	const plan_item *from = item ? item->owner : doc->owner;
 	const plan_item *target = ref->target;
 	const plan_item *want = NULL, *got = NULL;
 	int office = 0;   /* whose plan: the body's or the office's */
 	plan_lang lang = plan_diags_lang(diags);
 	const char *key = item ? item->id : ref->id;
-	if (!from || !ref->valid)
+	if (!ref->valid)
 		return;
-	switch (target->kind) {
-	case PLAN_ITEM_BODY_GOAL:
-		if (ref->role == PLAN_REF_FU_GOAL)
-			return;    /* follow-up coverage is the follow-up rules' concern */
-		want = body_of(from);
-		got = target->owner;
-		break;
-	case PLAN_ITEM_OFFICE_GOAL:
-		if (ref->role == PLAN_REF_FU_GOAL)
-			return;
-		want = office_of(from);
-		got = target->owner;
-		office = 1;
-		break;
-	case PLAN_ITEM_KPI:
-		if (ref->role != PLAN_REF_FOLLOWED_KPI)
-			return;
-		want = office_of(from);
-		got = target->owner;
-		office = 1;
-		break;
-	case PLAN_ITEM_ASSIGNMENT: {
-		const plan_item *body = body_of(from);
-		if (!body || ref->role == PLAN_REF_FU_ASSIGNMENT || assigned_to(target, body))
-			return;
+	int whose = whose_plan(doc, item, (plan_ref_role)ref->role, target, &want, &got, &office);
+	if (whose == WHOSE_OWN)
+		return;
+	if (whose == WHOSE_NOT_GIVEN) {
+		const plan_item *body = want;
 		if (item)
 			plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
 				"cross-body-link", key,
@@ -231,11 +265,6 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 				plan_doc_kind_definite(doc->kind, lang), target->id, body->id);
 		return;
 	}
-	default:
-		return;
-	}
-	if (!want || !got || want == got)
-		return;
 	const char *path = doc->file->path;
 	uint32_t line = ref->node->line, column = ref->node->column;
 	if (item && office)

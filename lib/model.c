@@ -520,6 +520,16 @@ const char *plan_ref_role_key(plan_ref_role role)
 	}
 }
 
+const char *plan_ref_suggest(const plan_model *model, const plan_document *doc,
+	const plan_item *from, const plan_ref *ref)
+{
+	plan_suggest suggest = PLAN_SUGGEST_INIT(ref->id);
+	for (size_t i = 0; i < model->nitems; i++)
+		if (plan_ref_allows(doc, from ? from->kind : -1, ref->role, model->items[i]->kind))
+			plan_suggest_add(&suggest, model->items[i]->id);
+	return suggest.best;
+}
+
 static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_ref *ref,
 	size_t *suggestions)
 {
@@ -536,11 +546,7 @@ static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_
 	const char *guess = NULL;
 	if (*suggestions < MAX_SUGGESTIONS) {
 		(*suggestions)++;
-		plan_suggest suggest = PLAN_SUGGEST_INIT(ref->id);
-		for (size_t i = 0; i < b->model->nitems; i++)
-			if (plan_ref_allows(doc, from ? from->kind : -1, ref->role, b->model->items[i]->kind))
-				plan_suggest_add(&suggest, b->model->items[i]->id);
-		guess = suggest.best;
+		guess = plan_ref_suggest(b->model, doc, from, ref);
 	}
 	const char *where = plan_ref_role_key(ref->role);
 	/* The key names who refers and to what ("BUN-1->KF-9"), so that the

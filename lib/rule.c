@@ -12,6 +12,11 @@ const plan_rule *plan_rules_all(size_t *count)
 	return plan_rule_catalogue;
 }
 
+int plan_rule_help_uri(plan_buf *out, const char *base, const char *id)
+{
+	return plan_buf_printf(out, "%s#rule-%s", base, id);
+}
+
 const plan_rule *plan_rule_find(const char *id)
 {
 	for (size_t i = 0; i < plan_rule_catalogue_count; i++)

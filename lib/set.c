@@ -386,13 +386,13 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		if (plan_source_open_dir(&set->source, set->root, err) < 0)
 			goto cleanup;
 	}
-	/* The overlay takes the source over, and on failure frees it and
-	 * leaves set->source NULL. */
-	if (options->overlay_path &&
-	    plan_source_open_overlay(&set->source, set->source, options->overlay_path,
-	                             options->overlay_text ? options->overlay_text : "",
-	                             options->overlay_len, err) < 0)
-		goto cleanup;
+	if (options->noverlay) {
+		plan_source *under = set->source;
+		set->source = NULL;
+		if (plan_source_open_overlay(&set->source, under, options->overlay,
+		                             options->noverlay, err) < 0)
+			goto cleanup;
+	}
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))

@@ -1,8 +1,13 @@
-/* source_overlay.c: a source that reads as another does, except one file
- * whose text is given (standard input, `plan-validate - --stdin-filename`;
- * an editor's unsaved buffer): it replaces the file of that path, or is
- * added where the listing would have held it. */
-#define _POSIX_C_SOURCE 200809L /* strdup */
+/* source_overlay.c: a source that reads another source's files, except that
+ * some of them read as texts held in memory: an editor's unsaved documents
+ * checked in place of what is on disk, or standard input (`plan-validate -
+ * --stdin-filename`), which may also add a file where the listing would
+ * have held it. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* strdup under -std=c11 */
+#endif
+
+#include "plan/source.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +15,33 @@
 #include "plan/buf.h"
 #include "source_impl.h"
 
-typedef struct overlay_source {
-	plan_source base;          /* first: see source_impl.h */
-	plan_source *under;        /* owned */
-	char *relpath;
+/* A text held: the overlay's own copy of one plan_overlay_file. */
+typedef struct held {
+	char *path;
 	char *text;
 	size_t len;
-	const char **listing;      /* the under source's paths with relpath in
-	                            * its place; the strings are theirs or ours */
+	int add;
+} held;
+
+typedef struct overlay_source {
+	plan_source base;         /* first: an overlay_source * is a plan_source * */
+	plan_source *under;       /* owned */
+	held *files;              /* sorted by path */
+	size_t nfiles;
+	const char **listing;     /* under's paths with the added ones among
+	                           * them; the strings are theirs or ours */
 } overlay_source;
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const held *)a)->path, ((const held *)b)->path);
+}
+
+static const held *overlay_find(const overlay_source *src, const char *relpath)
+{
+	held key = { (char *)relpath, NULL, 0, 0 };
+	return bsearch(&key, src->files, src->nfiles, sizeof *src->files, by_path);
+}
 
 /* Would a listing hold `relpath`? A plan file's name, nothing hidden on the
  * way (listing skips names starting with '.'), and no ignore glob over it
@@ -47,6 +70,10 @@ static int listable(const char *relpath, const char *const *ignore, size_t nigno
 	return ok;
 }
 
+/* The listing is the underlying one: a text that stands in for a file
+ * replaces it, and one whose file does not exist yet is read only when it
+ * is marked `add` and a listing would hold it, so that an overlay never
+ * adds what the ignore globs or hidden folders keep out. */
 static int overlay_list(plan_source *base, const char *const *ignore, size_t nignore,
 	size_t max_files, const char *const **out, size_t *count, plan_diags *diags)
 {
@@ -56,24 +83,23 @@ static int overlay_list(plan_source *base, const char *const *ignore, size_t nig
 	if (plan_source_list(src->under, ignore, nignore, max_files, &paths, &n, diags) < 0)
 		return -1;
 	free(src->listing);
-	src->listing = malloc((n + 1) * sizeof *src->listing);
+	src->listing = malloc((n + src->nfiles + 1) * sizeof *src->listing);
 	if (!src->listing)
 		return -1;
-	/* Sorted bytewise like the listing, the given file in its place. */
-	int add = listable(src->relpath, ignore, nignore);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		int c = strcmp(paths[i], src->relpath);
-		if (add && c >= 0) {
-			src->listing[k++] = src->relpath;
-			add = 0;
-			if (c == 0)
-				continue;
-		}
-		src->listing[k++] = paths[i];
+	/* Both sorted bytewise: merged, an added file in its place. */
+	size_t k = 0, i = 0;
+	for (size_t f = 0; f < src->nfiles; f++) {
+		const held *h = &src->files[f];
+		if (!h->add || !listable(h->path, ignore, nignore))
+			continue;
+		while (i < n && strcmp(paths[i], h->path) < 0)
+			src->listing[k++] = paths[i++];
+		if (i < n && strcmp(paths[i], h->path) == 0)
+			i++;
+		src->listing[k++] = h->path;
 	}
-	if (add)
-		src->listing[k++] = src->relpath;
+	while (i < n)
+		src->listing[k++] = paths[i++];
 	*out = src->listing;
 	*count = k;
 	return 0;
@@ -83,22 +109,21 @@ static int overlay_read(plan_source *base, const char *relpath, size_t max_bytes
 	char **out, size_t *len, plan_diags *diags)
 {
 	overlay_source *src = (overlay_source *)base;
-	if (strcmp(relpath, src->relpath) != 0)
+	const held *file = overlay_find(src, relpath);
+	if (!file)
 		return plan_source_read(src->under, relpath, max_bytes, out, len, diags);
-	if (src->len > max_bytes) {
+	if (file->len > max_bytes) {
 		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
 		return -1;
 	}
-	/* The caller owns what it gets: a copy, since the set may read it twice
-	 * (once to check, once to quote a line). */
-	char *copy = malloc(src->len + 1);
+	char *copy = malloc(file->len + 1);
 	if (!copy)
 		return -1;
-	memcpy(copy, src->text, src->len);
-	copy[src->len] = '\0';
+	memcpy(copy, file->text, file->len);
+	copy[file->len] = '\0';
 	*out = copy;
-	*len = src->len;
+	*len = file->len;
 	return 0;
 }
 
@@ -111,45 +136,65 @@ static const char *overlay_root(const plan_source *base)
 static void overlay_free(plan_source *base)
 {
 	overlay_source *src = (overlay_source *)base;
-	plan_source_free(src->under);
-	free(src->relpath);
-	free(src->text);
+	for (size_t i = 0; i < src->nfiles; i++) {
+		free(src->files[i].path);
+		free(src->files[i].text);
+	}
+	free(src->files);
 	free(src->listing);
+	plan_source_free(src->under);
 	free(src);
 }
 
-static const plan_source_ops overlay_ops = { overlay_list, overlay_read, overlay_root,
-	overlay_free };
+static const plan_source_ops overlay_ops = {
+	overlay_list, overlay_read, overlay_root, overlay_free
+};
 
-int plan_source_open_overlay(plan_source **out, plan_source *under, const char *relpath,
-	const char *text, size_t len, plan_error *err)
+int plan_source_open_overlay(plan_source **out, plan_source *under,
+	const plan_overlay_file *files, size_t nfiles, plan_error *err)
 {
 	*out = NULL;
-	if (!plan_source_relpath_ok(relpath)) {
-		plan_source_free(under);
-		return plan_error_set(err, "'%s' is not a path inside the plan set", relpath);
-	}
-	overlay_source *src = calloc(1, sizeof *src);
-	if (src) {
-		src->relpath = strdup(relpath);
-		src->text = malloc(len + 1);
-	}
-	if (!src || !src->relpath || !src->text) {
-		if (src) {
-			free(src->relpath);
-			free(src->text);
+	if (!under)
+		return plan_error_set(err, "out of memory");
+	for (size_t i = 0; i < nfiles; i++)
+		if (!plan_source_relpath_ok(files[i].path)) {
+			plan_source_free(under);
+			return plan_error_set(err, "'%s' is not a path inside the plan set", files[i].path);
 		}
+	overlay_source *src = calloc(1, sizeof *src);
+	if (!src || !(src->files = calloc(nfiles ? nfiles : 1, sizeof *src->files))) {
 		free(src);
 		plan_source_free(under);
 		return plan_error_set(err, "out of memory");
 	}
-	memcpy(src->text, text, len);
-	src->text[len] = '\0';
-	src->len = len;
+	src->under = under;
 	src->base.ops = &overlay_ops;
 	src->base.revision = under->revision;
 	src->base.revision_time = under->revision_time;
-	src->under = under;
+	for (size_t i = 0; i < nfiles; i++) {
+		/* The last of a path given twice wins, as a later edit would. The
+		 * texts are the documents open in an editor, a handful: a scan for
+		 * a later one costs nothing. */
+		int later = 0;
+		for (size_t j = i + 1; j < nfiles && !later; j++)
+			later = strcmp(files[i].path, files[j].path) == 0;
+		if (later)
+			continue;
+		held *copy = &src->files[src->nfiles];
+		char *text = malloc(files[i].len ? files[i].len : 1);
+		copy->path = strdup(files[i].path);
+		copy->text = text;
+		copy->len = files[i].len;
+		copy->add = files[i].add;
+		src->nfiles++;
+		if (!copy->path || !text) {
+			overlay_free(&src->base);
+			return plan_error_set(err, "out of memory");
+		}
+		if (files[i].len)
+			memcpy(text, files[i].text, files[i].len);
+	}
+	qsort(src->files, src->nfiles, sizeof *src->files, by_path);
 	*out = &src->base;
 	return 0;
 }

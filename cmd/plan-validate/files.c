@@ -166,9 +166,11 @@ int files_choose(files *out, plan_cli_common *cli, const char *stdin_name,
 			plan_buf_puts(msg, plan_tr(lang, "cannot read standard input"));
 			return -1;
 		}
-		cli->set.overlay_path = out->stdin_path;
-		cli->set.overlay_text = out->stdin_text ? out->stdin_text : "";
-		cli->set.overlay_len = out->stdin_len;
+		/* It replaces its file, or adds it where the set would list it. */
+		out->stdin_file = (plan_overlay_file){ out->stdin_path, out->stdin_text ? out->stdin_text : "",
+			out->stdin_len, 1 };
+		cli->set.overlay = &out->stdin_file;
+		cli->set.noverlay = 1;
 	}
 	cli->set.path = out->root;
 	return 0;

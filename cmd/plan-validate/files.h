@@ -17,6 +17,7 @@ typedef struct files {
 	char *stdin_text;      /* `-`: what standard input held */
 	size_t stdin_len;
 	const char *stdin_path;/* `-`: its path from the root (one of paths) */
+	plan_overlay_file stdin_file; /* `-`: the overlay cli->set points at */
 	const char *first;     /* the first as the user wrote it, for messages */
 } files;
 

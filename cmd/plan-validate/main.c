@@ -133,7 +133,8 @@ static int subtract_base(plan_set *set, const plan_set_options *head_options,
 	plan_set_options options = *head_options;
 	options.rev = rev;
 	/* Standard input stands for a file of the working tree, not of REV. */
-	options.overlay_path = NULL;
+	options.overlay = NULL;
+	options.noverlay = 0;
 	plan_error err = PLAN_ERROR_INIT;
 	err.lang = lang;
 	plan_set *base = NULL;

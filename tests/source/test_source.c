@@ -347,7 +347,8 @@ static plan_source *overlay(fixture *fx, const char *rel, const char *text)
 	plan_source *dir = NULL, *src = NULL;
 	plan_error err = PLAN_ERROR_INIT;
 	assert_int_equal(plan_source_open_dir(&dir, fx->dir, &err), 0);
-	assert_int_equal(plan_source_open_overlay(&src, dir, rel, text, strlen(text), &err), 0);
+	plan_overlay_file file = { rel, text, strlen(text), 1 };   /* as standard input is */
+	assert_int_equal(plan_source_open_overlay(&src, dir, &file, 1, &err), 0);
 	return src;
 }
 
@@ -416,7 +417,8 @@ static void test_overlay(void **state)
 	plan_source *dir = NULL;
 	plan_error err = PLAN_ERROR_INIT;
 	assert_int_equal(plan_source_open_dir(&dir, fx->dir, &err), 0);
-	assert_int_equal(plan_source_open_overlay(&src, dir, "../x.yaml", "x", 1, &err), -1);
+	plan_overlay_file outside = { "../x.yaml", "x", 1, 1 };
+	assert_int_equal(plan_source_open_overlay(&src, dir, &outside, 1, &err), -1);
 	assert_null(src);
 }
 

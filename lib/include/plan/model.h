@@ -177,6 +177,19 @@ int plan_model_perspective(const plan_model *model, const char *id);
  * when memory ran out. */
 int plan_model_link(plan_model *model, plan_diags *diags);
 
+/* True when a link of `role` from `item` (NULL: the document `doc`
+ * itself) to `target` is one the link stage takes without a fault: of a
+ * level the role allows (no wrong-level-link) and into the plan it belongs
+ * to (no cross-body-link): what an editor offers to complete a link with. */
+int plan_ref_fits(const plan_document *doc, const plan_item *item, plan_ref_role role,
+	const plan_item *target);
+
+/* The id unknown-reference's "did you mean" names for `ref` (made by
+ * `from`, NULL: by the document `doc`): the closest id of a level the role
+ * allows, or NULL when none is close. Owned by the model. */
+const char *plan_ref_suggest(const plan_model *model, const plan_document *doc,
+	const plan_item *from, const plan_ref *ref);
+
 /* True for the roles traces follow: contributes_to, measures and an
  * assignment's goal. */
 int plan_ref_is_upward(const plan_ref *ref);

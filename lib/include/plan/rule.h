@@ -66,6 +66,12 @@ typedef enum plan_explain_format {
 int plan_rule_explain(plan_buf *out, const plan_rule *rule, plan_lang lang,
 	plan_explain_format format);
 
+/* Append where a rule is explained on the web: `base` (the README's
+ * address) then "#rule-ID", the anchor of the rule's row in the README's
+ * rule table. SARIF's helpUri and plan-lsp's codeDescription.href are it.
+ * Returns 0, or -1 when memory ran out. */
+int plan_rule_help_uri(plan_buf *out, const char *base, const char *id);
+
 /* The rule ids nearest to `word` (a mistyped --explain), for "did you
  * mean": the best one, or NULL when none is near. */
 const char *plan_rule_suggest(const char *word);

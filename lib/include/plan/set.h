@@ -10,6 +10,7 @@
 #include "plan/error.h"
 #include "plan/load.h"
 #include "plan/model.h"
+#include "plan/source.h"
 
 typedef struct plan_set_options {
 	const char *path;        /* a directory in the plan set; NULL means "." */
@@ -27,15 +28,13 @@ typedef struct plan_set_options {
 	                          * across documents read, in a fraction of the
 	                          * memory. */
 	plan_lang lang;          /* the language of the diagnostics' messages */
-	const char *overlay_path;/* a file (from the root) whose text is
-	                          * overlay_text instead of what the source
-	                          * holds, or added if it holds none
-	                          * (plan_source_open_overlay); NULL: none */
-	const char *overlay_text;
-	size_t overlay_len;
+	const plan_overlay_file *overlay; /* texts read in place of these files
+	                          * (plan_source_open_overlay), e.g. an editor's
+	                          * unsaved documents; copied while loading */
+	size_t noverlay;
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, NULL, 0 }
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, 0 }
 
 typedef struct plan_set plan_set;
 

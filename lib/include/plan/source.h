@@ -51,6 +51,33 @@ int plan_source_open_dir(plan_source **out, const char *root, plan_error *err);
 int plan_source_open_git(plan_source **out, const char *path, const char *rev,
 	plan_error *err);
 
+/* A file's text held in memory, to be read in place of the file itself. */
+typedef struct plan_overlay_file {
+	const char *path;        /* relative to the root, '/'-separated, as listed */
+	const char *text;        /* `len` bytes, not necessarily NUL-terminated */
+	size_t len;
+	int add;                 /* 1: also read when `under` does not list the
+	                          * file but a listing would hold it (a *.yaml or
+	                          * *.yml name, nothing hidden, not under an
+	                          * ignore glob): standard input for a file not
+	                          * written yet. 0: only in place of a listed
+	                          * file (an editor's new buffer waits for its
+	                          * save) */
+} plan_overlay_file;
+
+/* A source over `under` (which it takes over, and frees with itself, also
+ * when this fails) in which each of `files` reads as its text instead of
+ * what `under` holds: an editor's unsaved documents checked as they are on
+ * screen, or standard input (plan-validate - --stdin-filename NAME). The
+ * listing is `under`'s, and the files marked `add` where it would hold them;
+ * any other text whose file `under` does not list (not saved yet, hidden,
+ * ignored) is never read. The texts are copied; of a path given twice the
+ * last counts. A text larger than the read's `max_bytes` is the same
+ * `limit` diagnostic a file is. Free with plan_source_free. Returns 0, or
+ * -1 with `err` set (a path not inside the set, out of memory). */
+int plan_source_open_overlay(plan_source **out, plan_source *under,
+	const plan_overlay_file *files, size_t nfiles, plan_error *err);
+
 /* Every `*.yaml` and `*.yml` file below the root, as paths relative to it with
  * '/' separators, sorted bytewise so the order is the same on every machine.
  * Hidden directories and files (name starts with '.') are skipped, and so is
@@ -86,17 +113,6 @@ int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
  * the absolute path the root has in the repository's working tree (the
  * repository's directory for a bare one), whether or not it exists there. */
 const char *plan_source_root(const plan_source *source);
-
-/* A source that lists and reads as `under` does (whose ownership it takes,
- * also on failure), except the file `relpath`, whose text is `len` bytes of
- * `text` (copied): an editor's unsaved buffer, or standard input
- * (plan-validate - --stdin-filename NAME). It replaces the file of that
- * path, or is added to the listing where the listing would have held it (a
- * *.yaml or *.yml name, nothing hidden, not under an ignore glob). Returns
- * 0, or -1 with `err` set (a relpath that is not inside the set, out of
- * memory). */
-int plan_source_open_overlay(plan_source **out, plan_source *under, const char *relpath,
-	const char *text, size_t len, plan_error *err);
 
 /* The full commit id (40 hex digits) a git source reads, or NULL for the
  * directory source. Owned by the source. */
