@@ -212,26 +212,16 @@ void site_owner_pages(site *s, size_t part, size_t nparts)
 	const plan_model *m = s->m;
 	const plan_document **docs = malloc((m->ndocs + 1) * sizeof *docs);
 	org_parts parts = { NULL, NULL };
-	if (!docs || parts_build(&parts, m) < 0) {
-		free(docs);
-		free(parts.items);
-		free(parts.first);
+	unsigned char *share = NULL;
+	if (!docs || parts_build(&parts, m) < 0 || !(share = shares(m, nparts))) {
 		s->failed = 1;
-		return;
+		goto cleanup;
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < m->ndocs; i++)
 		if (plan_kind(m->docs[i]) && m->docs[i]->owner && site_item_published(m->docs[i]->owner))
 			docs[n++] = m->docs[i];
 	qsort(docs, n, sizeof *docs, by_owner);
-	unsigned char *share = shares(m, nparts);
-	if (!share) {
-		free(docs);
-		free(parts.items);
-		free(parts.first);
-		s->failed = 1;
-		return;
-	}
 	size_t at = 0;
 	for (size_t i = 0; i < m->nitems && !s->failed; i++) {
 		const plan_item *owner = m->items[i];
@@ -245,10 +235,11 @@ void site_owner_pages(site *s, size_t part, size_t nparts)
 		owner_page(s, owner, docs + at, end - at, &parts);
 		at = end;
 	}
+	if (part == 0)
+		organisation_page(s);
+cleanup:
 	free(share);
 	free(docs);
 	free(parts.items);
 	free(parts.first);
-	if (part == 0)
-		organisation_page(s);
 }
