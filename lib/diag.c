@@ -117,9 +117,14 @@ static int set_copy(const char **slot, const char *s)
 
 int plan_diags_detail(plan_diags *diags, const plan_diag_detail *detail)
 {
-	if (diags->count == 0)
+	return diags->count ? plan_diags_detail_at(diags, diags->count - 1, detail) : -1;
+}
+
+int plan_diags_detail_at(plan_diags *diags, size_t index, const plan_diag_detail *detail)
+{
+	if (index >= diags->count)
 		return -1;
-	plan_diag *d = &diags->items[diags->count - 1];
+	plan_diag *d = &diags->items[index];
 	if (set_copy(&d->item, detail->item) < 0 || set_copy(&d->pointer, detail->pointer) < 0 ||
 	    set_copy(&d->suggestion, detail->suggestion) < 0) {
 		diags->oom = 1;

@@ -141,6 +141,26 @@ static void on_violation(void *ctx, const plan_schema_violation *v)
 	plan_buf_free(&at.pointer);
 }
 
+/* A rule about an item gives its id as the key (what --base matches on);
+ * naming it `item` as well, here for every rule at once, spares each rule
+ * saying it twice. A key that names no item (a document id, a key path, a
+ * perspective) is left alone. */
+static int name_items(plan_diags *diags, const plan_model *model)
+{
+	if (!model)
+		return 0;
+	for (size_t i = 0; i < plan_diags_count(diags); i++) {
+		const plan_diag *d = plan_diags_get(diags, i);
+		if (d->item || !d->key || !plan_model_find(model, d->key))
+			continue;
+		plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+		detail.item = d->key;
+		if (plan_diags_detail_at(diags, i, &detail) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static void list_kinds(plan_buf *out)
 {
 	for (size_t i = 0; plan_kinds[i]; i++)
@@ -486,6 +506,8 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	if (failed)
 		goto oom;
 	set->checked_across = complete;
+	if (name_items(set->diags, set->model) < 0)
+		goto oom;
 	apply_overrides(styr_root, set->diags);
 	plan_diags_sort(set->diags);
 	rc = 0;

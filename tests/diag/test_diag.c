@@ -632,6 +632,8 @@ static void test_detail(void **state)
 	assert_int_equal(plan_diags_detail(d, &detail), 0);
 	/* NULLs and a zero end keep what is there. */
 	assert_int_equal(plan_diags_detail(d, &none), 0);
+	assert_int_equal(plan_diags_detail_at(d, 1, &none), -1);
+	assert_int_equal(plan_diags_detail_at(d, 0, &none), 0);
 	const plan_diag *got = plan_diags_get(d, 0);
 	assert_string_equal(got->item, "BUN-1");
 	assert_string_equal(got->pointer, "/goals/0/descripton");

@@ -70,6 +70,9 @@ int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
  * incomplete). */
 int plan_diags_detail(plan_diags *diags, const plan_diag_detail *detail);
 
+/* The same for the diagnostic at `index` (-1 when there is none). */
+int plan_diags_detail_at(plan_diags *diags, size_t index, const plan_diag_detail *detail);
+
 /* Move every diagnostic of `src` to the end of `dst`; `src` is left empty. */
 int plan_diags_take(plan_diags *dst, plan_diags *src);
 
