@@ -41,6 +41,9 @@ static void diag_release(plan_diag *d)
 	free((char *)d->file);
 	free((char *)d->key);
 	free((char *)d->message);
+	free((char *)d->item);
+	free((char *)d->pointer);
+	free((char *)d->suggestion);
 }
 
 void plan_diags_free(plan_diags *diags)
@@ -96,6 +99,41 @@ int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
 		return -1;
 	}
 	diags->items[diags->count++] = d;
+	return 0;
+}
+
+/* Replace *slot with a copy of `s` unless `s` is NULL. */
+static int set_copy(const char **slot, const char *s)
+{
+	if (!s)
+		return 0;
+	char *copy = strdup(s);
+	if (!copy)
+		return -1;
+	free((char *)*slot);
+	*slot = copy;
+	return 0;
+}
+
+int plan_diags_detail(plan_diags *diags, const plan_diag_detail *detail)
+{
+	return diags->count ? plan_diags_detail_at(diags, diags->count - 1, detail) : -1;
+}
+
+int plan_diags_detail_at(plan_diags *diags, size_t index, const plan_diag_detail *detail)
+{
+	if (index >= diags->count)
+		return -1;
+	plan_diag *d = &diags->items[index];
+	if (set_copy(&d->item, detail->item) < 0 || set_copy(&d->pointer, detail->pointer) < 0 ||
+	    set_copy(&d->suggestion, detail->suggestion) < 0) {
+		diags->oom = 1;
+		return -1;
+	}
+	if (detail->end_line) {
+		d->end_line = detail->end_line;
+		d->end_column = detail->end_column;
+	}
 	return 0;
 }
 

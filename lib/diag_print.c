@@ -447,6 +447,19 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 		put_json_str(buf, d->rule);
 		plan_buf_puts(buf, ", \"message\": ");
 		put_json_str(buf, d->message);
+		/* Always there, null when not known, so that every diagnostic has
+		 * the same shape. */
+		plan_buf_puts(buf, ", \"item\": ");
+		put_json_or_null(buf, d->item);
+		plan_buf_puts(buf, ", \"pointer\": ");
+		put_json_or_null(buf, d->pointer);
+		if (d->end_line)
+			plan_buf_printf(buf, ", \"end_line\": %" PRIu32 ", \"end_column\": %" PRIu32,
+				d->end_line, d->end_column);
+		else
+			plan_buf_puts(buf, ", \"end_line\": null, \"end_column\": null");
+		plan_buf_puts(buf, ", \"suggestion\": ");
+		put_json_or_null(buf, d->suggestion);
 		plan_buf_putc(buf, '}');
 		if (maybe_flush(out, buf) < 0)
 			return -1;
@@ -581,6 +594,10 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 				plan_buf_printf(buf, ", \"region\": {\"startLine\": %" PRIu32, d->line);
 				if (d->column > 0)
 					plan_buf_printf(buf, ", \"startColumn\": %" PRIu32, d->column);
+				if (d->end_line >= d->line && d->column > 0 &&
+				    (d->end_line > d->line || d->end_column >= d->column))
+					plan_buf_printf(buf, ", \"endLine\": %" PRIu32 ", \"endColumn\": %"
+						PRIu32, d->end_line, d->end_column);
 				plan_buf_putc(buf, '}');
 			}
 			plan_buf_puts(buf, "}}]");

@@ -529,12 +529,36 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
 		resolve_tagged(ld, node, tag);
 	else if (plain)
 		resolve_plain(node);
+	/* A number's text is its plain writing, so its end needs no room. */
+	if (node->type != PLAN_NODE_NUMBER)
+		mark_position(ld, &ev->end_mark, &node->end.line, &node->end.column);
 	const char *anchor_name = (const char *)ev->data.scalar.anchor;
 	if (anchor_name && anchor_put(ld, anchor_name, node, 0) < 0) {
 		stop_oom(ld);
 		return;
 	}
 	attach(ld, node);
+}
+
+void plan_node_end(uint32_t *line, uint32_t *column, const plan_node *node)
+{
+	while (node && plan_node_is_collection(node) && node->len > 0)
+		node = node->type == PLAN_NODE_MAPPING ? node->u.pairs[node->len - 1].value :
+			node->u.items[node->len - 1];
+	*line = *column = 0;
+	if (!node)
+		return;
+	if (plan_node_is_collection(node)) {
+		*line = node->line;
+		*column = node->column;
+	} else if (node->type == PLAN_NODE_NUMBER) {
+		/* Plain and ASCII: one column a byte. */
+		*line = node->line;
+		*column = node->column + node->len;
+	} else {
+		*line = node->end.line;
+		*column = node->end.column;
+	}
 }
 
 static void add_alias(loader *ld, const yaml_event_t *ev)

@@ -561,6 +561,7 @@ typedef struct validator {
 	unsigned recursion;
 	segment *path;
 	size_t depth, cap;
+	plan_buf suggestion;      /* "did you mean" of the next violation emitted */
 } validator;
 
 static int push_key(validator *v, const plan_node *key)
@@ -622,12 +623,14 @@ static void emit(validator *v, const plan_node *at, plan_buf *msg, const plan_no
 			plan_buf_putc(&path, '.');
 		plan_buf_puts(&path, extra_key->u.text);
 	}
-	plan_schema_violation violation = { at, path.ptr ? path.ptr : "", msg->ptr ? msg->ptr : "" };
+	plan_schema_violation violation = { at, path.ptr ? path.ptr : "", msg->ptr ? msg->ptr : "",
+		v->suggestion.len ? v->suggestion.ptr : NULL };
 	if (!path.failed)
 		v->report(v->ctx, &violation);
 	else
 		v->oom = 1;
 	plan_buf_free(&path);
+	plan_buf_clear(&v->suggestion);
 }
 
 /* A short rendering of a value for messages: the scalar's text, cut short. */
@@ -665,7 +668,7 @@ static void describe_value(const validator *v, const plan_node *node, plan_buf *
  * space) is told which character is not allowed and what it would be in
  * the allowed form, when that form matches: "'KS-Å1' holds 'Å' ...; write
  * it 'KS-A1'". Returns 0 when that is not the case. */
-static int say_ascii_form(const validator *v, const snode *n, const plan_node *inst,
+static int say_ascii_form(validator *v, const snode *n, const plan_node *inst,
 	plan_buf *msg)
 {
 	plan_buf ascii = PLAN_BUF_INIT;
@@ -675,6 +678,7 @@ static int say_ascii_form(const validator *v, const snode *n, const plan_node *i
 	    plan_pattern_match(n->pattern, ascii.ptr, ascii.len)) {
 		plan_buf_printf(msg, TR(" holds '%.*s', which is not allowed here (%s); write it '%s'"),
 			(int)width, inst->u.text + first, n->pattern_src->u.text, ascii.ptr);
+		plan_buf_puts(&v->suggestion, ascii.ptr);
 		said = 1;
 	}
 	plan_buf_free(&ascii);
@@ -894,6 +898,7 @@ static int fail(validator *v, const plan_node *at, plan_buf *msg, const plan_nod
 {
 	if (!v->mute)
 		emit(v, at, msg, extra_key);
+	plan_buf_clear(&v->suggestion);
 	plan_buf_free(msg);
 	return 1;
 }
@@ -1069,8 +1074,10 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 				}
 				if (!v->mute && n->nprops) {
 					const char *guess = meant_key(n, key->u.text);
-					if (guess)
+					if (guess) {
 						plan_buf_printf(&msg, TR("; did you mean '%s'?"), guess);
+						plan_buf_puts(&v->suggestion, guess);
+					}
 					else if (n->nprops <= 16) {
 						plan_buf_puts(&msg, TR(" (expected "));
 						for (size_t p = 0; p < n->nprops; p++)
@@ -1287,8 +1294,10 @@ static int validate(validator *v, const snode *n, const plan_node *inst)
 			if (inst->type == PLAN_NODE_STRING) {
 				const char *guess = closest(inst->u.text,
 					(const plan_node *const *)e->u.items, e->len);
-				if (guess)
+				if (guess) {
 					plan_buf_printf(&msg, TR(" (did you mean '%s'?)"), guess);
+					plan_buf_puts(&v->suggestion, guess);
+				}
 			}
 			errors += fail(v, inst, &msg, NULL);
 		}
@@ -1359,8 +1368,10 @@ done:
 int plan_schema_validate(const plan_schema *schema, const plan_node *instance,
 	plan_lang lang, plan_schema_report_fn report, void *ctx)
 {
-	validator v = { .lang = lang, .report = report, .ctx = ctx, .mute = report == NULL };
+	validator v = { .lang = lang, .report = report, .ctx = ctx, .mute = report == NULL,
+		.suggestion = PLAN_BUF_INIT };
 	int errors = validate(&v, schema->root, instance);
 	free(v.path);
+	plan_buf_free(&v.suggestion);
 	return v.oom ? -1 : errors;
 }

@@ -45,14 +45,36 @@ typedef struct violation_ctx {
 	const plan_node *root;
 } violation_ctx;
 
-/* The key a schema violation is matched by (plan-validate --base): its key
- * path with each list index whose element has a text `id` written as that
- * id, "goals[1].title" as "goals[id=BUN-2].title", so that the fault keeps
- * its key when items are added, removed or moved above it. NULL (use the
- * path as it is) when the path cannot be followed through `root`. */
-static char *stable_key(const plan_node *root, const char *path)
+/* Where a schema violation is, found by following its key path through
+ * `root`. `key` is what --base matches it by: the path with each list index
+ * whose element has a text `id` written as that id, "goals[1].title" as
+ * "goals[id=BUN-2].title", so that the fault keeps its key when items are
+ * added, removed or moved above it. `pointer` is the path as a JSON Pointer
+ * ("/goals/1/title"), and `item` the id of the innermost such element.
+ * Returns -1 (nothing set) when the path cannot be followed. */
+typedef struct violation_place {
+	plan_buf key;
+	plan_buf pointer;
+	const char *item;       /* in the tree */
+} violation_place;
+
+/* One JSON Pointer reference token: '~' and '/' escaped as RFC 6901 says. */
+static void put_pointer_token(plan_buf *out, const char *s, size_t len)
 {
-	plan_buf key = PLAN_BUF_INIT;
+	plan_buf_putc(out, '/');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '~')
+			plan_buf_puts(out, "~0");
+		else if (s[i] == '/')
+			plan_buf_puts(out, "~1");
+		else
+			plan_buf_putc(out, s[i]);
+	}
+}
+
+static int locate(violation_place *at, const plan_node *root, const char *path)
+{
+	plan_buf *key = &at->key;
 	const plan_node *node = root;
 	const char *s = path;
 	while (*s) {
@@ -61,22 +83,25 @@ static char *stable_key(const plan_node *root, const char *path)
 			unsigned long index = strtoul(s + 1, &end, 10);
 			if (!end || end == s + 1 || *end != ']' || !node ||
 			    node->type != PLAN_NODE_SEQUENCE || index >= node->len)
-				goto fail;
+				return -1;
 			node = node->u.items[index];
 			const plan_node *id = plan_node_get(node, "id");
-			if (id && id->type == PLAN_NODE_STRING)
-				plan_buf_printf(&key, "[id=%s]", id->u.text);
-			else
-				plan_buf_printf(&key, "[%lu]", index);
+			if (id && id->type == PLAN_NODE_STRING) {
+				plan_buf_printf(key, "[id=%s]", id->u.text);
+				at->item = id->u.text;
+			} else {
+				plan_buf_printf(key, "[%lu]", index);
+			}
+			plan_buf_printf(&at->pointer, "/%lu", index);
 			s = end + 1;
 			continue;
 		}
-		if (*s == '.' && key.len > 0) {
-			plan_buf_putc(&key, '.');
+		if (*s == '.' && key->len > 0) {
+			plan_buf_putc(key, '.');
 			s++;
 		}
 		if (!node || node->type != PLAN_NODE_MAPPING)
-			goto fail;
+			return -1;
 		/* Keys may hold '.' or '[' themselves: take the longest key that
 		 * ends where a segment can end. */
 		const plan_pair *best = NULL;
@@ -89,26 +114,54 @@ static char *stable_key(const plan_node *root, const char *path)
 				best = &node->u.pairs[i];
 		}
 		if (!best || best->key->len == 0)
-			goto fail;
-		plan_buf_put(&key, s, best->key->len);
+			return -1;
+		plan_buf_put(key, s, best->key->len);
+		put_pointer_token(&at->pointer, s, best->key->len);
 		s += best->key->len;
 		node = best->value;
 	}
-	if (key.failed)
-		goto fail;
-	return plan_buf_detach(&key);
-fail:
-	plan_buf_free(&key);
-	return NULL;
+	return key->failed || at->pointer.failed ? -1 : 0;
 }
 
 static void on_violation(void *ctx, const plan_schema_violation *v)
 {
 	violation_ctx *c = ctx;
-	char *key = stable_key(c->root, v->path);
-	plan_diags_add(c->diags, c->file, v->node->line, v->node->column, "schema",
-		key ? key : v->path, "%s", v->message);
-	free(key);
+	violation_place at = { PLAN_BUF_INIT, PLAN_BUF_INIT, NULL };
+	int found = locate(&at, c->root, v->path) == 0;
+	plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+	if (found) {
+		/* The root's pointer is "", which a buffer never holding a byte
+		 * keeps as NULL. */
+		detail.pointer = at.pointer.ptr ? at.pointer.ptr : "";
+		detail.item = at.item;
+	}
+	plan_node_end(&detail.end_line, &detail.end_column, v->node);
+	detail.suggestion = v->suggestion;
+	if (plan_diags_add(c->diags, c->file, v->node->line, v->node->column, "schema",
+	                   found && at.key.ptr ? at.key.ptr : v->path, "%s", v->message) == 0)
+		plan_diags_detail(c->diags, &detail);
+	plan_buf_free(&at.key);
+	plan_buf_free(&at.pointer);
+}
+
+/* A rule about an item gives its id as the key (what --base matches on);
+ * naming it `item` as well, here for every rule at once, spares each rule
+ * saying it twice. A key that names no item (a document id, a key path, a
+ * perspective) is left alone. */
+static int name_items(plan_diags *diags, const plan_model *model)
+{
+	if (!model)
+		return 0;
+	for (size_t i = 0; i < plan_diags_count(diags); i++) {
+		const plan_diag *d = plan_diags_get(diags, i);
+		if (d->item || !d->key || !plan_model_find(model, d->key))
+			continue;
+		plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+		detail.item = d->key;
+		if (plan_diags_detail_at(diags, i, &detail) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static void list_kinds(plan_buf *out)
@@ -149,10 +202,17 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 			plan_suggest suggest = PLAN_SUGGEST_INIT(kind->u.text);
 			for (size_t i = 0; plan_kinds[i]; i++)
 				plan_suggest_add(&suggest, plan_kinds[i]);
-			if (suggest.best)
-				plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
-					"unknown kind '%s'; did you mean '%s'?", kind->u.text, suggest.best);
-			else
+			if (suggest.best &&
+			    plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
+			                   "unknown kind '%s'; did you mean '%s'?", kind->u.text,
+			                   suggest.best) == 0) {
+				plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+				detail.pointer = "/kind";
+				detail.suggestion = suggest.best;
+				plan_node_end(&detail.end_line, &detail.end_column, kind);
+				plan_diags_detail(diags, &detail);
+			}
+			else if (!suggest.best)
 				plan_diags_add(diags, file->path, kind->line, kind->column, "schema", "kind",
 					"unknown kind '%s' (expected one of %s)", kind->u.text,
 					kinds.ptr ? kinds.ptr : "");
@@ -469,6 +529,8 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	if (failed)
 		goto oom;
 	set->checked_across = complete;
+	if (name_items(set->diags, set->model) < 0)
+		goto oom;
 	/* Before the overrides: a directive for a rule turned off still has its
 	 * fault to cover, so it is not reported unused; what it covered is then
 	 * counted only if the rule is on. */

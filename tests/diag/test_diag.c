@@ -675,6 +675,50 @@ static void test_text_quote_cache(void **state)
 /* ------------------------------------------------------------------------ */
 /* json */
 
+#define NO_DETAIL ", \"item\": null, \"pointer\": null, \"end_line\": null, " \
+	"\"end_column\": null, \"suggestion\": null"
+
+/* The details scripts read instead of the message: JSON carries each as
+ * its own field, SARIF the end of the region. */
+static void test_detail(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	plan_diag_detail none = PLAN_DIAG_DETAIL_INIT;
+	assert_int_equal(plan_diags_detail(d, &none), -1);   /* nothing added yet */
+	add(d, "a.yaml", 3, 5, "schema", "unknown key");
+	plan_diag_detail detail = { "BUN-1", "/goals/0/descripton", 3, 15, "description" };
+	assert_int_equal(plan_diags_detail(d, &detail), 0);
+	/* NULLs and a zero end keep what is there. */
+	assert_int_equal(plan_diags_detail(d, &none), 0);
+	assert_int_equal(plan_diags_detail_at(d, 1, &none), -1);
+	assert_int_equal(plan_diags_detail_at(d, 0, &none), 0);
+	const plan_diag *got = plan_diags_get(d, 0);
+	assert_string_equal(got->item, "BUN-1");
+	assert_string_equal(got->pointer, "/goals/0/descripton");
+	assert_int_equal(got->end_line, 3);
+	assert_int_equal(got->end_column, 15);
+	assert_string_equal(got->suggestion, "description");
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_JSON;
+	assert_prints(d, &o,
+		"{\n"
+		"  \"root\": null,\n"
+		"  \"revision\": null,\n"
+		"  \"documents\": 0,\n"
+		"  \"errors\": 1,\n"
+		"  \"warnings\": 0,\n"
+		"  \"suppressed\": 0,\n"
+		"  \"diagnostics\": [\n"
+		"    {\"file\": \"a.yaml\", \"line\": 3, \"column\": 5, \"severity\": \"error\", "
+		"\"rule\": \"schema\", \"message\": \"unknown key\", \"item\": \"BUN-1\", "
+		"\"pointer\": \"/goals/0/descripton\", \"end_line\": 3, \"end_column\": 15, "
+		"\"suggestion\": \"description\"}\n"
+		"  ]\n"
+		"}\n");
+	plan_diags_free(d);
+}
+
 static void test_json(void **state)
 {
 	(void)state;
@@ -698,9 +742,9 @@ static void test_json(void **state)
 		"  \"diagnostics\": [\n"
 		"    {\"file\": \"a.yaml\", \"line\": 3, \"column\": 5, \"severity\": \"error\", "
 		"\"rule\": \"schema\", \"message\": \"bad \\\"thing\\\"\\\\ \\n\\t\\u0001 \\ufffd "
-		"\\u2028 \xc3\xa5\"},\n"
+		"\\u2028 \xc3\xa5\"" NO_DETAIL "},\n"
 		"    {\"file\": \"b \\\"q\\\".yaml\", \"line\": 0, \"column\": 0, "
-		"\"severity\": \"warning\", \"rule\": \"cross-body-link\", \"message\": \"w\"}\n"
+		"\"severity\": \"warning\", \"rule\": \"cross-body-link\", \"message\": \"w\"" NO_DETAIL "}\n"
 		"  ]\n"
 		"}\n");
 	plan_diags_free(d);
@@ -1214,6 +1258,7 @@ int main(void)
 		cmocka_unit_test(test_text_long_line),
 		cmocka_unit_test(test_text_quote_cache),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_detail),
 		cmocka_unit_test(test_json_empty),
 		cmocka_unit_test(test_sarif),
 		cmocka_unit_test(test_sarif_prefix_no_root),

@@ -1226,8 +1226,38 @@ static void test_size_without_dropped_pairs(void **state)
 	assert_int_equal(f->docs[0].root->size, 3);
 }
 
+static void expect_end(const plan_node *node, uint32_t line, uint32_t column)
+{
+	uint32_t got_line, got_column;
+	plan_node_end(&got_line, &got_column, node);
+	assert_int_equal(got_line, line);
+	assert_int_equal(got_column, column);
+}
+
+/* Ends as plan_node_end gives them: just after the text as written. */
+static void test_node_end(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = load_root(fx,
+		"title: Skola\n"
+		"quoted: 'a b'\n"
+		"n: 2026\n"
+		"on: yes\n"
+		"list:\n"
+		"  - x\n"
+		"  - {k: vv}\n"
+		"empty: []\n");
+	expect_end(plan_node_get(root, "title"), 1, 13);
+	expect_end(plan_node_get(root, "quoted"), 2, 14);   /* after the closing quote */
+	expect_end(plan_node_get(root, "n"), 3, 8);
+	expect_end(plan_node_get(root, "on"), 4, 8);
+	expect_end(plan_node_get(root, "list"), 7, 11);   /* the end of its last value, "vv" */
+	expect_end(plan_node_get(root, "empty"), 8, 8);    /* where it starts */
+}
+
 int main(void)
 {
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_block_positions),
@@ -1292,6 +1322,7 @@ int main(void)
 		T(test_alias_targets_are_marked_shared),
 		T(test_size_counts_alias_targets_in_full),
 		T(test_size_without_dropped_pairs),
+		T(test_node_end),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,7 +19,26 @@ typedef struct plan_diag {
 	                         * what --base matches on when lines move */
 	const char *message;    /* in the list's language (plan_diags_lang);
 	                         * may quote plan text (unescaped) */
+	/* What scripts read instead of the message (plan_diags_detail); each
+	 * NULL or 0 when not known. */
+	const char *item;       /* the id of the item the fault is in or about */
+	const char *pointer;    /* JSON Pointer (RFC 6901) to the node in its
+	                         * YAML document: "/goals/2/contributes_to" */
+	uint32_t end_line;      /* just after the offending node, as */
+	uint32_t end_column;    /* plan_node_end gives it */
+	const char *suggestion; /* the id, key or value "did you mean" names */
 } plan_diag;
+
+/* The machine-readable details of one diagnostic. */
+typedef struct plan_diag_detail {
+	const char *item;
+	const char *pointer;
+	uint32_t end_line;
+	uint32_t end_column;
+	const char *suggestion;
+} plan_diag_detail;
+
+#define PLAN_DIAG_DETAIL_INIT { NULL, NULL, 0, 0, NULL }
 
 /* A list of diagnostics. Owns copies of every string added. */
 typedef struct plan_diags plan_diags;
@@ -44,6 +63,15 @@ plan_lang plan_diags_lang(const plan_diags *diags);
 int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
 	uint32_t column, const char *rule, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+
+/* Give the diagnostic added last the details in `detail` (strings copied;
+ * NULL ones and zero positions leave what it has). Returns 0, or -1 when
+ * the list is empty or memory ran out (the list then remembers that it is
+ * incomplete). */
+int plan_diags_detail(plan_diags *diags, const plan_diag_detail *detail);
+
+/* The same for the diagnostic at `index` (-1 when there is none). */
+int plan_diags_detail_at(plan_diags *diags, size_t index, const plan_diag_detail *detail);
 
 /* Move every diagnostic of `src` to the end of `dst`; `src` is left empty. */
 int plan_diags_take(plan_diags *dst, plan_diags *src);

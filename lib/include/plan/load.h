@@ -54,6 +54,10 @@ struct plan_node {
 		double number;        /* NUMBER */
 		uint32_t size;        /* MAPPING, SEQUENCE: nodes in the subtree, itself
 		                       * included (use plan_node_size) */
+		struct {
+			uint32_t line, column;
+		} end;                /* STRING, BOOL, NULL: just after the text as
+		                       * written (use plan_node_end) */
 	};
 	union {
 		const char *text;     /* scalars (every type): the text as written, NUL-terminated */
@@ -73,6 +77,14 @@ static inline uint32_t plan_node_size(const plan_node *node)
 {
 	return plan_node_is_collection(node) ? node->size : 1;
 }
+
+/* Where `node` ends as written: just after a scalar's last character (its
+ * closing quote, its block's last line), and for a mapping or list the end of
+ * its last value or item (a flow collection's closing bracket is not
+ * counted); an empty collection ends where it starts. Sets *line and
+ * *column (1-based, as the node's own position), or 0 and 0 when the end is
+ * not known (a node built by hand). */
+void plan_node_end(uint32_t *line, uint32_t *column, const plan_node *node);
 
 typedef struct plan_doc {
 	plan_node *root;      /* NULL for an empty document */

@@ -25,11 +25,13 @@ int plan_schema_compile(plan_schema **out, const plan_node *root,
 void plan_schema_free(plan_schema *schema);
 
 /* One schema violation: the node at fault (for its position), the key path
- * to it ("goals[0].title"; "" for the root) and an English message. */
+ * to it ("goals[0].title"; "" for the root), an English message, and the
+ * key or value the message suggests instead (NULL when it suggests none). */
 typedef struct plan_schema_violation {
 	const plan_node *node;
 	const char *path;
 	const char *message;
+	const char *suggestion;
 } plan_schema_violation;
 
 typedef void (*plan_schema_report_fn)(void *ctx, const plan_schema_violation *v);
