@@ -25,10 +25,21 @@ static const char css[] =
 	"figure{margin:1em 0}\n"
 	"figcaption{font-weight:600;margin-bottom:.3em}\n"
 	"svg{max-width:100%;height:auto}\n"
-	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
+	"td.num{white-space:nowrap}\n"
+	".wide{min-width:16em}\n"
+	"nav.toc{margin:1.2em 0 1.6em}\n"
+	"nav.toc h2{font-size:1.1em;border:0;margin:0 0 .3em}\n"
+	"nav.toc ol{margin:0;padding-left:1.6em;columns:2 16em;column-gap:2em}\n"
+	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
+	"table{font-size:8.5pt}"
 	"h1,h2,h3,h4{break-after:avoid}tr,figure,li{break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}\n"
-	"@page{margin:18mm 16mm}\n";
+	/* A4 with the page number at the foot of each page. A margin box of
+	 * our own also keeps Chromium from printing its date and title there. */
+	"@page{size:A4;margin:18mm 16mm 20mm;"
+	"@top-left{content:\"\"}"
+	"@bottom-right{content:counter(page) \" / \" counter(pages);"
+	"font-family:system-ui,sans-serif;font-size:8.5pt;color:#555}}\n";
 
 /* Plan text as HTML: & < > " ' escaped; controls and invalid UTF-8 become
  * U+FFFD. `para`: a blank line closes the paragraph and opens another. */
@@ -148,11 +159,36 @@ static void run(html *h, const plan_report_doc *d, size_t first, size_t n, int p
 	plan_doc_spans_each(d, first, n, piece, h);
 }
 
+/* The column of running text that most needs room (its longest cell the
+ * longest, and long enough to wrap), or ncols for none: its cells get a
+ * minimum width, so that a name is not squeezed into four lines by the
+ * columns of figures beside it. */
+static size_t widest_text_column(const plan_report_doc *d, const plan_doc_block *b)
+{
+	size_t best = b->ncols, best_len = 30;
+	for (size_t col = 0; col < b->ncols; col++) {
+		if (b->align[col] != 'l')
+			continue;
+		for (size_t c = b->ncols + col; c < b->n; c += b->ncols) {
+			const plan_doc_table_cell *cl = &d->cells[b->first + c];
+			size_t len = 0;
+			for (size_t k = 0; k < cl->n; k++)
+				len += d->spans[cl->first + k].len;
+			if (len > best_len) {
+				best = col;
+				best_len = len;
+			}
+		}
+	}
+	return best;
+}
+
 static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 {
 	size_t ncols = b->ncols;
 	if (!ncols)
 		return;
+	size_t wide = widest_text_column(d, b);
 	plan_buf_puts(h->buf, "<table");
 	id_attr(h->buf, b);
 	plan_buf_puts(h->buf, ">\n<thead>\n");
@@ -164,6 +200,8 @@ static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 		plan_buf_puts(h->buf, header ? "<th" : "<td");
 		if (b->align[c % ncols] == 'r')
 			plan_buf_puts(h->buf, " class=\"num\"");
+		else if (c % ncols == wide)
+			plan_buf_puts(h->buf, " class=\"wide\"");
 		plan_buf_putc(h->buf, '>');
 		run(h, d, cl->first, cl->n, 0);
 		plan_buf_puts(h->buf, header ? "</th>" : "</td>");
@@ -290,20 +328,82 @@ static void status_chart(plan_buf *buf, const plan_chart *c)
 	plan_buf_puts(buf, "</svg>\n");
 }
 
+/* The first line of `s` wrapped at `max` characters: its length in
+ * bytes, broken at the last space where there is one; *next is where the
+ * line after it starts. */
+static size_t wrap(const char *s, int max, const char **next)
+{
+	int chars = 0;
+	size_t i = 0, space = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (chars == max)
+			break;
+		if (s[i] == ' ')
+			space = i;
+		chars++;
+	}
+	if (s[i] && s[i] != ' ' && space)
+		i = space;
+	*next = s + i + (s[i] == ' ');
+	return i;
+}
+
+#define NAME_LINES 2
+#define NAME_CHARS 44   /* of 11px text in KPI_LABEL_W */
+#define KPI_LABEL_W 300
+#define LINE_H 14
+
+/* A KPI's name in at most NAME_LINES lines; the last ends in "…" when
+ * the name is longer. Returns the number of lines. */
+static int name_lines(const char *name, const char *line[NAME_LINES], size_t len[NAME_LINES], int *cut)
+{
+	int n = 0;
+	*cut = 0;
+	while (name && *name && n < NAME_LINES) {
+		line[n] = name;
+		len[n] = wrap(name, n == NAME_LINES - 1 ? NAME_CHARS - 1 : NAME_CHARS, &name);
+		n++;
+	}
+	*cut = name && *name;
+	return n;
+}
+
 /* One row per KPI on its own scale (each KPI has its own unit): a dot plot
  * from the smallest to the largest of baseline, target and outcome, so that
  * small differences show without bars that would need a zero origin. The
  * baseline is a hollow grey dot, the target a black tick, the outcome a dot
- * coloured by its assessment, joined to the baseline by a line. */
+ * coloured by its assessment, joined to the baseline by a line. Each row is
+ * labelled by the KPI's id and, under it, its name. */
 static void kpi_chart(plan_buf *buf, const plan_chart *c)
 {
-	const double track_w = 280, x0 = LABEL_W + 10;
-	const int width = 860;
-	int height = 10 + (int)c->nrows * ROW_H + 4;
+	/* With names, the figures go under the track (beside it the chart
+	 * would be too wide to read when printed); without, beside it. */
+	int names = 0, note_w = 0;
+	for (size_t r = 0; r < c->nrows; r++) {
+		names |= c->rows[r].name != NULL;
+		int w = text_px(c->rows[r].note);
+		note_w = w > note_w ? w : note_w;
+	}
+	const int label_w = names ? KPI_LABEL_W : LABEL_W;
+	const double track_w = names ? 320 : 280, x0 = label_w + 10;
+	const int width = names ? (int)x0 + (note_w > track_w ? note_w : (int)track_w) + 10
+	                        : (int)(x0 + track_w) + 14 + note_w + 10;
+	const char *line[NAME_LINES];
+	size_t len[NAME_LINES];
+	int cut, height = 10 + 4;
+	for (size_t r = 0; r < c->nrows; r++) {
+		int nl = names ? name_lines(c->rows[r].name, line, len, &cut) : 0;
+		height += names ? (nl < 1 ? 2 : 1 + nl) * LINE_H + 12 : ROW_H;
+	}
 	svg_open(buf, width, height, c->title);
+	int y = 10;
 	for (size_t r = 0; r < c->nrows; r++) {
 		const plan_chart_row *row = &c->rows[r];
-		int y = 10 + (int)r * ROW_H, mid = y + BAR_H / 2;
+		int nl = names ? name_lines(row->name, line, len, &cut) : 0;
+		int box = names ? (nl < 1 ? 2 : 1 + nl) * LINE_H : BAR_H;
+		int mid = names ? y + 8 : y + BAR_H / 2;
 		double lo = 0, hi = 0;
 		int any = 0;
 		for (int k = 0; k < 3; k++)
@@ -314,9 +414,21 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 			}
 		widen(&lo, &hi);
 #define X(v) (x0 + ((v) - lo) / (hi - lo) * track_w)
-		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
+		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"%s>", label_w - 8, y + 12,
+			names ? " font-weight=\"600\"" : "");
 		html_str(buf, row->label);
 		plan_buf_puts(buf, "</text>\n");
+		for (int k = 0; k < nl; k++) {
+			plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"11\" "
+				"fill=\"#444\">", label_w - 8, y + 12 + (k + 1) * LINE_H);
+			html_text(buf, line[k], len[k], 0);
+			if (k == nl - 1 && cut) {
+				plan_buf_puts(buf, "\xe2\x80\xa6<title>");
+				html_str(buf, row->name);
+				plan_buf_puts(buf, "</title>");
+			}
+			plan_buf_puts(buf, "</text>\n");
+		}
 		plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d0d0\" "
 			"stroke-width=\"2\"/>\n", x0, mid, x0 + track_w, mid);
 		const char *fill = result_fill[row->result < PLAN_KPI_RESULTS ? row->result : PLAN_KPI_NO_OUTCOME];
@@ -325,7 +437,7 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 				"stroke-width=\"3\"/>\n", X(row->v[0]), mid, X(row->v[2]), mid, fill);
 		if (row->has[1])
 			plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1a1a1a\" "
-				"stroke-width=\"2.5\"/>\n", X(row->v[1]), y, X(row->v[1]), y + BAR_H);
+				"stroke-width=\"2.5\"/>\n", X(row->v[1]), mid - BAR_H / 2, X(row->v[1]), mid + BAR_H / 2);
 		if (row->has[0])
 			plan_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#ffffff\" stroke=\"#757575\" "
 				"stroke-width=\"2\"/>\n", X(row->v[0]), mid);
@@ -336,9 +448,13 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 			plan_buf_puts(buf, "</title></circle>\n");
 		}
 #undef X
-		plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0 + track_w + 14, y + 13);
+		if (names)
+			plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0, y + 12 + LINE_H + 2);
+		else
+			plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0 + track_w + 14, mid + 4);
 		html_str(buf, row->note);
 		plan_buf_puts(buf, "</text>\n");
+		y += names ? box + 12 : ROW_H;
 	}
 	plan_buf_puts(buf, "</svg>\n");
 }
@@ -475,31 +591,66 @@ void plan_render_html_title(plan_out *out, const plan_report_doc *d)
 		}
 }
 
-void plan_render_html(plan_out *out, const plan_report_doc *d)
+/* A section heading's id: its block's, or "_sN" (no plan id starts with
+ * '_') for the table of contents to link to. */
+static void heading_id(plan_buf *buf, const plan_doc_block *b, size_t i, int toc)
 {
-	plan_buf *buf = &out->buf;
-	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-		plan_lang_key(d->lang));
-	plan_render_html_title(out, d);
-	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	plan_render_html_body(out, d, NULL);
-	plan_buf_puts(buf, "</body>\n</html>\n");
+	if (b->id)
+		id_attr(buf, b);
+	else if (toc && b->level == 2)
+		plan_buf_printf(buf, " id=\"_s%zu\"", i);
 }
 
-void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links)
+/* The contents: a link to each section (level 2 heading), put before the
+ * first of them. Print has no page numbers here: Chromium has no
+ * target-counter(). Nothing for a document of fewer than two sections. */
+static void contents(plan_buf *buf, const plan_report_doc *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nblocks; i++)
+		n += d->blocks[i].kind == PLAN_BLOCK_HEADING && d->blocks[i].level == 2;
+	if (n < 2)
+		return;
+	const char *title = plan_word_text(PLAN_W_CONTENTS, d->lang);
+	plan_buf_puts(buf, "<nav class=\"toc\" aria-labelledby=\"_contents\">\n<h2 id=\"_contents\">");
+	html_str(buf, title);
+	plan_buf_puts(buf, "</h2>\n<ol>\n");
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const plan_doc_block *b = &d->blocks[i];
+		if (b->kind != PLAN_BLOCK_HEADING || b->level != 2)
+			continue;
+		plan_buf_puts(buf, "<li><a href=\"#");
+		if (b->id)
+			html_str(buf, b->id);
+		else
+			plan_buf_printf(buf, "_s%zu", i);
+		plan_buf_puts(buf, "\">");
+		plan_doc_spans_each(d, b->first, b->n, title_piece, buf);
+		plan_buf_puts(buf, "</a></li>\n");
+	}
+	plan_buf_puts(buf, "</ol>\n</nav>\n");
+}
+
+/* The blocks; with `toc`, the contents before the first section and an id
+ * on each section heading. */
+static void body(plan_out *out, const plan_report_doc *d, const plan_html_links *links, int toc)
 {
 	html h = { &out->buf, 0, links };
 	plan_buf *buf = &out->buf;
 	int depth = 0;   /* lists open */
+	int toc_done = !toc;
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const plan_doc_block *b = &d->blocks[i];
 		if (b->kind != PLAN_BLOCK_ITEM)
 			close_lists(buf, &depth, 0);
 		switch (b->kind) {
 		case PLAN_BLOCK_HEADING:
+			if (!toc_done && b->level == 2) {
+				contents(buf, d);
+				toc_done = 1;
+			}
 			plan_buf_printf(buf, "<h%d", b->level);
-			id_attr(buf, b);
+			heading_id(buf, b, i, toc);
 			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 0);
 			plan_buf_printf(buf, "</h%d>\n", b->level);
@@ -539,4 +690,21 @@ void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_h
 		plan_out_maybe_flush(out);
 	}
 	close_lists(buf, &depth, 0);
+}
+
+void plan_render_html(plan_out *out, const plan_report_doc *d)
+{
+	plan_buf *buf = &out->buf;
+	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		plan_lang_key(d->lang));
+	plan_render_html_title(out, d);
+	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	body(out, d, NULL, 1);
+	plan_buf_puts(buf, "</body>\n</html>\n");
+}
+
+void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links)
+{
+	body(out, d, links, 0);
 }
