@@ -591,14 +591,14 @@ void plan_render_html_title(plan_out *out, const plan_report_doc *d)
 		}
 }
 
-/* A section heading's id: its block's, or "_sN" (no plan id starts with
- * '_') for the table of contents to link to. */
-static void heading_id(plan_buf *buf, const plan_doc_block *b, size_t i, int toc)
+/* The id of the section heading `b`, the `n`th (from 1): its block's, or
+ * "_sN" (no plan id starts with '_') for the contents to link to. */
+static void section_id(plan_buf *buf, const plan_doc_block *b, size_t n)
 {
 	if (b->id)
-		id_attr(buf, b);
-	else if (toc && b->level == 2)
-		plan_buf_printf(buf, " id=\"_s%zu\"", i);
+		html_str(buf, b->id);
+	else
+		plan_buf_printf(buf, "_s%zu", n);
 }
 
 /* The contents: a link to each section (level 2 heading), put before the
@@ -615,15 +615,13 @@ static void contents(plan_buf *buf, const plan_report_doc *d)
 	plan_buf_puts(buf, "<nav class=\"toc\" aria-labelledby=\"_contents\">\n<h2 id=\"_contents\">");
 	html_str(buf, title);
 	plan_buf_puts(buf, "</h2>\n<ol>\n");
+	n = 0;
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const plan_doc_block *b = &d->blocks[i];
 		if (b->kind != PLAN_BLOCK_HEADING || b->level != 2)
 			continue;
 		plan_buf_puts(buf, "<li><a href=\"#");
-		if (b->id)
-			html_str(buf, b->id);
-		else
-			plan_buf_printf(buf, "_s%zu", i);
+		section_id(buf, b, ++n);
 		plan_buf_puts(buf, "\">");
 		plan_doc_spans_each(d, b->first, b->n, title_piece, buf);
 		plan_buf_puts(buf, "</a></li>\n");
@@ -638,19 +636,23 @@ static void body(plan_out *out, const plan_report_doc *d, const plan_html_links 
 	html h = { &out->buf, 0, links };
 	plan_buf *buf = &out->buf;
 	int depth = 0;   /* lists open */
-	int toc_done = !toc;
+	size_t sections = 0;   /* level 2 headings so far */
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const plan_doc_block *b = &d->blocks[i];
 		if (b->kind != PLAN_BLOCK_ITEM)
 			close_lists(buf, &depth, 0);
 		switch (b->kind) {
 		case PLAN_BLOCK_HEADING:
-			if (!toc_done && b->level == 2) {
+			if (toc && b->level == 2 && sections++ == 0)
 				contents(buf, d);
-				toc_done = 1;
-			}
 			plan_buf_printf(buf, "<h%d", b->level);
-			heading_id(buf, b, i, toc);
+			if (toc && b->level == 2) {
+				plan_buf_puts(buf, " id=\"");
+				section_id(buf, b, sections);
+				plan_buf_putc(buf, '"');
+			} else {
+				id_attr(buf, b);
+			}
 			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 0);
 			plan_buf_printf(buf, "</h%d>\n", b->level);
