@@ -24,15 +24,15 @@ static const char css[] =
 	"li{margin:.15em 0}\n"
 	"figure{margin:1em 0}\n"
 	"figcaption{font-weight:600;margin-bottom:.3em}\n"
-	"svg{max-width:100%;height:auto}\n"
-	"td.num{white-space:nowrap}\n"
-	".wide{min-width:16em}\n"
+	"svg{max-width:100%;height:auto;display:block}\n"
+	"td.nw,span.nw{white-space:nowrap}\n"
+	".wide{min-width:18em}\n"
 	"nav.toc{margin:1.2em 0 1.6em}\n"
 	"nav.toc h2{font-size:1.1em;border:0;margin:0 0 .3em}\n"
 	"nav.toc ol{margin:0;padding-left:1.6em;columns:2 16em;column-gap:2em}\n"
 	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
-	"table{font-size:8.5pt}"
-	"h1,h2,h3,h4{break-after:avoid}tr,figure,li{break-inside:avoid}"
+	"table{font-size:8pt}th,td{padding:.2em .4em}"
+	"h1,h2,h3,h4,figcaption{break-after:avoid}tr,li,svg,figcaption{break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}\n"
 	/* A4 with the page number at the foot of each page. A margin box of
 	 * our own also keeps Chromium from printing its date and title there. */
@@ -105,7 +105,32 @@ typedef struct html {
 	plan_buf *buf;
 	int para;
 	const plan_html_links *links;   /* NULL: links are "#id" */
+	int keep_paren;   /* a figure's cell: a short "(...)" is not wrapped */
 } html;
+
+/* Text with each short "(...)" in it kept on one line: "72 (jan–aug
+ * 2026)" may wrap before the parenthesis, never inside it; a long one,
+ * "(sep 2025–aug 2026)", may, or its column would take the room of the
+ * text beside it. */
+#define PAREN_MAX 18   /* bytes, "(jan–aug 2026)" and its en dash fit */
+
+static void paren_text(html *h, const char *s, size_t len)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *close = s[i] == '(' ? memchr(s + i, ')', len - i) : NULL;
+		if (!close || (size_t)(close - (s + i)) + 1 > PAREN_MAX)
+			continue;
+		size_t n = (size_t)(close - (s + i)) + 1;
+		html_text(h->buf, s + from, i - from, 0);
+		plan_buf_puts(h->buf, "<span class=\"nw\">");
+		html_text(h->buf, s + i, n, 0);
+		plan_buf_puts(h->buf, "</span>");
+		i += n - 1;
+		from = i + 1;
+	}
+	html_text(h->buf, s + from, len - from, 0);
+}
 
 /* <a href="PREFIX HREF">text</a>, both escaped. */
 static void anchor(plan_buf *buf, const char *prefix, const char *href, const char *text, size_t len)
@@ -139,7 +164,10 @@ static void piece(void *ctx, const char *text, size_t len, plan_doc_style style,
 	const char *open = style == PLAN_DOC_STRONG ? "<strong>" : style == PLAN_DOC_EM ? "<em>" : "";
 	const char *close = style == PLAN_DOC_STRONG ? "</strong>" : style == PLAN_DOC_EM ? "</em>" : "";
 	plan_buf_puts(h->buf, open);
-	html_text(h->buf, text, len, h->para && style == PLAN_DOC_PLAIN);
+	if (h->keep_paren)
+		paren_text(h, text, len);
+	else
+		html_text(h->buf, text, len, h->para && style == PLAN_DOC_PLAIN);
 	plan_buf_puts(h->buf, close);
 }
 
@@ -159,28 +187,50 @@ static void run(html *h, const plan_report_doc *d, size_t first, size_t n, int p
 	plan_doc_spans_each(d, first, n, piece, h);
 }
 
-/* The column of running text that most needs room (its longest cell the
- * longest, and long enough to wrap), or ncols for none: its cells get a
- * minimum width, so that a name is not squeezed into four lines by the
- * columns of figures beside it. */
-static size_t widest_text_column(const plan_report_doc *d, const plan_doc_block *b)
+/* A cell's length in bytes, and whether it is one word (no space). */
+static size_t cell_len(const plan_report_doc *d, const plan_doc_table_cell *cl, int *one_word)
 {
-	size_t best = b->ncols, best_len = 30;
-	for (size_t col = 0; col < b->ncols; col++) {
-		if (b->align[col] != 'l')
-			continue;
+	size_t len = 0;
+	for (size_t k = 0; k < cl->n; k++) {
+		const plan_doc_span *sp = &d->spans[cl->first + k];
+		if (memchr(d->text.ptr + sp->off, ' ', sp->len))
+			*one_word = 0;
+		len += sp->len;
+	}
+	return len;
+}
+
+/* What each column of a table is, for its class: "num" (figures, right
+ * aligned), "nw" (never wrapped: every cell a short figure, or one short
+ * word such as an id or a date, which would otherwise break at its
+ * hyphens), "wide" (the running text that most needs room: its longest
+ * cell the longest of all, and long enough to wrap; it gets a minimum
+ * width, so that a name is not squeezed into four lines by the figures
+ * beside it), or NULL. Of the first MAX_CLASSED columns; a report's tables
+ * have fewer, and past them only "num" is given. */
+#define MAX_CLASSED 16
+
+static void column_classes(const plan_report_doc *d, const plan_doc_block *b, const char *cls[MAX_CLASSED])
+{
+	size_t ncols = b->ncols < MAX_CLASSED ? b->ncols : MAX_CLASSED;
+	size_t wide = ncols, wide_len = 30;
+	for (size_t col = 0; col < ncols; col++) {
+		int num = b->align[col] == 'r', short_ = b->n > b->ncols;
+		size_t col_len = 0;
 		for (size_t c = b->ncols + col; c < b->n; c += b->ncols) {
-			const plan_doc_table_cell *cl = &d->cells[b->first + c];
-			size_t len = 0;
-			for (size_t k = 0; k < cl->n; k++)
-				len += d->spans[cl->first + k].len;
-			if (len > best_len) {
-				best = col;
-				best_len = len;
-			}
+			int word = 1;
+			size_t len = cell_len(d, &d->cells[b->first + c], &word);
+			short_ &= num ? len <= 16 : word && len <= 24;
+			col_len = len > col_len ? len : col_len;
+		}
+		cls[col] = num ? (short_ ? "num nw" : "num") : short_ ? "nw" : NULL;
+		if (!num && col_len > wide_len) {
+			wide = col;
+			wide_len = col_len;
 		}
 	}
-	return best;
+	if (wide < ncols)
+		cls[wide] = "wide";
 }
 
 static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
@@ -188,7 +238,8 @@ static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 	size_t ncols = b->ncols;
 	if (!ncols)
 		return;
-	size_t wide = widest_text_column(d, b);
+	const char *cls[MAX_CLASSED];
+	column_classes(d, b, cls);
 	plan_buf_puts(h->buf, "<table");
 	id_attr(h->buf, b);
 	plan_buf_puts(h->buf, ">\n<thead>\n");
@@ -198,12 +249,14 @@ static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 		if (c % ncols == 0)
 			plan_buf_puts(h->buf, "<tr>");
 		plan_buf_puts(h->buf, header ? "<th" : "<td");
-		if (b->align[c % ncols] == 'r')
-			plan_buf_puts(h->buf, " class=\"num\"");
-		else if (c % ncols == wide)
-			plan_buf_puts(h->buf, " class=\"wide\"");
+		size_t col = c % ncols;
+		const char *cname = col < MAX_CLASSED ? cls[col] : b->align[col] == 'r' ? "num" : NULL;
+		if (cname)
+			plan_buf_printf(h->buf, " class=\"%s\"", cname);
 		plan_buf_putc(h->buf, '>');
+		h->keep_paren = !header && cname && strcmp(cname, "num") == 0;
 		run(h, d, cl->first, cl->n, 0);
+		h->keep_paren = 0;
 		plan_buf_puts(h->buf, header ? "</th>" : "</td>");
 		if (c % ncols == ncols - 1) {
 			plan_buf_puts(h->buf, "</tr>\n");
@@ -370,6 +423,20 @@ static int name_lines(const char *name, const char *line[NAME_LINES], size_t len
 	return n;
 }
 
+/* The height of a KPI chart's row labelled by id and name: the id and the
+ * name's lines (two at least: the figures are under the track). */
+static int row_h(const char *name)
+{
+	const char *line[NAME_LINES];
+	size_t len[NAME_LINES];
+	int cut, nl = name_lines(name, line, len, &cut);
+	return (nl < 1 ? 2 : 1 + nl) * LINE_H + 12;
+}
+
+/* Rows per picture: a long chart is several pictures, one under another,
+ * so that print can break the page between them. */
+#define KPI_CHUNK 8
+
 /* One row per KPI on its own scale (each KPI has its own unit): a dot plot
  * from the smallest to the largest of baseline, target and outcome, so that
  * small differences show without bars that would need a zero origin. The
@@ -392,17 +459,20 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 	                        : (int)(x0 + track_w) + 14 + note_w + 10;
 	const char *line[NAME_LINES];
 	size_t len[NAME_LINES];
-	int cut, height = 10 + 4;
-	for (size_t r = 0; r < c->nrows; r++) {
-		int nl = names ? name_lines(c->rows[r].name, line, len, &cut) : 0;
-		height += names ? (nl < 1 ? 2 : 1 + nl) * LINE_H + 12 : ROW_H;
-	}
-	svg_open(buf, width, height, c->title);
-	int y = 10;
+	int cut, y = 10;
 	for (size_t r = 0; r < c->nrows; r++) {
 		const plan_chart_row *row = &c->rows[r];
+		if (r % KPI_CHUNK == 0) {
+			if (r)
+				plan_buf_puts(buf, "</svg>\n");
+			int height = 10 + 4;
+			for (size_t k = r; k < c->nrows && k < r + KPI_CHUNK; k++)
+				height += names ? row_h(c->rows[k].name) : ROW_H;
+			svg_open(buf, width, height, c->title);
+			y = 10;
+		}
 		int nl = names ? name_lines(row->name, line, len, &cut) : 0;
-		int box = names ? (nl < 1 ? 2 : 1 + nl) * LINE_H : BAR_H;
+		int box = names ? row_h(row->name) - 12 : BAR_H;
 		int mid = names ? y + 8 : y + BAR_H / 2;
 		double lo = 0, hi = 0;
 		int any = 0;
@@ -456,7 +526,8 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 		plan_buf_puts(buf, "</text>\n");
 		y += names ? box + 12 : ROW_H;
 	}
-	plan_buf_puts(buf, "</svg>\n");
+	if (c->nrows)
+		plan_buf_puts(buf, "</svg>\n");
 }
 
 /* One KPI over the years: the outcomes as dots joined by a line, each
@@ -633,7 +704,7 @@ static void contents(plan_buf *buf, const plan_report_doc *d)
  * on each section heading. */
 static void body(plan_out *out, const plan_report_doc *d, const plan_html_links *links, int toc)
 {
-	html h = { &out->buf, 0, links };
+	html h = { &out->buf, 0, links, 0 };
 	plan_buf *buf = &out->buf;
 	int depth = 0;   /* lists open */
 	size_t sections = 0;   /* level 2 headings so far */
