@@ -26,7 +26,7 @@ static const char css[] =
 	"figcaption{font-weight:600;margin-bottom:.3em}\n"
 	"svg{max-width:100%;height:auto;display:block}\n"
 	"td.nw,span.nw{white-space:nowrap}\n"
-	".wide{min-width:18em}\n"
+	"@media print,(min-width:40em){.wide{min-width:18em}}\n"
 	"nav.toc{margin:1.2em 0 1.6em}\n"
 	"nav.toc h2{font-size:1.1em;border:0;margin:0 0 .3em}\n"
 	"nav.toc ol{margin:0;padding-left:1.6em;columns:2 16em;column-gap:2em}\n"
