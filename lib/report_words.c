@@ -27,7 +27,7 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_ANALYSIS] = { "report", PLAN_NC_("report", "Analysis") },
 	[PLAN_W_IMPROVEMENTS] = { "report", PLAN_NC_("report", "Improvements") },
 	[PLAN_W_NOT_IN_FOLLOWUP] = { "report", PLAN_NC_("report", "Not reported in the follow-up.") },
-	[PLAN_W_FOLLOWUP_INTRO] = { "report", PLAN_NC_("report", "Follow-up as of {1} ({2}, {3}).") },
+	[PLAN_W_FOLLOWUP_INTRO] = { "report", PLAN_NC_("report", "Follow-up as of {1}.") },
 	[PLAN_W_BELOW_KOMMUN] = { "report", PLAN_NC_("report", "Body goals that contribute") },
 	[PLAN_W_BELOW_BODY] = { "report", PLAN_NC_("report", "Office goals and activities that contribute") },
 	[PLAN_W_BELOW_OFFICE] = { "report", PLAN_NC_("report", "Activities that contribute") },
@@ -118,7 +118,7 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_NO_PLAN] = { "report", PLAN_NC_("report", "No plan was found.") },
 	[PLAN_W_KPIS_TITLE] = { "report", PLAN_NC_("report", "Key performance indicators – {1}") },
 	[PLAN_W_KPIS_INTRO] = { "report", PLAN_NC_("report", "Outcomes from the follow-ups.") },
-	[PLAN_W_KPIS_INTRO_KOLADA] = { "report", PLAN_NC_("report", "Outcomes from the follow-ups and from Kolada ({1}, municipality {2}); the follow-ups' values win over Kolada's.") },
+	[PLAN_W_KPIS_INTRO_KOLADA] = { "report", PLAN_NC_("report", "Outcomes from the follow-ups and from Kolada (municipality {1}); the follow-ups' values win over Kolada's.") },
 	[PLAN_W_MEASURES] = { "report", PLAN_NC_("report", "Measures") },
 	[PLAN_W_ASPECT] = { "report", PLAN_NC_("report", "Aspect") },
 	[PLAN_W_KOLADA] = { "report", PLAN_NC_("report", "Kolada") },
@@ -177,6 +177,11 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_KPIS_OF_OFFICE] = { "report", PLAN_NC_("report", "The office's KPIs") },
 	[PLAN_W_PLAN_BY] = { "report", PLAN_NC_("report", "Plan") },
 	[PLAN_W_TKR] = { "report", PLAN_NC_("report", "kSEK") },
+	[PLAN_W_COLOPHON] = { "report", PLAN_NC_("report", "About this report") },
+	[PLAN_W_COLOPHON_FOLLOWUP] = { "report", PLAN_NC_("report", "The follow-up is the document {1} in the file {2}.") },
+	[PLAN_W_COLOPHON_FOLLOWUP_FILE] = { "report", PLAN_NC_("report", "The follow-up is the file {1}.") },
+	[PLAN_W_COLOPHON_KOLADA] = { "report", PLAN_NC_("report", "Kolada's figures were read from the file {1}.") },
+	[PLAN_W_CONTENTS] = { "report", PLAN_NC_("report", "Contents") },
 };
 
 const char *plan_word_text(plan_word word, plan_lang lang)

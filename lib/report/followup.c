@@ -539,16 +539,7 @@ static void kpis(const ctx *c)
 		const plan_kpi_year *row = &f->kpi_rows[i];
 		if (!row->has_outcome)
 			continue;
-		plan_chart_row *cr = &ch->rows[ch->nrows++];
-		cr->label = plan_doc_strdup(d, r->kpi->id);
-		cr->has[0] = (uint8_t)r->has_baseline;
-		cr->v[0] = r->baseline;
-		cr->has[1] = (uint8_t)row->has_target;
-		cr->v[1] = row->target;
-		cr->has[2] = (uint8_t)row->has_outcome;
-		cr->v[2] = row->outcome;
-		cr->result = (uint8_t)row->result;
-		cr->note = kpi_note(d, r, row);
+		kpi_chart_row(d, &ch->rows[ch->nrows++], r, row);
 	}
 }
 
@@ -713,9 +704,9 @@ static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_fol
 	plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_period(f->period, d->lang));
 	plan_doc_putf(d, PLAN_DOC_PLAIN, " %d – ", f->year);
 	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, f->owner));
-	const char *args[] = { f->as_of ? f->as_of : "", f->doc->id ? f->doc->id : "", f->doc->file->path };
+	const char *as_of = f->as_of ? f->as_of : "";
 	plan_doc_para(d);
-	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_FOLLOWUP_INTRO, args, 3);
+	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_FOLLOWUP_INTRO, &as_of, 1);
 	summary(&c);
 	hushallning(&c);
 	goals(&c);
@@ -725,6 +716,14 @@ static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_fol
 	economy(&c);
 	if (f->owner == NULL || f->owner->kind != PLAN_ITEM_UNIT)
 		deviations(&c);
+	/* The document and its file, for whoever checks the figures. */
+	const char *args[] = { f->doc->id, f->doc->file->path };
+	report_colophon(d);
+	plan_doc_para(d);
+	if (f->doc->id)
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_FOLLOWUP, args, 2);
+	else
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_FOLLOWUP_FILE, args + 1, 1);
 }
 
 /* The follow-up the options ask for, or a status after saying why there is

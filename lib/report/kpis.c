@@ -31,6 +31,20 @@ const char *kpi_note(plan_report_doc *d, const plan_kpi_report *r, const plan_kp
 	return text;
 }
 
+void kpi_chart_row(plan_report_doc *d, plan_chart_row *cr, const plan_kpi_report *r, const plan_kpi_year *y)
+{
+	cr->label = plan_doc_strdup(d, r->kpi->id);
+	cr->name = r->kpi->title && *r->kpi->title ? plan_doc_strdup(d, r->kpi->title) : NULL;
+	cr->has[0] = (uint8_t)r->has_baseline;
+	cr->v[0] = r->baseline;
+	cr->has[1] = (uint8_t)y->has_target;
+	cr->v[1] = y->target;
+	cr->has[2] = (uint8_t)y->has_outcome;
+	cr->v[2] = y->outcome;
+	cr->result = (uint8_t)y->result;
+	cr->note = kpi_note(d, r, y);
+}
+
 void kpi_row_start(plan_report_doc *d, const plan_kpi_report *r)
 {
 	plan_doc_cell(d);
@@ -147,16 +161,7 @@ static void chart_of(plan_report_doc *d, const plan_kpi_table *t)
 		const plan_kpi_year *y = latest(r);
 		if (!y)
 			continue;
-		plan_chart_row *cr = &ch->rows[ch->nrows++];
-		cr->label = plan_doc_strdup(d, r->kpi->id);
-		cr->has[0] = (uint8_t)r->has_baseline;
-		cr->v[0] = r->baseline;
-		cr->has[1] = (uint8_t)y->has_target;
-		cr->v[1] = y->target;
-		cr->has[2] = 1;
-		cr->v[2] = y->outcome;
-		cr->result = (uint8_t)y->result;
-		cr->note = kpi_note(d, r, y);
+		kpi_chart_row(d, &ch->rows[ch->nrows++], r, y);
 	}
 }
 
@@ -232,18 +237,23 @@ static void one(plan_report_doc *d, const plan_model *m, const plan_kpi_report *
 
 static void kpis_doc(plan_report_doc *d, const plan_model *m, const plan_kpi_table *t, const plan_report_options *opt)
 {
-	const char *args[] = { owner_name(m, NULL), opt->kolada_name, plan_model_municipality_code(m) };
+	const char *args[] = { owner_name(m, NULL), plan_model_municipality_code(m), opt->kolada_name };
 	plan_doc_heading(d, 1);
 	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_TITLE, args, 1);
 	plan_doc_para(d);
 	if (opt->kolada)
-		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_INTRO_KOLADA, args + 1, 2);
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_INTRO_KOLADA, args + 1, 1);
 	else
 		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KPIS_INTRO);
 	overview(d, t);
 	chart_of(d, t);
 	for (size_t i = 0; i < t->nkpis; i++)
 		one(d, m, &t->kpis[i]);
+	if (opt->kolada) {
+		report_colophon(d);
+		plan_doc_para(d);
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_KOLADA, args + 2, 1);
+	}
 }
 
 static void kpis_json(plan_out *out, const plan_model *m, const plan_kpi_table *t,

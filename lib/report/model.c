@@ -1,6 +1,6 @@
 /* model.c: small readings of the linked model that several reports need:
  * text values, owners' names, looking an owner up; what a report says on
- * opt->messages, and the provenance every document ends with. */
+ * opt->messages, and the colophon every document ends with. */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 
 #include "report_impl.h"
@@ -92,10 +92,24 @@ int report_oom(const plan_report_options *opt)
 	return PLAN_REPORT_TROUBLE;
 }
 
+/* No plan id starts with '_', so no item's block can have this id. */
+#define COLOPHON_ID "_colophon"
+
+void report_colophon(plan_report_doc *d)
+{
+	if (plan_doc_find(d, COLOPHON_ID))
+		return;
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON);
+	plan_doc_id(d, COLOPHON_ID);
+}
+
 int report_doc_done(plan_report_doc *d, const plan_report_options *opt)
 {
-	if (!opt->provenance_elsewhere)
+	if (!opt->provenance_elsewhere) {
+		report_colophon(d);
 		plan_report_provenance(d, opt);
+	}
 	return d->oom ? report_oom(opt) : PLAN_REPORT_OK;
 }
 

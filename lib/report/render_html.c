@@ -24,11 +24,22 @@ static const char css[] =
 	"li{margin:.15em 0}\n"
 	"figure{margin:1em 0}\n"
 	"figcaption{font-weight:600;margin-bottom:.3em}\n"
-	"svg{max-width:100%;height:auto}\n"
-	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
-	"h1,h2,h3,h4{break-after:avoid}tr,figure,li{break-inside:avoid}"
+	"svg{max-width:100%;height:auto;display:block}\n"
+	"td.nw,span.nw{white-space:nowrap}\n"
+	"@media print,(min-width:40em){.wide{min-width:18em}}\n"
+	"nav.toc{margin:1.2em 0 1.6em}\n"
+	"nav.toc h2{font-size:1.1em;border:0;margin:0 0 .3em}\n"
+	"nav.toc ol{margin:0;padding-left:1.6em;columns:2 16em;column-gap:2em}\n"
+	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
+	"table{font-size:8pt}th,td{padding:.2em .4em}"
+	"h1,h2,h3,h4,figcaption{break-after:avoid}tr,li,svg,figcaption{break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}\n"
-	"@page{margin:18mm 16mm}\n";
+	/* A4 with the page number at the foot of each page. A margin box of
+	 * our own also keeps Chromium from printing its date and title there. */
+	"@page{size:A4;margin:18mm 16mm 20mm;"
+	"@top-left{content:\"\"}"
+	"@bottom-right{content:counter(page) \" / \" counter(pages);"
+	"font-family:system-ui,sans-serif;font-size:8.5pt;color:#555}}\n";
 
 /* Plan text as HTML: & < > " ' escaped; controls and invalid UTF-8 become
  * U+FFFD. `para`: a blank line closes the paragraph and opens another. */
@@ -94,7 +105,32 @@ typedef struct html {
 	plan_buf *buf;
 	int para;
 	const plan_html_links *links;   /* NULL: links are "#id" */
+	int keep_paren;   /* a figure's cell: a short "(...)" is not wrapped */
 } html;
+
+/* Text with each short "(...)" in it kept on one line: "72 (jan–aug
+ * 2026)" may wrap before the parenthesis, never inside it; a long one,
+ * "(sep 2025–aug 2026)", may, or its column would take the room of the
+ * text beside it. */
+#define PAREN_MAX 18   /* bytes, "(jan–aug 2026)" and its en dash fit */
+
+static void paren_text(html *h, const char *s, size_t len)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *close = s[i] == '(' ? memchr(s + i, ')', len - i) : NULL;
+		if (!close || (size_t)(close - (s + i)) + 1 > PAREN_MAX)
+			continue;
+		size_t n = (size_t)(close - (s + i)) + 1;
+		html_text(h->buf, s + from, i - from, 0);
+		plan_buf_puts(h->buf, "<span class=\"nw\">");
+		html_text(h->buf, s + i, n, 0);
+		plan_buf_puts(h->buf, "</span>");
+		i += n - 1;
+		from = i + 1;
+	}
+	html_text(h->buf, s + from, len - from, 0);
+}
 
 /* <a href="PREFIX HREF">text</a>, both escaped. */
 static void anchor(plan_buf *buf, const char *prefix, const char *href, const char *text, size_t len)
@@ -128,7 +164,10 @@ static void piece(void *ctx, const char *text, size_t len, plan_doc_style style,
 	const char *open = style == PLAN_DOC_STRONG ? "<strong>" : style == PLAN_DOC_EM ? "<em>" : "";
 	const char *close = style == PLAN_DOC_STRONG ? "</strong>" : style == PLAN_DOC_EM ? "</em>" : "";
 	plan_buf_puts(h->buf, open);
-	html_text(h->buf, text, len, h->para && style == PLAN_DOC_PLAIN);
+	if (h->keep_paren)
+		paren_text(h, text, len);
+	else
+		html_text(h->buf, text, len, h->para && style == PLAN_DOC_PLAIN);
 	plan_buf_puts(h->buf, close);
 }
 
@@ -148,11 +187,59 @@ static void run(html *h, const plan_report_doc *d, size_t first, size_t n, int p
 	plan_doc_spans_each(d, first, n, piece, h);
 }
 
+/* A cell's length in bytes, and whether it is one word (no space). */
+static size_t cell_len(const plan_report_doc *d, const plan_doc_table_cell *cl, int *one_word)
+{
+	size_t len = 0;
+	for (size_t k = 0; k < cl->n; k++) {
+		const plan_doc_span *sp = &d->spans[cl->first + k];
+		if (memchr(d->text.ptr + sp->off, ' ', sp->len))
+			*one_word = 0;
+		len += sp->len;
+	}
+	return len;
+}
+
+/* What each column of a table is, for its class: "num" (figures, right
+ * aligned), "nw" (never wrapped: every cell a short figure, or one short
+ * word such as an id or a date, which would otherwise break at its
+ * hyphens), "wide" (the running text that most needs room: its longest
+ * cell the longest of all, and long enough to wrap; it gets a minimum
+ * width, so that a name is not squeezed into four lines by the figures
+ * beside it), or NULL. Of the first MAX_CLASSED columns; a report's tables
+ * have fewer, and past them only "num" is given. */
+#define MAX_CLASSED 16
+
+static void column_classes(const plan_report_doc *d, const plan_doc_block *b, const char *cls[MAX_CLASSED])
+{
+	size_t ncols = b->ncols < MAX_CLASSED ? b->ncols : MAX_CLASSED;
+	size_t wide = ncols, wide_len = 30;
+	for (size_t col = 0; col < ncols; col++) {
+		int num = b->align[col] == 'r', short_ = b->n > b->ncols;
+		size_t col_len = 0;
+		for (size_t c = b->ncols + col; c < b->n; c += b->ncols) {
+			int word = 1;
+			size_t len = cell_len(d, &d->cells[b->first + c], &word);
+			short_ &= num ? len <= 16 : word && len <= 24;
+			col_len = len > col_len ? len : col_len;
+		}
+		cls[col] = num ? (short_ ? "num nw" : "num") : short_ ? "nw" : NULL;
+		if (!num && col_len > wide_len) {
+			wide = col;
+			wide_len = col_len;
+		}
+	}
+	if (wide < ncols)
+		cls[wide] = "wide";
+}
+
 static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 {
 	size_t ncols = b->ncols;
 	if (!ncols)
 		return;
+	const char *cls[MAX_CLASSED];
+	column_classes(d, b, cls);
 	plan_buf_puts(h->buf, "<table");
 	id_attr(h->buf, b);
 	plan_buf_puts(h->buf, ">\n<thead>\n");
@@ -162,10 +249,14 @@ static void table(html *h, const plan_report_doc *d, const plan_doc_block *b)
 		if (c % ncols == 0)
 			plan_buf_puts(h->buf, "<tr>");
 		plan_buf_puts(h->buf, header ? "<th" : "<td");
-		if (b->align[c % ncols] == 'r')
-			plan_buf_puts(h->buf, " class=\"num\"");
+		size_t col = c % ncols;
+		const char *cname = col < MAX_CLASSED ? cls[col] : b->align[col] == 'r' ? "num" : NULL;
+		if (cname)
+			plan_buf_printf(h->buf, " class=\"%s\"", cname);
 		plan_buf_putc(h->buf, '>');
+		h->keep_paren = !header && cname && strcmp(cname, "num") == 0;
 		run(h, d, cl->first, cl->n, 0);
+		h->keep_paren = 0;
 		plan_buf_puts(h->buf, header ? "</th>" : "</td>");
 		if (c % ncols == ncols - 1) {
 			plan_buf_puts(h->buf, "</tr>\n");
@@ -290,20 +381,99 @@ static void status_chart(plan_buf *buf, const plan_chart *c)
 	plan_buf_puts(buf, "</svg>\n");
 }
 
+/* The first line of `s` wrapped at `max` characters: its length in
+ * bytes, broken at the last space where there is one; *next is where the
+ * line after it starts. */
+static size_t wrap(const char *s, int max, const char **next)
+{
+	int chars = 0;
+	size_t i = 0, space = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (chars == max)
+			break;
+		if (s[i] == ' ')
+			space = i;
+		chars++;
+	}
+	if (s[i] && s[i] != ' ' && space)
+		i = space;
+	*next = s + i + (s[i] == ' ');
+	return i;
+}
+
+#define NAME_LINES 2
+#define NAME_CHARS 44   /* of 11px text in KPI_LABEL_W */
+#define KPI_LABEL_W 300
+#define LINE_H 14
+
+/* A KPI's name in at most NAME_LINES lines; the last ends in "…" when
+ * the name is longer. Returns the number of lines. */
+static int name_lines(const char *name, const char *line[NAME_LINES], size_t len[NAME_LINES], int *cut)
+{
+	int n = 0;
+	*cut = 0;
+	while (name && *name && n < NAME_LINES) {
+		line[n] = name;
+		len[n] = wrap(name, n == NAME_LINES - 1 ? NAME_CHARS - 1 : NAME_CHARS, &name);
+		n++;
+	}
+	*cut = name && *name;
+	return n;
+}
+
+/* The height of a KPI chart's row labelled by id and name: the id and the
+ * name's lines (two at least: the figures are under the track). */
+static int row_h(const char *name)
+{
+	const char *line[NAME_LINES];
+	size_t len[NAME_LINES];
+	int cut, nl = name_lines(name, line, len, &cut);
+	return (nl < 1 ? 2 : 1 + nl) * LINE_H + 12;
+}
+
+/* Rows per picture: a long chart is several pictures, one under another,
+ * so that print can break the page between them. */
+#define KPI_CHUNK 8
+
 /* One row per KPI on its own scale (each KPI has its own unit): a dot plot
  * from the smallest to the largest of baseline, target and outcome, so that
  * small differences show without bars that would need a zero origin. The
  * baseline is a hollow grey dot, the target a black tick, the outcome a dot
- * coloured by its assessment, joined to the baseline by a line. */
+ * coloured by its assessment, joined to the baseline by a line. Each row is
+ * labelled by the KPI's id and, under it, its name. */
 static void kpi_chart(plan_buf *buf, const plan_chart *c)
 {
-	const double track_w = 280, x0 = LABEL_W + 10;
-	const int width = 860;
-	int height = 10 + (int)c->nrows * ROW_H + 4;
-	svg_open(buf, width, height, c->title);
+	/* With names, the figures go under the track (beside it the chart
+	 * would be too wide to read when printed); without, beside it. */
+	int names = 0, note_w = 0;
+	for (size_t r = 0; r < c->nrows; r++) {
+		names |= c->rows[r].name != NULL;
+		int w = text_px(c->rows[r].note);
+		note_w = w > note_w ? w : note_w;
+	}
+	const int label_w = names ? KPI_LABEL_W : LABEL_W;
+	const double track_w = names ? 320 : 280, x0 = label_w + 10;
+	const int width = names ? (int)x0 + (note_w > track_w ? note_w : (int)track_w) + 10
+	                        : (int)(x0 + track_w) + 14 + note_w + 10;
+	const char *line[NAME_LINES];
+	size_t len[NAME_LINES];
+	int cut, y = 10;
 	for (size_t r = 0; r < c->nrows; r++) {
 		const plan_chart_row *row = &c->rows[r];
-		int y = 10 + (int)r * ROW_H, mid = y + BAR_H / 2;
+		if (r % KPI_CHUNK == 0) {
+			if (r)
+				plan_buf_puts(buf, "</svg>\n");
+			int height = 10 + 4;
+			for (size_t k = r; k < c->nrows && k < r + KPI_CHUNK; k++)
+				height += names ? row_h(c->rows[k].name) : ROW_H;
+			svg_open(buf, width, height, c->title);
+			y = 10;
+		}
+		int nl = names ? name_lines(row->name, line, len, &cut) : 0;
+		int box = names ? row_h(row->name) - 12 : BAR_H;
+		int mid = names ? y + 8 : y + BAR_H / 2;
 		double lo = 0, hi = 0;
 		int any = 0;
 		for (int k = 0; k < 3; k++)
@@ -314,9 +484,21 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 			}
 		widen(&lo, &hi);
 #define X(v) (x0 + ((v) - lo) / (hi - lo) * track_w)
-		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", LABEL_W - 8, y + 13);
+		plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"%s>", label_w - 8, y + 12,
+			names ? " font-weight=\"600\"" : "");
 		html_str(buf, row->label);
 		plan_buf_puts(buf, "</text>\n");
+		for (int k = 0; k < nl; k++) {
+			plan_buf_printf(buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"11\" "
+				"fill=\"#444\">", label_w - 8, y + 12 + (k + 1) * LINE_H);
+			html_text(buf, line[k], len[k], 0);
+			if (k == nl - 1 && cut) {
+				plan_buf_puts(buf, "\xe2\x80\xa6<title>");
+				html_str(buf, row->name);
+				plan_buf_puts(buf, "</title>");
+			}
+			plan_buf_puts(buf, "</text>\n");
+		}
 		plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d0d0\" "
 			"stroke-width=\"2\"/>\n", x0, mid, x0 + track_w, mid);
 		const char *fill = result_fill[row->result < PLAN_KPI_RESULTS ? row->result : PLAN_KPI_NO_OUTCOME];
@@ -325,7 +507,7 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 				"stroke-width=\"3\"/>\n", X(row->v[0]), mid, X(row->v[2]), mid, fill);
 		if (row->has[1])
 			plan_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1a1a1a\" "
-				"stroke-width=\"2.5\"/>\n", X(row->v[1]), y, X(row->v[1]), y + BAR_H);
+				"stroke-width=\"2.5\"/>\n", X(row->v[1]), mid - BAR_H / 2, X(row->v[1]), mid + BAR_H / 2);
 		if (row->has[0])
 			plan_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#ffffff\" stroke=\"#757575\" "
 				"stroke-width=\"2\"/>\n", X(row->v[0]), mid);
@@ -336,11 +518,16 @@ static void kpi_chart(plan_buf *buf, const plan_chart *c)
 			plan_buf_puts(buf, "</title></circle>\n");
 		}
 #undef X
-		plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0 + track_w + 14, y + 13);
+		if (names)
+			plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0, y + 12 + LINE_H + 2);
+		else
+			plan_buf_printf(buf, "<text x=\"%.1f\" y=\"%d\">", x0 + track_w + 14, mid + 4);
 		html_str(buf, row->note);
 		plan_buf_puts(buf, "</text>\n");
+		y += names ? box + 12 : ROW_H;
 	}
-	plan_buf_puts(buf, "</svg>\n");
+	if (c->nrows)
+		plan_buf_puts(buf, "</svg>\n");
 }
 
 /* One KPI over the years: the outcomes as dots joined by a line, each
@@ -475,31 +662,68 @@ void plan_render_html_title(plan_out *out, const plan_report_doc *d)
 		}
 }
 
-void plan_render_html(plan_out *out, const plan_report_doc *d)
+/* The id of the section heading `b`, the `n`th (from 1): its block's, or
+ * "_sN" (no plan id starts with '_') for the contents to link to. */
+static void section_id(plan_buf *buf, const plan_doc_block *b, size_t n)
 {
-	plan_buf *buf = &out->buf;
-	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-		plan_lang_key(d->lang));
-	plan_render_html_title(out, d);
-	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	plan_render_html_body(out, d, NULL);
-	plan_buf_puts(buf, "</body>\n</html>\n");
+	if (b->id)
+		html_str(buf, b->id);
+	else
+		plan_buf_printf(buf, "_s%zu", n);
 }
 
-void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links)
+/* The contents: a link to each section (level 2 heading), put before the
+ * first of them. Print has no page numbers here: Chromium has no
+ * target-counter(). Nothing for a document of fewer than two sections. */
+static void contents(plan_buf *buf, const plan_report_doc *d)
 {
-	html h = { &out->buf, 0, links };
+	size_t n = 0;
+	for (size_t i = 0; i < d->nblocks; i++)
+		n += d->blocks[i].kind == PLAN_BLOCK_HEADING && d->blocks[i].level == 2;
+	if (n < 2)
+		return;
+	const char *title = plan_word_text(PLAN_W_CONTENTS, d->lang);
+	plan_buf_puts(buf, "<nav class=\"toc\" aria-labelledby=\"_contents\">\n<h2 id=\"_contents\">");
+	html_str(buf, title);
+	plan_buf_puts(buf, "</h2>\n<ol>\n");
+	n = 0;
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const plan_doc_block *b = &d->blocks[i];
+		if (b->kind != PLAN_BLOCK_HEADING || b->level != 2)
+			continue;
+		plan_buf_puts(buf, "<li><a href=\"#");
+		section_id(buf, b, ++n);
+		plan_buf_puts(buf, "\">");
+		plan_doc_spans_each(d, b->first, b->n, title_piece, buf);
+		plan_buf_puts(buf, "</a></li>\n");
+	}
+	plan_buf_puts(buf, "</ol>\n</nav>\n");
+}
+
+/* The blocks; with `toc`, the contents before the first section and an id
+ * on each section heading. */
+static void body(plan_out *out, const plan_report_doc *d, const plan_html_links *links, int toc)
+{
+	html h = { &out->buf, 0, links, 0 };
 	plan_buf *buf = &out->buf;
 	int depth = 0;   /* lists open */
+	size_t sections = 0;   /* level 2 headings so far */
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const plan_doc_block *b = &d->blocks[i];
 		if (b->kind != PLAN_BLOCK_ITEM)
 			close_lists(buf, &depth, 0);
 		switch (b->kind) {
 		case PLAN_BLOCK_HEADING:
+			if (toc && b->level == 2 && sections++ == 0)
+				contents(buf, d);
 			plan_buf_printf(buf, "<h%d", b->level);
-			id_attr(buf, b);
+			if (toc && b->level == 2) {
+				plan_buf_puts(buf, " id=\"");
+				section_id(buf, b, sections);
+				plan_buf_putc(buf, '"');
+			} else {
+				id_attr(buf, b);
+			}
 			plan_buf_putc(buf, '>');
 			run(&h, d, b->first, b->n, 0);
 			plan_buf_printf(buf, "</h%d>\n", b->level);
@@ -539,4 +763,21 @@ void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_h
 		plan_out_maybe_flush(out);
 	}
 	close_lists(buf, &depth, 0);
+}
+
+void plan_render_html(plan_out *out, const plan_report_doc *d)
+{
+	plan_buf *buf = &out->buf;
+	plan_buf_printf(buf, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		plan_lang_key(d->lang));
+	plan_render_html_title(out, d);
+	plan_buf_printf(buf, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	body(out, d, NULL, 1);
+	plan_buf_puts(buf, "</body>\n</html>\n");
+}
+
+void plan_render_html_body(plan_out *out, const plan_report_doc *d, const plan_html_links *links)
+{
+	body(out, d, links, 0);
 }

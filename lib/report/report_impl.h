@@ -30,8 +30,15 @@ void report_say(const plan_report_options *opt, const char *fmt, ...)
 /* Out of memory: said, and PLAN_REPORT_TROUBLE returned. */
 int report_oom(const plan_report_options *opt);
 
-/* The end of every document builder: the provenance, then
- * PLAN_REPORT_TROUBLE (said) when something was lost for want of memory. */
+/* The colophon's heading ("About this report"), once per document: what
+ * a reader of the first page need not see (the files and document ids a
+ * report was made from) goes under it, at the end. A builder adds its
+ * paragraphs after it, then calls report_doc_done. */
+void report_colophon(plan_report_doc *d);
+
+/* The end of every document builder: the colophon with the provenance
+ * (unless opt->provenance_elsewhere), then PLAN_REPORT_TROUBLE (said) when
+ * something was lost for want of memory. */
 int report_doc_done(plan_report_doc *d, const plan_report_options *opt);
 
 /* JSON pieces: a string literal of plan text (NULL: null), a number (as
@@ -63,6 +70,10 @@ const plan_item *find_owner_or_say(const plan_model *m, const char *id, const pl
 /* "Utfall 75 (2026) · Mål 76 · Utgångsvärde 74,5": a KPI's figures in one
  * line, for charts; owned by the document. */
 const char *kpi_note(plan_report_doc *d, const plan_kpi_report *report, const plan_kpi_year *row);
+/* A KPI chart's row of `report` at `row`: labelled by id and name, with its
+ * baseline, target, outcome, assessment and note. */
+void kpi_chart_row(plan_report_doc *d, plan_chart_row *cr, const plan_kpi_report *report,
+	const plan_kpi_year *row);
 
 /* The cells every KPI table row opens with: id, name, unit, which way is
  * better, and the baseline with its year (or a dash). */

@@ -157,6 +157,123 @@ static void test_ids_and_links(void **state)
 	plan_doc_free(&d);
 }
 
+/* The contents: a list of links to the sections, before the first; only in
+ * the standalone file (a site's page has its own frame), and only for two
+ * sections or more. Section ids are kept where a block has one. */
+static void test_html_contents(void **state)
+{
+	(void)state;
+	plan_report_doc d;
+	assert_int_equal(plan_doc_init(&d, PLAN_LANG_SV), 0);
+	plan_doc_heading(&d, 1);
+	plan_doc_put(&d, PLAN_DOC_PLAIN, "Titel");
+	plan_doc_para(&d);
+	plan_doc_put(&d, PLAN_DOC_PLAIN, "Inledning.");
+	plan_doc_heading(&d, 2);
+	plan_doc_put(&d, PLAN_DOC_PLAIN, "Första <del>");
+	plan_doc_heading(&d, 3);
+	plan_doc_put(&d, PLAN_DOC_PLAIN, "Under");
+	plan_doc_heading(&d, 2);
+	plan_doc_put(&d, PLAN_DOC_STRONG, "Andra");
+	plan_doc_id(&d, "KF-1");
+	char *html = rendered(&d, PLAN_FORMAT_HTML);
+	assert_non_null(strstr(html, "<p>Inledning.</p>\n<nav class=\"toc\" aria-labelledby=\"_contents\">\n"
+		"<h2 id=\"_contents\">Innehåll</h2>\n<ol>\n"
+		"<li><a href=\"#_s1\">Första &lt;del&gt;</a></li>\n"
+		"<li><a href=\"#KF-1\">Andra</a></li>\n</ol>\n</nav>\n"
+		"<h2 id=\"_s1\">Första &lt;del&gt;</h2>\n<h3>Under</h3>\n"
+		"<h2 id=\"KF-1\"><strong>Andra</strong></h2>\n"));
+	assert_non_null(strstr(html, "@page{size:A4;"));
+	assert_non_null(strstr(html, "counter(page)"));
+	free(html);
+	plan_out out = { NULL, PLAN_BUF_INIT, 0 };
+	plan_render_html_body(&out, &d, NULL);
+	plan_buf_putc(&out.buf, 0);
+	assert_null(strstr(out.buf.ptr, "toc"));
+	assert_non_null(strstr(out.buf.ptr, "<h2>Första &lt;del&gt;</h2>"));
+	plan_buf_free(&out.buf);
+	plan_doc_free(&d);
+
+	/* One section: no contents. */
+	assert_int_equal(plan_doc_init(&d, PLAN_LANG_EN), 0);
+	plan_doc_heading(&d, 2);
+	plan_doc_put(&d, PLAN_DOC_PLAIN, "Only");
+	html = rendered(&d, PLAN_FORMAT_HTML);
+	assert_null(strstr(html, "<nav"));
+	assert_non_null(strstr(html, "<h2 id=\"_s1\">Only</h2>"));
+	free(html);
+	plan_doc_free(&d);
+}
+
+/* Table columns: figures right aligned, short ones and one-word cells
+ * never wrapped, a short parenthesis after a figure kept whole (escaped
+ * inside), and the longest text column given room. */
+static void test_html_table_columns(void **state)
+{
+	(void)state;
+	plan_report_doc d;
+	assert_int_equal(plan_doc_init(&d, PLAN_LANG_SV), 0);
+	plan_doc_table(&d, "llr");
+	const char *cells[] = {
+		"Id", "Namn", "Utfall",
+		"NT-SOCK-6", "Andel av hemtjänstens körsträcka med elbil eller elcykel", "72 (jan–aug 2026)",
+		"NT-X", "Kort", "125 (sep 2025–aug 2026) (<b>)",
+	};
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		plan_doc_cell(&d);
+		plan_doc_put(&d, PLAN_DOC_PLAIN, cells[i]);
+	}
+	char *html = rendered(&d, PLAN_FORMAT_HTML);
+	assert_non_null(strstr(html, "<tr><th class=\"nw\">Id</th><th class=\"wide\">Namn</th>"
+		"<th class=\"num\">Utfall</th></tr>"));
+	assert_non_null(strstr(html, "<td class=\"nw\">NT-SOCK-6</td>"));
+	assert_non_null(strstr(html, "<td class=\"num\">72 <span class=\"nw\">(jan–aug 2026)</span></td>"));
+	assert_non_null(strstr(html, "<td class=\"num\">125 (sep 2025–aug 2026) <span class=\"nw\">(&lt;b&gt;)</span></td>"));
+	free(html);
+	plan_doc_free(&d);
+}
+
+/* A KPI chart names each KPI under its id: a long name in two lines, cut
+ * with "…" and whole in a <title>; a name with no space is cut at a
+ * character, never inside one. */
+static void test_html_kpi_chart_names(void **state)
+{
+	(void)state;
+	plan_report_doc d;
+	assert_int_equal(plan_doc_init(&d, PLAN_LANG_SV), 0);
+	plan_chart *c = plan_doc_chart(&d, PLAN_CHART_KPI, "Nyckeltal", 3);
+	assert_non_null(c);
+	const char *names[] = {
+		"Kort namn",
+		"Skillnad mellan helårsprognosen i delårsrapport 2 och årets utfall, procent av nettokostnaden",
+		"ååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååååå",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		plan_chart_row *r = &c->rows[c->nrows++];
+		r->label = plan_doc_strdup(&d, i == 0 ? "NT-1" : i == 1 ? "NT-2" : "NT-3");
+		r->name = plan_doc_strdup(&d, names[i]);
+		r->has[2] = 1;
+		r->v[2] = 1;
+		r->note = plan_doc_strdup(&d, "Utfall 1");
+	}
+	char *html = rendered(&d, PLAN_FORMAT_HTML);
+	assert_non_null(strstr(html, "font-weight=\"600\">NT-1</text>"));
+	assert_non_null(strstr(html, "fill=\"#444\">Kort namn</text>"));
+	assert_non_null(strstr(html, ">Skillnad mellan helårsprognosen i</text>"));
+	assert_non_null(strstr(html, ">delårsrapport 2 och årets utfall, procent\xe2\x80\xa6<title>Skillnad mellan"));
+	/* 44 and 43 å, each two bytes, then the ellipsis */
+	char want[256] = ">";
+	for (int i = 0; i < 44; i++)
+		memcpy(want + 1 + 2 * i, "å", 2);
+	memcpy(want + 89, "</text>", 8);
+	assert_non_null(strstr(html, want));
+	want[0] = '>';
+	memcpy(want + 87, "\xe2\x80\xa6<title>", 11);
+	assert_non_null(strstr(html, want));
+	free(html);
+	plan_doc_free(&d);
+}
+
 static void test_render_refuses_json(void **state)
 {
 	(void)state;
@@ -333,6 +450,9 @@ int main(void)
 		cmocka_unit_test(test_text_table_alignment),
 		cmocka_unit_test(test_text_wraps_items),
 		cmocka_unit_test(test_ids_and_links),
+		cmocka_unit_test(test_html_contents),
+		cmocka_unit_test(test_html_table_columns),
+		cmocka_unit_test(test_html_kpi_chart_names),
 		cmocka_unit_test(test_render_refuses_json),
 		cmocka_unit_test(test_help),
 	};

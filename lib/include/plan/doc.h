@@ -46,6 +46,8 @@ typedef enum plan_doc_chart_kind {
 
 typedef struct plan_chart_row {
 	const char *label;
+	const char *name;              /* KPI: the KPI's name, shown under the
+	                                * label (its id); NULL for none */
 	double v[PLAN_CHART_SERIES];   /* STATUS: a count per goal status; KPI:
 	                                * baseline, target, outcome; TREND:
 	                                * target, outcome */
