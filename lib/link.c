@@ -118,10 +118,7 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 {
 	int source = item ? item->kind : -1;
 	ref->valid = 0;
-	if (!ref->target || ref->cycle)
-		return;
-	/* Within a reported cycle every upward link is part of that one fault. */
-	if (item && item->in_cycle && ref->target->in_cycle && plan_ref_is_upward(ref))
+	if (!ref->target)
 		return;
 	if (plan_ref_allows(doc, source, ref->role, ref->target->kind)) {
 		ref->valid = 1;
@@ -286,9 +283,13 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 }
 
 /* --- cycles and traces --------------------------------------------------------------
- * One depth-first walk over the upward links, with an explicit stack so that
- * no chain length can overflow the C stack. A link to an item still on the
- * stack closes a cycle: it is reported once and not followed. */
+ * One depth-first walk over the valid upward links, with an explicit stack so
+ * that no chain length can overflow the C stack. The level rules let links
+ * point only strictly upward, so every cycle holds a link that breaks them:
+ * check_level has reported it (wrong-level-link, at each such link) and made
+ * it invalid, and the walk never meets it. A link to an item still on the
+ * stack would close a cycle the level rules let through: link-cycle, kept as
+ * the guard should the rules ever allow a link within a level. */
 
 typedef struct frame {
 	plan_item *item;
@@ -312,8 +313,6 @@ static void report_cycle(plan_diags *diags, const frame *stack, size_t depth,
 	plan_diags_add(diags, from->doc->file->path, ref->node->line, ref->node->column,
 		"link-cycle", from->id, "links form a cycle: %s", chain.ptr ? chain.ptr : "");
 	plan_buf_free(&chain);
-	for (size_t i = start; i < depth; i++)
-		stack[i].item->in_cycle = 1;
 }
 
 /* Walk up from `root`, appending each item to `order` once all its targets
@@ -331,11 +330,11 @@ static int walk(plan_item *root, unsigned char *state, frame **stack, size_t *ca
 		plan_item *item = f->item;
 		if (f->next < item->nrefs) {
 			plan_ref *ref = &item->refs[f->next++];
-			if (!plan_ref_is_upward(ref) || !ref->target)
+			if (!plan_ref_is_upward(ref) || !ref->valid)
 				continue;
 			plan_item *target = ref->target;
 			if (state[target->index] == ACTIVE) {
-				ref->cycle = 1;
+				ref->valid = 0;
 				report_cycle(diags, *stack, depth, item, ref);
 			} else if (state[target->index] == UNSEEN) {
 				if (plan_array_reserve((void **)stack, cap, depth + 1, sizeof **stack) < 0)
@@ -479,10 +478,6 @@ int plan_model_link(plan_model *m, plan_diags *diags)
 	int rc = -1;
 	if (!state || !order)
 		goto cleanup;
-	for (size_t i = 0; i < m->nitems; i++)
-		if (state[i] == UNSEEN && walk(m->items[i], state, &stack, &cap, order, &norder, diags) < 0)
-			goto cleanup;
-
 	for (size_t d = 0; d < m->ndocs; d++) {
 		plan_document *doc = m->docs[d];
 		for (size_t r = 0; r < doc->nrefs; r++) {
@@ -497,6 +492,9 @@ int plan_model_link(plan_model *m, plan_diags *diags)
 			cross_check(diags, item->doc, item, &item->refs[r]);
 		}
 	}
+	for (size_t i = 0; i < m->nitems; i++)
+		if (state[i] == UNSEEN && walk(m->items[i], state, &stack, &cap, order, &norder, diags) < 0)
+			goto cleanup;
 	for (size_t i = 0; i < norder; i++)
 		compute_trace(m, order[i]);
 	for (size_t i = 0; i < m->nitems; i++) {

@@ -210,16 +210,34 @@ static void test_cross_body_link_is_a_warning_and_followed(void **state)
 	assert_true(plan_model_find(fx->model, "A1")->traces);
 }
 
-static void test_cycle_reported_once(void **state)
+/* Links point strictly upward, so a cycle is a wrong-level-link at each
+ * link within the level, and nothing else: no link-cycle, no trace. */
+static void test_cycle_is_wrong_level(void **state)
 {
 	(void)state;
 	build(vp_ok, "kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\n"
 		"goals:\n"
 		"  - {id: O1-1, title: T, contributes_to: [O1-2]}\n"
 		"  - {id: O1-2, title: T, contributes_to: [O1-1]}\n", NULL);
-	const plan_diag *d = only_diag("link-cycle");
-	assert_non_null(strstr(d->message, "O1-1 -> O1-2 -> O1-1"));
-	assert_true(plan_model_find(fx->model, "O1-1")->in_cycle);
+	assert_int_equal(plan_diags_count(fx->diags), 2);
+	for (size_t i = 0; i < 2; i++) {
+		const plan_diag *d = plan_diags_get(fx->diags, i);
+		assert_string_equal(d->rule, "wrong-level-link");
+		assert_int_equal(d->line, 6 + i);
+		assert_non_null(strstr(d->message, i ? "'O1-1' is a kontorsplan goal" : "'O1-2' is a kontorsplan goal"));
+	}
+	assert_false(plan_model_find(fx->model, "O1-1")->traces);
+	assert_false(plan_model_find(fx->model, "O1-2")->traces);
+}
+
+static void test_self_link_is_wrong_level(void **state)
+{
+	(void)state;
+	build(vp_ok, "kind: kontorsplan\nid: KP\nowner: o1\nperiod: {from: 2026, to: 2028}\n"
+		"goals:\n"
+		"  - {id: O1-1, title: T, contributes_to: [O1-1]}\n", NULL);
+	const plan_diag *d = only_diag("wrong-level-link");
+	assert_int_equal(d->column, 43);
 	assert_false(plan_model_find(fx->model, "O1-1")->traces);
 }
 
@@ -300,7 +318,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_duplicate_id_names_both, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wrong_level_says_what_is_allowed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cross_body_link_is_a_warning_and_followed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cycle_reported_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cycle_is_wrong_level, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_self_link_is_wrong_level, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspectives, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_without_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_chain_needs_no_recursion, setup, teardown),

@@ -72,7 +72,6 @@ typedef struct plan_ref {
 	uint8_t role;             /* plan_ref_role */
 	uint8_t valid;            /* target exists, is of a kind the role allows
 	                           * and the link closes no cycle */
-	uint8_t cycle;            /* this link closes a cycle (reported once) */
 } plan_ref;
 
 struct plan_item {
@@ -85,7 +84,6 @@ struct plan_item {
 	uint8_t units_must_follow;    /* KPI */
 	uint8_t traces;               /* link stage: reaches a fullmäktigemål or a
 	                               * särskilt uppdrag */
-	uint8_t in_cycle;             /* link stage: part of a link cycle (reported once) */
 	uint32_t index;               /* its place in plan_model.items */
 	int perspective_index;        /* declared perspective in the model's list, or -1 */
 	int from_year, to_year;       /* assignment; 0 when absent */
@@ -170,8 +168,9 @@ plan_item *plan_model_find(const plan_model *model, const char *id);
 int plan_model_perspective(const plan_model *model, const char *id);
 
 /* Check every reference's target kind and owner (wrong-level-link,
- * cross-body-link), follow the upward links to compute each item's trace
- * and perspectives, and report link-cycle, perspective-unknown,
+ * cross-body-link), follow the valid upward links to compute each item's
+ * trace and perspectives, and report link-cycle (a guard: the level rules
+ * leave no cycle to find), perspective-unknown,
  * perspective-mismatch and the no-trace faults that only the whole chain
  * shows. Fills children, reached, perspectives and traces. Returns 0, or -1
  * when memory ran out. */
