@@ -58,8 +58,9 @@ struct plan_model_private {
  * set's memory. */
 static const char *const model_keys[] = {
 	"actions", "activities", "activity", "analysis", "as_of", "assigned_to",
-	"assignment", "assignments", "bodies", "body", "calendar", "contributes_to",
-	"dr1", "dr2", "forecast", "frames", "from", "goal", "goals", "id",
+	"assignment", "assignments", "bodies", "body", "budget_tkr", "calendar",
+	"contributes_to", "deviations", "dr1", "dr2", "economy", "economy_tkr",
+	"forecast", "forecast_tkr", "frames", "from", "goal", "goals", "id",
 	"improvements", "kind", "kpi", "kpis", "measures", "name", "office",
 	"offices", "owner", "period", "perspective", "perspectives", "results",
 	"school_year", "status", "to", "units", "units_must_follow", "year",
@@ -323,6 +324,9 @@ static void build_styrmodell(builder *b, plan_document *doc)
 		m->calendar_dr1 = text_of(get(cal, "dr1"));
 	if (text_of(get(cal, "dr2")))
 		m->calendar_dr2 = text_of(get(cal, "dr2"));
+	const plan_node *threshold = get(get(doc->root, "deviations"), "economy_tkr");
+	if (threshold && threshold->type == PLAN_NODE_NUMBER && threshold->number >= 0)
+		m->deviation_economy_tkr = threshold->number;
 }
 
 static const struct { const char *name; plan_doc_kind kind; } kinds[] = {

@@ -747,33 +747,125 @@ static void check_forecast(ctx *c, const plan_document *doc, const plan_node *en
 		goal ? goal : "?", doc->period);
 }
 
-static void check_analysis(ctx *c, const plan_document *doc, const plan_node *entry)
+/* The answers a follow-up entry gives in words: its key and the term the
+ * styrmodell's questions use. */
+typedef struct answer {
+	const char *key, *term;
+} answer;
+
+static const answer four_answers[] = {
+	{ "actions", "åtgärder" }, { "results", "resultat" },
+	{ "analysis", "analys/samband" }, { "improvements", "förbättringsåtgärder" },
+};
+
+/* "åtgärder ('actions') and förbättringsåtgärder ('improvements')": the
+ * answers `entry` leaves empty, into `out`. Returns how many. */
+static size_t missing_answers(ctx *c, plan_buf *out, const plan_node *entry,
+	const answer *answers, size_t total)
 {
-	static const struct { const char *key, *term; } answers[] = {
-		{ "actions", "åtgärder" }, { "results", "resultat" },
-		{ "analysis", "analys/samband" }, { "improvements", "förbättringsåtgärder" },
-	};
-	const plan_node *status = get(entry, "status");
-	if (!plan_node_is_string(status, "delvis_uppfylld") && !plan_node_is_string(status, "ej_uppfylld"))
-		return;
-	plan_buf missing = PLAN_BUF_INIT;
-	size_t n = 0, total = sizeof answers / sizeof answers[0], lacking[4];
-	for (size_t i = 0; i < total; i++)
+	size_t n = 0, lacking[4];
+	for (size_t i = 0; i < total && i < 4; i++)
 		if (!has_value(get(entry, answers[i].key)))
 			lacking[n++] = i;
 	plan_lang lang = plan_diags_lang(c->diags);
 	for (size_t i = 0; i < n; i++)
-		plan_buf_printf(&missing, "%s%s ('%s')",
+		plan_buf_printf(out, "%s%s ('%s')",
 			i == 0 ? "" : i + 1 == n ? plan_tr(lang, " and ") : ", ",
 			answers[lacking[i]].term, answers[lacking[i]].key);
+	c->oom |= out->failed;
+	return n;
+}
+
+static int not_fully_met(const plan_node *status)
+{
+	return plan_node_is_string(status, "delvis_uppfylld") ||
+	       plan_node_is_string(status, "ej_uppfylld");
+}
+
+static void check_analysis(ctx *c, const plan_document *doc, const plan_node *entry)
+{
+	const plan_node *status = get(entry, "status");
+	if (!not_fully_met(status))
+		return;
+	plan_buf missing = PLAN_BUF_INIT;
+	size_t n = missing_answers(c, &missing, entry, four_answers, 4);
 	const char *goal = text_or(get(entry, "goal"), NULL);
 	if (n)
 		plan_diags_add(c->diags, doc->file->path, entry->line, entry->column, "followup-analysis",
 			goal,
 			"goal '%s' is %s, but its follow-up lacks %s: a goal not fully met answers all four questions (åtgärder, resultat, analys/samband, förbättringsåtgärder)",
 			goal ? goal : "?", status->u.text, missing.ptr ? missing.ptr : "");
-	c->oom |= missing.failed;
 	plan_buf_free(&missing);
+}
+
+/* --- deviation-without-action ----
+ * "Om och när avvikelser under innevarande år befaras ska omedelbara
+ * åtgärder vidtas": in DR1 and DR2 a forecast worse than planned states
+ * what is done about it. */
+
+static const answer deviation_answers[] = {
+	{ "actions", "åtgärder" }, { "improvements", "förbättringsåtgärder" },
+};
+
+static void check_goal_deviation(ctx *c, const plan_document *doc, const plan_node *entry)
+{
+	const plan_node *forecast = get(entry, "forecast");
+	/* A goal not met so far already answers all four questions
+	 * (followup-analysis), these two among them: one fault, one report. */
+	if (!not_fully_met(forecast) || not_fully_met(get(entry, "status")))
+		return;
+	plan_buf missing = PLAN_BUF_INIT;
+	const char *goal = text_or(get(entry, "goal"), NULL);
+	if (missing_answers(c, &missing, entry, deviation_answers, 2))
+		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
+			"deviation-without-action", goal,
+			"goal '%s' has the helårsprognos %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
+			goal ? goal : "?", forecast->u.text, missing.ptr ? missing.ptr : "");
+	plan_buf_free(&missing);
+}
+
+static void check_assignment_deviation(ctx *c, const plan_document *doc, const plan_node *entry)
+{
+	const plan_node *forecast = get(entry, "forecast");
+	if (!plan_node_is_string(forecast, "forsenad") && !plan_node_is_string(forecast, "avbruten"))
+		return;
+	plan_buf missing = PLAN_BUF_INIT;
+	const char *id = text_or(get(entry, "assignment"), NULL);
+	if (missing_answers(c, &missing, entry, deviation_answers, 2))
+		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
+			"deviation-without-action", id,
+			"särskilt uppdrag '%s' has the forecast %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
+			id ? id : "?", forecast->u.text, missing.ptr ? missing.ptr : "");
+	plan_buf_free(&missing);
+}
+
+static void check_economy_deviation(ctx *c, const plan_document *doc)
+{
+	const plan_node *economy = get(doc->root, "economy");
+	const plan_node *budget = get(economy, "budget_tkr"), *forecast = get(economy, "forecast_tkr");
+	if (!budget || budget->type != PLAN_NODE_NUMBER || !forecast ||
+	    forecast->type != PLAN_NODE_NUMBER || has_value(get(economy, "actions")))
+		return;
+	double over = forecast->number - budget->number;
+	if (!(over > c->m->deviation_economy_tkr))
+		return;
+	plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
+		"deviation-without-action", doc->id,
+		"the helårsprognos %s tkr exceeds the budget %s tkr by %.15g tkr, more than the styrmodell allows without actions (%.15g tkr), but the economy states no actions: a feared deviation calls for immediate action, so say which under economy.actions",
+		forecast->u.text, budget->u.text, over, c->m->deviation_economy_tkr);
+}
+
+static void check_deviations(ctx *c, const plan_document *doc)
+{
+	const plan_node *goals = list_of(doc->root, "goals");
+	for (uint32_t i = 0; goals && i < goals->len; i++)
+		if (goals->u.items[i]->type == PLAN_NODE_MAPPING)
+			check_goal_deviation(c, doc, goals->u.items[i]);
+	const plan_node *assignments = list_of(doc->root, "assignments");
+	for (uint32_t i = 0; assignments && i < assignments->len; i++)
+		if (assignments->u.items[i]->type == PLAN_NODE_MAPPING)
+			check_assignment_deviation(c, doc, assignments->u.items[i]);
+	check_economy_deviation(c, doc);
 }
 
 /* --- followup-incomplete ---- */
@@ -923,6 +1015,8 @@ static void check_followups(ctx *c)
 				check_forecast(c, doc, entry);
 			check_analysis(c, doc, entry);
 		}
+		if (interim)
+			check_deviations(c, doc);
 		/* A second follow-up for the same checkpoint is already a fault;
 		 * checking its coverage too would only repeat the first's. */
 		if (!c->dup_doc[d])

@@ -144,6 +144,7 @@ typedef struct plan_model {
 	const plan_document *flerarsplan;
 	const char *calendar_dr1;     /* "MM-DD" (default "04-30") */
 	const char *calendar_dr2;     /* "MM-DD" (default "08-31") */
+	double deviation_economy_tkr; /* deviations.economy_tkr (default 0) */
 } plan_model;
 
 /* The mapping keys that the checks across documents read: trees pruned to
