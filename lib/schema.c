@@ -1092,7 +1092,7 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 					else if (n->nprops <= 16) {
 						plan_buf_puts(&msg, TR(" (expected "));
 						for (size_t p = 0; p < n->nprops; p++)
-							plan_buf_printf(&msg, "%s%s", p ? ", " : "", n->props[p].name->u.text);
+							plan_buf_printf(&msg, "%s'%s'", p ? ", " : "", n->props[p].name->u.text);
 						plan_buf_puts(&msg, TR(", or an x- extension)"));
 					}
 				}
