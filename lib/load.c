@@ -986,6 +986,42 @@ int plan_file_parse(plan_file **out, const char *path, const char *text,
 	return load(out, path, text, len, limits, 0, diags);
 }
 
+int plan_file_presume(plan_file *file, const plan_node *mapping, const char *key)
+{
+	if (plan_file_presumes(file, mapping, key))
+		return 0;
+	if (file->npresumed == file->cappresumed) {
+		/* In the file's arena, doubling: a file rarely holds more than a
+		 * few misspelt keys, and then the old arrays waste at most as much
+		 * as the last one holds. */
+		size_t cap = file->cappresumed ? file->cappresumed * 2 : 8;
+		plan_presumed_key *grown = plan_arena_alloc(file->arena, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		if (file->npresumed)
+			memcpy(grown, file->presumed, file->npresumed * sizeof *grown);
+		file->presumed = grown;
+		file->cappresumed = cap;
+	}
+	plan_presumed_key *p = &file->presumed[file->npresumed++];
+	p->line = mapping->line;
+	p->column = mapping->column;
+	p->key = key;
+	return 0;
+}
+
+int plan_file_presumes(const plan_file *file, const plan_node *mapping, const char *key)
+{
+	if (!file || !mapping)
+		return 0;
+	for (size_t i = 0; i < file->npresumed; i++) {
+		const plan_presumed_key *p = &file->presumed[i];
+		if (p->line == mapping->line && p->column == mapping->column && strcmp(p->key, key) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void plan_file_free(plan_file *file)
 {
 	if (file)

@@ -403,6 +403,8 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 	shared_clear(&p.shared);
 	if (p.text_need)
 		p.need += plan_arena_cost(p.text_need);
+	if (file->npresumed)
+		p.need += plan_arena_cost(file->npresumed * sizeof *file->presumed);
 	if (p.oom || p.shared.oom || !(p.arena = plan_arena_new_sized(p.need))) {
 		free(p.shared.slots);
 		return -1;
@@ -413,13 +415,21 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 	plan_doc *docs = path && file->ndocs ?
 		plan_arena_alloc(p.arena, file->ndocs * sizeof *docs) : NULL;
 	p.text = path && p.text_need ? plan_arena_alloc_dirty(p.arena, p.text_need) : NULL;
-	if (!path || (file->ndocs && !docs) || (p.text_need && !p.text))
+	/* Presumed keys name their mapping by position, which the copy keeps. */
+	plan_presumed_key *presumed = path && file->npresumed ?
+		plan_arena_alloc(p.arena, file->npresumed * sizeof *presumed) : NULL;
+	if (!path || (file->ndocs && !docs) || (p.text_need && !p.text) ||
+	    (file->npresumed && !presumed))
 		goto oom;
+	if (presumed)
+		memcpy(presumed, file->presumed, file->npresumed * sizeof *presumed);
 	p.text_end = p.text ? p.text + p.text_need : NULL;
 	*to = *file;
 	to->path = path;
 	to->text = NULL;
 	to->docs = docs;
+	to->presumed = presumed;
+	to->cappresumed = file->npresumed;
 	to->arena = p.arena;
 	for (size_t i = 0; i < file->ndocs; i++) {
 		docs[i] = file->docs[i];

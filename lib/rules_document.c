@@ -2,7 +2,7 @@
  * a missing responsible or due date, dates outside the plan's year, missing
  * funding, and items that link to nothing. The schema leaves these fields
  * optional so that each fault is reported once, under the rule users
- * configure. */
+ * configure; a field written misspelt is the schema's fault alone. */
 #include "rules_document.h"
 
 #include <stdio.h>
@@ -31,10 +31,24 @@ static int has_text(const plan_node *node)
 	return is_present(node) && !(node->type == PLAN_NODE_STRING && node->len == 0);
 }
 
+/* `key` of `map` as written, and whether it is written misspelt: the schema
+ * check reported `bidrar_till:` as meant to be `contributes_to`, so its
+ * absence is that fault, not another one. */
+static const plan_node *get(const plan_file *file, const plan_node *map, const char *key,
+	int *misspelt)
+{
+	const plan_node *node = plan_node_get(map, key);
+	*misspelt = !node && plan_file_presumes(file, map, key);
+	return node;
+}
+
 static void check_links(const plan_file *file, const plan_node *item,
 	plan_item_kind kind, const char *key, plan_diags *diags)
 {
-	const plan_node *links = plan_node_get(item, key);
+	int misspelt;
+	const plan_node *links = get(file, item, key, &misspelt);
+	if (misspelt)
+		return;
 	if (links && links->type != PLAN_NODE_SEQUENCE && links->type != PLAN_NODE_NULL)
 		return;   /* a wrong type is the schema's to report */
 	if (links && links->type == PLAN_NODE_SEQUENCE && links->len > 0)
@@ -121,13 +135,14 @@ static void check_activities(const plan_file *file, const plan_node *root, plan_
 		const char *id = item_id(a);
 		const char *shown = id ? id : "?";
 		check_links(file, a, PLAN_ITEM_ACTIVITY, "contributes_to", diags);
-		if (!has_text(plan_node_get(a, "responsible")))
+		int misspelt;
+		if (!has_text(get(file, a, "responsible", &misspelt)) && !misspelt)
 			plan_diags_add(diags, file->path, a->line, a->column, "activity-unassigned", id,
 				"activity '%s' has no 'responsible': name the role or person who carries it out",
 				shown);
-		const plan_node *due = plan_node_get(a, "due");
+		const plan_node *due = get(file, a, "due", &misspelt);
 		const plan_node *start = plan_node_get(a, "start");
-		if (!is_present(due)) {
+		if (!is_present(due) && !misspelt) {
 			plan_diags_add(diags, file->path, a->line, a->column, "activity-undated", id,
 				"activity '%s' has no due date ('due')", shown);
 		}
@@ -162,17 +177,22 @@ static void check_funding(const plan_file *file, const plan_node *root, plan_dia
 			continue;
 		const char *id = item_id(a);
 		const char *shown = id ? id : "?";
-		const plan_node *funding = plan_node_get(a, "funding");
+		int misspelt;
+		const plan_node *funding = get(file, a, "funding", &misspelt);
+		if (misspelt)
+			continue;
 		if (funding && funding->type != PLAN_NODE_MAPPING && funding->type != PLAN_NODE_NULL)
 			continue;   /* the schema reports the wrong type */
-		const plan_node *type = plan_node_get(funding, "type");
+		const plan_node *type = get(file, funding, "type", &misspelt);
+		if (misspelt)
+			continue;
 		if (!is_present(type)) {
 			plan_diags_add(diags, file->path, funding ? funding->line : a->line,
 				funding ? funding->column : a->column, "funding-missing", id,
 				"särskilt uppdrag '%s' has no funding type (funding: {type: tillskott, amount_tkr: N} or {type: inom_ram})",
 				shown);
 		} else if (plan_node_is_string(type, "tillskott") &&
-		           !is_present(plan_node_get(funding, "amount_tkr"))) {
+		           !is_present(get(file, funding, "amount_tkr", &misspelt)) && !misspelt) {
 			plan_diags_add(diags, file->path, type->line, type->column, "funding-missing", id,
 				"särskilt uppdrag '%s' is funded by tillskott but names no amount ('amount_tkr')",
 				shown);

@@ -45,6 +45,14 @@ static const plan_node *get(const plan_node *map, const char *key)
 	return plan_node_get(map, key);
 }
 
+/* `key` is absent from `map` of `doc` because it is written misspelt: the
+ * schema check reported the unknown key ("did you mean '<key>'?"), and a
+ * rule about the key's absence would repeat that one fault. */
+static int misspelt(const plan_document *doc, const plan_node *map, const char *key)
+{
+	return !get(map, key) && plan_file_presumes(doc->file, map, key);
+}
+
 /* A list value, or NULL when absent or of another type (the schema's to
  * report). */
 static const plan_node *list_of(const plan_node *map, const char *key)
@@ -594,7 +602,7 @@ static const plan_item *office_of_unit(const plan_item *unit)
 static void check_mandatory_kpis(ctx *c, const plan_document *doc)
 {
 	const plan_item *office = office_of_unit(doc->owner);
-	if (!office || c->kpi_head[office->index] == NONE)
+	if (!office || c->kpi_head[office->index] == NONE || misspelt(doc, doc->root, "kpis"))
 		return;
 	uint32_t mark = new_mark(c);
 	for (size_t r = 0; r < doc->nrefs; r++)
@@ -666,6 +674,8 @@ static void check_agenda2030(ctx *c)
 		const plan_node *list = get(goal->node, "agenda2030");
 		if (list && list->type != PLAN_NODE_SEQUENCE && list->type != PLAN_NODE_NULL)
 			continue;   /* the schema reports the wrong type */
+		if (misspelt(goal->doc, goal->node, "agenda2030"))
+			continue;
 		if (!has_value(list)) {
 			plan_diags_add(c->diags, path, goal->node->line, goal->node->column,
 				"agenda2030-missing", goal->id,
@@ -739,7 +749,7 @@ static void check_followup_date(ctx *c, const plan_document *doc)
 
 static void check_forecast(ctx *c, const plan_document *doc, const plan_node *entry)
 {
-	if (has_value(get(entry, "forecast")))
+	if (has_value(get(entry, "forecast")) || misspelt(doc, entry, "forecast"))
 		return;
 	const char *goal = text_or(get(entry, "goal"), NULL);
 	plan_diags_add(c->diags, doc->file->path, entry->line, entry->column, "followup-forecast", goal,
@@ -760,12 +770,12 @@ static const answer four_answers[] = {
 
 /* "åtgärder ('actions') and förbättringsåtgärder ('improvements')": the
  * answers `entry` leaves empty, into `out`. Returns how many. */
-static size_t missing_answers(ctx *c, plan_buf *out, const plan_node *entry,
-	const answer *answers, size_t total)
+static size_t missing_answers(ctx *c, plan_buf *out, const plan_document *doc,
+	const plan_node *entry, const answer *answers, size_t total)
 {
 	size_t n = 0, lacking[4];
 	for (size_t i = 0; i < total && i < 4; i++)
-		if (!has_value(get(entry, answers[i].key)))
+		if (!has_value(get(entry, answers[i].key)) && !misspelt(doc, entry, answers[i].key))
 			lacking[n++] = i;
 	plan_lang lang = plan_diags_lang(c->diags);
 	for (size_t i = 0; i < n; i++)
@@ -788,7 +798,7 @@ static void check_analysis(ctx *c, const plan_document *doc, const plan_node *en
 	if (!not_fully_met(status))
 		return;
 	plan_buf missing = PLAN_BUF_INIT;
-	size_t n = missing_answers(c, &missing, entry, four_answers, 4);
+	size_t n = missing_answers(c, &missing, doc, entry, four_answers, 4);
 	const char *goal = text_or(get(entry, "goal"), NULL);
 	if (n)
 		plan_diags_add(c->diags, doc->file->path, entry->line, entry->column, "followup-analysis",
@@ -816,7 +826,7 @@ static void check_goal_deviation(ctx *c, const plan_document *doc, const plan_no
 		return;
 	plan_buf missing = PLAN_BUF_INIT;
 	const char *goal = text_or(get(entry, "goal"), NULL);
-	if (missing_answers(c, &missing, entry, deviation_answers, 2))
+	if (missing_answers(c, &missing, doc, entry, deviation_answers, 2))
 		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
 			"deviation-without-action", goal,
 			"goal '%s' has the helårsprognos %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
@@ -831,7 +841,7 @@ static void check_assignment_deviation(ctx *c, const plan_document *doc, const p
 		return;
 	plan_buf missing = PLAN_BUF_INIT;
 	const char *id = text_or(get(entry, "assignment"), NULL);
-	if (missing_answers(c, &missing, entry, deviation_answers, 2))
+	if (missing_answers(c, &missing, doc, entry, deviation_answers, 2))
 		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
 			"deviation-without-action", id,
 			"särskilt uppdrag '%s' has the forecast %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
@@ -844,7 +854,8 @@ static void check_economy_deviation(ctx *c, const plan_document *doc)
 	const plan_node *economy = get(doc->root, "economy");
 	const plan_node *budget = get(economy, "budget_tkr"), *forecast = get(economy, "forecast_tkr");
 	if (!budget || budget->type != PLAN_NODE_NUMBER || !forecast ||
-	    forecast->type != PLAN_NODE_NUMBER || has_value(get(economy, "actions")))
+	    forecast->type != PLAN_NODE_NUMBER || has_value(get(economy, "actions")) ||
+	    misspelt(doc, economy, "actions"))
 		return;
 	double over = forecast->number - budget->number;
 	if (!(over > c->m->deviation_economy_tkr))

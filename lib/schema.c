@@ -562,6 +562,8 @@ typedef struct validator {
 	segment *path;
 	size_t depth, cap;
 	plan_buf suggestion;      /* "did you mean" of the next violation emitted */
+	const plan_node *presumed_in;   /* ... and the key its mapping is presumed */
+	const char *presumed;           /* to have, misspelt (see schema.h) */
 } validator;
 
 static int push_key(validator *v, const plan_node *key)
@@ -624,13 +626,16 @@ static void emit(validator *v, const plan_node *at, plan_buf *msg, const plan_no
 		plan_buf_puts(&path, extra_key->u.text);
 	}
 	plan_schema_violation violation = { at, path.ptr ? path.ptr : "", msg->ptr ? msg->ptr : "",
-		v->suggestion.len ? v->suggestion.ptr : NULL };
+		v->suggestion.len ? v->suggestion.ptr : NULL, v->presumed ? v->presumed_in : NULL,
+		v->presumed };
 	if (!path.failed)
 		v->report(v->ctx, &violation);
 	else
 		v->oom = 1;
 	plan_buf_free(&path);
 	plan_buf_clear(&v->suggestion);
+	v->presumed_in = NULL;
+	v->presumed = NULL;
 }
 
 /* A short rendering of a value for messages: the scalar's text, cut short. */
@@ -899,6 +904,8 @@ static int fail(validator *v, const plan_node *at, plan_buf *msg, const plan_nod
 	if (!v->mute)
 		emit(v, at, msg, extra_key);
 	plan_buf_clear(&v->suggestion);
+	v->presumed_in = NULL;
+	v->presumed = NULL;
 	plan_buf_free(msg);
 	return 1;
 }
@@ -1077,11 +1084,15 @@ static int validate_object(validator *v, const snode *n, const plan_node *inst)
 					if (guess) {
 						plan_buf_printf(&msg, TR("; did you mean '%s'?"), guess);
 						plan_buf_puts(&v->suggestion, guess);
+						if (!plan_node_get(inst, guess)) {
+							v->presumed_in = inst;
+							v->presumed = guess;
+						}
 					}
 					else if (n->nprops <= 16) {
 						plan_buf_puts(&msg, TR(" (expected "));
 						for (size_t p = 0; p < n->nprops; p++)
-							plan_buf_printf(&msg, "%s%s", p ? ", " : "", n->props[p].name->u.text);
+							plan_buf_printf(&msg, "%s'%s'", p ? ", " : "", n->props[p].name->u.text);
 						plan_buf_puts(&msg, TR(", or an x- extension)"));
 					}
 				}

@@ -41,8 +41,9 @@ struct plan_set {
 
 typedef struct violation_ctx {
 	plan_diags *diags;
-	const char *file;
+	plan_file *file;          /* gains the keys presumed misspelt */
 	const plan_node *root;
+	int oom;
 } violation_ctx;
 
 /* Where a schema violation is, found by following its key path through
@@ -137,7 +138,9 @@ static void on_violation(void *ctx, const plan_schema_violation *v)
 	}
 	plan_node_end(&detail.end_line, &detail.end_column, v->node);
 	detail.suggestion = v->suggestion;
-	if (plan_diags_add(c->diags, c->file, v->node->line, v->node->column, "schema",
+	if (v->presumed && plan_file_presume(c->file, v->mapping, v->presumed) < 0)
+		c->oom = 1;
+	if (plan_diags_add(c->diags, c->file->path, v->node->line, v->node->column, "schema",
 	                   found && at.key.ptr ? at.key.ptr : v->path, "%s", v->message) == 0)
 		plan_diags_detail(c->diags, &detail);
 	plan_buf_free(&at.key);
@@ -170,7 +173,7 @@ static void list_kinds(plan_buf *out)
 		plan_buf_printf(out, "%s%s", i ? ", " : "", plan_kinds[i]);
 }
 
-static void check_document(const plan_file *file, const plan_doc *doc, plan_diags *diags)
+static void check_document(plan_file *file, const plan_doc *doc, plan_diags *diags)
 {
 	const plan_node *root = doc->root;
 	if (!root || root->type != PLAN_NODE_MAPPING) {
@@ -224,8 +227,9 @@ static void check_document(const plan_file *file, const plan_doc *doc, plan_diag
 		plan_buf_free(&kinds);
 		return;
 	}
-	violation_ctx ctx = { diags, file->path, root };
-	if (plan_schema_validate(schema, root, plan_diags_lang(diags), on_violation, &ctx) < 0)
+	violation_ctx ctx = { diags, file, root, 0 };
+	if (plan_schema_validate(schema, root, plan_diags_lang(diags), on_violation, &ctx) < 0 ||
+	    ctx.oom)
 		plan_diags_add(diags, file->path, root->line, root->column, "limit", NULL,
 			"out of memory while checking this document");
 	plan_rules_document(file, root, kind->u.text, diags);

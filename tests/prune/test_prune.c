@@ -264,6 +264,38 @@ static void test_copy_is_one_exact_block(void **state)
 		plan_arena_reserved(fx->pruned->arena));
 }
 
+/* Keys the schema check presumed (written misspelt) stay presumed in the
+ * copy, named by their mapping's position, and in the one exact block. */
+static void test_presumed_keys_are_copied(void **state)
+{
+	fixture *fx = *state;
+	const char *text =
+		"kind: arbetsplan\n"
+		"activities:\n"
+		"  - {id: A-1, ansvarig: R}\n"
+		"  - {id: A-2, responsible: R}\n";
+	const plan_limits limits = PLAN_LIMITS_INIT;
+	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text, strlen(text),
+		&limits, fx->diags), 0);
+	const plan_node *list = plan_node_get(fx->file->docs[0].root, "activities");
+	assert_int_equal(plan_file_presume(fx->file, list->u.items[0], "responsible"), 0);
+	assert_int_equal(plan_file_presume(fx->file, list->u.items[0], "responsible"), 0);
+	assert_int_equal(fx->file->npresumed, 1);
+	assert_true(plan_file_presumes(fx->file, list->u.items[0], "responsible"));
+	assert_false(plan_file_presumes(fx->file, list->u.items[1], "responsible"));
+	assert_false(plan_file_presumes(fx->file, list->u.items[0], "due"));
+	assert_false(plan_file_presumes(NULL, list->u.items[0], "responsible"));
+	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, fx->keep), 0);
+	plan_file_free(fx->file);
+	fx->file = NULL;
+	list = plan_node_get(fx->pruned->docs[0].root, "activities");
+	assert_int_equal(fx->pruned->npresumed, 1);
+	assert_true(plan_file_presumes(fx->pruned, list->u.items[0], "responsible"));
+	assert_false(plan_file_presumes(fx->pruned, list->u.items[1], "responsible"));
+	assert_int_equal(plan_arena_used(fx->pruned->arena),
+		plan_arena_reserved(fx->pruned->arena));
+}
+
 /* The checks across documents find the same faults, at the same places,
  * in trees pruned to plan_model_keys as in whole trees: a key they read that
  * the list lacks would show here as a fault missed. */
@@ -302,6 +334,7 @@ static void test_pruned_sets_find_the_same_faults(void **state)
 	same_faults(PLAN_TEST_DIR "/rules/base");
 	same_faults(PLAN_TEST_DIR "/e2e/sets/broken");
 	same_faults(PLAN_TEST_DIR "/e2e/sets/overrides");
+	same_faults(PLAN_TEST_DIR "/e2e/sets/misspelt");
 	same_faults(PLAN_TEST_DIR "/link/sets/links");
 	same_faults(PLAN_TEST_DIR "/report/sets/full");
 }
@@ -319,6 +352,7 @@ int main(void)
 		T(test_chained_lists_and_lookup),
 		T(test_model_keys_are_found),
 		T(test_copy_is_one_exact_block),
+		T(test_presumed_keys_are_copied),
 		T(test_pruned_sets_find_the_same_faults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

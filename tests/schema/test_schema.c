@@ -18,7 +18,10 @@ typedef struct seen {
 	size_t count;
 	char *path[MAX_SEEN];
 	char *message[MAX_SEEN];
+	char *suggestion[MAX_SEEN];   /* NULL when none */
+	char *presumed[MAX_SEEN];     /* NULL when none */
 	uint32_t line[MAX_SEEN], column[MAX_SEEN];
+	uint32_t mapping_line[MAX_SEEN], mapping_column[MAX_SEEN];
 } seen;
 
 static void collect(void *ctx, const plan_schema_violation *v)
@@ -27,8 +30,14 @@ static void collect(void *ctx, const plan_schema_violation *v)
 	if (s->count < MAX_SEEN) {
 		s->path[s->count] = strdup(v->path);
 		s->message[s->count] = strdup(v->message);
+		s->suggestion[s->count] = v->suggestion ? strdup(v->suggestion) : NULL;
+		s->presumed[s->count] = v->presumed ? strdup(v->presumed) : NULL;
 		s->line[s->count] = v->node->line;
 		s->column[s->count] = v->node->column;
+		/* A presumed key always comes with its mapping. */
+		assert_true(!v->presumed == !v->mapping);
+		s->mapping_line[s->count] = v->mapping ? v->mapping->line : 0;
+		s->mapping_column[s->count] = v->mapping ? v->mapping->column : 0;
 	}
 	s->count++;
 }
@@ -38,6 +47,8 @@ static void seen_free(seen *s)
 	for (size_t i = 0; i < s->count && i < MAX_SEEN; i++) {
 		free(s->path[i]);
 		free(s->message[i]);
+		free(s->suggestion[i]);
+		free(s->presumed[i]);
 	}
 }
 
@@ -95,6 +106,82 @@ static void test_unknown_key_points_at_key_and_suggests(void **state)
 	/* Extension keys pass. */
 	seen s;
 	assert_int_equal(check(schema, "x-note: anything\ngoals: []\n", &s), 0);
+	seen_free(&s);
+}
+
+/* An object of goals whose items lack `contributes_to`, titled in Swedish. */
+static const char pairing_schema[] =
+	"{type: object, properties: {goals: {type: array, items: {type: object,"
+	" additionalProperties: false, required: [id, title, contributes_to],"
+	" properties: {id: {title: 'Id (identifier)'}, title: {title: 'Rubrik (title)'},"
+	" contributes_to: {title: 'Bidrar till (contributes to)', type: array},"
+	" responsible: {title: 'Ansvarig (responsible)'}, due: {title: 'Klart (due)'}}}}}}";
+
+/* One fault, one violation: a misspelt required key is the unknown key,
+ * presumed to be the key it was meant to be, and not also the missing key. */
+static void test_misspelt_required_key_is_one_violation(void **state)
+{
+	(void)state;
+	seen s;
+	assert_int_equal(check(pairing_schema,
+		"goals:\n  - id: A\n    title: T\n    contribute_to: [B]\n", &s), 1);
+	assert_string_equal(s.path[0], "goals[0].contribute_to");
+	assert_string_equal(s.message[0],
+		"unknown key 'contribute_to' in 'goals[0]'; did you mean 'contributes_to'?");
+	assert_string_equal(s.suggestion[0], "contributes_to");
+	assert_string_equal(s.presumed[0], "contributes_to");
+	assert_int_equal(s.line[0], 4);
+	assert_int_equal(s.column[0], 5);
+	/* The mapping is the goal, where the rules look for the key. */
+	assert_int_equal(s.mapping_line[0], 2);
+	assert_int_equal(s.mapping_column[0], 5);
+	seen_free(&s);
+}
+
+/* A key written as its Swedish title says (case, spaces, å ä ö folded). */
+static void test_swedish_title_names_the_key(void **state)
+{
+	(void)state;
+	seen s;
+	assert_int_equal(check(pairing_schema,
+		"goals:\n  - {id: A, title: T, bidrar_till: [B], ansvarig: R, Klart: 2026-01-01}\n", &s), 3);
+	assert_string_equal(s.presumed[0], "contributes_to");
+	assert_string_equal(s.presumed[1], "responsible");
+	assert_string_equal(s.presumed[2], "due");
+	assert_non_null(strstr(s.message[1], "did you mean 'responsible'?"));
+	seen_free(&s);
+}
+
+/* An optional key is presumed too: the rules on its absence read it. */
+static void test_misspelt_optional_key_is_presumed(void **state)
+{
+	(void)state;
+	seen s;
+	assert_int_equal(check(pairing_schema,
+		"goals:\n  - {id: A, title: T, contributes_to: [], responsibel: R}\n", &s), 1);
+	assert_string_equal(s.presumed[0], "responsible");
+	seen_free(&s);
+}
+
+/* Two faults stay two: a key close to one that is written, and a key close
+ * to none, leave the missing key missing. */
+static void test_unknown_key_not_meant_leaves_missing_key(void **state)
+{
+	(void)state;
+	seen s;
+	assert_int_equal(check(pairing_schema,
+		"goals:\n  - {id: A, title: T, titel: U}\n", &s), 2);
+	assert_string_equal(s.message[0], "missing required key 'contributes_to' in 'goals[0]'");
+	assert_null(s.presumed[0]);
+	assert_string_equal(s.suggestion[1], "title");
+	assert_null(s.presumed[1]);
+	seen_free(&s);
+	assert_int_equal(check(pairing_schema,
+		"goals:\n  - {id: A, title: T, lankar: [B]}\n", &s), 2);
+	assert_string_equal(s.message[0], "missing required key 'contributes_to' in 'goals[0]'");
+	assert_null(s.presumed[1]);
+	assert_null(s.suggestion[1]);
+	assert_non_null(strstr(s.message[1], "(expected 'id', 'title', 'contributes_to', "));
 	seen_free(&s);
 }
 
@@ -241,6 +328,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_key_points_at_key_and_suggests),
 		cmocka_unit_test(test_missing_required_key),
+		cmocka_unit_test(test_misspelt_required_key_is_one_violation),
+		cmocka_unit_test(test_swedish_title_names_the_key),
+		cmocka_unit_test(test_misspelt_optional_key_is_presumed),
+		cmocka_unit_test(test_unknown_key_not_meant_leaves_missing_key),
 		cmocka_unit_test(test_type_messages_explain_yaml),
 		cmocka_unit_test(test_enum_suggests_closest),
 		cmocka_unit_test(test_date_format),

@@ -112,6 +112,16 @@ struct plan_error;
 int plan_limits_set(plan_limits *limits, const char *spec, struct plan_error *err);
 
 /* One loaded file: its text (kept for quoting source lines) and documents. */
+/* A key a mapping is presumed to have although it is written misspelt
+ * (`ansvarig:` for `responsible:`): the schema check reported the unknown
+ * key with "did you mean", and checks of the key's absence leave it be (one
+ * fault, one diagnostic). The mapping is named by its position, which a
+ * pruned copy keeps. */
+typedef struct plan_presumed_key {
+	uint32_t line, column;    /* of the mapping */
+	const char *key;          /* the key meant; static (a built-in schema's text) */
+} plan_presumed_key;
+
 typedef struct plan_file {
 	const char *path;     /* relative to the plan set root */
 	const char *text;     /* the bytes read, NUL-terminated, owned by the arena;
@@ -120,8 +130,19 @@ typedef struct plan_file {
 	plan_doc *docs;
 	size_t ndocs;
 	int truncated;        /* a fault (syntax, limit) stopped reading before the end */
+	plan_presumed_key *presumed;  /* recorded by the plan set's schema check */
+	size_t npresumed, cappresumed;
 	plan_arena *arena;    /* owns everything above */
 } plan_file;
+
+/* Record that `mapping` of `file` is presumed to have `key` (a string that
+ * outlives the file). Returns 0, or -1 when memory ran out. */
+int plan_file_presume(plan_file *file, const plan_node *mapping, const char *key);
+
+/* True when `mapping` of `file` is presumed to have `key`: a check that
+ * would report the key missing should say nothing, since the schema check
+ * reported the misspelt key already. False for a NULL file or mapping. */
+int plan_file_presumes(const plan_file *file, const plan_node *mapping, const char *key);
 
 /* Parse `len` bytes of YAML named `path`. Faults (yaml-syntax, duplicate-key,
  * limit) become diagnostics in `diags`; the documents parsed before a syntax

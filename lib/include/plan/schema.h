@@ -26,12 +26,22 @@ void plan_schema_free(plan_schema *schema);
 
 /* One schema violation: the node at fault (for its position), the key path
  * to it ("goals[0].title"; "" for the root), an English message, and the
- * key or value the message suggests instead (NULL when it suggests none). */
+ * key or value the message suggests instead (NULL when it suggests none).
+ *
+ * An unknown key that was meant to be a key its mapping lacks (`titel:` for
+ * `title`, `ansvarig:` for `responsible`: close to its name, or its schema
+ * title's Swedish words) is one fault: that violation says "did you mean"
+ * and sets `presumed` to the key meant and `mapping` to the mapping. The
+ * missing key is not reported as well when it is required, and a caller
+ * running checks of its own on the mapping should take the key as written
+ * (misspelt) rather than report it missing a second time. */
 typedef struct plan_schema_violation {
 	const plan_node *node;
 	const char *path;
 	const char *message;
 	const char *suggestion;
+	const plan_node *mapping;  /* with `presumed`; else NULL */
+	const char *presumed;      /* the schema's text: lives as long as the schema */
 } plan_schema_violation;
 
 typedef void (*plan_schema_report_fn)(void *ctx, const plan_schema_violation *v);
