@@ -88,6 +88,10 @@ const char *lsp_line(const char *text, size_t len, uint32_t line, size_t *line_l
  * end each missing character counts as one. */
 uint32_t lsp_utf16_of_column(const char *line, size_t len, uint32_t column);
 
+/* The byte of character `column` (1-based, as the library counts) of a
+ * line, at most `len`. */
+size_t lsp_byte_of_column(const char *line, size_t len, uint32_t column);
+
 /* The UTF-16 units before byte `byte` of a line. */
 uint32_t lsp_utf16_of_byte(const char *line, size_t len, size_t byte);
 
@@ -162,6 +166,24 @@ typedef struct lsp_place {
  * Returns 0, or -1 when no set is loaded or the document is not in it
  * (out->rel is then NULL; free() it either way). */
 int lsp_place_of(lsp_place *out, lsp_server *s, json_t *params, int want_position);
+
+/* The byte after the token that starts at byte `from` of a line: a
+ * quoted scalar with its quotes, else the id there (`from` itself when
+ * there is none). */
+size_t lsp_token_end(const char *line, size_t len, size_t from);
+
+/* The byte after the flow collection ("{...}", "[...]") that starts at
+ * byte `from` of a line, its closing bracket included; the line's end
+ * when it goes on below or no bracket starts there. */
+size_t lsp_flow_end(const char *line, size_t len, size_t from);
+
+/* The node of the file `rel` written exactly at (line, column), both
+ * 1-based, in the set's trees: a scalar (a key or a value) where one starts
+ * there, else a collection (a flow mapping's '{'); NULL when there is
+ * none. `hint` (start it at 0) keeps the index of the file found last, so
+ * that asking for one file's places in turn finds it at once. */
+const plan_node *lsp_node_at(lsp_server *s, const char *rel, uint32_t line, uint32_t column,
+	size_t *hint);
 
 /* The reference written at `p` (the id under the cursor, on its line),
  * with the document and the item (NULL: the document itself) that make
