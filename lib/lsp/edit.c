@@ -1,5 +1,5 @@
 /* edit.c: help with writing links: completion offers the ids the level
- * rules allow at the cursor, rename changes an id and every link to it in
+ * rules allow at the cursor (less those the list holds), rename changes an id and every link to it in
  * one workspace edit, and the quick fix takes unknown-reference's "did you
  * mean". Each only proposes: the client applies an edit, the server never
  * writes a file. */
@@ -161,6 +161,25 @@ static json_t *typed_range(const lsp_place *p)
 		"end", "line", (json_int_t)(p->line - 1), "character", (json_int_t)at);
 }
 
+/* 1 when the list being written names `id` already, in another place than
+ * the one being typed at the cursor: a link written twice is no help. The
+ * model is of the text on screen (each change is checked before the next
+ * request), so its links are the list's items. */
+static int listed_already(const plan_ref *refs, size_t n, int role, const lsp_place *p,
+	const char *id)
+{
+	for (size_t r = 0; r < n; r++) {
+		const plan_ref *ref = &refs[r];
+		if (ref->role != role || strcmp(ref->id, id) != 0)
+			continue;
+		int at_cursor = ref->node && ref->node->line == p->line && p->word[0] &&
+			strcmp(ref->id, p->word) == 0;
+		if (!at_cursor)
+			return 1;
+	}
+	return 0;
+}
+
 json_t *lsp_completion(lsp_server *s, json_t *params)
 {
 	lsp_place p;
@@ -179,13 +198,16 @@ json_t *lsp_completion(lsp_server *s, json_t *params)
 	if (role < 0)
 		goto cleanup;
 	const plan_item *from = by_document ? NULL : item;
+	const plan_ref *refs = from ? from->refs : doc->refs;
+	size_t nrefs = from ? from->nrefs : doc->nrefs;
 	json_t *items = json_array();
 	size_t n = 0;
 	int cut = 0;
 	for (size_t i = 0; items && i < m->nitems; i++) {
 		const plan_item *target = m->items[i];
 		if (target->redefined || target == from || target->kind == PLAN_ITEM_DOCUMENT ||
-		    !plan_ref_fits(doc, from, (plan_ref_role)role, target))
+		    !plan_ref_fits(doc, from, (plan_ref_role)role, target) ||
+		    listed_already(refs, nrefs, role, &p, target->id))
 			continue;
 		if (n == MAX_COMPLETIONS) {
 			cut = 1;
