@@ -1,7 +1,7 @@
 /* edit.c: help with writing links: completion offers the ids the level
  * rules allow at the cursor (less those the list holds), rename changes an id and every link to it in
- * one workspace edit, and the quick fix takes unknown-reference's "did you
- * mean". Each only proposes: the client applies an edit, the server never
+ * one workspace edit, and the quick fixes (this file's for unknown-reference's
+ * "did you mean", fix.c's for what a rule finds missing) are offered. Each only proposes: the client applies an edit, the server never
  * writes a file. */
 #include "lsp_impl.h"
 
@@ -131,25 +131,6 @@ static int role_of(const char *key, plan_doc_kind kind, int *by_document)
 	return -1;
 }
 
-/* The document of the file `rel` the line is in (a file may hold several),
- * and the last of its items that starts at or above the line: the one being
- * written. */
-static const plan_document *document_at(const plan_model *m, const char *rel, uint32_t line,
-	const plan_item **item)
-{
-	const plan_document *doc = NULL;
-	*item = NULL;
-	for (size_t d = 0; d < m->ndocs; d++) {
-		const plan_document *dd = m->docs[d];
-		if (strcmp(dd->file->path, rel) == 0 && dd->root && dd->root->line <= line)
-			doc = dd;
-	}
-	for (size_t i = 0; doc && i < doc->nitems; i++)
-		if (doc->items[i]->node->line <= line)
-			*item = doc->items[i];
-	return doc;
-}
-
 /* The range of the id the cursor is in: what a completion replaces
  * whole, so that completing inside "KF-1" leaves no "-1" behind. */
 static json_t *typed_range(const lsp_place *p)
@@ -192,7 +173,7 @@ json_t *lsp_completion(lsp_server *s, json_t *params)
 		goto cleanup;
 	const plan_model *m = plan_set_model(s->set);
 	const plan_item *item;
-	const plan_document *doc = document_at(m, p.rel, p.line, &item);
+	const plan_document *doc = lsp_document_at(m, p.rel, p.line, &item);
 	int by_document;
 	int role = doc ? role_of(key, (plan_doc_kind)doc->kind, &by_document) : -1;
 	if (role < 0)
@@ -369,6 +350,9 @@ json_t *lsp_code_action(lsp_server *s, json_t *params)
 			const char *code = json_string_value(json_object_get(d, "code"));
 			if (code && strcmp(code, "unknown-reference") == 0)
 				json_array_append_new(actions, fix_unknown(s, &p, d));
+			else if (code && (strcmp(code, "mandatory-kpi-missing") == 0 ||
+			                  strcmp(code, "assignment-unplanned") == 0))
+				json_array_append_new(actions, lsp_fix_missing(s, &p, d));
 		}
 	}
 	free(p.rel);

@@ -203,6 +203,12 @@ size_t lsp_written_chars(const plan_node *node);
 /* A Location of a node of the file `rel` spanning `chars` characters. */
 json_t *lsp_location(lsp_server *s, const char *rel, const plan_node *node, size_t chars);
 
+/* The document of the file `rel` that line `line` is in (a file may hold
+ * several), and in *item the last of its items that starts at or above the
+ * line: the one being written. NULL when there is none. */
+const plan_document *lsp_document_at(const plan_model *m, const char *rel, uint32_t line,
+	const plan_item **item);
+
 /* Call `fn` for every reference to `item` in the set, in file order. */
 typedef void (*lsp_ref_fn)(lsp_server *s, const plan_document *doc, const plan_ref *ref,
 	void *ctx);
@@ -221,5 +227,14 @@ json_t *lsp_workspace_symbols(lsp_server *s, json_t *params);
 json_t *lsp_completion(lsp_server *s, json_t *params);
 json_t *lsp_rename(lsp_server *s, json_t *params);
 json_t *lsp_code_action(lsp_server *s, json_t *params);
+
+/* --- fix.c ------------------------------------------------------------------- */
+
+/* The quick fix for one mandatory-kpi-missing or assignment-unplanned
+ * diagnostic the client sends back (of the file `file`): the KPI added to
+ * the arbetsplan's `kpis`, an entry {assignment, plan} added to the
+ * verksamhetsplan's `assignments`. NULL when the diagnostic is not the
+ * set's or the document is written so that no safe edit is known. */
+json_t *lsp_fix_missing(lsp_server *s, const lsp_place *file, json_t *diagnostic);
 
 #endif

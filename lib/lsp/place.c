@@ -245,6 +245,22 @@ json_t *lsp_location(lsp_server *s, const char *rel, const plan_node *node, size
 	return loc;
 }
 
+const plan_document *lsp_document_at(const plan_model *m, const char *rel, uint32_t line,
+	const plan_item **item)
+{
+	const plan_document *doc = NULL;
+	*item = NULL;
+	for (size_t d = 0; d < m->ndocs; d++) {
+		const plan_document *dd = m->docs[d];
+		if (strcmp(dd->file->path, rel) == 0 && dd->root && dd->root->line <= line)
+			doc = dd;
+	}
+	for (size_t i = 0; doc && i < doc->nitems; i++)
+		if (doc->items[i]->node->line <= line)
+			*item = doc->items[i];
+	return doc;
+}
+
 static void each_ref_in(lsp_server *s, const plan_document *doc, const plan_ref *refs,
 	size_t n, const plan_item *item, lsp_ref_fn fn, void *ctx)
 {
