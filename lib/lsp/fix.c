@@ -206,7 +206,7 @@ static const plan_diag *set_diag(lsp_server *s, const lsp_place *file, json_t *d
 	plan_diags *diags = plan_set_diags(s->set);
 	for (size_t i = 0; code && i < plan_diags_count(diags); i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (strcmp(d->rule, code) != 0 || strcmp(d->file, file->rel) != 0)
+		if (strcmp(d->rule, code) != 0 || !d->file || strcmp(d->file, file->rel) != 0)
 			continue;
 		json_t *at = lsp_position(file->text, file->len, d->line, d->column);
 		json_t *said = lsp_cstring(d->message);
