@@ -1,5 +1,5 @@
-# bash completion for plan-validate, plan-link and plan-report: commands,
-# options, and the ids of the plan set where an id is expected.
+# bash completion for plan-validate, plan-link, plan-report and plan-lsp:
+# commands, options, and the ids of the plan set where an id is expected.
 # Installed once per command name under share/bash-completion/completions/.
 
 # The plan set's root: the nearest directory at or above $1 with a
@@ -127,7 +127,11 @@ _plan_tools()
         else
             _filedir -d
         fi ;;
+    plan-lsp)
+        # An editor starts it; these are what its command line takes.
+        [[ $cur == -* ]] &&
+            COMPREPLY=($(compgen -W "--stdio --lang -j --limit -h --help --version" -- "$cur")) ;;
     esac
 }
 
-complete -F _plan_tools plan-validate plan-link plan-report
+complete -F _plan_tools plan-validate plan-link plan-report plan-lsp

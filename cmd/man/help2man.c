@@ -251,6 +251,20 @@ int main(int argc, char **argv)
 		snprintf(title, sizeof title, "%s %s", name, argv[c]);
 		render(argv[c + 1], 0, title);
 	}
-	printf(".SH %s\n.BR plan\\-validate (1),\n.BR plan\\-link (1),\n.BR plan\\-report (1)\n", w->see_also);
+	/* The toolkit's other binaries, not the page's own. */
+	static const char *const binaries[] = { "plan-validate", "plan-link", "plan-report",
+		"plan-lsp" };
+	const size_t nbinaries = sizeof binaries / sizeof binaries[0];
+	printf(".SH %s\n", w->see_also);
+	size_t left = 0;
+	for (size_t i = 0; i < nbinaries; i++)
+		left += strcmp(binaries[i], name) != 0;
+	for (size_t i = 0; i < nbinaries; i++) {
+		if (strcmp(binaries[i], name) == 0)
+			continue;
+		fputs(".BR ", stdout);
+		put_text(binaries[i], strlen(binaries[i]));
+		printf(" (1)%s\n", --left ? "," : "");
+	}
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* edit.c: help with writing links: completion offers the ids the level
- * rules allow at the cursor, rename changes an id and every link to it in
- * one workspace edit, and the quick fix takes unknown-reference's "did you
- * mean". Each only proposes: the client applies an edit, the server never
+ * rules allow at the cursor (less those the list holds), rename changes an id and every link to it in
+ * one workspace edit, and the quick fixes (this file's for unknown-reference's
+ * "did you mean", fix.c's for what a rule finds missing) are offered. Each only proposes: the client applies an edit, the server never
  * writes a file. */
 #include "lsp_impl.h"
 
@@ -131,25 +131,6 @@ static int role_of(const char *key, plan_doc_kind kind, int *by_document)
 	return -1;
 }
 
-/* The document of the file `rel` the line is in (a file may hold several),
- * and the last of its items that starts at or above the line: the one being
- * written. */
-static const plan_document *document_at(const plan_model *m, const char *rel, uint32_t line,
-	const plan_item **item)
-{
-	const plan_document *doc = NULL;
-	*item = NULL;
-	for (size_t d = 0; d < m->ndocs; d++) {
-		const plan_document *dd = m->docs[d];
-		if (strcmp(dd->file->path, rel) == 0 && dd->root && dd->root->line <= line)
-			doc = dd;
-	}
-	for (size_t i = 0; doc && i < doc->nitems; i++)
-		if (doc->items[i]->node->line <= line)
-			*item = doc->items[i];
-	return doc;
-}
-
 /* The range of the id the cursor is in: what a completion replaces
  * whole, so that completing inside "KF-1" leaves no "-1" behind. */
 static json_t *typed_range(const lsp_place *p)
@@ -159,6 +140,25 @@ static json_t *typed_range(const lsp_place *p)
 	return json_pack("{s:{s:I,s:I},s:{s:I,s:I}}",
 		"start", "line", (json_int_t)(p->line - 1), "character", (json_int_t)from,
 		"end", "line", (json_int_t)(p->line - 1), "character", (json_int_t)at);
+}
+
+/* 1 when the list being written names `id` already, in another place than
+ * the one being typed at the cursor: a link written twice is no help. The
+ * model is of the text on screen (each change is checked before the next
+ * request), so its links are the list's items. */
+static int listed_already(const plan_ref *refs, size_t n, int role, const lsp_place *p,
+	const char *id)
+{
+	for (size_t r = 0; r < n; r++) {
+		const plan_ref *ref = &refs[r];
+		if (ref->role != role || strcmp(ref->id, id) != 0)
+			continue;
+		int at_cursor = ref->node && ref->node->line == p->line && p->word[0] &&
+			strcmp(ref->id, p->word) == 0;
+		if (!at_cursor)
+			return 1;
+	}
+	return 0;
 }
 
 json_t *lsp_completion(lsp_server *s, json_t *params)
@@ -173,19 +173,22 @@ json_t *lsp_completion(lsp_server *s, json_t *params)
 		goto cleanup;
 	const plan_model *m = plan_set_model(s->set);
 	const plan_item *item;
-	const plan_document *doc = document_at(m, p.rel, p.line, &item);
+	const plan_document *doc = lsp_document_at(m, p.rel, p.line, &item);
 	int by_document;
 	int role = doc ? role_of(key, (plan_doc_kind)doc->kind, &by_document) : -1;
 	if (role < 0)
 		goto cleanup;
 	const plan_item *from = by_document ? NULL : item;
+	const plan_ref *refs = from ? from->refs : doc->refs;
+	size_t nrefs = from ? from->nrefs : doc->nrefs;
 	json_t *items = json_array();
 	size_t n = 0;
 	int cut = 0;
 	for (size_t i = 0; items && i < m->nitems; i++) {
 		const plan_item *target = m->items[i];
 		if (target->redefined || target == from || target->kind == PLAN_ITEM_DOCUMENT ||
-		    !plan_ref_fits(doc, from, (plan_ref_role)role, target))
+		    !plan_ref_fits(doc, from, (plan_ref_role)role, target) ||
+		    listed_already(refs, nrefs, role, &p, target->id))
 			continue;
 		if (n == MAX_COMPLETIONS) {
 			cut = 1;
@@ -347,6 +350,9 @@ json_t *lsp_code_action(lsp_server *s, json_t *params)
 			const char *code = json_string_value(json_object_get(d, "code"));
 			if (code && strcmp(code, "unknown-reference") == 0)
 				json_array_append_new(actions, fix_unknown(s, &p, d));
+			else if (code && (strcmp(code, "mandatory-kpi-missing") == 0 ||
+			                  strcmp(code, "assignment-unplanned") == 0))
+				json_array_append_new(actions, lsp_fix_missing(s, &p, d));
 		}
 	}
 	free(p.rel);

@@ -88,6 +88,10 @@ const char *lsp_line(const char *text, size_t len, uint32_t line, size_t *line_l
  * end each missing character counts as one. */
 uint32_t lsp_utf16_of_column(const char *line, size_t len, uint32_t column);
 
+/* The byte of character `column` (1-based, as the library counts) of a
+ * line, at most `len`. */
+size_t lsp_byte_of_column(const char *line, size_t len, uint32_t column);
+
 /* The UTF-16 units before byte `byte` of a line. */
 uint32_t lsp_utf16_of_byte(const char *line, size_t len, size_t byte);
 
@@ -163,6 +167,24 @@ typedef struct lsp_place {
  * (out->rel is then NULL; free() it either way). */
 int lsp_place_of(lsp_place *out, lsp_server *s, json_t *params, int want_position);
 
+/* The byte after the token that starts at byte `from` of a line: a
+ * quoted scalar with its quotes, else the id there (`from` itself when
+ * there is none). */
+size_t lsp_token_end(const char *line, size_t len, size_t from);
+
+/* The byte after the flow collection ("{...}", "[...]") that starts at
+ * byte `from` of a line, its closing bracket included; the line's end
+ * when it goes on below or no bracket starts there. */
+size_t lsp_flow_end(const char *line, size_t len, size_t from);
+
+/* The node of the file `rel` written exactly at (line, column), both
+ * 1-based, in the set's trees: a scalar (a key or a value) where one starts
+ * there, else a collection (a flow mapping's '{'); NULL when there is
+ * none. `hint` (start it at 0) keeps the index of the file found last, so
+ * that asking for one file's places in turn finds it at once. */
+const plan_node *lsp_node_at(lsp_server *s, const char *rel, uint32_t line, uint32_t column,
+	size_t *hint);
+
 /* The reference written at `p` (the id under the cursor, on its line),
  * with the document and the item (NULL: the document itself) that make
  * it; NULL when there is none. */
@@ -180,6 +202,12 @@ size_t lsp_written_chars(const plan_node *node);
 
 /* A Location of a node of the file `rel` spanning `chars` characters. */
 json_t *lsp_location(lsp_server *s, const char *rel, const plan_node *node, size_t chars);
+
+/* The document of the file `rel` that line `line` is in (a file may hold
+ * several), and in *item the last of its items that starts at or above the
+ * line: the one being written. NULL when there is none. */
+const plan_document *lsp_document_at(const plan_model *m, const char *rel, uint32_t line,
+	const plan_item **item);
 
 /* Call `fn` for every reference to `item` in the set, in file order. */
 typedef void (*lsp_ref_fn)(lsp_server *s, const plan_document *doc, const plan_ref *ref,
@@ -199,5 +227,14 @@ json_t *lsp_workspace_symbols(lsp_server *s, json_t *params);
 json_t *lsp_completion(lsp_server *s, json_t *params);
 json_t *lsp_rename(lsp_server *s, json_t *params);
 json_t *lsp_code_action(lsp_server *s, json_t *params);
+
+/* --- fix.c ------------------------------------------------------------------- */
+
+/* The quick fix for one mandatory-kpi-missing or assignment-unplanned
+ * diagnostic the client sends back (of the file `file`): the KPI added to
+ * the arbetsplan's `kpis`, an entry {assignment, plan} added to the
+ * verksamhetsplan's `assignments`. NULL when the diagnostic is not the
+ * set's or the document is written so that no safe edit is known. */
+json_t *lsp_fix_missing(lsp_server *s, const lsp_place *file, json_t *diagnostic);
 
 #endif

@@ -12,6 +12,116 @@ static int id_char(char c)
 	       c == '_' || c == '.' || c == '-';
 }
 
+/* The byte after the run of id characters from byte `at`. */
+static size_t id_end(const char *line, size_t len, size_t at)
+{
+	while (at < len && id_char(line[at]))
+		at++;
+	return at;
+}
+
+size_t lsp_token_end(const char *line, size_t len, size_t from)
+{
+	if (from >= len)
+		return from;
+	char quote = line[from];
+	if (quote != '"' && quote != '\'')
+		return id_end(line, len, from);
+	/* A quoted scalar on one line: '' is a quote in single quotes, a
+	 * backslash escapes in double quotes. Unclosed: to the line's end. */
+	for (size_t i = from + 1; i < len; i++) {
+		if (quote == '"' && line[i] == '\\' && i + 1 < len)
+			i++;
+		else if (line[i] == quote) {
+			if (quote == '\'' && i + 1 < len && line[i + 1] == '\'')
+				i++;
+			else
+				return i + 1;
+		}
+	}
+	return len;
+}
+
+size_t lsp_flow_end(const char *line, size_t len, size_t from)
+{
+	if (from >= len || (line[from] != '{' && line[from] != '['))
+		return len;
+	size_t depth = 0;
+	for (size_t i = from; i < len; i++) {
+		char c = line[i];
+		if (c == '"' || c == '\'') {
+			i = lsp_token_end(line, len, i) - 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if ((c == '}' || c == ']') && --depth == 0) {
+			return i + 1;
+		} else if (c == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+			break;    /* a comment: the collection goes on below */
+		}
+	}
+	return len;
+}
+
+static int before_or_at(const plan_node *n, uint32_t line, uint32_t column)
+{
+	return n->line < line || (n->line == line && n->column <= column);
+}
+
+/* The node written at (line, column) in `node`'s subtree, a scalar (a key
+ * or a value) rather than the collection that starts at the same place;
+ * NULL when there is none. Children are in the order written, so only the
+ * last one starting at or before the place can hold it (an alias's shared
+ * subtree, written elsewhere, is then missed: the caller falls back to the
+ * text). */
+static const plan_node *node_in(const plan_node *node, uint32_t line, uint32_t column)
+{
+	if (!node)
+		return NULL;
+	int here = node->line == line && node->column == column;
+	if (!plan_node_is_collection(node))
+		return here ? node : NULL;
+	const plan_node *next = NULL;
+	for (uint32_t i = 0; i < node->len; i++) {
+		const plan_node *child;
+		if (node->type == PLAN_NODE_MAPPING) {
+			const plan_pair *pair = &node->u.pairs[i];
+			if (!before_or_at(pair->key, line, column))
+				break;
+			if (pair->key->line == line && pair->key->column == column)
+				return pair->key;
+			child = pair->value;
+		} else {
+			child = node->u.items[i];
+		}
+		if (child && before_or_at(child, line, column))
+			next = child;
+	}
+	const plan_node *found = node_in(next, line, column);
+	return found ? found : here ? node : NULL;
+}
+
+const plan_node *lsp_node_at(lsp_server *s, const char *rel, uint32_t line, uint32_t column,
+	size_t *hint)
+{
+	size_t n = s->set ? plan_set_file_count(s->set) : 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (*hint + k) % n;
+		const plan_file *f = plan_set_file(s->set, i);
+		if (!f || strcmp(f->path, rel) != 0)
+			continue;
+		*hint = i;
+		/* The last document starting at or before the place holds it. */
+		const plan_node *root = NULL;
+		for (size_t d = 0; d < f->ndocs; d++)
+			if (f->docs[d].root && before_or_at(f->docs[d].root, line, column))
+				root = f->docs[d].root;
+			else if (f->docs[d].line > line)
+				break;
+		return node_in(root, line, column);
+	}
+	return NULL;
+}
+
 int lsp_place_of(lsp_place *out, lsp_server *s, json_t *params, int want_position)
 {
 	memset(out, 0, sizeof *out);
@@ -36,11 +146,9 @@ int lsp_place_of(lsp_place *out, lsp_server *s, json_t *params, int want_positio
 		return 0;
 	out->line_text = l;
 	size_t at = lsp_byte_of_utf16(l, out->line_len, (uint32_t)character);
-	size_t from = at, to = at;
+	size_t from = at, to = id_end(l, out->line_len, at);
 	while (from > 0 && id_char(l[from - 1]))
 		from--;
-	while (to < out->line_len && id_char(l[to]))
-		to++;
 	out->from = from;
 	out->at = at;
 	out->to = to;
@@ -135,6 +243,22 @@ json_t *lsp_location(lsp_server *s, const char *rel, const plan_node *node, size
 		json_decref(range);
 	free(uri);
 	return loc;
+}
+
+const plan_document *lsp_document_at(const plan_model *m, const char *rel, uint32_t line,
+	const plan_item **item)
+{
+	const plan_document *doc = NULL;
+	*item = NULL;
+	for (size_t d = 0; d < m->ndocs; d++) {
+		const plan_document *dd = m->docs[d];
+		if (strcmp(dd->file->path, rel) == 0 && dd->root && dd->root->line <= line)
+			doc = dd;
+	}
+	for (size_t i = 0; doc && i < doc->nitems; i++)
+		if (doc->items[i]->node->line <= line)
+			*item = doc->items[i];
+	return doc;
 }
 
 static void each_ref_in(lsp_server *s, const plan_document *doc, const plan_ref *refs,

@@ -51,6 +51,15 @@ uint32_t lsp_utf16_of_column(const char *line, size_t len, uint32_t column)
 	return units;
 }
 
+size_t lsp_byte_of_column(const char *line, size_t len, uint32_t column)
+{
+	uint32_t units = 0;
+	size_t i = 0;
+	for (uint32_t c = 1; line && c < column && i < len; c++)
+		i = step(line, len, i, &units);
+	return i;
+}
+
 /* Walk a line's characters up to byte `max_byte` or `max_units` UTF-16
  * units, whichever comes first: the byte reached, the units in *units. */
 static size_t walk(const char *line, size_t len, size_t max_byte, uint32_t max_units,

@@ -307,11 +307,56 @@ const char *lsp_text_of(lsp_server *s, const char *rel, size_t *len)
 
 /* --- diagnostics --------------------------------------------------------------- */
 
-static json_t *diagnostic_json(lsp_server *s, const plan_diag *d)
+/* Where a diagnostic's range ends: its own end when it has one; else the
+ * end of the scalar written at its start (the id an unknown-reference
+ * names, the key a rule points at) or of the flow collection there, on
+ * its line; else the token there in the text (a syntax error's place);
+ * else its start. */
+static json_t *diagnostic_end(lsp_server *s, const plan_diag *d, const char *rel,
+	const char *text, size_t len, size_t *hint)
+{
+	if (d->end_line > d->line || (d->end_line == d->line && d->end_column > d->column))
+		return lsp_position(text, len, d->end_line, d->end_column);
+	const plan_node *node = lsp_node_at(s, rel, d->line, d->column, hint);
+	uint32_t line = 0, column = 0;
+	if (node && !plan_node_is_collection(node))
+		plan_node_end(&line, &column, node);
+	if (node && !plan_node_is_collection(node) &&
+	    (line > d->line || (line == d->line && column > d->column)))
+		return lsp_position(text, len, line, column);
+	size_t n = 0;
+	const char *l = lsp_line(text, len, d->line, &n);
+	size_t from = lsp_byte_of_column(l, n, d->column ? d->column : 1);
+	if (!l || from >= n)
+		return lsp_position(text, len, d->line, d->column);
+	size_t to;
+	if (node && plan_node_is_collection(node)) {
+		/* A collection (a goal written "{id: ..., ...}"): as far as it
+		 * goes on its first line, its closing bracket included; the
+		 * squiggle stays on one line as the diagnostic's place does. */
+		to = lsp_flow_end(l, n, from);
+		while (to > from && (l[to - 1] == ' ' || l[to - 1] == '\t'))
+			to--;
+	} else {
+		to = lsp_token_end(l, n, from);
+	}
+	return json_pack("{s:I,s:I}", "line", (json_int_t)(d->line - 1),
+		"character", (json_int_t)lsp_utf16_of_byte(l, n, to));
+}
+
+static json_t *diagnostic_json(lsp_server *s, const plan_diag *d, size_t *hint)
 {
 	size_t len = 0;
-	const char *text = d->line ? lsp_text_of(s, d->file[0] ? d->file : STYRMODELL, &len) : NULL;
-	json_t *range = lsp_range(text, len, d->line, d->column, 0);
+	const char *rel = d->file && d->file[0] ? d->file : STYRMODELL;
+	const char *text = d->line ? lsp_text_of(s, rel, &len) : NULL;
+	json_t *start = lsp_position(text, len, d->line, d->column);
+	json_t *end = d->line ? diagnostic_end(s, d, rel, text, len, hint) :
+		lsp_position(text, len, 0, 0);
+	json_t *range = start && end ? json_pack("{s:o,s:o}", "start", start, "end", end) : NULL;
+	if (!range) {
+		json_decref(start);
+		json_decref(end);
+	}
 	json_t *diag = json_object();
 	if (!range || !diag) {
 		json_decref(range);
@@ -357,7 +402,7 @@ static size_t gather(lsp_server *s, gathered **out)
 	gathered *files = calloc(n ? n : 1, sizeof *files);
 	if (!files)
 		return (size_t)-1;
-	size_t count = 0;
+	size_t count = 0, hint = 0;
 	for (size_t i = 0; i < n; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
 		if (d->severity == PLAN_SEVERITY_OFF)
@@ -376,7 +421,7 @@ static size_t gather(lsp_server *s, gathered **out)
 				count++;
 			}
 		}
-		json_array_append_new(files[f].list, diagnostic_json(s, d));
+		json_array_append_new(files[f].list, diagnostic_json(s, d, &hint));
 	}
 	qsort(files, count, sizeof *files, by_rel);
 	*out = files;

@@ -87,5 +87,11 @@ offers "plan-report kpis --" --kolada --lang
 # Options of other commands are not offered.
 offers_not "plan-link trace --" --since --from
 offers_not "plan-report kpis --" --period --owner
+# plan-lsp: its own few options, none of the others'.
+offers "plan-lsp --" --stdio --lang --limit --help --version
+offers "plan-lsp --lang " sv en
+offers "plan-lsp --limit " file-size= files=
+offers_not "plan-lsp --" --format --root --rev --strict
+offers_not "plan-lsp " trace followup
 [ "$fails" -eq 0 ] && echo "check.sh: completion offers what it should"
 exit $((fails > 0))

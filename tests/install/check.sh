@@ -10,11 +10,14 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/plan-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
-for f in bin/plan-validate bin/plan-link bin/plan-report lib/libplan.a include/plan/set.h \
+for f in bin/plan-validate bin/plan-link bin/plan-report bin/plan-lsp lib/libplan.a include/plan/set.h \
          share/man/man1/plan-validate.1 share/man/man1/plan-link.1 share/man/man1/plan-report.1 \
+         share/man/man1/plan-lsp.1 \
          share/man/sv/man1/plan-validate.1 share/man/sv/man1/plan-link.1 share/man/sv/man1/plan-report.1 \
+         share/man/sv/man1/plan-lsp.1 \
          share/doc/plan-tools/README.md \
          share/bash-completion/completions/plan-link \
+         share/bash-completion/completions/plan-lsp \
          lib/pkgconfig/plan-tools.pc lib/cmake/plan-tools/plan-toolsConfig.cmake \
          share/plan-tools/schemas/arbetsplan.schema.json; do
 	[ -e "$tmp/prefix/$f" ] || { echo "check.sh: not installed: $f" >&2; exit 1; }
@@ -28,6 +31,11 @@ grep -q '^.SH DESCRIPTION' "$tmp/prefix/share/man/man1/plan-validate.1" ||
 	{ echo "check.sh: the English man page is not English" >&2; exit 1; }
 grep -q '^.B activity\\-unassigned' "$tmp/prefix/share/man/man1/plan-validate.1" ||
 	{ echo "check.sh: the man page has no rules" >&2; exit 1; }
+# plan-lsp's pages: its options, in each language; the others name it.
+grep -q '^.B \\-\\-stdio' "$tmp/prefix/share/man/man1/plan-lsp.1" &&
+	grep -q '^.SH FLAGGOR' "$tmp/prefix/share/man/sv/man1/plan-lsp.1" &&
+	grep -q '^.BR plan\\-lsp (1)' "$tmp/prefix/share/man/man1/plan-validate.1" ||
+	{ echo "check.sh: plan-lsp's man pages are not as they should be" >&2; exit 1; }
 
 consumer=$source/tests/install/consumer
 want="documents"

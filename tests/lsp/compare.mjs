@@ -74,12 +74,13 @@ const seen = new Set([...last].filter(([, list]) => list.length).map(([file]) =>
 for (const [file, list] of last) {
   for (const d of list) {
     const { start, end } = d.range;
-    if (start.line !== end.line || start.character !== end.character)
-      fail(`${file}: a range that is not one position`);
+    if (end.line < start.line || (end.line === start.line && end.character < start.character))
+      fail(`${file}: a range that ends before it starts: ${JSON.stringify(d.range)}`);
     if (d.codeDescription?.href !== `${helpUri}#rule-${d.code}`)
       fail(`${file}: codeDescription ${JSON.stringify(d.codeDescription)}`);
     got.push({ file, line: start.line + 1, column: column(file, start.line, start.character),
-      severity: { 1: 'error', 2: 'warning' }[d.severity], rule: d.code, message: d.message });
+      severity: { 1: 'error', 2: 'warning' }[d.severity], rule: d.code, message: d.message,
+      end: [end.line + 1, column(file, end.line, end.character)] });
   }
 }
 // A fault about a whole file is at its start (plan-validate: line 0).
@@ -89,6 +90,20 @@ const a = want.map(key).sort(), b = got.map(key).sort();
 if (a.length !== b.length) fail(`${a.length} diagnostics from plan-validate, ${b.length} from plan-lsp`);
 for (let i = 0; i < Math.max(a.length, b.length); i++) {
   if (a[i] !== b[i]) { fail(`first difference:\n  plan-validate: ${a[i]}\n  plan-lsp:      ${b[i]}`); break; }
+}
+// Ranges: plan-validate's end where it gives one (end_line, end_column);
+// else one line, from the start to the end of the token written there.
+const ends = new Map();
+for (const d of want) {
+  if (!ends.has(key(d))) ends.set(key(d), []);
+  ends.get(key(d)).push(d.end_line ? [d.end_line, d.end_column] : null);
+}
+for (const d of got) {
+  const e = ends.get(key(d))?.shift();
+  if (e === undefined) continue;   // counted above
+  if (e ? e[0] !== d.end[0] || e[1] !== d.end[1] : d.end[0] !== d.line)
+    fail(`${d.file}:${d.line}:${d.column} ${d.rule}: range ends at ${d.end.join(':')}, ` +
+      `plan-validate's end is ${e ? e.join(':') : 'none (the same line)'}`);
 }
 if (!failed) console.log(`${dir} (${lang}): ${a.length} diagnostics in ${seen.size} files, the same`);
 process.exit(failed);
