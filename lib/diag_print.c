@@ -1,5 +1,6 @@
 /* diag_print.c: diagnostics in plan-validate's output formats: text (with
- * the source line and a caret), json, sarif and github annotations. */
+ * the source line and a caret), json, sarif and github annotations; the CI
+ * reports (gitlab, junit, tap) are in diag_ci.c. */
 #include "plan/diag.h"
 
 #include <inttypes.h>
@@ -8,6 +9,8 @@
 #include <string.h>
 
 #include "plan/buf.h"
+
+#include "diag_print_impl.h"
 
 /* Output is built in a buffer and written whenever it holds this much, so
  * that any number of diagnostics prints in linear time and bounded memory. */
@@ -37,6 +40,9 @@ int plan_diag_format_parse(plan_diag_format *out, const char *name)
 		{ "json", PLAN_DIAG_JSON },
 		{ "sarif", PLAN_DIAG_SARIF },
 		{ "github", PLAN_DIAG_GITHUB },
+		{ "gitlab", PLAN_DIAG_GITLAB },
+		{ "junit", PLAN_DIAG_JUNIT },
+		{ "tap", PLAN_DIAG_TAP },
 	};
 	if (!name)
 		return -1;
@@ -49,9 +55,8 @@ int plan_diag_format_parse(plan_diag_format *out, const char *name)
 	return -1;
 }
 
-/* Write what the buffer holds and empty it. A refused append is caught
- * here, before plan_buf_clear would forget it. */
-static int flush(FILE *out, plan_buf *buf)
+/* A refused append is caught here, before plan_buf_clear would forget it. */
+int plan_diag_flush(FILE *out, plan_buf *buf)
 {
 	if (buf->failed)
 		return -1;
@@ -61,12 +66,12 @@ static int flush(FILE *out, plan_buf *buf)
 	return ferror(out) ? -1 : 0;
 }
 
-static int maybe_flush(FILE *out, plan_buf *buf)
+int plan_diag_maybe_flush(FILE *out, plan_buf *buf)
 {
-	return buf->len >= FLUSH_AT || buf->failed ? flush(out, buf) : 0;
+	return buf->len >= FLUSH_AT || buf->failed ? plan_diag_flush(out, buf) : 0;
 }
 
-static int printed(const plan_diag *d)
+int plan_diag_printed(const plan_diag *d)
 {
 	return d->severity != PLAN_SEVERITY_OFF;
 }
@@ -93,8 +98,7 @@ static int nonempty(const char *s)
 	return s && s[0];
 }
 
-/* `prefix` (with a '/' after it when it lacks one) and `file`, into `path`. */
-static int join_path(plan_buf *path, const char *prefix, const char *file)
+int plan_diag_join_path(plan_buf *path, const char *prefix, const char *file)
 {
 	plan_buf_clear(path);
 	if (nonempty(prefix)) {
@@ -340,6 +344,28 @@ static void quote_source(plan_buf *buf, quote_state *q,
 /* ------------------------------------------------------------------------ */
 /* The formats. */
 
+void plan_diag_put_summary(plan_buf *buf, const plan_diag_print_options *o,
+	size_t errors, size_t warnings)
+{
+	plan_lang lang = o->lang;
+	plan_buf_printf(buf, plan_ntr(lang, "%zu error", "%zu errors", errors), errors);
+	plan_buf_puts(buf, ", ");
+	plan_buf_printf(buf, plan_ntr(lang, "%zu warning", "%zu warnings", warnings), warnings);
+	plan_buf_putc(buf, ' ');
+	plan_buf_printf(buf, plan_ntr(lang, "in %zu document", "in %zu documents", o->documents),
+		o->documents);
+	/* Else a fault a directive hides would be nowhere to be seen. */
+	if (o->suppressed)
+		plan_buf_printf(buf, plan_ntr(lang, " (%zu suppressed)", " (%zu suppressed)",
+			o->suppressed), o->suppressed);
+	/* Otherwise a newcomer reads "2 errors" as all there is, and meets the
+	 * link faults only after fixing the file that hid them. */
+	if (o->skipped_across)
+		plan_buf_puts(buf, plan_tr(lang,
+			"; links and rules across documents not checked until every file reads"));
+	plan_buf_putc(buf, '\n');
+}
+
 static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 	const plan_diag_print_options *o)
 {
@@ -348,7 +374,7 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 	size_t count = diags ? plan_diags_count(diags) : 0;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (!printed(d))
+		if (!plan_diag_printed(d))
 			continue;
 		if (is_warning(d))
 			warnings++;
@@ -375,28 +401,12 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		plan_buf_puts(buf, o->color ? "]" ANSI_RESET "\n" : "]\n");
 		if (o->show_source && o->source_text && d->line > 0 && nonempty(d->file))
 			quote_source(buf, &q, o, d);
-		if (maybe_flush(out, buf) < 0)
+		if (plan_diag_maybe_flush(out, buf) < 0)
 			return -1;
 	}
 	if (o->quiet)
 		return 0;
-	plan_lang lang = o->lang;
-	plan_buf_printf(buf, plan_ntr(lang, "%zu error", "%zu errors", errors), errors);
-	plan_buf_puts(buf, ", ");
-	plan_buf_printf(buf, plan_ntr(lang, "%zu warning", "%zu warnings", warnings), warnings);
-	plan_buf_putc(buf, ' ');
-	plan_buf_printf(buf, plan_ntr(lang, "in %zu document", "in %zu documents", o->documents),
-		o->documents);
-	/* Else a fault a directive hides would be nowhere to be seen. */
-	if (o->suppressed)
-		plan_buf_printf(buf, plan_ntr(lang, " (%zu suppressed)", " (%zu suppressed)",
-			o->suppressed), o->suppressed);
-	/* Otherwise a newcomer reads "2 errors" as all there is, and meets the
-	 * link faults only after fixing the file that hid them. */
-	if (o->skipped_across)
-		plan_buf_puts(buf, plan_tr(lang,
-			"; links and rules across documents not checked until every file reads"));
-	plan_buf_putc(buf, '\n');
+	plan_diag_put_summary(buf, o, errors, warnings);
 	return 0;
 }
 
@@ -420,7 +430,7 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 	size_t errors = 0, warnings = 0;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (printed(d)) {
+		if (plan_diag_printed(d)) {
 			if (is_warning(d))
 				warnings++;
 			else
@@ -437,7 +447,7 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 	int first = 1;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (!printed(d))
+		if (!plan_diag_printed(d))
 			continue;
 		plan_buf_puts(buf, first ? "\n    {\"file\": " : ",\n    {\"file\": ");
 		first = 0;
@@ -461,7 +471,7 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 		plan_buf_puts(buf, ", \"suggestion\": ");
 		put_json_or_null(buf, d->suggestion);
 		plan_buf_putc(buf, '}');
-		if (maybe_flush(out, buf) < 0)
+		if (plan_diag_maybe_flush(out, buf) < 0)
 			return -1;
 	}
 	plan_buf_puts(buf, first ? "]\n}\n" : "\n  ]\n}\n");
@@ -572,7 +582,7 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 	size_t count = diags ? plan_diags_count(diags) : 0;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (!printed(d))
+		if (!plan_diag_printed(d))
 			continue;
 		plan_buf_puts(buf, first ? "\n        {\"ruleId\": " : ",\n        {\"ruleId\": ");
 		first = 0;
@@ -584,7 +594,7 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 		put_json_str(buf, d->message);
 		plan_buf_putc(buf, '}');
 		if (nonempty(d->file)) {
-			if (join_path(&path, o->path_prefix, d->file) < 0)
+			if (plan_diag_join_path(&path, o->path_prefix, d->file) < 0)
 				goto cleanup;
 			plan_buf_puts(buf, ", \"locations\": [{\"physicalLocation\": "
 				"{\"artifactLocation\": {\"uri\": \"");
@@ -603,7 +613,7 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 			plan_buf_puts(buf, "}}]");
 		}
 		plan_buf_putc(buf, '}');
-		if (maybe_flush(out, buf) < 0)
+		if (plan_diag_maybe_flush(out, buf) < 0)
 			goto cleanup;
 	}
 	plan_buf_puts(buf, first ? "]\n" : "\n      ]\n");
@@ -656,12 +666,12 @@ static int print_github(FILE *out, plan_buf *buf, const plan_diags *diags,
 	size_t count = diags ? plan_diags_count(diags) : 0;
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (!printed(d))
+		if (!plan_diag_printed(d))
 			continue;
 		plan_buf_puts(buf, is_warning(d) ? "::warning " : "::error ");
 		if (nonempty(d->file)) {
 			plan_buf_puts(buf, "file=");
-			if (join_path(&path, o->path_prefix, d->file) < 0 ||
+			if (plan_diag_join_path(&path, o->path_prefix, d->file) < 0 ||
 			    put_github_safe(buf, &tmp, path.ptr, path.len, 1) < 0)
 				goto cleanup;
 			if (d->line > 0) {
@@ -678,7 +688,7 @@ static int print_github(FILE *out, plan_buf *buf, const plan_diags *diags,
 		if (put_github_safe(buf, &tmp, d->message, strlen(d->message), 0) < 0)
 			goto cleanup;
 		plan_buf_putc(buf, '\n');
-		if (maybe_flush(out, buf) < 0)
+		if (plan_diag_maybe_flush(out, buf) < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -699,11 +709,14 @@ int plan_diags_print(FILE *out, const plan_diags *diags,
 	case PLAN_DIAG_JSON: rc = print_json(out, &buf, diags, o); break;
 	case PLAN_DIAG_SARIF: rc = print_sarif(out, &buf, diags, o); break;
 	case PLAN_DIAG_GITHUB: rc = print_github(out, &buf, diags, o); break;
+	case PLAN_DIAG_GITLAB: rc = plan_diag_print_gitlab(out, &buf, diags, o); break;
+	case PLAN_DIAG_JUNIT: rc = plan_diag_print_junit(out, &buf, diags, o); break;
+	case PLAN_DIAG_TAP: rc = plan_diag_print_tap(out, &buf, diags, o); break;
 	case PLAN_DIAG_TEXT: rc = print_text(out, &buf, diags, o); break;
 	default: rc = -1; break;
 	}
 	if (rc == 0)
-		rc = flush(out, &buf);
+		rc = plan_diag_flush(out, &buf);
 	plan_buf_free(&buf);
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;

@@ -637,6 +637,11 @@ const plan_file *plan_set_file(const plan_set *set, size_t index)
 	return index < set->nfiles ? set->files[index] : NULL;
 }
 
+const char *plan_set_path(const plan_set *set, size_t index)
+{
+	return index < set->nfiles ? set->paths[index] : NULL;
+}
+
 const plan_model *plan_set_model(const plan_set *set)
 {
 	return set->model;

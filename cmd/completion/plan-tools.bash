@@ -84,7 +84,7 @@ _plan_tools()
     --rule) COMPREPLY=($(compgen -W "$(plan-validate --list-rules --format json 2>/dev/null | sed -n 's/.*"id": "\([a-z0-9-]*\)".*"configurable": true.*/\1=/p')" -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
     --format)
         case $cmd/$sub in
-        plan-validate/*) COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")) ;;
+        plan-validate/*) COMPREPLY=($(compgen -W "text json sarif github gitlab junit tap" -- "$cur")) ;;
         plan-link/matrix) COMPREPLY=($(compgen -W "md csv json" -- "$cur")) ;;
         plan-link/graph) COMPREPLY=($(compgen -W "dot mermaid json" -- "$cur")) ;;
         plan-link/diff) COMPREPLY=($(compgen -W "text json md" -- "$cur")) ;;

@@ -1,6 +1,7 @@
 /* plan-validate: check every document of a plan set and print the
- * diagnostics for a terminal, a script (json), code scanning (sarif) or
- * GitHub Actions annotations; the exit status says whether it is clean. */
+ * diagnostics for a terminal, a script (json), code scanning (sarif),
+ * GitHub Actions annotations or a CI's reports (GitLab Code Quality, JUnit
+ * XML, TAP); the exit status says whether it is clean. */
 #define _XOPEN_SOURCE 700 /* getcwd, realpath */
 
 #include <getopt.h>
@@ -38,14 +39,15 @@ static const char usage_text[] = PLAN_N_(
 	"reads one of them from standard input (--stdin-filename).\n"
 	"\n"
 	"Options:\n"
-	"  --format FORMAT  text (default), json, sarif or github\n"
+	"  --format FORMAT  text (default), json, sarif, github, gitlab (GitLab Code\n"
+	"                   Quality), junit (JUnit XML) or tap (TAP version 13)\n"
 	"  --lang LANG      sv or en: the language of messages (default: PLAN_LANG,\n"
 	"                   then LC_ALL, LC_MESSAGES, LANG; sv... is Swedish, any\n"
 	"                   other value English)\n"
 	"  --strict         warnings also make the exit status 1\n"
 	"  --rule RULE=SEVERITY  error, warning or off for one rule, over what\n"
 	"                   styrmodell.yaml says (repeatable)\n"
-	"  -q, --quiet      text: the diagnostics only, no summary line\n"
+	"  -q, --quiet      text, tap: the diagnostics only, no summary line\n"
 	"  --color WHEN     auto (default), always or never\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
 	"                   tag, branch, HEAD~1, origin/main...) of the repository\n"
@@ -104,8 +106,9 @@ static int usage_error_buf(plan_buf *msg)
 	return status;
 }
 
-/* GitHub annotations want paths from the repository root, which is where a
- * workflow runs; so github output names files from the current directory. */
+/* GitHub annotations and GitLab's Code Quality report want paths from the
+ * repository root, which is where a workflow or job runs; so github and
+ * gitlab output name files from the current directory. */
 static char *path_prefix_from_cwd(const char *root)
 {
 	char *cwd = getcwd(NULL, 0);
@@ -223,7 +226,7 @@ static int own_option(request *r, int c, plan_buf *msg, const char *given)
 	switch (c) {
 	case OPT_FORMAT:
 		if (plan_diag_format_parse(&r->format, optarg) < 0)
-			return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
+			return usage_error("unknown format '%s' (expected text, json, sarif, github, gitlab, junit or tap)", optarg);
 		r->format_given = 1;
 		return -1;
 	case OPT_LANG:
@@ -318,6 +321,29 @@ static int read_options(request *r, int argc, char **argv)
 	return -1;
 }
 
+/* The files the report covers, for junit's and tap's passing tests: the
+ * named files the set reads (FILE...), else every file of the listing.
+ * *out (free(); the strings are the set's and the request's) may be NULL
+ * with *n 0. Returns 0, or -1 when memory ran out. */
+static int checked_files(const request *r, const plan_set *set, const char ***out, size_t *n)
+{
+	size_t max = r->files.count ? r->files.count : plan_set_file_count(set);
+	*out = NULL;
+	*n = 0;
+	if (max == 0 || (r->format != PLAN_DIAG_JUNIT && r->format != PLAN_DIAG_TAP))
+		return 0;
+	const char **list = malloc(max * sizeof *list);
+	if (!list)
+		return -1;
+	for (size_t i = 0; i < max; i++) {
+		const char *path = r->files.count ? r->files.paths[i] : plan_set_path(set, i);
+		if (!r->files.count || plan_set_lists(set, path))
+			list[(*n)++] = path;
+	}
+	*out = list;
+	return 0;
+}
+
 /* Print the set's diagnostics; returns the exit status. */
 static int report(const request *r, plan_set *set)
 {
@@ -332,7 +358,16 @@ static int report(const request *r, plan_set *set)
 	apply_rule_options(r, diags);
 	apply_rule_options(r, plan_set_suppressed(set));
 	int terminal = plan_output_is_terminal(out);
-	char *prefix = r->format == PLAN_DIAG_GITHUB ? path_prefix_from_cwd(plan_set_root(set)) : NULL;
+	char *prefix = r->format == PLAN_DIAG_GITHUB || r->format == PLAN_DIAG_GITLAB ?
+		path_prefix_from_cwd(plan_set_root(set)) : NULL;
+	const char **checked = NULL;
+	size_t nchecked = 0;
+	if (checked_files(r, set, &checked, &nchecked) < 0) {
+		free(prefix);
+		plan_output_abort(out);
+		fprintf(stderr, "plan-validate: %s\n", plan_tr(lang, "out of memory"));
+		return EXIT_TROUBLE;
+	}
 	plan_diag_print_options print = PLAN_DIAG_PRINT_OPTIONS_INIT;
 	print.format = r->format;
 	print.color = plan_color_wanted(r->color, terminal);
@@ -349,6 +384,9 @@ static int report(const request *r, plan_set *set)
 	print.help_uri = PLAN_HELP_URI;
 	print.path_prefix = prefix && *prefix ? prefix : NULL;
 	print.suppressed = plan_diags_count(plan_set_suppressed(set));
+	print.files = checked;
+	print.nfiles = nchecked;
+	print.strict = r->strict;
 
 	int status = EXIT_CLEAN;
 	if (plan_diags_print(plan_output_stream(out), diags, &print) < 0 ||
@@ -363,6 +401,7 @@ static int report(const request *r, plan_set *set)
 	           (r->strict && plan_diags_count_severity(diags, PLAN_SEVERITY_WARNING) > 0)) {
 		status = EXIT_FAULTS;
 	}
+	free(checked);
 	free(prefix);
 	return status;
 }

@@ -63,7 +63,7 @@ offers "plan-link tree KF-" KF-1 KF-10
 offers "plan-link graph --from SU-" SU-2026-1
 offers "plan-link matrix --format " md csv json
 offers "plan-validate --" --strict --format --base --rev
-offers "plan-validate --format " text json sarif github
+offers "plan-validate --format " text json sarif github gitlab junit tap
 # PATH or FILE...: directories and plan files; --stdin-filename names one.
 offers "plan-validate " styrmodell.yaml planer
 offers "plan-validate --" --stdin-filename

@@ -262,6 +262,12 @@ static void test_format_parse(void **state)
 	assert_int_equal(f, PLAN_DIAG_SARIF);
 	assert_int_equal(plan_diag_format_parse(&f, "github"), 0);
 	assert_int_equal(f, PLAN_DIAG_GITHUB);
+	assert_int_equal(plan_diag_format_parse(&f, "gitlab"), 0);
+	assert_int_equal(f, PLAN_DIAG_GITLAB);
+	assert_int_equal(plan_diag_format_parse(&f, "junit"), 0);
+	assert_int_equal(f, PLAN_DIAG_JUNIT);
+	assert_int_equal(plan_diag_format_parse(&f, "tap"), 0);
+	assert_int_equal(f, PLAN_DIAG_TAP);
 	assert_int_equal(plan_diag_format_parse(&f, "text"), 0);
 	assert_int_equal(f, PLAN_DIAG_TEXT);
 	assert_int_equal(plan_diag_format_parse(&f, "JSON"), -1);
@@ -1014,6 +1020,273 @@ static void test_github(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
+/* gitlab */
+
+/* The fingerprint of the diagnostic at `index` of a gitlab report (the
+ * n-th "fingerprint" in the text), copied into `out`. */
+static void fingerprint_at(const char *report, size_t index, char out[17])
+{
+	const char *p = report;
+	for (size_t i = 0; i <= index; i++) {
+		p = strstr(p, "\"fingerprint\": \"");
+		assert_non_null(p);
+		p += strlen("\"fingerprint\": \"");
+	}
+	memcpy(out, p, 16);
+	out[16] = '\0';
+	assert_int_equal(strspn(out, "0123456789abcdef"), 16);
+}
+
+static void test_gitlab(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "say \"hi\" <b> & \x1b[0m\n");
+	plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+	detail.end_line = 3;
+	detail.end_column = 9;
+	assert_int_equal(plan_diags_detail(d, &detail), 0);
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "off");
+	add(d, "a.yaml", 0, 0, "goal-without-kpi", "whole file");
+	add(d, "b c.yaml", 7, 2, "yaml-syntax", "broken");
+	add(d, NULL, 0, 0, "io", "no file");
+	set_off(d, 1);
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_GITLAB;
+	o.path_prefix = "repo/plans";
+	char *text = print(d, &o);
+	char fp[5][17];
+	for (size_t i = 0; i < 4; i++)
+		fingerprint_at(text, i, fp[i]);
+	char *want = NULL;
+	size_t want_len = 0;
+	FILE *w = open_memstream(&want, &want_len);
+	assert_non_null(w);
+	fprintf(w, "[\n"
+		"  {\"type\": \"issue\", \"check_name\": \"schema\", \"description\": "
+		"\"say \\\"hi\\\" <b> & \\u001b[0m\\n\", \"severity\": \"major\", \"fingerprint\": \"%s\", "
+		"\"location\": {\"path\": \"repo/plans/a.yaml\", \"lines\": {\"begin\": 3}, "
+		"\"positions\": {\"begin\": {\"line\": 3, \"column\": 5}, \"end\": {\"line\": 3, \"column\": 9}}}},\n"
+		"  {\"type\": \"issue\", \"check_name\": \"goal-without-kpi\", \"description\": \"whole file\", "
+		"\"severity\": \"minor\", \"fingerprint\": \"%s\", "
+		"\"location\": {\"path\": \"repo/plans/a.yaml\", \"lines\": {\"begin\": 1}}},\n"
+		"  {\"type\": \"issue\", \"check_name\": \"yaml-syntax\", \"description\": \"broken\", "
+		"\"severity\": \"critical\", \"fingerprint\": \"%s\", "
+		"\"location\": {\"path\": \"repo/plans/b c.yaml\", \"lines\": {\"begin\": 7}, "
+		"\"positions\": {\"begin\": {\"line\": 7, \"column\": 2}}}},\n"
+		"  {\"type\": \"issue\", \"check_name\": \"io\", \"description\": \"no file\", "
+		"\"severity\": \"critical\", \"fingerprint\": \"%s\", "
+		"\"location\": {\"path\": \"repo/plans/.\", \"lines\": {\"begin\": 1}}}\n"
+		"]\n", fp[0], fp[1], fp[2], fp[3]);
+	fclose(w);
+	assert_string_equal(text, want);
+	free(want);
+	free(text);
+
+	plan_diags *empty = new_list();
+	assert_prints(empty, &o, "[]\n");
+	plan_diags_free(empty);
+	plan_diags_free(d);
+}
+
+/* Fingerprints: stable when lines move or numbers in a message change,
+ * unique when the same finding occurs twice, independent of the prefix;
+ * a key (item id or key path) decides over the message. */
+static void test_gitlab_fingerprint(void **state)
+{
+	(void)state;
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_GITLAB;
+
+	plan_diags *a = new_list();
+	add(a, "a.yaml", 3, 5, "duplicate-key", "duplicate key 'unit' (first at line 2)");
+	add(a, "a.yaml", 9, 5, "duplicate-key", "duplicate key 'unit' (first at line 2)");
+	assert_int_equal(plan_diags_add(a, "a.yaml", 12, 1, "schema", "goals[id=G-1].title",
+		"value 'x' is wrong"), 0);
+	plan_diags *b = new_list();
+	add(b, "a.yaml", 13, 5, "duplicate-key", "duplicate key 'unit' (first at line 12)");
+	add(b, "a.yaml", 19, 5, "duplicate-key", "duplicate key 'unit' (first at line 12)");
+	assert_int_equal(plan_diags_add(b, "a.yaml", 40, 1, "schema", "goals[id=G-1].title",
+		"value 'y' is wrong"), 0);
+
+	char *ta = print(a, &o);
+	o.path_prefix = "sub";
+	char *tb = print(b, &o);
+	char fa[3][17], fb[3][17];
+	for (size_t i = 0; i < 3; i++) {
+		fingerprint_at(ta, i, fa[i]);
+		fingerprint_at(tb, i, fb[i]);
+		assert_string_equal(fa[i], fb[i]);
+	}
+	assert_string_not_equal(fa[0], fa[1]);
+	assert_string_not_equal(fa[0], fa[2]);
+	assert_string_not_equal(fa[1], fa[2]);
+	free(ta);
+	free(tb);
+
+	/* Another file, rule or key is another finding. */
+	plan_diags *c = new_list();
+	add(c, "b.yaml", 3, 5, "duplicate-key", "duplicate key 'unit' (first at line 2)");
+	add(c, "a.yaml", 3, 5, "schema", "duplicate key 'unit' (first at line 2)");
+	assert_int_equal(plan_diags_add(c, "a.yaml", 12, 1, "schema", "goals[id=G-2].title",
+		"value 'x' is wrong"), 0);
+	char *tc = print(c, &o);
+	char fc[3][17];
+	for (size_t i = 0; i < 3; i++) {
+		fingerprint_at(tc, i, fc[i]);
+		for (size_t j = 0; j < 3; j++)
+			assert_string_not_equal(fc[i], fa[j]);
+	}
+	free(tc);
+	plan_diags_free(a);
+	plan_diags_free(b);
+	plan_diags_free(c);
+}
+
+/* ------------------------------------------------------------------------ */
+/* junit */
+
+static void test_junit(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "say \"hi\" <b> & 'x' \x01\x1b\t\xef\xbf\xbe end");
+	add(d, "a.yaml", 4, 1, "goal-without-kpi", "a warning");
+	add(d, "a.yaml", 5, 1, "schema", "off");
+	add(d, "b&<.yaml", 0, 0, "not-a-plan-document", "bad \xff byte");
+	add(d, NULL, 0, 0, "io", "no file");
+	set_off(d, 2);
+	static const char *const files[] = { "c.yaml", "a.yaml", "b&<.yaml" };
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_JUNIT;
+	o.files = files;
+	o.nfiles = 3;
+	assert_prints(d, &o,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<testsuites name=\"plan-validate\" tests=\"5\" failures=\"3\" errors=\"0\">\n"
+		"  <testsuite name=\".\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
+		"    <testcase classname=\".\" name=\". [io]\">\n"
+		"      <failure type=\"io\" message=\"no file\">.: error: no file [io]</failure>\n"
+		"    </testcase>\n"
+		"  </testsuite>\n"
+		"  <testsuite name=\"a.yaml\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
+		"    <testcase classname=\"a.yaml\" name=\"a.yaml:3:5 [schema]\">\n"
+		"      <failure type=\"schema\" message=\"say &quot;hi&quot; &lt;b&gt; &amp; 'x' \\x01\\x1b\\t\\uFFFE end\">"
+		"a.yaml:3:5: error: say &quot;hi&quot; &lt;b&gt; &amp; 'x' \\x01\\x1b\\t\\uFFFE end [schema]</failure>\n"
+		"    </testcase>\n"
+		"    <testcase classname=\"a.yaml\" name=\"a.yaml:4:1 [goal-without-kpi]\">\n"
+		"      <system-out>a.yaml:4:1: warning: a warning [goal-without-kpi]</system-out>\n"
+		"    </testcase>\n"
+		"  </testsuite>\n"
+		"  <testsuite name=\"b&amp;&lt;.yaml\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
+		"    <testcase classname=\"b&amp;&lt;.yaml\" name=\"b&amp;&lt;.yaml [not-a-plan-document]\">\n"
+		"      <failure type=\"not-a-plan-document\" message=\"bad \\xff byte\">"
+		"b&amp;&lt;.yaml: error: bad \\xff byte [not-a-plan-document]</failure>\n"
+		"    </testcase>\n"
+		"  </testsuite>\n"
+		"  <testsuite name=\"c.yaml\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
+		"    <testcase classname=\"c.yaml\" name=\"c.yaml\"/>\n"
+		"  </testsuite>\n"
+		"</testsuites>\n");
+
+	/* Under strict a warning fails as an error does. */
+	o.strict = 1;
+	char *text = print(d, &o);
+	assert_non_null(strstr(text, "tests=\"5\" failures=\"4\""));
+	assert_non_null(strstr(text, "<failure type=\"goal-without-kpi\" message=\"a warning\">"
+		"a.yaml:4:1: warning: a warning [goal-without-kpi]</failure>"));
+	free(text);
+
+	plan_diags *empty = new_list();
+	o.files = NULL;
+	o.nfiles = 0;
+	assert_prints(empty, &o,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<testsuites name=\"plan-validate\" tests=\"0\" failures=\"0\" errors=\"0\">\n"
+		"</testsuites>\n");
+	plan_diags_free(empty);
+	plan_diags_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* tap */
+
+static void test_tap(void **state)
+{
+	(void)state;
+	plan_diags *d = new_list();
+	add(d, "a.yaml", 3, 5, "schema", "say \"hi\" \\ # not a directive \x1b\n");
+	plan_diag_detail detail = PLAN_DIAG_DETAIL_INIT;
+	detail.item = "G-1";
+	detail.pointer = "/goals/0/title";
+	detail.suggestion = "title";
+	assert_int_equal(plan_diags_detail(d, &detail), 0);
+	add(d, "w#1.yaml", 0, 0, "goal-without-kpi", "a warning");
+	static const char *const files[] = { "a.yaml", "c.yaml", "w#1.yaml" };
+	plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
+	o.format = PLAN_DIAG_TAP;
+	o.files = files;
+	o.nfiles = 3;
+	o.documents = 3;
+	const char *head =
+		"TAP version 13\n"
+		"1..3\n"
+		"not ok 1 - a.yaml\n"
+		"  ---\n"
+		"  diagnostics:\n"
+		"    - severity: error\n"
+		"      rule: \"schema\"\n"
+		"      line: 3\n"
+		"      column: 5\n"
+		"      message: \"say \\\"hi\\\" \\\\\\\\ # not a directive \\\\x1b\\\\n\"\n"
+		"      item: \"G-1\"\n"
+		"      pointer: \"/goals/0/title\"\n"
+		"      suggestion: \"title\"\n"
+		"  ...\n"
+		"ok 2 - c.yaml\n";
+	const char *tail =
+		" 3 - w\\#1.yaml\n"
+		"  ---\n"
+		"  diagnostics:\n"
+		"    - severity: warning\n"
+		"      rule: \"goal-without-kpi\"\n"
+		"      line: 0\n"
+		"      column: 0\n"
+		"      message: \"a warning\"\n"
+		"  ...\n";
+	plan_buf want = PLAN_BUF_INIT;
+	plan_buf_puts(&want, head);
+	plan_buf_puts(&want, "ok");
+	plan_buf_puts(&want, tail);
+	plan_buf_puts(&want, "# 1 error, 1 warning in 3 documents\n");
+	assert_prints(d, &o, want.ptr);
+
+	/* Quiet drops the summary; strict fails the warning's file; the
+	 * summary is in the reader's language. */
+	o.quiet = 1;
+	o.strict = 1;
+	plan_buf_clear(&want);
+	plan_buf_puts(&want, head);
+	plan_buf_puts(&want, "not ok");
+	plan_buf_puts(&want, tail);
+	assert_prints(d, &o, want.ptr);
+	plan_buf_free(&want);
+	o.quiet = 0;
+	o.lang = PLAN_LANG_SV;
+	char *text = print(d, &o);
+	assert_non_null(strstr(text, "\n# 1 fel, 1 varning i 3 dokument\n"));
+	free(text);
+
+	plan_diags *empty = new_list();
+	o.files = NULL;
+	o.nfiles = 0;
+	o.lang = PLAN_LANG_EN;
+	assert_prints(empty, &o, "TAP version 13\n1..0\n# 0 errors, 0 warnings in 3 documents\n");
+	plan_diags_free(empty);
+	plan_diags_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Failures and volume */
 
 static void test_write_failure(void **state)
@@ -1028,8 +1301,9 @@ static void test_write_failure(void **state)
 	add(d, "a.yaml", 1, 1, "schema", "m");
 	static const plan_diag_format formats[] = {
 		PLAN_DIAG_TEXT, PLAN_DIAG_JSON, PLAN_DIAG_SARIF, PLAN_DIAG_GITHUB,
+		PLAN_DIAG_GITLAB, PLAN_DIAG_JUNIT, PLAN_DIAG_TAP,
 	};
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
 		o.format = formats[i];
 		assert_int_equal(plan_diags_print(full, d, &o), -1);
@@ -1052,8 +1326,10 @@ static void test_buffer_failure(void **state)
 	plan_diags *d = new_list();
 	add(d, "a.yaml", 1, 1, "schema", msg);
 	free(msg);
-	static const plan_diag_format formats[] = { PLAN_DIAG_TEXT, PLAN_DIAG_GITHUB };
-	for (size_t i = 0; i < 2; i++) {
+	static const plan_diag_format formats[] = {
+		PLAN_DIAG_TEXT, PLAN_DIAG_GITHUB, PLAN_DIAG_JUNIT, PLAN_DIAG_TAP,
+	};
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		FILE *f = fopen("/dev/null", "w");
 		assert_non_null(f);
 		plan_diag_print_options o = PLAN_DIAG_PRINT_OPTIONS_INIT;
@@ -1078,8 +1354,9 @@ static void test_volume(void **state)
 			i % 2 ? "schema" : "cross-body-link", NULL, "message %zu", i), 0);
 	static const plan_diag_format formats[] = {
 		PLAN_DIAG_TEXT, PLAN_DIAG_JSON, PLAN_DIAG_SARIF, PLAN_DIAG_GITHUB,
+		PLAN_DIAG_GITLAB, PLAN_DIAG_JUNIT, PLAN_DIAG_TAP,
 	};
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		FILE *f = tmpfile();
 		assert_non_null(f);
 		plan_diag_print_options o = text_options(&src);
@@ -1265,6 +1542,10 @@ int main(void)
 		cmocka_unit_test(test_sarif_empty),
 		cmocka_unit_test(test_sarif_swedish_help),
 		cmocka_unit_test(test_github),
+		cmocka_unit_test(test_gitlab),
+		cmocka_unit_test(test_gitlab_fingerprint),
+		cmocka_unit_test(test_junit),
+		cmocka_unit_test(test_tap),
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_buffer_failure),
 		cmocka_unit_test(test_volume),

@@ -1,9 +1,10 @@
 /* fuzz_print.c: the output printers on hostile text. The input is read as a
  * list of diagnostics (file, message, key, rule, position: see `reader`),
  * and is itself the source text every diagnostic quotes. They are printed in
- * every format: text and github output must be safe for a terminal (colour
- * codes aside), github must keep one line per diagnostic, json and sarif must
- * be valid JSON. The escapers (put_safe, put_json, display_put) get the raw
+ * every format: text, github, junit and tap output must be safe for a
+ * terminal (colour codes aside; for junit and tap that also means no control
+ * character XML 1.0 or TAP's YAML would refuse), github must keep one line
+ * per diagnostic, json, sarif and gitlab must be valid JSON. The escapers (put_safe, put_json, display_put) get the raw
  * input too. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 
@@ -93,8 +94,14 @@ static void print(const plan_diags *diags, plan_diag_print_options o, size_t pri
 	switch (o.format) {
 	case PLAN_DIAG_JSON:
 	case PLAN_DIAG_SARIF:
+	case PLAN_DIAG_GITLAB:
 		fuzz_check(fuzz_json_valid(ptr, len) && fuzz_terminal_safe(ptr, len, 0),
-			"json/sarif output is valid JSON, safe for a terminal", ptr, len);
+			"json/sarif/gitlab output is valid JSON, safe for a terminal", ptr, len);
+		break;
+	case PLAN_DIAG_JUNIT:
+	case PLAN_DIAG_TAP:
+		fuzz_check(fuzz_terminal_safe(ptr, len, 0), "junit/tap output is safe", ptr, len);
+		fuzz_check(len > 0 && ptr[len - 1] == '\n', "junit/tap output ends a line", ptr, len);
 		break;
 	case PLAN_DIAG_GITHUB:
 		fuzz_check(fuzz_terminal_safe(ptr, len, 0), "github output is safe", ptr, len);
@@ -188,7 +195,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.tool_version = root;
 	static const plan_diag_format formats[] = {
 		PLAN_DIAG_TEXT, PLAN_DIAG_JSON, PLAN_DIAG_SARIF, PLAN_DIAG_GITHUB,
+		PLAN_DIAG_GITLAB, PLAN_DIAG_JUNIT, PLAN_DIAG_TAP,
 	};
+	o.strict = (flags & 16) != 0;
 	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
 		o.format = formats[f];
 		o.color = (flags & 1) != 0;

@@ -68,6 +68,9 @@ check "$sets/broken" "$validate" -j 2
 check "$sets/broken" "$validate" --format json
 check "$sets/broken" "$validate" --format sarif
 check "$sets/broken" "$validate" --format github -j 1
+check "$sets/broken" "$validate" --format gitlab
+check "$sets/broken" "$validate" --format junit
+check "$sets/broken" "$validate" --format tap --strict
 check "$sets/overrides" "$validate" --strict
 check "$sets/ignored" "$validate"
 check "$sets/valid/planer/bun" "$validate" -o "$tmp/result.txt"

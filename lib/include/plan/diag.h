@@ -1,5 +1,6 @@
 /* plan/diag.h: diagnostics (one fault at one place in one file) and their
- * printing in the formats of plan-validate: text, json, sarif and github. */
+ * printing in the formats of plan-validate: text, json, sarif, github, and
+ * the CI reports gitlab (Code Quality), junit and tap. */
 #ifndef PLAN_DIAG_H
 #define PLAN_DIAG_H
 
@@ -122,10 +123,14 @@ typedef enum plan_diag_format {
 	PLAN_DIAG_TEXT,
 	PLAN_DIAG_JSON,
 	PLAN_DIAG_SARIF,
-	PLAN_DIAG_GITHUB
+	PLAN_DIAG_GITHUB,
+	PLAN_DIAG_GITLAB,   /* GitLab Code Quality: a JSON array of issues */
+	PLAN_DIAG_JUNIT,    /* JUnit XML: a testsuite per file */
+	PLAN_DIAG_TAP       /* TAP version 13: a test point per file */
 } plan_diag_format;
 
-/* Parse "text", "json", "sarif" or "github"; -1 for anything else. */
+/* Parse "text", "json", "sarif", "github", "gitlab", "junit" or "tap"; -1
+ * for anything else. */
 int plan_diag_format_parse(plan_diag_format *out, const char *name);
 
 /* Finds the text of a file for quoting source lines; returns NULL when it is
@@ -148,23 +153,38 @@ typedef struct plan_diag_print_options {
 	const char *tool_version;/* sarif: tool.driver.version */
 	const char *help_uri;    /* sarif: the README's address; each rule's
 	                          * helpUri is it and "#rule-ID" (NULL: none) */
-	const char *path_prefix; /* sarif, github: put before every file path (a
+	const char *path_prefix; /* sarif, github, gitlab: put before every file path (a
 	                          * '/' is added when it lacks one) so that paths
 	                          * are repository paths when the plan set is a
 	                          * subdirectory; NULL or "" for none */
-	int quiet;               /* text: the diagnostics only, no summary line */
+	int quiet;               /* text, tap: the diagnostics only, no summary
+	                          * line (tap: no summary comment) */
 	size_t suppressed;       /* diagnostics that directives in the files took
 	                          * out (plan_set_suppressed): text says how many
 	                          * when there are any, json always */
+	const char *const *files;/* junit, tap: every file checked, as the
+	                          * diagnostics name them (any order): each one
+	                          * without a diagnostic is a passing test, so a
+	                          * CI counts the clean files too. NULL: only the
+	                          * files with diagnostics appear. */
+	size_t nfiles;
+	int strict;              /* junit, tap: a warning fails its test as an
+	                          * error does (plan-validate --strict), so that
+	                          * the report agrees with the exit status */
 } plan_diag_print_options;
 
 #define PLAN_DIAG_PRINT_OPTIONS_INIT \
-	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	{ PLAN_DIAG_TEXT, 0, PLAN_LANG_EN, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, 0, \
+	  NULL, 0, 0 }
 
 /* Print every diagnostic whose severity is not off, in the chosen format,
- * followed (text) by a summary line. Plan text is escaped for the format:
- * control characters never reach a terminal raw; JSON and SARIF are valid
- * whatever the input. Returns 0, or -1 when writing to `out` failed. */
+ * followed (text, tap) by a summary line. Plan text is escaped for the
+ * format: control characters never reach a terminal raw; JSON, SARIF, the
+ * GitLab report and JUnit XML are valid whatever the input (XML 1.0 forbids
+ * most control characters even as references, so those are shown as \xNN
+ * text, as put_safe shows them). The formats are described in the README,
+ * "Output formats". Returns 0, or -1 when writing to `out` failed or
+ * memory ran out. */
 int plan_diags_print(FILE *out, const plan_diags *diags,
 	const plan_diag_print_options *options);
 

@@ -68,6 +68,10 @@ size_t plan_set_file_count(const plan_set *set);
  * hidden, or under styrmodell.yaml's ignore:. */
 int plan_set_lists(const plan_set *set, const char *relpath);
 const plan_file *plan_set_file(const plan_set *set, size_t index);
+
+/* The path from the root of the listing's file at `index` (< the file
+ * count; sorted by path), read or not; NULL past the end. Owned by the set. */
+const char *plan_set_path(const plan_set *set, size_t index);
 plan_diags *plan_set_diags(plan_set *set);
 
 /* The diagnostics that the files' suppression directives took out of
