@@ -168,6 +168,9 @@ void plan_economy_read(plan_economy *out, const plan_node *economy, int year_end
 		const plan_node *comment = plan_node_get(economy, "comment");
 		if (comment && comment->type == PLAN_NODE_STRING)
 			out->comment = comment->u.text;
+		const plan_node *actions = plan_node_get(economy, "actions");
+		if (actions && actions->type == PLAN_NODE_STRING)
+			out->actions = actions->u.text;
 	}
 	plan_economy_compute(out, year_end);
 }

@@ -293,6 +293,9 @@ static void fill_assignment(builder *b, plan_fu_assignment *row, const plan_item
 	row->reporter = entry && doc ? doc->owner : NULL;
 	row->status = plan_task_status_parse(text_of(plan_node_get(entry, "status")));
 	row->report = text_of(plan_node_get(entry, "report"));
+	row->forecast = plan_task_status_parse(text_of(plan_node_get(entry, "forecast")));
+	row->actions = text_of(plan_node_get(entry, "actions"));
+	row->improvements = text_of(plan_node_get(entry, "improvements"));
 	const plan_node *funding = plan_node_get(a->node, "funding");
 	const char *type = text_of(plan_node_get(funding, "type"));
 	row->funding = !type ? PLAN_FUNDING_NONE : strcmp(type, "tillskott") == 0 ?
@@ -542,6 +545,34 @@ static void build_deviations(builder *b)
 		}
 }
 
+/* --- feared deviations -------------------------------------------------------- */
+
+static void build_feared(builder *b)
+{
+	plan_followup *f = b->f;
+	if (f->period == PLAN_PERIOD_AR)
+		return;
+	f->feared_goals = alloc(b, f->ndeviations, sizeof *f->feared_goals);
+	f->feared_assignments = alloc(b, f->nassignments, sizeof *f->feared_assignments);
+	f->feared_economy = alloc(b, f->neconomy, sizeof *f->feared_economy);
+	if (b->oom)
+		return;
+	for (size_t i = 0; i < f->ndeviations; i++)
+		if (plan_goal_status_below_met(f->deviations[i]->forecast))
+			f->feared_goals[f->nfeared_goals++] = f->deviations[i];
+	for (size_t i = 0; i < f->nassignments; i++) {
+		plan_task_status forecast = f->assignments[i].forecast;
+		if (forecast == PLAN_TASK_LATE || forecast == PLAN_TASK_CANCELLED)
+			f->feared_assignments[f->nfeared_assignments++] = &f->assignments[i];
+	}
+	for (size_t i = 0; i < f->neconomy; i++) {
+		const plan_economy *e = &f->economy[i].economy;
+		if (!f->economy[i].is_sum && e->has_budget && e->has_forecast &&
+		    e->forecast_tkr - e->budget_tkr > b->m->deviation_economy_tkr)
+			f->feared_economy[f->nfeared_economy++] = &f->economy[i];
+	}
+}
+
 /* --- god ekonomisk hushållning ------------------------------------------------ */
 
 static void build_hushallning(builder *b)
@@ -638,6 +669,8 @@ int plan_followup_build(plan_followup **out, const plan_model *m,
 		build_economy(&b);
 	if (!b.oom)
 		build_deviations(&b);
+	if (!b.oom)
+		build_feared(&b);
 	if (!b.oom && f->kommun)
 		build_hushallning(&b);
 done:

@@ -695,6 +695,85 @@ static void deviations(const ctx *c)
 	}
 }
 
+/* --- feared deviations ----------------------------------------------------------------
+ * DR1 and DR2 open with them: "Om och när avvikelser under innevarande år
+ * befaras ska omedelbara åtgärder vidtas". Each with what is done. */
+
+/* " *Label:* text" or " *None stated.*" */
+static void stated(plan_report_doc *d, plan_word label, plan_word none, const char *text)
+{
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	if (!text) {
+		plan_doc_word(d, PLAN_DOC_EM, none);
+		return;
+	}
+	plan_doc_word(d, PLAN_DOC_EM, label);
+	plan_doc_put(d, PLAN_DOC_EM, ":");
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_put(d, PLAN_DOC_PLAIN, text);
+}
+
+static void owned_by(const ctx *c, const plan_item *owner)
+{
+	if (!owner)
+		return;
+	plan_doc_put(c->d, PLAN_DOC_PLAIN, " (");
+	plan_doc_put(c->d, PLAN_DOC_PLAIN, owner_name(c->m, owner));
+	plan_doc_put(c->d, PLAN_DOC_PLAIN, ")");
+}
+
+static void feared(const ctx *c)
+{
+	plan_report_doc *d = c->d;
+	const plan_followup *f = c->f;
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_FEARED);
+	plan_doc_para(d);
+	int any = f->nfeared_goals || f->nfeared_assignments || f->nfeared_economy;
+	plan_doc_word(d, PLAN_DOC_PLAIN, any ? PLAN_W_FEARED_INTRO : PLAN_W_NO_FEARED);
+	for (size_t i = 0; i < f->nfeared_goals; i++) {
+		const plan_fu_entry *e = f->feared_goals[i];
+		plan_doc_item(d, 0);
+		item_title(d, e->item);
+		owned_by(c, e->item->owner);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+		goal_state(c, e);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ".");
+		stated(d, PLAN_W_ACTIONS, PLAN_W_NO_ACTIONS, e->actions);
+		stated(d, PLAN_W_IMPROVEMENTS, PLAN_W_NO_IMPROVEMENTS, e->improvements);
+	}
+	for (size_t i = 0; i < f->nfeared_assignments; i++) {
+		const plan_fu_assignment *a = f->feared_assignments[i];
+		plan_doc_item(d, 0);
+		item_title(d, a->assignment);
+		owned_by(c, a->reporter);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_task_status(a->status, d->lang));
+		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_PROGNOS_SHORT);
+		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_task_status(a->forecast, d->lang));
+		plan_doc_put(d, PLAN_DOC_PLAIN, ".");
+		stated(d, PLAN_W_ACTIONS, PLAN_W_NO_ACTIONS, a->actions);
+		stated(d, PLAN_W_IMPROVEMENTS, PLAN_W_NO_IMPROVEMENTS, a->improvements);
+	}
+	for (size_t i = 0; i < f->nfeared_economy; i++) {
+		const plan_fu_economy *row = f->feared_economy[i];
+		const plan_economy *e = &row->economy;
+		const char *args[] = {
+			plan_doc_number_text(d, e->forecast_tkr, -1, 0),
+			plan_doc_number_text(d, e->budget_tkr, -1, 0),
+			plan_doc_number_text(d, e->forecast_tkr - e->budget_tkr, -1, 0),
+		};
+		plan_doc_item(d, 0);
+		plan_doc_put(d, PLAN_DOC_STRONG, owner_name(c->m, row->owner));
+		plan_doc_put(d, PLAN_DOC_STRONG, ":");
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_FEARED_ECONOMY, args, 3);
+		stated(d, PLAN_W_ACTIONS, PLAN_W_NO_ACTIONS, e->actions);
+	}
+}
+
 /* --- the whole --------------------------------------------------------------------- */
 
 static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_followup *f)
@@ -707,6 +786,8 @@ static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_fol
 	const char *as_of = f->as_of ? f->as_of : "";
 	plan_doc_para(d);
 	plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_FOLLOWUP_INTRO, &as_of, 1);
+	if (c.interim)
+		feared(&c);
 	summary(&c);
 	hushallning(&c);
 	goals(&c);

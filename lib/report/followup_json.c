@@ -170,6 +170,12 @@ static void assignment_json(plan_out *out, const plan_model *m, const plan_fu_as
 	doc_id(out, row->doc);
 	plan_buf_puts(&out->buf, ", \"report\": ");
 	json_str(out, row->report);
+	plan_buf_puts(&out->buf, ", \"forecast\": ");
+	json_str(out, row->forecast == PLAN_TASK_UNREPORTED ? NULL : plan_task_status_key(row->forecast));
+	plan_buf_puts(&out->buf, ", \"actions\": ");
+	json_str(out, row->actions);
+	plan_buf_puts(&out->buf, ", \"improvements\": ");
+	json_str(out, row->improvements);
 	plan_buf_putc(&out->buf, '}');
 }
 
@@ -249,7 +255,38 @@ static void economy_json(plan_out *out, const plan_model *m, const plan_fu_econo
 		e->basis == PLAN_ECONOMY_OUTCOME ? "outcome" : NULL);
 	plan_buf_puts(&out->buf, ", \"comment\": ");
 	json_str(out, e->comment);
+	plan_buf_puts(&out->buf, ", \"actions\": ");
+	json_str(out, e->actions);
 	plan_buf_putc(&out->buf, '}');
+}
+
+/* DR1 and DR2: what the feared deviations are, by id (goals and
+ * assignments are in full under "goals", "deviations" and "assignments"),
+ * and for each economy, its owner and how far over budget it is. */
+static void feared_json(plan_out *out, const plan_model *m, const plan_followup *f)
+{
+	plan_buf_puts(&out->buf, "{\"goals\": [");
+	for (size_t i = 0; i < f->nfeared_goals; i++) {
+		if (i)
+			plan_buf_puts(&out->buf, ", ");
+		json_str(out, f->feared_goals[i]->item->id);
+	}
+	plan_buf_puts(&out->buf, "], \"assignments\": [");
+	for (size_t i = 0; i < f->nfeared_assignments; i++) {
+		if (i)
+			plan_buf_puts(&out->buf, ", ");
+		json_str(out, f->feared_assignments[i]->assignment->id);
+	}
+	plan_buf_puts(&out->buf, "], \"economy\": [");
+	for (size_t i = 0; i < f->nfeared_economy; i++) {
+		const plan_fu_economy *row = f->feared_economy[i];
+		plan_buf_puts(&out->buf, i ? ", {\"owner\": " : "{\"owner\": ");
+		json_owner(out, m, row->owner);
+		plan_buf_puts(&out->buf, ", \"over_tkr\": ");
+		json_num(out, row->economy.forecast_tkr - row->economy.budget_tkr);
+		plan_buf_putc(&out->buf, '}');
+	}
+	plan_buf_puts(&out->buf, "]}");
 }
 
 static void part_json(plan_out *out, const plan_hushallning_part *part)
@@ -436,5 +473,11 @@ void followup_json(plan_out *out, const plan_model *m, const plan_followup *f,
 		plan_buf_putc(&out->buf, '}');
 	}
 	close_list(out, f->ndeviations, 1);
+
+	json_key(out, 1, "feared_deviations", 0);
+	if (interim)
+		feared_json(out, m, f);
+	else
+		plan_buf_puts(&out->buf, "null");
 	plan_buf_puts(&out->buf, "\n}\n");
 }

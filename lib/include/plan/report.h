@@ -105,6 +105,7 @@ typedef struct plan_economy {
 	int has_budget, has_outcome, has_forecast;
 	double budget_tkr, outcome_tkr, forecast_tkr;
 	const char *comment;          /* as written, or NULL */
+	const char *actions;          /* what is done about a feared deviation, or NULL */
 
 	plan_economy_basis basis;     /* computed */
 	int has_deviation;

@@ -49,7 +49,10 @@ typedef struct plan_fu_assignment {
 	const plan_document *doc;       /* the follow-up that reports it, or NULL */
 	const plan_item *reporter;      /* that follow-up's owner; NULL for kommun or none */
 	plan_task_status status;
+	plan_task_status forecast;      /* klar, forsenad or avbruten; UNREPORTED when absent */
 	const char *report;             /* redovisning, or NULL */
+	const char *actions;            /* NULL when absent */
+	const char *improvements;
 	plan_funding funding;
 	int has_amount;
 	double amount_tkr;
@@ -125,6 +128,19 @@ typedef struct plan_followup {
 	 * the owner's goals first, then the level below's, each once. */
 	const plan_fu_entry **deviations;
 	size_t ndeviations;
+
+	/* DR1 and DR2: the feared deviations ("befarade avvikelser"), those
+	 * deviation-without-action asks actions of. Goals of `deviations` whose
+	 * forecast is delvis_uppfylld or ej_uppfylld; särskilda uppdrag whose
+	 * forecast is forsenad or avbruten; economy rows (not the sum) whose
+	 * forecast exceeds the budget by more than the styrmodell's
+	 * deviations.economy_tkr. Empty at year end. */
+	const plan_fu_entry **feared_goals;
+	size_t nfeared_goals;
+	const plan_fu_assignment **feared_assignments;
+	size_t nfeared_assignments;
+	const plan_fu_economy **feared_economy;
+	size_t nfeared_economy;
 
 	/* kommun only. */
 	int has_hushallning;
