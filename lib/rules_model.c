@@ -1009,6 +1009,112 @@ static void check_followup_complete(ctx *c, const plan_document *fu)
 	plan_buf_free(&cv.list);
 }
 
+/* --- followup-inconsistent ----
+ * The kommun's verdict on a fullmäktigemål rests on what the bodies report
+ * on the nämndmål that contribute to it. "Mostly" is more than half of those
+ * the bodies' follow-ups of the same year and checkpoint give a status of
+ * uppfylld, delvis_uppfylld or ej_uppfylld (ej_bedomd and unreported goals
+ * do not count either way). */
+
+static int same_checkpoint(const plan_document *a, const plan_document *b)
+{
+	return a->year == b->year && a->period && b->period && strcmp(a->period, b->period) == 0;
+}
+
+/* Every nämndmål's status in the bodies' follow-ups at `kommun`'s
+ * checkpoint, into status[item->index] (stamped). */
+static void body_statuses(ctx *c, const plan_document *kommun, const plan_node **status,
+	uint32_t mark)
+{
+	for (size_t d = 0; d < c->m->ndocs; d++) {
+		const plan_document *fu = c->m->docs[d];
+		if (fu->kind != PLAN_DOC_UPPFOLJNING || c->dup_doc[d] || !fu->owner ||
+		    fu->owner->kind != PLAN_ITEM_BODY || !same_checkpoint(fu, kommun))
+			continue;
+		for (size_t r = 0; r < fu->nrefs; r++) {
+			const plan_ref *ref = &fu->refs[r];
+			if (ref->role != PLAN_REF_FU_GOAL || !ref->valid || !ref->entry ||
+			    ref->target->kind != PLAN_ITEM_BODY_GOAL)
+				continue;
+			status[ref->target->index] = get(ref->entry, "status");
+			c->stamp[ref->target->index] = mark;
+		}
+	}
+}
+
+static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref *ref,
+	const plan_node **status, uint32_t mark)
+{
+	const plan_node *verdict = get(ref->entry, "status");
+	int met = plan_node_is_string(verdict, "uppfylld");
+	if (!met && !plan_node_is_string(verdict, "ej_uppfylld"))
+		return;
+	const char *opposite = met ? "ej_uppfylld" : "uppfylld";
+	const plan_item *goal = ref->target;
+	size_t counted = 0, against = 0;
+	for (size_t i = 0; i < goal->nchildren; i++) {
+		const plan_item *child = goal->children[i];
+		if (child->kind != PLAN_ITEM_BODY_GOAL || c->stamp[child->index] != mark)
+			continue;
+		const plan_node *s = status[child->index];
+		if (plan_node_is_string(s, "uppfylld") || plan_node_is_string(s, "delvis_uppfylld") ||
+		    plan_node_is_string(s, "ej_uppfylld")) {
+			counted++;
+			against += plan_node_is_string(s, opposite);
+		}
+	}
+	if (2 * against <= counted)
+		return;
+	/* "bun: BUN-1 ej_uppfylld, BUN-2 uppfylld; sn: SN-1 ej_uppfylld" */
+	plan_buf list = PLAN_BUF_INIT;
+	const plan_item *body = NULL;
+	for (size_t i = 0; i < goal->nchildren; i++) {
+		const plan_item *child = goal->children[i];
+		if (child->kind != PLAN_ITEM_BODY_GOAL || c->stamp[child->index] != mark ||
+		    !status[child->index] || status[child->index]->type != PLAN_NODE_STRING)
+			continue;
+		if (child->owner != body) {
+			plan_buf_printf(&list, "%s%s: ", body ? "; " : "",
+				child->owner ? child->owner->id : "?");
+			body = child->owner;
+		} else {
+			plan_buf_puts(&list, ", ");
+		}
+		plan_buf_printf(&list, "%s %s", child->id, status[child->index]->u.text);
+	}
+	plan_diags_add(c->diags, kommun->file->path, verdict->line, verdict->column,
+		"followup-inconsistent", goal->id,
+		"fullmäktigemål '%s' is reported %s, but %zu of the %zu nämndmål contributing to it that the bodies' %s follow-ups of %d assess are %s (%s): check the verdict or the bodies' statuses",
+		goal->id, verdict->u.text, against, counted, kommun->period, kommun->year, opposite,
+		list.ptr ? list.ptr : "");
+	c->oom |= list.failed;
+	plan_buf_free(&list);
+}
+
+static void check_followups_consistent(ctx *c)
+{
+	const plan_node **status = NULL;
+	for (size_t d = 0; d < c->m->ndocs; d++) {
+		const plan_document *kommun = c->m->docs[d];
+		if (kommun->kind != PLAN_DOC_UPPFOLJNING || !kommun->owner_is_kommun || c->dup_doc[d] ||
+		    !kommun->year || !kommun->period)
+			continue;
+		if (!status && !(status = calloc(c->m->nitems ? c->m->nitems : 1, sizeof *status))) {
+			c->oom = 1;
+			return;
+		}
+		uint32_t mark = new_mark(c);
+		body_statuses(c, kommun, status, mark);
+		for (size_t r = 0; r < kommun->nrefs; r++) {
+			const plan_ref *ref = &kommun->refs[r];
+			if (ref->role == PLAN_REF_FU_GOAL && ref->valid && ref->entry &&
+			    ref->target->kind == PLAN_ITEM_KF_GOAL)
+				check_consistent(c, kommun, ref, status, mark);
+		}
+	}
+	free(status);
+}
+
 static void check_followups(ctx *c)
 {
 	for (size_t d = 0; d < c->m->ndocs; d++) {
@@ -1112,6 +1218,7 @@ int plan_rules_model(const plan_model *m, plan_diags *diags)
 	check_arbetsplaner(&c);
 	check_agenda2030(&c);
 	check_followups(&c);
+	check_followups_consistent(&c);
 	check_hushallning_perspectives(m, diags);
 	rc = c.oom || plan_diags_oom(diags) ? -1 : 0;
 cleanup:
