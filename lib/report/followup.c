@@ -4,6 +4,7 @@
  * reported, särskilda uppdrag, KPIs, activities, economy and deviations. */
 #include "report_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan/report_followup.h"
@@ -57,18 +58,24 @@ static void counts_row(plan_report_doc *d, const char *label, const plan_status_
 	plan_doc_putf(d, strong ? PLAN_DOC_STRONG : PLAN_DOC_PLAIN, "%zu", counts->total);
 }
 
-static void counts_table(const ctx *c, const plan_status_counts *rows, const plan_status_counts *all)
+/* A table of status counts: `first` heads the label column. */
+static void counts_head(plan_report_doc *d, plan_word first)
 {
-	plan_report_doc *d = c->d;
 	plan_doc_table(d, "lrrrrrr");
 	plan_doc_cell(d);
-	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_PERSPECTIVE);
+	plan_doc_word(d, PLAN_DOC_PLAIN, first);
 	for (int s = 0; s < PLAN_GOAL_STATUSES; s++) {
 		plan_doc_cell(d);
 		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_goal_status((plan_goal_status)s, d->lang));
 	}
 	plan_doc_cell(d);
 	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_TOTAL);
+}
+
+static void counts_table(const ctx *c, const plan_status_counts *rows, const plan_status_counts *all)
+{
+	plan_report_doc *d = c->d;
+	counts_head(d, PLAN_W_PERSPECTIVE);
 	for (size_t p = 0; p < c->f->nperspective_rows; p++) {
 		int last = p + 1 == c->f->nperspective_rows;
 		if (last && rows[p].total == 0)
@@ -324,6 +331,36 @@ static void below_item(const ctx *c, const plan_fu_entry *e)
 	}
 }
 
+/* kommun: the statuses the bodies report on the nämndmål that contribute
+ * to a fullmäktigemål, counted per body in the order they first appear:
+ * what the verdict rests on (followup-inconsistent checks it). */
+static void counts_by_body(const ctx *c, const plan_fu_entry *e)
+{
+	plan_report_doc *d = c->d;
+	const plan_item **bodies = calloc(e->nbelow, sizeof *bodies);
+	plan_status_counts *counts = calloc(e->nbelow, sizeof *counts);
+	size_t n = 0;
+	if (!bodies || !counts) {
+		d->oom = 1;
+		goto done;
+	}
+	for (size_t k = 0; k < e->nbelow; k++) {
+		const plan_item *body = e->below[k].item->owner;
+		size_t b = 0;
+		while (b < n && bodies[b] != body)
+			b++;
+		if (b == n)
+			bodies[n++] = body;
+		plan_status_counts_add(&counts[b], e->below[k].status);
+	}
+	counts_head(d, PLAN_W_BODY);
+	for (size_t b = 0; b < n; b++)
+		counts_row(d, owner_name(c->m, bodies[b]), &counts[b], 0);
+done:
+	free(bodies);
+	free(counts);
+}
+
 static void goal(const ctx *c, const plan_fu_entry *e)
 {
 	plan_report_doc *d = c->d;
@@ -356,6 +393,8 @@ static void goal(const ctx *c, const plan_fu_entry *e)
 	if (!e->nbelow) {
 		plan_doc_para(d);
 		plan_doc_word(d, PLAN_DOC_EM, PLAN_W_NO_CONTRIBUTIONS);
+	} else if (c->f->kommun) {
+		counts_by_body(c, e);
 	}
 	for (size_t k = 0; k < e->nbelow; k++)
 		below_item(c, &e->below[k]);
