@@ -16,7 +16,8 @@ typedef struct row {
 } row;
 
 struct plan_kolada {
-	plan_file *file;       /* owns the strings rows point to */
+	plan_file **files;     /* own the strings rows point to */
+	size_t nfiles;
 	row *rows;
 	size_t nrows, skipped;
 };
@@ -72,6 +73,8 @@ int plan_kolada_load(plan_kolada **out, const char *name, const char *text, size
 	*out = NULL;
 	plan_kolada *k = calloc(1, sizeof *k);
 	plan_diags *diags = plan_diags_new();
+	if (k && !(k->files = calloc(1, sizeof *k->files)))
+		k = (free(k), NULL);
 	if (!k || !diags) {
 		plan_error_set(err, "out of memory");
 		goto fail;
@@ -79,7 +82,7 @@ int plan_kolada_load(plan_kolada **out, const char *name, const char *text, size
 	/* A fault in the file becomes err's message: in err's language. */
 	if (err)
 		plan_diags_set_lang(diags, err->lang);
-	if (plan_file_load(&k->file, name, text, len, limits, diags) < 0) {
+	if (plan_file_load(&k->files[0], name, text, len, limits, diags) < 0) {
 		plan_error_set(err, "out of memory");
 		goto fail;
 	}
@@ -94,9 +97,11 @@ int plan_kolada_load(plan_kolada **out, const char *name, const char *text, size
 			plan_error_set(err, "%s: %s", name, d->message);
 		goto fail;
 	}
-	const plan_node *root = k->file->ndocs ? k->file->docs[0].root : NULL;
+	k->nfiles = 1;
+	const plan_file *file = k->files[0];
+	const plan_node *root = file->ndocs ? file->docs[0].root : NULL;
 	const plan_node *values = plan_node_get(root, "values");
-	if (k->file->ndocs != 1 || !values || values->type != PLAN_NODE_SEQUENCE) {
+	if (file->ndocs != 1 || !values || values->type != PLAN_NODE_SEQUENCE) {
 		plan_error_set(err, "%s: not in the shape of Kolada's data API: expected one object "
 			"with a 'values' list", name);
 		goto fail;
@@ -133,8 +138,32 @@ void plan_kolada_free(plan_kolada *k)
 	if (!k)
 		return;
 	free(k->rows);
-	plan_file_free(k->file);
+	/* files[0] may be set when loading it failed half way. */
+	for (size_t i = 0; i < (k->nfiles ? k->nfiles : 1) && k->files; i++)
+		plan_file_free(k->files[i]);
+	free(k->files);
 	free(k);
+}
+
+int plan_kolada_merge(plan_kolada *into, plan_kolada *from)
+{
+	row *rows = realloc(into->rows, (into->nrows + from->nrows + 1) * sizeof *rows);
+	if (!rows)
+		return -1;
+	into->rows = rows;
+	plan_file **files = realloc(into->files, (into->nfiles + from->nfiles) * sizeof *files);
+	if (!files)
+		return -1;
+	into->files = files;
+	memcpy(into->rows + into->nrows, from->rows, from->nrows * sizeof *rows);
+	memcpy(into->files + into->nfiles, from->files, from->nfiles * sizeof *files);
+	into->nrows += from->nrows;
+	into->nfiles += from->nfiles;
+	into->skipped += from->skipped;
+	free(from->rows);
+	free(from->files);
+	free(from);
+	return 0;
 }
 
 size_t plan_kolada_rows(const plan_kolada *k)

@@ -92,6 +92,7 @@ typedef struct builder {
 	const plan_model *m;
 	plan_followup *f;
 	const char *monthday;
+	const plan_kolada *kolada;
 	/* Per item: the follow-up entry that reports it at this checkpoint. */
 	const plan_document **entry_doc;
 	const plan_node **entry;
@@ -412,6 +413,7 @@ static void build_kpis(builder *b)
 	plan_kpi_options opt = PLAN_KPI_OPTIONS_INIT;
 	opt.upto_year = f->year;
 	opt.upto_period = f->period;
+	opt.kolada = b->kolada;
 	if (plan_kpi_table_build(&f->kpi_table, b->m, &opt) < 0) {
 		b->oom = 1;
 		return;
@@ -628,7 +630,7 @@ int plan_followup_build(plan_followup **out, const plan_model *m,
 	const plan_followup_options *options, plan_error *err)
 {
 	*out = NULL;
-	builder b = { .m = m };
+	builder b = { .m = m, .kolada = options->kolada };
 	plan_followup *f = calloc(1, sizeof *f);
 	if (!f || !(f->arena = plan_arena_new())) {
 		free(f);

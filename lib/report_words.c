@@ -185,7 +185,7 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_COLOPHON] = { "report", PLAN_NC_("report", "About this report") },
 	[PLAN_W_COLOPHON_FOLLOWUP] = { "report", PLAN_NC_("report", "The follow-up is the document {1} in the file {2}.") },
 	[PLAN_W_COLOPHON_FOLLOWUP_FILE] = { "report", PLAN_NC_("report", "The follow-up is the file {1}.") },
-	[PLAN_W_COLOPHON_KOLADA] = { "report", PLAN_NC_("report", "Kolada's figures were read from the file {1}.") },
+	[PLAN_W_COLOPHON_KOLADA] = { "report", PLAN_NC_("report", "Kolada's figures were read from {1}.") },
 	[PLAN_W_CONTENTS] = { "report", PLAN_NC_("report", "Contents") },
 };
 

@@ -31,7 +31,7 @@ static const struct command {
 	plan_report_doc_fn doc;            /* md, text, html */
 	plan_report_write_fn json, ics;    /* ics NULL: no --format ics */
 } commands[] = {
-	{ "followup", TAKES_PERIOD | TAKES_YEAR | TAKES_OWNER, plan_report_followup_doc,
+	{ "followup", TAKES_PERIOD | TAKES_YEAR | TAKES_OWNER | TAKES_KOLADA, plan_report_followup_doc,
 	  plan_report_followup_json, NULL },
 	{ "plan", TAKES_OWNER, plan_report_plan_doc, plan_report_plan_json, NULL },
 	{ "kpis", TAKES_KOLADA, plan_report_kpis_doc, plan_report_kpis_json, NULL },
@@ -45,7 +45,7 @@ static const struct { unsigned bit; const char *message; } foreign[] = {
 	{ TAKES_PERIOD, PLAN_N_("--period is an option of 'followup'") },
 	{ TAKES_YEAR | MAY_TAKE_YEAR, PLAN_N_("--year is an option of 'followup', 'calendar' and 'site'") },
 	{ TAKES_OWNER, PLAN_N_("--owner is an option of 'followup' and 'plan'") },
-	{ TAKES_KOLADA, PLAN_N_("--kolada is an option of 'kpis'") } };
+	{ TAKES_KOLADA, PLAN_N_("--kolada is an option of 'kpis', 'followup' and 'site'") } };
 
 static const struct { const char *name; plan_format format; } format_names[] = {
 	{ "md", PLAN_FORMAT_MD }, { "text", PLAN_FORMAT_TEXT }, { "json", PLAN_FORMAT_JSON },
@@ -55,7 +55,9 @@ static const struct { const char *name; plan_format format; } format_names[] = {
 typedef struct args {
 	plan_cli_common cli;
 	plan_report_options opt;
-	const char *format, *period, *kolada;
+	const char *format, *period;
+	const char **koladas;       /* every --kolada FILE, in order */
+	size_t nkoladas;
 	unsigned given;             /* TAKES_* bits of the options given */
 	char **words;               /* the command and the PATH */
 	size_t nwords;
@@ -96,7 +98,7 @@ static int own_option(args *a, int c, const char *arg)
 	case 'f': a->format = arg; return 0;
 	case 'p': a->period = arg; a->given |= TAKES_PERIOD; return 0;
 	case 'w': a->opt.owner = arg; a->given |= TAKES_OWNER; return 0;
-	case 'k': a->kolada = arg; a->given |= TAKES_KOLADA; return 0;
+	case 'k': a->koladas[a->nkoladas++] = arg; a->given |= TAKES_KOLADA; return 0;
 	case 'l':
 		if ((parsed = plan_lang_parse(arg)) < 0)
 			return usage_error(lang, NULL, PLAN_N_("unknown language '%s' (expected sv or en)"), arg), -1;
@@ -215,6 +217,28 @@ static int load_kolada(plan_kolada **out, char **text, const char *path, const p
 	return 0;
 }
 
+/* Every --kolada file, read in order into one *out (a later file's row wins),
+ * their names joined into `names`; the texts kept in `texts` (the rows point
+ * into them). -1 after saying why not. */
+static int load_koladas(plan_kolada **out, char **texts, plan_buf *names, const args *a)
+{
+	*out = NULL;
+	for (size_t i = 0; i < a->nkoladas; i++) {
+		plan_kolada *k = NULL;
+		if (load_kolada(&k, &texts[i], a->koladas[i], &a->cli) < 0)
+			return -1;
+		if (!*out) {
+			*out = k;
+		} else if (plan_kolada_merge(*out, k) < 0) {
+			plan_kolada_free(k);
+			fprintf(stderr, "plan-report: %s\n", plan_tr(a->cli.lang, "out of memory"));
+			return -1;
+		}
+		plan_buf_printf(names, "%s%s", i ? ", " : "", a->koladas[i]);
+	}
+	return names->failed ? -1 : 0;
+}
+
 /* The report of `cmd` from `set`, written where -o says; the exit status. */
 static int run(const struct command *cmd, plan_set *set, const plan_cli_common *cli, plan_report_options *opt)
 {
@@ -306,7 +330,7 @@ static plan_lang lang_from_env_var(void)
 
 int main(int argc, char **argv)
 {
-	args a = { PLAN_CLI_COMMON_INIT, PLAN_REPORT_OPTIONS_INIT, NULL, NULL, NULL, 0, NULL, 0, PLAN_BUF_INIT };
+	args a = { PLAN_CLI_COMMON_INIT, PLAN_REPORT_OPTIONS_INIT, NULL, NULL, NULL, 0, 0, NULL, 0, PLAN_BUF_INIT };
 	a.cli.lang = plan_lang_from_args(argc, argv, lang_from_env_var());
 	a.cli.set.lang = a.cli.lang;
 	plan_lang lang = a.cli.lang;
@@ -319,9 +343,14 @@ int main(int argc, char **argv)
 	int status = EXIT_TROUBLE;
 	plan_set *set = NULL;
 	plan_kolada *kolada = NULL;
-	char *kolada_text = NULL;
+	char **kolada_texts = NULL;
+	plan_buf kolada_names = PLAN_BUF_INIT;
 	const plan_cli_command *chosen = NULL;
-	if (!(a.words = calloc((size_t)argc + 1, sizeof *a.words))) {
+	if (!(a.words = calloc((size_t)argc + 1, sizeof *a.words)) ||
+	    !(a.koladas = calloc((size_t)argc + 1, sizeof *a.koladas)) ||
+	    !(kolada_texts = calloc((size_t)argc + 1, sizeof *kolada_texts))) {
+		free(a.words);
+		free(a.koladas);
 		fprintf(stderr, "plan-report: %s\n", plan_tr(lang, "out of memory"));
 		return EXIT_TROUBLE;
 	}
@@ -344,10 +373,10 @@ int main(int argc, char **argv)
 		break;
 	}
 	const struct command *cmd = &commands[chosen->id];
-	if (check(&a, cmd) < 0 || (a.kolada && load_kolada(&kolada, &kolada_text, a.kolada, &a.cli) < 0))
+	if (check(&a, cmd) < 0 || load_koladas(&kolada, kolada_texts, &kolada_names, &a) < 0)
 		goto cleanup;
 	a.opt.kolada = kolada;
-	a.opt.kolada_name = kolada ? a.kolada : NULL;
+	a.opt.kolada_name = kolada ? kolada_names.ptr : NULL;
 	if ((set = load_set(&a.cli)))
 		status = run(cmd, set, &a.cli, &a.opt);
 
@@ -355,7 +384,11 @@ cleanup:
 	plan_buf_free(&a.msg);
 	plan_set_free(set);
 	plan_kolada_free(kolada);
-	free(kolada_text);
+	for (size_t i = 0; i < a.nkoladas; i++)
+		free(kolada_texts[i]);
+	free(kolada_texts);
+	free(a.koladas);
+	plan_buf_free(&kolada_names);
 	free(a.words);
 	return status;
 }

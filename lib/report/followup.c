@@ -514,6 +514,19 @@ static void outcome_text(plan_report_doc *d, const plan_kpi_year *row)
 		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d, Kolada)", row->outcome_year);
 	else
 		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", row->outcome_year);
+	/* The gender breakdown, where the data has it (Kolada's K and M). */
+	if (row->has_women) {
+		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_WOMEN);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_number(d, PLAN_DOC_PLAIN, row->women, -1, 0);
+	}
+	if (row->has_men) {
+		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_MEN);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_number(d, PLAN_DOC_PLAIN, row->men, -1, 0);
+	}
 }
 
 static void kpis(const ctx *c)
@@ -815,7 +828,8 @@ static void feared(const ctx *c)
 
 /* --- the whole --------------------------------------------------------------------- */
 
-static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_followup *f)
+static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_followup *f,
+	const plan_report_options *opt)
 {
 	ctx c = { d, m, f, f->period != PLAN_PERIOD_AR };
 	plan_doc_heading(d, 1);
@@ -844,13 +858,17 @@ static void followup_doc(plan_report_doc *d, const plan_model *m, const plan_fol
 		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_FOLLOWUP, args, 2);
 	else
 		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_FOLLOWUP_FILE, args + 1, 1);
+	if (opt->kolada && opt->kolada_name) {
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_COLOPHON_KOLADA, &opt->kolada_name, 1);
+	}
 }
 
 /* The follow-up the options ask for, or a status after saying why there is
  * none. */
 static int find_followup(plan_followup **out, const plan_model *m, const plan_report_options *opt)
 {
-	plan_followup_options fo = { opt->year, opt->period, opt->owner };
+	plan_followup_options fo = { opt->year, opt->period, opt->owner, opt->kolada };
 	plan_followup *f = NULL;
 	plan_error err = PLAN_ERROR_INIT;
 	err.lang = opt->lang;
@@ -888,7 +906,7 @@ int plan_report_followup_doc(plan_report_doc *d, const plan_model *m, const plan
 	int status = find_followup(&f, m, opt);
 	if (status != PLAN_REPORT_OK)
 		return status;
-	followup_doc(d, m, f);
+	followup_doc(d, m, f, opt);
 	plan_followup_free(f);
 	return report_doc_done(d, opt);
 }
@@ -896,7 +914,7 @@ int plan_report_followup_doc(plan_report_doc *d, const plan_model *m, const plan
 int plan_report_followup_doc_of(plan_report_doc *d, const plan_model *m, const plan_followup *f,
 	const plan_report_options *opt)
 {
-	followup_doc(d, m, f);
+	followup_doc(d, m, f, opt);
 	return report_doc_done(d, opt);
 }
 

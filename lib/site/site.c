@@ -109,7 +109,8 @@ static int newest_followup(site *s)
 	}
 	if (!best)
 		return 0;
-	plan_followup_options fo = { best->year, (plan_period)plan_period_parse(best->period), NULL };
+	plan_followup_options fo = { best->year, (plan_period)plan_period_parse(best->period), NULL,
+		s->opt->kolada };
 	plan_error err = { { 0 }, s->lang };
 	return plan_followup_build(&s->latest, s->m, &fo, &err);
 }

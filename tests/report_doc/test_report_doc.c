@@ -419,7 +419,7 @@ static void test_doc_of_prepared_data(void **state)
 	assert_int_equal(plan_doc_init(&b, opt.lang), 0);
 	assert_int_equal(plan_report_followup_doc(&a, m, &opt), PLAN_REPORT_OK);
 	plan_followup *f = NULL;
-	plan_followup_options fo = { 2026, PLAN_PERIOD_DR1, NULL };
+	plan_followup_options fo = { 2026, PLAN_PERIOD_DR1, NULL, NULL };
 	plan_error err = PLAN_ERROR_INIT;
 	assert_int_equal(plan_followup_build(&f, m, &fo, &err), 0);
 	assert_int_equal(plan_report_followup_doc_of(&b, m, f, &opt), PLAN_REPORT_OK);

@@ -46,7 +46,7 @@ static int teardown(void **state)
 
 static plan_followup *build(const char *owner, int year, plan_period period)
 {
-	plan_followup_options opt = { year, period, owner };
+	plan_followup_options opt = { year, period, owner, NULL };
 	plan_followup *f = NULL;
 	plan_error err = PLAN_ERROR_INIT;
 	assert_int_equal(plan_followup_build(&f, plan_set_model(set), &opt, &err), 0);

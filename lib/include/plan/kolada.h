@@ -23,6 +23,11 @@ int plan_kolada_load(plan_kolada **out, const char *name, const char *text, size
 
 void plan_kolada_free(plan_kolada *kolada);
 
+/* Move the rows of `from` after those of `into` (a later file's row wins
+ * where both have one) and free `from`. Returns 0, or -1 when memory ran
+ * out, leaving both as they were. */
+int plan_kolada_merge(plan_kolada *into, plan_kolada *from);
+
 /* Rows read, and rows skipped for lack of a KPI id, municipality or year. */
 size_t plan_kolada_rows(const plan_kolada *kolada);
 size_t plan_kolada_skipped(const plan_kolada *kolada);

@@ -70,6 +70,8 @@ typedef struct plan_followup_options {
 	int year;
 	plan_period period;
 	const char *owner;              /* "kommun" (or NULL) or a body, office or unit id */
+	const plan_kolada *kolada;      /* KPI outcomes from Kolada, or NULL (a
+	                                 * follow-up's own value wins) */
 } plan_followup_options;
 
 typedef enum plan_followup_status {
