@@ -817,35 +817,36 @@ static const answer deviation_answers[] = {
 	{ "actions", "åtgärder" }, { "improvements", "förbättringsåtgärder" },
 };
 
-static void check_goal_deviation(ctx *c, const plan_document *doc, const plan_node *entry)
+/* A goal's or an uppdrag's feared deviation without its actions and
+ * improvements: one sentence for each kind, whole for the catalogue. */
+static void check_deviation(ctx *c, const plan_document *doc, const plan_node *entry,
+	int assignment)
 {
 	const plan_node *forecast = get(entry, "forecast");
-	/* A goal not met so far already answers all four questions
-	 * (followup-analysis), these two among them: one fault, one report. */
-	if (!not_fully_met(forecast) || not_fully_met(get(entry, "status")))
+	if (assignment) {
+		if (!plan_node_is_string(forecast, "forsenad") && !plan_node_is_string(forecast, "avbruten"))
+			return;
+	} else if (!not_fully_met(forecast) || not_fully_met(get(entry, "status"))) {
+		/* A goal not met so far already answers all four questions
+		 * (followup-analysis), these two among them: one fault, one report. */
 		return;
+	}
 	plan_buf missing = PLAN_BUF_INIT;
-	const char *goal = text_or(get(entry, "goal"), NULL);
-	if (missing_answers(c, &missing, doc, entry, deviation_answers, 2))
-		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
-			"deviation-without-action", goal,
-			"goal '%s' has the helårsprognos %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
-			goal ? goal : "?", forecast->u.text, missing.ptr ? missing.ptr : "");
-	plan_buf_free(&missing);
-}
-
-static void check_assignment_deviation(ctx *c, const plan_document *doc, const plan_node *entry)
-{
-	const plan_node *forecast = get(entry, "forecast");
-	if (!plan_node_is_string(forecast, "forsenad") && !plan_node_is_string(forecast, "avbruten"))
-		return;
-	plan_buf missing = PLAN_BUF_INIT;
-	const char *id = text_or(get(entry, "assignment"), NULL);
-	if (missing_answers(c, &missing, doc, entry, deviation_answers, 2))
+	const char *id = text_or(get(entry, assignment ? "assignment" : "goal"), NULL);
+	if (!missing_answers(c, &missing, doc, entry, deviation_answers, 2))
+		goto done;
+	const char *lacking = missing.ptr ? missing.ptr : "";
+	if (assignment)
 		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
 			"deviation-without-action", id,
 			"särskilt uppdrag '%s' has the forecast %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
-			id ? id : "?", forecast->u.text, missing.ptr ? missing.ptr : "");
+			id ? id : "?", forecast->u.text, lacking);
+	else
+		plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
+			"deviation-without-action", id,
+			"goal '%s' has the helårsprognos %s, but its follow-up states no %s: a feared deviation calls for immediate action, so say which actions are taken and which improvements are needed",
+			id ? id : "?", forecast->u.text, lacking);
+done:
 	plan_buf_free(&missing);
 }
 
@@ -871,11 +872,11 @@ static void check_deviations(ctx *c, const plan_document *doc)
 	const plan_node *goals = list_of(doc->root, "goals");
 	for (uint32_t i = 0; goals && i < goals->len; i++)
 		if (goals->u.items[i]->type == PLAN_NODE_MAPPING)
-			check_goal_deviation(c, doc, goals->u.items[i]);
+			check_deviation(c, doc, goals->u.items[i], 0);
 	const plan_node *assignments = list_of(doc->root, "assignments");
 	for (uint32_t i = 0; assignments && i < assignments->len; i++)
 		if (assignments->u.items[i]->type == PLAN_NODE_MAPPING)
-			check_assignment_deviation(c, doc, assignments->u.items[i]);
+			check_deviation(c, doc, assignments->u.items[i], 1);
 	check_economy_deviation(c, doc);
 }
 
