@@ -690,6 +690,22 @@ static void followup_goal(gen *g, obuf *o, const char *goal)
 	}
 }
 
+/* An economy of budget and forecast in [lo, hi] tkr thousands, outcome in
+ * [olo, ohi]; a forecast over budget states its actions, as
+ * deviation-without-action asks. */
+static void economy(gen *g, obuf *o, unsigned lo, unsigned hi, unsigned olo, unsigned ohi)
+{
+	unsigned budget = range(g, lo, hi) * 1000;
+	unsigned outcome = range(g, olo, ohi) * 1000;
+	unsigned forecast = range(g, lo, hi) * 1000;
+	printf_(o, "economy:\n  budget_tkr: %u\n  outcome_tkr: %u\n  forecast_tkr: %u\n",
+		budget, outcome, forecast);
+	if (forecast > budget) {
+		puts_(o, "  actions: ");
+		prose(g, o, 4, 120);
+	}
+}
+
 static int write_followups(gen *g)
 {
 	obuf *o = &g->o;
@@ -709,8 +725,8 @@ static int write_followups(gen *g)
 		printf_(o, "  - assignment: %s\n    status: pagar\n    report: ", id);
 		prose(g, o, 6, 120);
 	}
-	printf_(o, "economy:\n  budget_tkr: %u\n  outcome_tkr: %u\n  forecast_tkr: %u\n  comment: ",
-		range(g, 3000, 4000) * 1000, range(g, 900, 1300) * 1000, range(g, 3000, 4000) * 1000);
+	economy(g, o, 3000, 4000, 900, 1300);
+	puts_(o, "  comment: ");
 	prose(g, o, 4, 200);
 	if (end(g) < 0)
 		return -1;
@@ -727,8 +743,7 @@ static int write_followups(gen *g)
 			snprintf(id, sizeof id, "%s-M%u", up, m + 1);
 			followup_goal(g, o, id);
 		}
-		printf_(o, "economy:\n  budget_tkr: %u\n  outcome_tkr: %u\n  forecast_tkr: %u\n",
-			range(g, 50, 3000) * 1000, range(g, 10, 900) * 1000, range(g, 50, 3000) * 1000);
+		economy(g, o, 50, 3000, 10, 900);
 		if (end(g) < 0)
 			return -1;
 	}
