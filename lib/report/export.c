@@ -134,13 +134,14 @@ static const char *integer(builder *b, long long value)
 	return take(b);
 }
 
-/* A scalar value as a cell: text as written, a number in JSON's form. */
+/* A scalar value as a cell: text as written, a number in JSON's form (so
+ * CSV and JSON agree). */
 static const char *scalar(builder *b, const plan_node *n)
 {
 	if (!n || plan_node_is_collection(n) || n->type == PLAN_NODE_NULL)
 		return NULL;
-	if (n->type == PLAN_NODE_NUMBER)
-		return n->is_integer ? n->u.text : number(b, n->number);
+	if (n->type == PLAN_NODE_NUMBER)   /* 0x10, 1_000 and 1e3 as plain decimals */
+		return number(b, n->number);
 	return n->u.text;
 }
 
