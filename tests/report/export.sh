@@ -164,5 +164,33 @@ sed -i '0,/description: /s//description: Kontakt 19811218-9876, /' "$work/pd/fle
 "$bin" export "$work/pd" >"$work/out" 2>/dev/null; rc=$?
 [ "$rc" -eq 1 ] && [ ! -s "$work/out" ] && ok "personal data: no JSON" || fail "personal data json: exit $rc"
 
+# 8. The hostile-input cases without a setup script (tests/hostile/cases:
+# escapes, aliases, odd ids and text laid over tests/rules/base): export
+# never crashes, exits 0, 1 or 2, and what it writes parses.
+root=$(dirname "$readme")
+for case_dir in "$root"/tests/hostile/cases/*/; do
+  [ -f "$case_dir/setup" ] && continue
+  name=$(basename "$case_dir")
+  rm -rf "$work/hc" "$work/hcout" && cp -R "$root/tests/rules/base" "$work/hc"
+  (cd "$case_dir" && find . -type f ! -name binary ! -name args ! -name exit ! -name expected.txt \
+     ! -name stdout ! -name absent ! -name stderr ! -name output ! -name tty ! -name unprivileged) |
+    while IFS= read -r f; do mkdir -p "$work/hc/$(dirname "$f")" && cp "$case_dir/$f" "$work/hc/$f"; done
+  timeout 60 "$bin" export "$work/hc" >"$work/hc.json" 2>/dev/null; rc=$?
+  timeout 60 "$bin" export --format csv -o "$work/hcout" "$work/hc" >/dev/null 2>&1; rc2=$?
+  if [ "$rc" -gt 2 ] || [ "$rc2" -gt 2 ]; then fail "hostile $name: exit $rc / $rc2"; continue; fi
+  if [ "$rc" -eq 0 ] && ! python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$work/hc.json"; then
+    fail "hostile $name: invalid JSON"; continue
+  fi
+  if [ "$rc2" -eq 0 ] && ! python3 - "$work/hcout" <<'PY'
+import csv, glob, sys
+for p in glob.glob(sys.argv[1] + "/*.csv"):
+    with open(p, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    assert rows and all(len(r) == len(rows[0]) for r in rows), p
+PY
+  then fail "hostile $name: invalid CSV"; continue; fi
+  ok "hostile $name (exit $rc)"
+done
+
 [ "$failures" -eq 0 ] && echo "all passed" || echo "$failures failed"
 [ "$failures" -eq 0 ]
