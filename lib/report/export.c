@@ -48,7 +48,7 @@ static const plan_export_column followup_columns[] = {
 	{ "dokument_id", I }, { "agare", I }, { "ar", Y }, { "period", I },
 	{ "per_datum", D }, { "post_id", I }, { "post_typ", I }, { "status", I },
 	{ "prognos", I }, { "atgarder", T }, { "resultat", T }, { "analys", T },
-	{ "forbattringar", T }, { "redovisning", T } };
+	{ "forbattringar", T }, { "redovisning", T }, { "varde", N }, { "varde_period", I } };
 static const plan_export_column link_columns[] = {
 	{ "fran_id", I }, { "fran_typ", I }, { "till_id", I }, { "till_typ", I },
 	{ "roll", I } };
@@ -274,7 +274,7 @@ static void followup_rows(builder *b, const plan_document *doc)
 	for (size_t i = 0; i < doc->nrefs; i++) {
 		const plan_ref *ref = &doc->refs[i];
 		if (ref->role != PLAN_REF_FU_GOAL && ref->role != PLAN_REF_FU_ASSIGNMENT &&
-		    ref->role != PLAN_REF_FU_ACTIVITY)
+		    ref->role != PLAN_REF_FU_ACTIVITY && ref->role != PLAN_REF_FU_KPI)
 			continue;
 		const char **r = row(b, FOLLOWUP);
 		if (!r)
@@ -288,6 +288,7 @@ static void followup_rows(builder *b, const plan_document *doc)
 		r[9] = value_of(b, entry, "actions"), r[10] = value_of(b, entry, "results");
 		r[11] = value_of(b, entry, "analysis"), r[12] = value_of(b, entry, "improvements");
 		r[13] = value_of(b, entry, "report");
+		r[14] = value_of(b, entry, "value"), r[15] = value_of(b, entry, "period");
 	}
 }
 
