@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <string.h>
 
-#include "../array.h"
+#include "array.h"
 #include "plan/csv.h"
 #include "plan/report_export.h"
 
