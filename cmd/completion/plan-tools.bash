@@ -90,6 +90,7 @@ _plan_tools()
         plan-link/diff) COMPREPLY=($(compgen -W "text json md" -- "$cur")) ;;
         plan-link/*) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
         plan-report/calendar) COMPREPLY=($(compgen -W "md text json html ics" -- "$cur")) ;;
+        plan-report/export) COMPREPLY=($(compgen -W "json csv" -- "$cur")) ;;
         plan-report/*) COMPREPLY=($(compgen -W "md text json html" -- "$cur")) ;;
         esac
         return ;;
@@ -119,10 +120,10 @@ _plan_tools()
         fi ;;
     plan-report)
         if [[ -z $sub ]]; then
-            COMPREPLY=($(compgen -W "followup plan kpis calendar" -- "$cur"))
+            COMPREPLY=($(compgen -W "followup plan kpis calendar export" -- "$cur"))
         elif [[ $cur == -* ]]; then
             local -A own=([followup]="--period --year --owner" [plan]="--owner"
-                          [kpis]="--kolada" [calendar]="--year")
+                          [kpis]="--kolada" [calendar]="--year" [export]="")
             COMPREPLY=($(compgen -W "$common --lang ${own[$sub]}" -- "$cur"))
         else
             _filedir -d

@@ -1,5 +1,6 @@
 /* plan-report: the follow-up (followup), the plan (plan), the KPI table
- * (kpis) and the årshjul (calendar) of a plan set. This file parses the
+ * (kpis), the årshjul (calendar), the website (site) and the open-data
+ * tables (export) of a plan set. This file parses the
  * command line, loads the set, asks the library for the report
  * (plan/report_doc.h) and writes it. */
 #define _POSIX_C_SOURCE 200809L /* getopt_long's optarg and optind */
@@ -14,6 +15,7 @@
 #include "plan/cli.h"
 #include "plan/diag.h"
 #include "plan/report_doc.h"
+#include "plan/report_export.h"
 #include "plan/set.h"
 #include "plan/site.h"
 #include "plan/version.h"
@@ -23,7 +25,8 @@
 /* The options a command takes; PERIOD and YEAR it also needs. */
 enum { TAKES_PERIOD = 1, TAKES_YEAR = 2, TAKES_OWNER = 4, TAKES_KOLADA = 8,
 	MAY_TAKE_YEAR = 16,   /* --year, not needed */
-	WRITES_SITE = 32 };   /* -o DIR, no --format */
+	WRITES_SITE = 32,     /* -o DIR, no --format */
+	WRITES_TABLES = 64 }; /* --format csv|json, -o DIR */
 
 static const struct command {
 	const char *name;
@@ -37,7 +40,8 @@ static const struct command {
 	{ "kpis", TAKES_KOLADA, plan_report_kpis_doc, plan_report_kpis_json, NULL },
 	{ "calendar", TAKES_YEAR, plan_report_calendar_doc, plan_report_calendar_json,
 	  plan_report_calendar_ics },
-	{ "site", MAY_TAKE_YEAR | TAKES_KOLADA | WRITES_SITE, NULL, NULL, NULL } };
+	{ "site", MAY_TAKE_YEAR | TAKES_KOLADA | WRITES_SITE, NULL, NULL, NULL },
+	{ "export", WRITES_TABLES, NULL, NULL, NULL } };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 /* An option that a command does not take, and what the message says. */
@@ -58,6 +62,7 @@ typedef struct args {
 	const char *format, *period;
 	const char **koladas;       /* every --kolada FILE, in order */
 	size_t nkoladas;
+	int csv;                    /* export --format csv */
 	unsigned given;             /* TAKES_* bits of the options given */
 	char **words;               /* the command and the PATH */
 	size_t nwords;
@@ -153,7 +158,17 @@ static int check(args *a, const struct command *cmd)
 		if (!a->cli.output || strcmp(a->cli.output, "-") == 0)
 			return usage_error(lang, cmd->name, PLAN_N_("site needs -o DIR, the folder to write the site to")), -1;
 	}
-	if (a->format) {
+	if (cmd->takes & WRITES_TABLES) {
+		const char *f = a->format ? a->format : "json";
+		if (strcmp(f, "csv") != 0 && strcmp(f, "json") != 0)
+			return usage_error(lang, cmd->name, PLAN_N_("unknown format '%s' for export (expected csv or json)"),
+				f), -1;
+		a->csv = strcmp(f, "csv") == 0;
+		a->opt.format = PLAN_FORMAT_JSON;
+		if (a->csv && (!a->cli.output || strcmp(a->cli.output, "-") == 0))
+			return usage_error(lang, cmd->name,
+				PLAN_N_("export --format csv writes one file per table; it needs -o DIR, the folder to write them to")), -1;
+	} else if (a->format) {
 		size_t i = 0, n = sizeof format_names / sizeof format_names[0];
 		while (i < n && strcmp(a->format, format_names[i].name) != 0)
 			i++;
@@ -239,8 +254,61 @@ static int load_koladas(plan_kolada **out, char **texts, plan_buf *names, const 
 	return names->failed ? -1 : 0;
 }
 
+/* The open-data tables of `set`: plan.json on standard output, or the
+ * files in the folder -o names; the exit status. Nothing is written from a
+ * plan set with personal-data findings: the tables are for publishing. */
+static int run_export(plan_set *set, const plan_cli_common *cli, const plan_report_options *opt, int csv)
+{
+	plan_lang lang = cli->lang;
+	const plan_diags *diags = plan_set_diags(set);
+	size_t found = 0;
+	for (size_t i = 0; i < plan_diags_count(diags); i++) {
+		const plan_diag *g = plan_diags_get(diags, i);
+		if (strcmp(g->rule, "personal-data") != 0)
+			continue;
+		fprintf(stderr, "plan-report: %s:%u:%u: %s\n", g->file, (unsigned)g->line, (unsigned)g->column,
+			g->message);
+		found++;
+	}
+	if (found) {
+		fprintf(stderr, "plan-report: ");
+		fprintf(stderr, plan_ntr(lang,
+			"the export is not written: the plan set has %zu personal-data finding; publish nothing until it is gone",
+			"the export is not written: the plan set has %zu personal-data findings; publish nothing until they are gone",
+			found), found);
+		fputc('\n', stderr);
+		return PLAN_REPORT_NOTHING;
+	}
+	plan_export *e = NULL;
+	plan_error err = { { 0 }, lang };
+	const plan_model *model = plan_set_model(set);
+	if (plan_export_build(&e, model) < 0) {
+		fprintf(stderr, "plan-report: %s\n", plan_tr(lang, "out of memory"));
+		return EXIT_TROUBLE;
+	}
+	int status = EXIT_CLEAN;
+	if (cli->output && strcmp(cli->output, "-") != 0) {
+		if (plan_export_write_dir(e, model, cli->output, csv, opt, &err) < 0) {
+			fprintf(stderr, "plan-report: %s\n", err.message);
+			status = EXIT_TROUBLE;
+		}
+	} else {
+		plan_out out = { stdout, PLAN_BUF_INIT, 0 };
+		plan_export_json(&out, e, model, opt);
+		plan_out_flush(&out);
+		plan_buf_free(&out.buf);
+		if (out.failed || fflush(stdout) != 0) {
+			fprintf(stderr, "plan-report: %s\n", plan_tr(lang, "cannot write the result"));
+			status = EXIT_TROUBLE;
+		}
+	}
+	plan_export_free(e);
+	return status;
+}
+
 /* The report of `cmd` from `set`, written where -o says; the exit status. */
-static int run(const struct command *cmd, plan_set *set, const plan_cli_common *cli, plan_report_options *opt)
+static int run(const struct command *cmd, plan_set *set, const plan_cli_common *cli, plan_report_options *opt,
+	int csv)
 {
 	plan_lang lang = cli->lang;
 	plan_error err = { { 0 }, lang };
@@ -250,6 +318,8 @@ static int run(const struct command *cmd, plan_set *set, const plan_cli_common *
 	opt->worktree_dirty = plan_set_provenance(set, &opt->revision_time);
 	if (cmd->takes & WRITES_SITE)
 		return plan_site_build(set, cli->output, opt);
+	if (cmd->takes & WRITES_TABLES)
+		return run_export(set, cli, opt, csv);
 	if (plan_output_open(&output, cli->output, plan_set_root(set), &err) < 0) {
 		fprintf(stderr, "plan-report: %s\n", err.message);
 		return EXIT_TROUBLE;
@@ -330,7 +400,7 @@ static plan_lang lang_from_env_var(void)
 
 int main(int argc, char **argv)
 {
-	args a = { PLAN_CLI_COMMON_INIT, PLAN_REPORT_OPTIONS_INIT, NULL, NULL, NULL, 0, 0, NULL, 0, PLAN_BUF_INIT };
+	args a = { PLAN_CLI_COMMON_INIT, PLAN_REPORT_OPTIONS_INIT, NULL, NULL, NULL, 0, 0, 0, NULL, 0, PLAN_BUF_INIT };
 	a.cli.lang = plan_lang_from_args(argc, argv, lang_from_env_var());
 	a.cli.set.lang = a.cli.lang;
 	plan_lang lang = a.cli.lang;
@@ -378,7 +448,7 @@ int main(int argc, char **argv)
 	a.opt.kolada = kolada;
 	a.opt.kolada_name = kolada ? kolada_names.ptr : NULL;
 	if ((set = load_set(&a.cli)))
-		status = run(cmd, set, &a.cli, &a.opt);
+		status = run(cmd, set, &a.cli, &a.opt, a.csv);
 
 cleanup:
 	plan_buf_free(&a.msg);

@@ -22,9 +22,12 @@ static const char usage_text[] = PLAN_N_(
 	"                the year's planning and follow-up milestones in date order\n"
 	"  site -o DIR [--year YEAR]\n"
 	"                the whole plan set as a website, written to the folder DIR\n"
+	"  export [--format csv|json] [-o DIR]\n"
+	"                the plan set as open-data tables (CSV files or JSON)\n"
 	"\n"
 	"Options (see 'plan-report COMMAND --help' for each command's own):\n"
-	"  --format FORMAT  md (default), text, json or html; calendar also ics\n"
+	"  --format FORMAT  md (default), text, json or html; calendar also ics;\n"
+	"                   export json (default) or csv\n"
 	"  --lang LANG      sv or en: the language of the report's text and of\n"
 	"                   messages (default: PLAN_LANG, else sv; not the locale)\n"
 	"  --rev REV        read the plan set as it is in git revision REV (a commit,\n"
@@ -172,12 +175,46 @@ static const char site_help[] = PLAN_N_(
 	"is named on stderr); 2 usage error, unreadable plan set, DIR refused, or a\n"
 	"failure to write.\n");
 
+static const char export_help[] = PLAN_N_(
+	"Usage: plan-report export [--format csv|json] [-o DIR] [options] [PATH]\n"
+	"\n"
+	"The plan set as open-data tables, for a national or municipal open-data\n"
+	"portal: fullmaktigemal, namndmal, kontorsmal, sarskilda_uppdrag, nyckeltal,\n"
+	"nyckeltal_utfall (a KPI's target and outcome per year), aktiviteter,\n"
+	"uppfoljning (every follow-up entry's status, forecast or KPI value) and\n"
+	"lankar (every link, with its role). Column names are fixed and never\n"
+	"translated; values are as written (ids, codes such as delvis_uppfylld),\n"
+	"dates YYYY-MM-DD, numbers with '.' as the decimal point. The column\n"
+	"dictionary is in the README. Rows come in the order the plan set defines\n"
+	"them.\n"
+	"\n"
+	"  --format csv     one RFC 4180 file per table, NAME.csv (UTF-8 without BOM,\n"
+	"                   CRLF line ends), written to the folder DIR (needs -o DIR)\n"
+	"  --format json    one object with every table as an array of objects with\n"
+	"                   the same keys (default): to standard output, or to\n"
+	"                   DIR/plan.json with -o DIR\n"
+	"\n"
+	"DIR is made when missing; each file in it is replaced only once written\n"
+	"whole, and other files are left alone. Nothing is written from a plan set\n"
+	"with personal-data findings. x- fields are never exported.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT  json (default) or csv\n"
+	"  -o DIR           the folder to write the files to\n"
+	"  --lang LANG      sv or en: the language of messages (the tables have none)\n"
+	"  --rev REV, -j N, --root DIR, -h, --help, --version: as for every command\n"
+	"\n"
+	"Exit status: 0 written; 1 not written because of personal-data findings\n"
+	"(each is named on stderr); 2 usage error, unreadable plan set, or a failure\n"
+	"to write.\n");
+
 static const plan_cli_help_text helps[] = {
 	{ "followup", followup_help },
 	{ "plan", plan_help },
 	{ "kpis", kpis_help },
 	{ "calendar", calendar_help },
 	{ "site", site_help },
+	{ "export", export_help },
 };
 
 const char *plan_report_help(const char *command, plan_lang lang)

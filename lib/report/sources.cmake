@@ -4,6 +4,7 @@
 target_sources(plan PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/calendar.c
   ${CMAKE_CURRENT_LIST_DIR}/doc.c
+  ${CMAKE_CURRENT_LIST_DIR}/export.c
   ${CMAKE_CURRENT_LIST_DIR}/followup.c
   ${CMAKE_CURRENT_LIST_DIR}/followup_json.c
   ${CMAKE_CURRENT_LIST_DIR}/help.c

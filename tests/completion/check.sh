@@ -76,7 +76,8 @@ offers "plan-report --lang " sv en
 offers "$validate --explain activity-" activity-undated activity-unassigned
 offers "$validate --explain " yaml-syntax no-trace limit
 offers_not "$validate --explain activity-" no-trace
-offers "plan-report " followup plan kpis calendar
+offers "plan-report " followup plan kpis calendar export
+offers "plan-report export --format " json csv
 offers "plan-report followup --period " dr1 dr2 ar
 offers "plan-report followup --owner b" bun
 offers "plan-report followup --owner k" kommun
