@@ -120,10 +120,11 @@ _plan_tools()
         fi ;;
     plan-report)
         if [[ -z $sub ]]; then
-            COMPREPLY=($(compgen -W "followup plan kpis calendar export" -- "$cur"))
+            COMPREPLY=($(compgen -W "followup plan kpis calendar export site" -- "$cur"))
         elif [[ $cur == -* ]]; then
-            local -A own=([followup]="--period --year --owner" [plan]="--owner"
-                          [kpis]="--kolada" [calendar]="--year" [export]="")
+            local -A own=([followup]="--period --year --owner --kolada" [plan]="--owner"
+                          [kpis]="--kolada" [calendar]="--year" [export]=""
+                          [site]="--year --kolada")
             COMPREPLY=($(compgen -W "$common --lang ${own[$sub]}" -- "$cur"))
         else
             _filedir -d

@@ -76,7 +76,7 @@ offers "plan-report --lang " sv en
 offers "$validate --explain activity-" activity-undated activity-unassigned
 offers "$validate --explain " yaml-syntax no-trace limit
 offers_not "$validate --explain activity-" no-trace
-offers "plan-report " followup plan kpis calendar export
+offers "plan-report " followup plan kpis calendar export site
 offers "plan-report export --format " json csv
 offers "plan-report followup --period " dr1 dr2 ar
 offers "plan-report followup --owner b" bun
@@ -85,6 +85,8 @@ offers_not "plan-report followup --owner KF" KF-1
 offers "plan-link trace --" --max-chains --format
 offers "plan-link suspect --" --since
 offers "plan-report kpis --" --kolada --lang
+offers "plan-report followup --" --kolada --owner
+offers "plan-report site --" --year --kolada
 # Options of other commands are not offered.
 offers_not "plan-link trace --" --since --from
 offers_not "plan-report kpis --" --period --owner
