@@ -501,6 +501,17 @@ static void assignments(const ctx *c)
 /* --- KPIs ------------------------------------------------------------------------------ */
 
 /* "75,0 (2026)": a value with its year or period, and Kolada when it is the source. */
+/* "; Kvinnor 79" */
+static void gender_value(plan_report_doc *d, plan_word label, int has, double value)
+{
+	if (!has)
+		return;
+	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
+	plan_doc_word(d, PLAN_DOC_PLAIN, label);
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_number(d, PLAN_DOC_PLAIN, value, -1, 0);
+}
+
 static void outcome_text(plan_report_doc *d, const plan_kpi_year *row)
 {
 	if (!row->has_outcome) {
@@ -515,18 +526,8 @@ static void outcome_text(plan_report_doc *d, const plan_kpi_year *row)
 	else
 		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", row->outcome_year);
 	/* The gender breakdown, where the data has it (Kolada's K and M). */
-	if (row->has_women) {
-		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
-		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_WOMEN);
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-		plan_doc_number(d, PLAN_DOC_PLAIN, row->women, -1, 0);
-	}
-	if (row->has_men) {
-		plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
-		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_MEN);
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-		plan_doc_number(d, PLAN_DOC_PLAIN, row->men, -1, 0);
-	}
+	gender_value(d, PLAN_W_WOMEN, row->has_women, row->women);
+	gender_value(d, PLAN_W_MEN, row->has_men, row->men);
 }
 
 static void kpis(const ctx *c)
@@ -716,41 +717,6 @@ static void economy(const ctx *c)
 
 /* --- deviations ------------------------------------------------------------------------ */
 
-static void deviations(const ctx *c)
-{
-	plan_report_doc *d = c->d;
-	const plan_followup *f = c->f;
-	plan_doc_heading(d, 2);
-	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_DEVIATIONS);
-	plan_doc_para(d);
-	plan_doc_word(d, PLAN_DOC_PLAIN, f->ndeviations ? PLAN_W_DEVIATIONS_INTRO : PLAN_W_NO_DEVIATIONS);
-	for (size_t i = 0; i < f->ndeviations; i++) {
-		const plan_fu_entry *e = f->deviations[i];
-		plan_doc_item(d, 0);
-		item_title(d, e->item);
-		if (e->item->owner) {
-			plan_doc_put(d, PLAN_DOC_PLAIN, " (");
-			plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(c->m, e->item->owner));
-			plan_doc_put(d, PLAN_DOC_PLAIN, ")");
-		}
-		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
-		goal_state(c, e);
-		plan_doc_put(d, PLAN_DOC_PLAIN, ". ");
-		if (e->improvements) {
-			plan_doc_word(d, PLAN_DOC_EM, PLAN_W_IMPROVEMENTS);
-			plan_doc_put(d, PLAN_DOC_EM, ":");
-			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-			plan_doc_put(d, PLAN_DOC_PLAIN, e->improvements);
-		} else {
-			plan_doc_word(d, PLAN_DOC_EM, PLAN_W_NO_IMPROVEMENTS);
-		}
-	}
-}
-
-/* --- feared deviations ----------------------------------------------------------------
- * DR1 and DR2 open with them: "Om och när avvikelser under innevarande år
- * befaras ska omedelbara åtgärder vidtas". Each with what is done. */
-
 /* " *Label:* text" or " *None stated.*" */
 static void stated(plan_report_doc *d, plan_word label, plan_word none, const char *text)
 {
@@ -774,6 +740,36 @@ static void owned_by(const ctx *c, const plan_item *owner)
 	plan_doc_put(c->d, PLAN_DOC_PLAIN, ")");
 }
 
+/* A list item "ID Title (Owner): status; prognos: forecast." */
+static void goal_line(const ctx *c, const plan_fu_entry *e)
+{
+	plan_doc_item(c->d, 0);
+	item_title(c->d, e->item);
+	owned_by(c, e->item->owner);
+	plan_doc_put(c->d, PLAN_DOC_PLAIN, ": ");
+	goal_state(c, e);
+	plan_doc_put(c->d, PLAN_DOC_PLAIN, ".");
+}
+
+static void deviations(const ctx *c)
+{
+	plan_report_doc *d = c->d;
+	const plan_followup *f = c->f;
+	plan_doc_heading(d, 2);
+	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_DEVIATIONS);
+	plan_doc_para(d);
+	plan_doc_word(d, PLAN_DOC_PLAIN, f->ndeviations ? PLAN_W_DEVIATIONS_INTRO : PLAN_W_NO_DEVIATIONS);
+	for (size_t i = 0; i < f->ndeviations; i++) {
+		const plan_fu_entry *e = f->deviations[i];
+		goal_line(c, e);
+		stated(d, PLAN_W_IMPROVEMENTS, PLAN_W_NO_IMPROVEMENTS, e->improvements);
+	}
+}
+
+/* --- feared deviations ----------------------------------------------------------------
+ * DR1 and DR2 open with them: "Om och när avvikelser under innevarande år
+ * befaras ska omedelbara åtgärder vidtas". Each with what is done. */
+
 static void feared(const ctx *c)
 {
 	plan_report_doc *d = c->d;
@@ -785,12 +781,7 @@ static void feared(const ctx *c)
 	plan_doc_word(d, PLAN_DOC_PLAIN, any ? PLAN_W_FEARED_INTRO : PLAN_W_NO_FEARED);
 	for (size_t i = 0; i < f->nfeared_goals; i++) {
 		const plan_fu_entry *e = f->feared_goals[i];
-		plan_doc_item(d, 0);
-		item_title(d, e->item);
-		owned_by(c, e->item->owner);
-		plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
-		goal_state(c, e);
-		plan_doc_put(d, PLAN_DOC_PLAIN, ".");
+		goal_line(c, e);
 		stated(d, PLAN_W_ACTIONS, PLAN_W_NO_ACTIONS, e->actions);
 		stated(d, PLAN_W_IMPROVEMENTS, PLAN_W_NO_IMPROVEMENTS, e->improvements);
 	}
