@@ -175,6 +175,11 @@ void plan_economy_read(plan_economy *out, const plan_node *economy, int year_end
 	plan_economy_compute(out, year_end);
 }
 
+int plan_economy_feared(const plan_economy *e, double threshold_tkr)
+{
+	return e->has_budget && e->has_forecast && e->forecast_tkr - e->budget_tkr > threshold_tkr;
+}
+
 /* --- KPIs ----------------------------------------------------------------- */
 
 static const char *const kpi_keys[PLAN_KPI_RESULTS] = {

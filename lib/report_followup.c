@@ -568,9 +568,8 @@ static void build_feared(builder *b)
 			f->feared_assignments[f->nfeared_assignments++] = &f->assignments[i];
 	}
 	for (size_t i = 0; i < f->neconomy; i++) {
-		const plan_economy *e = &f->economy[i].economy;
-		if (!f->economy[i].is_sum && e->has_budget && e->has_forecast &&
-		    e->forecast_tkr - e->budget_tkr > b->m->deviation_economy_tkr)
+		if (!f->economy[i].is_sum &&
+		    plan_economy_feared(&f->economy[i].economy, b->m->deviation_economy_tkr))
 			f->feared_economy[f->nfeared_economy++] = &f->economy[i];
 	}
 }

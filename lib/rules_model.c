@@ -12,6 +12,7 @@
 #include "plan/suggest.h"
 #include "plan/date.h"
 #include "plan/lang.h"
+#include "plan/report.h"
 
 #define NONE UINT32_MAX
 #define BIT(k) ((uint64_t)1 << (k))
@@ -853,26 +854,24 @@ done:
 static void check_economy_deviation(ctx *c, const plan_document *doc)
 {
 	const plan_node *economy = get(doc->root, "economy");
+	plan_economy e;
+	plan_economy_read(&e, economy, 0);
+	if (!plan_economy_feared(&e, c->m->deviation_economy_tkr) ||
+	    has_value(get(economy, "actions")) || misspelt(doc, economy, "actions"))
+		return;
+	/* The figures as written, where the fault points. */
 	const plan_node *budget = get(economy, "budget_tkr"), *forecast = get(economy, "forecast_tkr");
-	if (!budget || budget->type != PLAN_NODE_NUMBER || !forecast ||
-	    forecast->type != PLAN_NODE_NUMBER || has_value(get(economy, "actions")) ||
-	    misspelt(doc, economy, "actions"))
-		return;
-	double over = forecast->number - budget->number;
-	if (!(over > c->m->deviation_economy_tkr))
-		return;
 	plan_diags_add(c->diags, doc->file->path, forecast->line, forecast->column,
 		"deviation-without-action", doc->id,
 		"the helårsprognos %s tkr exceeds the budget %s tkr by %.15g tkr, more than the styrmodell allows without actions (%.15g tkr), but the economy states no actions: a feared deviation calls for immediate action, so say which under economy.actions",
-		forecast->u.text, budget->u.text, over, c->m->deviation_economy_tkr);
+		forecast->u.text, budget->u.text, e.forecast_tkr - e.budget_tkr,
+		c->m->deviation_economy_tkr);
 }
 
+/* The uppdrag and the economy of a DR1 or DR2 (its goals are checked in
+ * check_followups' pass over them). */
 static void check_deviations(ctx *c, const plan_document *doc)
 {
-	const plan_node *goals = list_of(doc->root, "goals");
-	for (uint32_t i = 0; goals && i < goals->len; i++)
-		if (goals->u.items[i]->type == PLAN_NODE_MAPPING)
-			check_deviation(c, doc, goals->u.items[i], 0);
 	const plan_node *assignments = list_of(doc->root, "assignments");
 	for (uint32_t i = 0; assignments && i < assignments->len; i++)
 		if (assignments->u.items[i]->type == PLAN_NODE_MAPPING)
@@ -1129,8 +1128,10 @@ static void check_followups(ctx *c)
 			const plan_node *entry = goals->u.items[i];
 			if (entry->type != PLAN_NODE_MAPPING)
 				continue;
-			if (interim)
+			if (interim) {
 				check_forecast(c, doc, entry);
+				check_deviation(c, doc, entry, 0);
+			}
 			check_analysis(c, doc, entry);
 		}
 		if (interim)

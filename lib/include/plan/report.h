@@ -129,6 +129,12 @@ void plan_economy_sum(plan_economy *out, const plan_economy *rows, size_t n);
  * and compute its deviation. */
 void plan_economy_read(plan_economy *out, const plan_node *economy, int year_end);
 
+/* A feared deviation of the economy (befarad avvikelse): its full-year
+ * forecast exceeds its budget by more than `threshold_tkr`, the
+ * styrmodell's deviations.economy_tkr. deviation-without-action asks such
+ * an economy for its actions, and the follow-up lists it. */
+int plan_economy_feared(const plan_economy *economy, double threshold_tkr);
+
 /* --- KPIs ----------------------------------------------------------------- */
 
 /* A KPI's outcome judged by its direction (higher or lower is better). */
