@@ -11,41 +11,17 @@
 #include "plan/lang.h"
 
 #include "diag_print_impl.h"
-
-static int is_warning(const plan_diag *d)
-{
-	return d->severity == PLAN_SEVERITY_WARNING;
-}
-
-static const char *level_name(const plan_diag *d)
-{
-	return is_warning(d) ? "warning" : "error";
-}
+#include "hash.h"
 
 /* Whether the diagnostic fails its test: an error always, a warning under
  * strict, as plan-validate's exit status has it. */
 static int fails(const plan_diag *d, const plan_diag_print_options *o)
 {
-	return !is_warning(d) || o->strict;
-}
-
-static void put_json_str(plan_buf *buf, const char *s)
-{
-	plan_buf_put_json(buf, s, strlen(s));
+	return !plan_diag_is_warning(d) || o->strict;
 }
 
 /* ------------------------------------------------------------------------ */
 /* gitlab: GitLab's Code Quality report, a subset of Code Climate's issues. */
-
-/* FNV-1a over bytes, continued from `h`. */
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-#define FNV_START 1469598103934665603ULL
 
 /* One field of a fingerprint, ended by a NUL so that "ab"+"c" and "a"+"bc"
  * differ. With `blind`, every run of digits counts as one "0", as
@@ -57,13 +33,13 @@ static uint64_t fnv_field(uint64_t h, const char *s, int blind)
 		if (blind && s[0] >= '0' && s[0] <= '9') {
 			while (s[0] >= '0' && s[0] <= '9')
 				s++;
-			h = fnv(h, "0", 1);
+			h = plan_hash_bytes(h, "0", 1);
 			continue;
 		}
-		h = fnv(h, s, 1);
+		h = plan_hash_bytes(h, s, 1);
 		s++;
 	}
-	return fnv(h, "", 1);
+	return plan_hash_bytes(h, "", 1);
 }
 
 /* What makes a finding the same finding from one pipeline to the next:
@@ -72,11 +48,11 @@ static uint64_t fnv_field(uint64_t h, const char *s, int blind)
  * whose lines moved is not new. */
 static uint64_t identity(const plan_diag *d)
 {
-	uint64_t h = fnv_field(FNV_START, d->file, 0);
+	uint64_t h = fnv_field(PLAN_HASH_START, d->file, 0);
 	h = fnv_field(h, d->rule, 0);
 	if (d->key)
 		return fnv_field(h, d->key, 0);
-	return fnv_field(fnv(h, "m", 1), d->message, 1);
+	return fnv_field(plan_hash_bytes(h, "m", 1), d->message, 1);
 }
 
 typedef struct finding {
@@ -126,7 +102,7 @@ static int fingerprints(finding **out, size_t *n, const plan_diags *diags)
 		seen = i > 0 && f[i].identity == f[i - 1].identity ? seen + 1 : 0;
 		char ordinal[24];
 		int len = snprintf(ordinal, sizeof ordinal, "%" PRIu64, seen);
-		f[i].print = fnv(fnv(f[i].identity, "#", 1), ordinal, (size_t)len);
+		f[i].print = plan_hash_bytes(plan_hash_bytes(f[i].identity, "#", 1), ordinal, (size_t)len);
 	}
 	qsort(f, *n, sizeof *f, by_index);
 	*out = f;
@@ -138,7 +114,7 @@ static int fingerprints(finding **out, size_t *n, const plan_diags *diags)
  * checked, "critical"; a warning, "minor". */
 static const char *gitlab_severity(const plan_diag *d)
 {
-	if (is_warning(d))
+	if (plan_diag_is_warning(d))
 		return "minor";
 	if (strcmp(d->rule, "yaml-syntax") == 0 || strcmp(d->rule, "io") == 0 ||
 	    strcmp(d->rule, "limit") == 0)
@@ -160,9 +136,9 @@ int plan_diag_print_gitlab(FILE *out, plan_buf *buf, const plan_diags *diags,
 		const plan_diag *d = plan_diags_get(diags, f[i].index);
 		plan_buf_puts(buf, i ? ",\n  {\"type\": \"issue\", \"check_name\": " :
 			"\n  {\"type\": \"issue\", \"check_name\": ");
-		put_json_str(buf, d->rule);
+		plan_diag_put_json_str(buf, d->rule);
 		plan_buf_puts(buf, ", \"description\": ");
-		put_json_str(buf, d->message);
+		plan_diag_put_json_str(buf, d->message);
 		plan_buf_printf(buf, ", \"severity\": \"%s\", \"fingerprint\": \"%016" PRIx64 "\"",
 			gitlab_severity(d), f[i].print);
 		/* GitLab needs a path and a line for every issue: a fault about
@@ -179,7 +155,7 @@ int plan_diag_print_gitlab(FILE *out, plan_buf *buf, const plan_diags *diags,
 		if (d->column > 0) {
 			plan_buf_printf(buf, ", \"positions\": {\"begin\": {\"line\": %" PRIu32
 				", \"column\": %" PRIu32 "}", line, d->column);
-			if (d->end_line > d->line || (d->end_line == d->line && d->end_column >= d->column))
+			if (plan_diag_has_end(d))
 				plan_buf_printf(buf, ", \"end\": {\"line\": %" PRIu32 ", \"column\": %"
 					PRIu32 "}", d->end_line, d->end_column);
 			plan_buf_putc(buf, '}');
@@ -334,7 +310,7 @@ static int put_junit_case(plan_buf *buf, plan_buf *tmp, const plan_diag *d,
 	/* The line the text format prints, so that a CI's log reads alike. */
 	if (put_xml_place(buf, tmp, d) < 0)
 		return -1;
-	plan_buf_printf(buf, ": %s: ", level_name(d));
+	plan_buf_printf(buf, ": %s: ", plan_diag_level_name(d));
 	if (put_xml(buf, tmp, d->message) < 0)
 		return -1;
 	plan_buf_puts(buf, " [");
@@ -456,7 +432,7 @@ static int put_tap_description(plan_buf *buf, plan_buf *tmp, const char *s)
 
 static int put_tap_diag(plan_buf *buf, plan_buf *tmp, const plan_diag *d)
 {
-	plan_buf_printf(buf, "    - severity: %s\n      rule: ", level_name(d));
+	plan_buf_printf(buf, "    - severity: %s\n      rule: ", plan_diag_level_name(d));
 	if (put_yaml(buf, tmp, d->rule) < 0)
 		return -1;
 	plan_buf_printf(buf, "\n      line: %" PRIu32 "\n      column: %" PRIu32 "\n      message: ",
@@ -502,7 +478,7 @@ int plan_diag_print_tap(FILE *out, plan_buf *buf, const plan_diags *diags,
 			any = 1;
 			if (fails(d, o))
 				ok = 0;
-			if (is_warning(d))
+			if (plan_diag_is_warning(d))
 				warnings++;
 			else
 				errors++;

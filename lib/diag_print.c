@@ -76,21 +76,10 @@ int plan_diag_printed(const plan_diag *d)
 	return d->severity != PLAN_SEVERITY_OFF;
 }
 
-static int is_warning(const plan_diag *d)
-{
-	return d->severity == PLAN_SEVERITY_WARNING;
-}
-
-/* The machine formats' names of the levels (never translated). */
-static const char *level_name(const plan_diag *d)
-{
-	return is_warning(d) ? "warning" : "error";
-}
-
 /* What the text format calls the level, in the reader's language. */
 static const char *level_word(const plan_diag *d, plan_lang lang)
 {
-	return plan_severity_word(is_warning(d) ? PLAN_SEVERITY_WARNING : PLAN_SEVERITY_ERROR, lang);
+	return plan_severity_word(plan_diag_is_warning(d) ? PLAN_SEVERITY_WARNING : PLAN_SEVERITY_ERROR, lang);
 }
 
 static int nonempty(const char *s)
@@ -376,7 +365,7 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 		const plan_diag *d = plan_diags_get(diags, i);
 		if (!plan_diag_printed(d))
 			continue;
-		if (is_warning(d))
+		if (plan_diag_is_warning(d))
 			warnings++;
 		else
 			errors++;
@@ -390,7 +379,7 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 			plan_buf_puts(buf, ": ");
 		}
 		if (o->color)
-			plan_buf_puts(buf, is_warning(d) ? ANSI_WARNING : ANSI_ERROR);
+			plan_buf_puts(buf, plan_diag_is_warning(d) ? ANSI_WARNING : ANSI_ERROR);
 		plan_buf_puts(buf, level_word(d, o->lang));
 		if (o->color)
 			plan_buf_puts(buf, ANSI_RESET);
@@ -410,15 +399,10 @@ static int print_text(FILE *out, plan_buf *buf, const plan_diags *diags,
 	return 0;
 }
 
-static void put_json_str(plan_buf *buf, const char *s)
-{
-	plan_buf_put_json(buf, s, strlen(s));
-}
-
 static void put_json_or_null(plan_buf *buf, const char *s)
 {
 	if (s)
-		put_json_str(buf, s);
+		plan_diag_put_json_str(buf, s);
 	else
 		plan_buf_puts(buf, "null");
 }
@@ -431,7 +415,7 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 	for (size_t i = 0; i < count; i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
 		if (plan_diag_printed(d)) {
-			if (is_warning(d))
+			if (plan_diag_is_warning(d))
 				warnings++;
 			else
 				errors++;
@@ -451,12 +435,12 @@ static int print_json(FILE *out, plan_buf *buf, const plan_diags *diags,
 			continue;
 		plan_buf_puts(buf, first ? "\n    {\"file\": " : ",\n    {\"file\": ");
 		first = 0;
-		put_json_str(buf, d->file);
+		plan_diag_put_json_str(buf, d->file);
 		plan_buf_printf(buf, ", \"line\": %" PRIu32 ", \"column\": %" PRIu32
-			", \"severity\": \"%s\", \"rule\": ", d->line, d->column, level_name(d));
-		put_json_str(buf, d->rule);
+			", \"severity\": \"%s\", \"rule\": ", d->line, d->column, plan_diag_level_name(d));
+		plan_diag_put_json_str(buf, d->rule);
 		plan_buf_puts(buf, ", \"message\": ");
-		put_json_str(buf, d->message);
+		plan_diag_put_json_str(buf, d->message);
 		/* Always there, null when not known, so that every diagnostic has
 		 * the same shape. */
 		plan_buf_puts(buf, ", \"item\": ");
@@ -511,23 +495,23 @@ static int put_sarif_rule_help(plan_buf *buf, const plan_rule *r,
 	plan_buf help = PLAN_BUF_INIT;
 	plan_lang lang = o->lang;
 	plan_buf_puts(buf, ", \"shortDescription\": {\"text\": ");
-	put_json_str(buf, r->summary[lang]);
+	plan_diag_put_json_str(buf, r->summary[lang]);
 	plan_buf_puts(buf, "}, \"fullDescription\": {\"text\": ");
-	put_json_str(buf, r->checks[lang]);
+	plan_diag_put_json_str(buf, r->checks[lang]);
 	plan_buf_puts(buf, "}, \"help\": {\"text\": ");
 	int rc = plan_rule_explain(&help, r, lang, PLAN_EXPLAIN_TEXT);
-	put_json_str(buf, help.ptr ? help.ptr : "");
+	plan_diag_put_json_str(buf, help.ptr ? help.ptr : "");
 	plan_buf_clear(&help);
 	plan_buf_puts(buf, ", \"markdown\": ");
 	if (plan_rule_explain(&help, r, lang, PLAN_EXPLAIN_MARKDOWN) < 0)
 		rc = -1;
-	put_json_str(buf, help.ptr ? help.ptr : "");
+	plan_diag_put_json_str(buf, help.ptr ? help.ptr : "");
 	plan_buf_putc(buf, '}');
 	if (nonempty(o->help_uri)) {
 		plan_buf_free(&help);
 		plan_rule_help_uri(&help, o->help_uri, r->id);
 		plan_buf_puts(buf, ", \"helpUri\": ");
-		put_json_str(buf, help.ptr ? help.ptr : "");
+		plan_diag_put_json_str(buf, help.ptr ? help.ptr : "");
 	}
 	if (help.failed)
 		rc = -1;
@@ -552,11 +536,11 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 		"        \"driver\": {\n"
 		"          \"name\": \"plan-validate\",\n"
 		"          \"version\": ");
-	put_json_str(buf, o->tool_version ? o->tool_version : "0");
+	plan_diag_put_json_str(buf, o->tool_version ? o->tool_version : "0");
 	plan_buf_puts(buf, ",\n          \"rules\": [");
 	for (size_t i = 0; i < nrules; i++) {
 		plan_buf_puts(buf, i ? ",\n            {\"id\": " : "\n            {\"id\": ");
-		put_json_str(buf, rules[i].id);
+		plan_diag_put_json_str(buf, rules[i].id);
 		if (put_sarif_rule_help(buf, &rules[i], o) < 0)
 			goto cleanup;
 		plan_buf_printf(buf, ", \"defaultConfiguration\": {\"level\": \"%s\"}}",
@@ -586,12 +570,12 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 			continue;
 		plan_buf_puts(buf, first ? "\n        {\"ruleId\": " : ",\n        {\"ruleId\": ");
 		first = 0;
-		put_json_str(buf, d->rule);
+		plan_diag_put_json_str(buf, d->rule);
 		const plan_rule *rule = plan_rule_find(d->rule);
 		if (rule)
 			plan_buf_printf(buf, ", \"ruleIndex\": %zu", (size_t)(rule - rules));
-		plan_buf_printf(buf, ", \"level\": \"%s\", \"message\": {\"text\": ", level_name(d));
-		put_json_str(buf, d->message);
+		plan_buf_printf(buf, ", \"level\": \"%s\", \"message\": {\"text\": ", plan_diag_level_name(d));
+		plan_diag_put_json_str(buf, d->message);
 		plan_buf_putc(buf, '}');
 		if (nonempty(d->file)) {
 			if (plan_diag_join_path(&path, o->path_prefix, d->file) < 0)
@@ -604,8 +588,7 @@ static int print_sarif(FILE *out, plan_buf *buf, const plan_diags *diags,
 				plan_buf_printf(buf, ", \"region\": {\"startLine\": %" PRIu32, d->line);
 				if (d->column > 0)
 					plan_buf_printf(buf, ", \"startColumn\": %" PRIu32, d->column);
-				if (d->end_line >= d->line && d->column > 0 &&
-				    (d->end_line > d->line || d->end_column >= d->column))
+				if (plan_diag_has_end(d))
 					plan_buf_printf(buf, ", \"endLine\": %" PRIu32 ", \"endColumn\": %"
 						PRIu32, d->end_line, d->end_column);
 				plan_buf_putc(buf, '}');
@@ -668,7 +651,7 @@ static int print_github(FILE *out, plan_buf *buf, const plan_diags *diags,
 		const plan_diag *d = plan_diags_get(diags, i);
 		if (!plan_diag_printed(d))
 			continue;
-		plan_buf_puts(buf, is_warning(d) ? "::warning " : "::error ");
+		plan_buf_puts(buf, plan_diag_is_warning(d) ? "::warning " : "::error ");
 		if (nonempty(d->file)) {
 			plan_buf_puts(buf, "file=");
 			if (plan_diag_join_path(&path, o->path_prefix, d->file) < 0 ||

@@ -5,9 +5,34 @@
 #define PLAN_DIAG_PRINT_IMPL_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "plan/buf.h"
 #include "plan/diag.h"
+
+static inline int plan_diag_is_warning(const plan_diag *d)
+{
+	return d->severity == PLAN_SEVERITY_WARNING;
+}
+
+/* The machine formats' names of the levels (never translated). */
+static inline const char *plan_diag_level_name(const plan_diag *d)
+{
+	return plan_diag_is_warning(d) ? "warning" : "error";
+}
+
+/* True when the diagnostic's end is known (a column to start from, and an
+ * end not before it): SARIF's endLine/endColumn, GitLab's positions.end. */
+static inline int plan_diag_has_end(const plan_diag *d)
+{
+	return d->column > 0 &&
+	       (d->end_line > d->line || (d->end_line == d->line && d->end_column >= d->column));
+}
+
+static inline void plan_diag_put_json_str(plan_buf *buf, const char *s)
+{
+	plan_buf_put_json(buf, s, strlen(s));
+}
 
 /* Write what the buffer holds and empty it; -1 when writing failed or an
  * append was refused since the last flush. */

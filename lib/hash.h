@@ -6,9 +6,21 @@
 
 #include <stdint.h>
 
+#include <stddef.h>
+
+#define PLAN_HASH_START 1469598103934665603ULL
+
+/* FNV-1a over `n` bytes, continued from `h` (PLAN_HASH_START to begin). */
+static inline uint64_t plan_hash_bytes(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
 static inline uint64_t plan_hash_string(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = PLAN_HASH_START;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
 	return h;
