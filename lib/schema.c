@@ -633,9 +633,6 @@ static void emit(validator *v, const plan_node *at, plan_buf *msg, const plan_no
 	else
 		v->oom = 1;
 	plan_buf_free(&path);
-	plan_buf_clear(&v->suggestion);
-	v->presumed_in = NULL;
-	v->presumed = NULL;
 }
 
 /* A short rendering of a value for messages: the scalar's text, cut short. */

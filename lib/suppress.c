@@ -104,18 +104,15 @@ static int in_scalar(const spans *s, uint32_t line0, uint32_t col0)
 	return 0;
 }
 
-/* The offset of the '#' that starts the line's comment, or `n` for none;
- * *column gets its column (0-based, in characters). */
-static size_t comment_start(const char *s, size_t n, uint32_t line0, const spans *sp,
-	uint32_t *column)
+/* The offset of the '#' that starts the line's comment, or `n` for none.
+ * Columns count characters, as the scalar spans do. */
+static size_t comment_start(const char *s, size_t n, uint32_t line0, const spans *sp)
 {
 	uint32_t col = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t') &&
-		    ((sp->stopped && line0 >= sp->stop_line) || !in_scalar(sp, line0, col))) {
-			*column = col;
+		    ((sp->stopped && line0 >= sp->stop_line) || !in_scalar(sp, line0, col)))
 			return i;
-		}
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			col++;
 	}
@@ -327,8 +324,7 @@ int plan_suppressions_scan(plan_suppressions **out, const char *path,
 		r.line = line;
 		r.s = p;
 		r.n = n;
-		uint32_t column;
-		size_t hash = comment_start(p, n, line - 1, &sp, &column);
+		size_t hash = comment_start(p, n, line - 1, &sp);
 		if (hash < n) {
 			size_t at = skip_spaces(&r, hash + 1, n);
 			if (n - at >= strlen(PREFIX) && memcmp(p + at, PREFIX, strlen(PREFIX)) == 0)

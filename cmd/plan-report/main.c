@@ -164,7 +164,6 @@ static int check(args *a, const struct command *cmd)
 			return usage_error(lang, cmd->name, PLAN_N_("unknown format '%s' for export (expected csv or json)"),
 				f), -1;
 		a->csv = strcmp(f, "csv") == 0;
-		a->opt.format = PLAN_FORMAT_JSON;
 		if (a->csv && (!a->cli.output || strcmp(a->cli.output, "-") == 0))
 			return usage_error(lang, cmd->name,
 				PLAN_N_("export --format csv writes one file per table; it needs -o DIR, the folder to write them to")), -1;
