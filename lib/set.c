@@ -624,12 +624,27 @@ size_t plan_set_file_count(const plan_set *set)
 	return set->nfiles;
 }
 
+/* The index of `relpath` in the listing (every source lists its paths
+ * sorted bytewise, read or not), or (size_t)-1. */
+static size_t path_index(const plan_set *set, const char *relpath)
+{
+	size_t lo = 0, hi = set->nfiles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(set->paths[mid], relpath);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (size_t)-1;
+}
+
 int plan_set_lists(const plan_set *set, const char *relpath)
 {
-	for (size_t i = 0; i < set->nfiles; i++)
-		if (strcmp(set->paths[i], relpath) == 0)
-			return 1;
-	return 0;
+	return path_index(set, relpath) != (size_t)-1;
 }
 
 const plan_file *plan_set_file(const plan_set *set, size_t index)
@@ -657,30 +672,11 @@ plan_diags *plan_set_suppressed(plan_set *set)
 	return set->suppressed;
 }
 
-/* The index of a loaded file by its path (files are sorted by path), or
- * (size_t)-1. */
+/* The index of a loaded file by its path, or (size_t)-1. */
 static size_t file_index(const plan_set *set, const char *file)
 {
-	size_t lo = 0, hi = set->nfiles;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const plan_file *f = set->files[mid];
-		if (!f) {
-			/* An unread file has no path here; scan the range linearly. */
-			for (size_t i = lo; i < hi; i++)
-				if (set->files[i] && strcmp(set->files[i]->path, file) == 0)
-					return i;
-			return (size_t)-1;
-		}
-		int c = strcmp(f->path, file);
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (size_t)-1;
+	size_t i = path_index(set, file);
+	return i != (size_t)-1 && set->files[i] ? i : (size_t)-1;
 }
 
 /* The text is not kept while checking (a large plan set would hold it all
