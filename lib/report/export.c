@@ -413,11 +413,7 @@ void plan_export_json(plan_out *out, const plan_export *e, const plan_model *mod
 	json_key(out, 1, "revision", 0);
 	json_str(out, opt->revision);
 	json_key(out, 1, "municipality", 0);
-	plan_buf_puts(b, "{\"name\": ");
-	json_str(out, plan_model_municipality_name(model));
-	plan_buf_puts(b, ", \"code\": ");
-	json_str(out, plan_model_municipality_code(model));
-	plan_buf_putc(b, '}');
+	json_municipality(out, model);
 	json_key(out, 1, "tables", 0);
 	plan_buf_putc(b, '{');
 	for (size_t t = 0; t < PLAN_EXPORT_TABLES; t++) {

@@ -82,6 +82,15 @@ void json_owner(plan_out *out, const plan_model *m, const plan_item *owner)
 	plan_buf_putc(&out->buf, '}');
 }
 
+void json_municipality(plan_out *out, const plan_model *m)
+{
+	plan_buf_puts(&out->buf, "{\"name\": ");
+	json_str(out, plan_model_municipality_name(m));
+	plan_buf_puts(&out->buf, ", \"code\": ");
+	json_str(out, plan_model_municipality_code(m));
+	plan_buf_putc(&out->buf, '}');
+}
+
 void json_head(plan_out *out, const plan_report_options *opt, const plan_model *m,
 	const char *command)
 {
@@ -93,9 +102,5 @@ void json_head(plan_out *out, const plan_report_options *opt, const plan_model *
 	json_key(out, 1, "command", 0);
 	json_str(out, command);
 	json_key(out, 1, "municipality", 0);
-	plan_buf_puts(&out->buf, "{\"name\": ");
-	json_str(out, plan_model_municipality_name(m));
-	plan_buf_puts(&out->buf, ", \"code\": ");
-	json_str(out, plan_model_municipality_code(m));
-	plan_buf_putc(&out->buf, '}');
+	json_municipality(out, m);
 }

@@ -54,6 +54,9 @@ void json_perspective(plan_out *out, const plan_model *m, int index);
 void json_owner(plan_out *out, const plan_model *m, const plan_item *owner);
 /* The head of every JSON result: {"root", "revision", "command",
  * "municipality"; the caller goes on with ",\n" and its own keys. */
+/* {"name": ..., "code": ...} of the styrmodell's municipality. */
+void json_municipality(plan_out *out, const plan_model *m);
+
 void json_head(plan_out *out, const plan_report_options *opt, const plan_model *m,
 	const char *command);
 

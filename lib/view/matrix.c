@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan/csv.h"
+
 typedef struct matrix {
 	const plan_item **rows;   /* fullmäktigemål: by perspective, then plan order */
 	size_t nrows;
@@ -147,24 +149,13 @@ static void print_md(plan_out *out, const plan_model *m, const matrix *x, plan_l
 	}
 }
 
-/* RFC 4180: a field with a comma or a quote is quoted, quotes doubled
- * (after escaping for the terminal no line breaks are left). */
+/* An RFC 4180 field of text escaped for the terminal first (so no line
+ * breaks or control characters are left for plan_csv_field to quote). */
 static void csv_field(plan_out *out, const char *text)
 {
 	plan_out tmp = { NULL, PLAN_BUF_INIT, 0 };
 	out_text(&tmp, text ? text : "", 0);
-	const char *s = tmp.buf.ptr ? tmp.buf.ptr : "";
-	if (strpbrk(s, ",\"") || (tmp.buf.len && (s[0] == ' ' || s[tmp.buf.len - 1] == ' '))) {
-		plan_buf_putc(&out->buf, '"');
-		for (size_t i = 0; i < tmp.buf.len; i++) {
-			if (s[i] == '"')
-				plan_buf_putc(&out->buf, '"');
-			plan_buf_putc(&out->buf, s[i]);
-		}
-		plan_buf_putc(&out->buf, '"');
-	} else {
-		plan_buf_put(&out->buf, s, tmp.buf.len);
-	}
+	plan_csv_field(&out->buf, tmp.buf.ptr, tmp.buf.len);
 	if (tmp.buf.failed)
 		out->buf.failed = 1;
 	plan_buf_free(&tmp.buf);
