@@ -259,16 +259,7 @@ static int load_koladas(plan_kolada **out, char **texts, plan_buf *names, const 
 static int run_export(plan_set *set, const plan_cli_common *cli, const plan_report_options *opt, int csv)
 {
 	plan_lang lang = cli->lang;
-	const plan_diags *diags = plan_set_diags(set);
-	size_t found = 0;
-	for (size_t i = 0; i < plan_diags_count(diags); i++) {
-		const plan_diag *g = plan_diags_get(diags, i);
-		if (strcmp(g->rule, "personal-data") != 0)
-			continue;
-		fprintf(stderr, "plan-report: %s:%u:%u: %s\n", g->file, (unsigned)g->line, (unsigned)g->column,
-			g->message);
-		found++;
-	}
+	size_t found = plan_report_personal_data(opt, plan_set_diags(set));
 	if (found) {
 		fprintf(stderr, "plan-report: ");
 		fprintf(stderr, plan_ntr(lang,

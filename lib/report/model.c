@@ -86,6 +86,19 @@ void report_say(const plan_report_options *opt, const char *fmt, ...)
 	va_end(ap);
 }
 
+size_t plan_report_personal_data(const plan_report_options *opt, const plan_diags *diags)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < plan_diags_count(diags); i++) {
+		const plan_diag *g = plan_diags_get(diags, i);
+		if (strcmp(g->rule, "personal-data") != 0)
+			continue;
+		report_say(opt, "%s:%u:%u: %s", g->file, (unsigned)g->line, (unsigned)g->column, g->message);
+		n++;
+	}
+	return n;
+}
+
 int report_oom(const plan_report_options *opt)
 {
 	report_say(opt, "%s", plan_tr(opt->lang, "out of memory"));

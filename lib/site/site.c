@@ -16,20 +16,6 @@
 #include "plan/diag.h"
 #include "plan/lang.h"
 
-/* Personal-data findings, each said with its place; their count. */
-static size_t personal_data(const site *s, const plan_diags *diags)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < plan_diags_count(diags); i++) {
-		const plan_diag *g = plan_diags_get(diags, i);
-		if (strcmp(g->rule, "personal-data") != 0)
-			continue;
-		site_say(s, "%s:%u:%u: %s", g->file, (unsigned)g->line, (unsigned)g->column, g->message);
-		n++;
-	}
-	return n;
-}
-
 /* A checkpoint's place in time, to order follow-ups. */
 static int when(const plan_document *doc)
 {
@@ -236,7 +222,7 @@ int plan_site_build(plan_set *set, const char *dir, const plan_report_options *o
 	s.href = (plan_buf)PLAN_BUF_INIT;
 	s.target = (plan_buf)PLAN_BUF_INIT;
 	s.footer = (plan_buf)PLAN_BUF_INIT;
-	size_t found = personal_data(&s, plan_set_diags(set));
+	size_t found = plan_report_personal_data(opt, plan_set_diags(set));
 	if (found) {
 		site_say(&s, plan_ntr(s.lang,
 			"the site is not built: the plan set has %zu personal-data finding; publish nothing until it is gone",

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "plan/diag.h"
 #include "plan/doc.h"
 #include "plan/kolada.h"
 #include "plan/model.h"
@@ -56,6 +57,12 @@ typedef int (*plan_report_write_fn)(plan_out *out, const plan_model *m, const pl
 /* The follow-up of opt->owner (NULL: kommun) at opt->period of opt->year. */
 int plan_report_followup_doc(plan_report_doc *d, const plan_model *m, const plan_report_options *opt);
 int plan_report_followup_json(plan_out *out, const plan_model *m, const plan_report_options *opt);
+/* Say each personal-data finding in `diags` (FILE:LINE:COLUMN: message)
+ * through opt->messages, and return how many there are. What is published
+ * (the site, the export) is refused while there are any; each caller says
+ * so in its own words. */
+size_t plan_report_personal_data(const plan_report_options *opt, const plan_diags *diags);
+
 /* The same document of a follow-up already built (plan_followup_build,
  * status PLAN_FOLLOWUP_OK), for a caller that uses it for more than the
  * report; opt->year, period and owner are not read. */
