@@ -321,6 +321,20 @@ static int put_junit_case(plan_buf *buf, plan_buf *tmp, const plan_diag *d,
 	return 0;
 }
 
+/* A file's diagnostics (entries start..end), and how many of them fail. */
+static void count_file(const entry *e, size_t start, size_t end, const plan_diags *diags,
+	const plan_diag_print_options *o, size_t *cases, size_t *failed)
+{
+	*cases = *failed = 0;
+	for (size_t i = start; i < end; i++) {
+		if (e[i].index == SIZE_MAX)
+			continue;
+		(*cases)++;
+		if (fails(plan_diags_get(diags, e[i].index), o))
+			(*failed)++;
+	}
+}
+
 int plan_diag_print_junit(FILE *out, plan_buf *buf, const plan_diags *diags,
 	const plan_diag_print_options *o)
 {
@@ -334,31 +348,18 @@ int plan_diag_print_junit(FILE *out, plan_buf *buf, const plan_diags *diags,
 	/* The totals first, as <testsuites> carries them. */
 	size_t tests = 0, failures = 0;
 	for (size_t start = 0; start < n;) {
-		size_t end = next_file(e, n, start);
-		size_t cases = 0;
-		for (size_t i = start; i < end; i++) {
-			if (e[i].index == SIZE_MAX)
-				continue;
-			cases++;
-			if (fails(plan_diags_get(diags, e[i].index), o))
-				failures++;
-		}
+		size_t end = next_file(e, n, start), cases, failed;
+		count_file(e, start, end, diags, o, &cases, &failed);
 		tests += cases ? cases : 1;
+		failures += failed;
 		start = end;
 	}
 	plan_buf_printf(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<testsuites name=\"plan-validate\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
 		tests, failures);
 	for (size_t start = 0; start < n;) {
-		size_t end = next_file(e, n, start);
-		size_t cases = 0, failed = 0;
-		for (size_t i = start; i < end; i++) {
-			if (e[i].index == SIZE_MAX)
-				continue;
-			cases++;
-			if (fails(plan_diags_get(diags, e[i].index), o))
-				failed++;
-		}
+		size_t end = next_file(e, n, start), cases, failed;
+		count_file(e, start, end, diags, o, &cases, &failed);
 		plan_buf_puts(buf, "  <testsuite name=\"");
 		if (put_xml(buf, &tmp, shown(e[start].file)) < 0)
 			goto cleanup;
