@@ -25,8 +25,12 @@ int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
 {
 	switch (role) {
 	case PLAN_REF_CONTRIBUTES_TO:
-		if (source == PLAN_ITEM_BODY_GOAL)
+		if (source == PLAN_ITEM_DIRECTIVE_GOAL)
 			return target == PLAN_ITEM_KF_GOAL;
+		/* A bolag's goals may contribute to its ägardirektiv's goals;
+		 * whose directive it is, is cross-body-link's concern. */
+		if (source == PLAN_ITEM_BODY_GOAL)
+			return target == PLAN_ITEM_KF_GOAL || target == PLAN_ITEM_DIRECTIVE_GOAL;
 		if (source == PLAN_ITEM_OFFICE_GOAL)
 			return target == PLAN_ITEM_BODY_GOAL;
 		return target == PLAN_ITEM_OFFICE_GOAL || target == PLAN_ITEM_BODY_GOAL ||
@@ -42,7 +46,8 @@ int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
 		return target == PLAN_ITEM_OFFICE;
 	case PLAN_REF_OWNER:
 		switch (doc->kind) {
-		case PLAN_DOC_VERKSAMHETSPLAN: return target == PLAN_ITEM_BODY;
+		case PLAN_DOC_VERKSAMHETSPLAN:
+		case PLAN_DOC_AGARDIREKTIV: return target == PLAN_ITEM_BODY;
 		case PLAN_DOC_KONTORSPLAN: return target == PLAN_ITEM_OFFICE;
 		case PLAN_DOC_ARBETSPLAN: return target == PLAN_ITEM_UNIT;
 		default:
@@ -84,6 +89,7 @@ static const char *with_article(plan_item_kind kind, plan_lang lang)
 	case PLAN_ITEM_KF_GOAL: return plan_tr(lang, "a fullmäktigemål");
 	case PLAN_ITEM_ASSIGNMENT: return plan_tr(lang, "a särskilt uppdrag");
 	case PLAN_ITEM_BODY_GOAL: return plan_tr(lang, "a nämndmål");
+	case PLAN_ITEM_DIRECTIVE_GOAL: return plan_tr(lang, "a direktivmål");
 	case PLAN_ITEM_OFFICE_GOAL: return plan_tr(lang, "a kontorsplan goal");
 	case PLAN_ITEM_KPI: return plan_tr(lang, "a KPI");
 	case PLAN_ITEM_ACTIVITY: return plan_tr(lang, "an activity");
@@ -120,11 +126,19 @@ static void check_level(plan_diags *diags, const plan_document *doc, const plan_
 	ref->valid = 0;
 	if (!ref->target)
 		return;
+	plan_lang lang = plan_diags_lang(diags);
+	if (ref->role == PLAN_REF_OWNER && doc->kind == PLAN_DOC_AGARDIREKTIV &&
+	    ref->target->kind == PLAN_ITEM_BODY && !ref->target->company) {
+		plan_diags_add(diags, doc->file->path, ref->node->line, ref->node->column,
+			"wrong-level-link", ref->id,
+			"'%s' is a body that is not a bolag, but an ägardirektiv is given to a bolag (a body of type 'bolag' in the organisation)",
+			ref->id);
+		return;
+	}
 	if (plan_ref_allows(doc, source, ref->role, ref->target->kind)) {
 		ref->valid = 1;
 		return;
 	}
-	plan_lang lang = plan_diags_lang(diags);
 	const char *key = item ? item->id : ref->id;
 	const char *is = with_article(ref->target->kind, lang);
 	if (ref->role == PLAN_REF_FU_GOAL && doc->owner && doc->owner->kind == PLAN_ITEM_UNIT) {
@@ -194,6 +208,7 @@ static int whose_plan(const plan_document *doc, const plan_item *item, plan_ref_
 		return WHOSE_OWN;
 	switch (target->kind) {
 	case PLAN_ITEM_BODY_GOAL:
+	case PLAN_ITEM_DIRECTIVE_GOAL:   /* its owner: the bolag the directive is for */
 		if (role == PLAN_REF_FU_GOAL)
 			return WHOSE_OWN;    /* follow-up coverage is the follow-up rules' concern */
 		*want = body_of(from);
@@ -264,7 +279,11 @@ static void cross_check(plan_diags *diags, const plan_document *doc, const plan_
 	}
 	const char *path = doc->file->path;
 	uint32_t line = ref->node->line, column = ref->node->column;
-	if (item && office)
+	if (item && target->kind == PLAN_ITEM_DIRECTIVE_GOAL)
+		plan_diags_add(diags, path, line, column, "cross-body-link", key,
+			"%s '%s' links to direktivmål '%s' in the ägardirektiv of bolag '%s'; a body's goals may contribute only to the direktivmål of its own ägardirektiv",
+			plan_item_kind_definite(item->kind, lang), item->id, target->id, got->id);
+	else if (item && office)
 		plan_diags_add(diags, path, line, column, "cross-body-link", key,
 			"%s '%s' links to '%s' in the plan of office '%s', not of its own office '%s'",
 			plan_item_kind_definite(item->kind, lang), item->id, target->id, got->id, want->id);
@@ -402,6 +421,32 @@ static int add_children(plan_model *m)
 		}
 	}
 	return 0;
+}
+
+const plan_item *plan_contributors_next(plan_contributors *it, const plan_item **via)
+{
+	const plan_item *goal = it->goal;
+	while (it->child < goal->nchildren) {
+		const plan_item *child = goal->children[it->child];
+		if (child->kind == PLAN_ITEM_BODY_GOAL) {
+			it->child++;
+			*via = NULL;
+			return child;
+		}
+		if (child->kind == PLAN_ITEM_DIRECTIVE_GOAL) {
+			while (it->grandchild < child->nchildren) {
+				const plan_item *g = child->children[it->grandchild++];
+				if (g->kind == PLAN_ITEM_BODY_GOAL) {
+					*via = child;
+					return g;
+				}
+			}
+		}
+		it->child++;
+		it->grandchild = 0;
+	}
+	*via = NULL;
+	return NULL;
 }
 
 /* --- perspectives ------------------------------------------------------------------ */

@@ -63,7 +63,7 @@ static const char *const model_keys[] = {
 	"forecast", "forecast_tkr", "frames", "from", "goal", "goals", "id",
 	"improvements", "kind", "kpi", "kpis", "measures", "name", "office",
 	"offices", "owner", "period", "perspective", "perspectives", "results",
-	"school_year", "status", "to", "units", "units_must_follow", "year",
+	"school_year", "status", "to", "type", "units", "units_must_follow", "year",
 };
 
 /* Kept with all they hold: lists of Agenda 2030 targets, the styrmodell's
@@ -221,6 +221,7 @@ static void build_organisation(builder *b, plan_document *doc)
 			continue;
 		const plan_node *sy = get(body, "school_year");
 		item->school_year = sy && sy->type == PLAN_NODE_BOOL && sy->bool_value;
+		item->company = plan_node_is_string(get(body, "type"), "bolag");
 		finish_item(b, item);
 	}
 	FOR_EACH_MAPPING(get(doc->root, "offices"), office) {
@@ -333,7 +334,7 @@ static const struct { const char *name; plan_doc_kind kind; } kinds[] = {
 	{ "styrmodell", PLAN_DOC_STYRMODELL }, { "organisation", PLAN_DOC_ORGANISATION },
 	{ "flerarsplan", PLAN_DOC_FLERARSPLAN }, { "verksamhetsplan", PLAN_DOC_VERKSAMHETSPLAN },
 	{ "kontorsplan", PLAN_DOC_KONTORSPLAN }, { "arbetsplan", PLAN_DOC_ARBETSPLAN },
-	{ "uppfoljning", PLAN_DOC_UPPFOLJNING },
+	{ "uppfoljning", PLAN_DOC_UPPFOLJNING }, { "agardirektiv", PLAN_DOC_AGARDIREKTIV },
 };
 
 static int parse_school_year(const plan_node *node)
@@ -415,6 +416,7 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 	case PLAN_DOC_KONTORSPLAN: build_kontorsplan(b, doc); break;
 	case PLAN_DOC_ARBETSPLAN: build_arbetsplan(b, doc); break;
 	case PLAN_DOC_UPPFOLJNING: build_uppfoljning(b, doc); break;
+	case PLAN_DOC_AGARDIREKTIV: build_goals(b, doc, PLAN_ITEM_DIRECTIVE_GOAL); break;
 	}
 
 	if (b->ndoc_items) {
@@ -589,8 +591,12 @@ static void resolve_all(builder *b)
 		plan_document *doc = m->docs[d];
 		for (size_t r = 0; r < doc->nrefs; r++) {
 			plan_ref *ref = &doc->refs[r];
+			/* An ägardirektiv given to a body that is no bolag
+			 * (wrong-level-link) belongs to no one: its goals
+			 * are not that body's. */
 			if (ref->role == PLAN_REF_OWNER && ref->target &&
-			    plan_ref_allows(doc, -1, PLAN_REF_OWNER, ref->target->kind))
+			    plan_ref_allows(doc, -1, PLAN_REF_OWNER, ref->target->kind) &&
+			    (doc->kind != PLAN_DOC_AGARDIREKTIV || ref->target->company))
 				doc->owner = ref->target;
 		}
 		for (size_t i = 0; i < doc->nitems; i++)
@@ -673,8 +679,9 @@ void plan_model_free(plan_model *model)
 
 int plan_item_must_trace(const plan_item *item)
 {
-	return item->kind == PLAN_ITEM_BODY_GOAL || item->kind == PLAN_ITEM_OFFICE_GOAL ||
-	       item->kind == PLAN_ITEM_KPI || item->kind == PLAN_ITEM_ACTIVITY;
+	return item->kind == PLAN_ITEM_DIRECTIVE_GOAL || item->kind == PLAN_ITEM_BODY_GOAL ||
+	       item->kind == PLAN_ITEM_OFFICE_GOAL || item->kind == PLAN_ITEM_KPI ||
+	       item->kind == PLAN_ITEM_ACTIVITY;
 }
 
 const char *plan_item_kind_key(plan_item_kind kind)
@@ -682,6 +689,7 @@ const char *plan_item_kind_key(plan_item_kind kind)
 	switch (kind) {
 	case PLAN_ITEM_KF_GOAL: return "kf_goal";
 	case PLAN_ITEM_ASSIGNMENT: return "assignment";
+	case PLAN_ITEM_DIRECTIVE_GOAL: return "directive_goal";
 	case PLAN_ITEM_BODY_GOAL: return "body_goal";
 	case PLAN_ITEM_OFFICE_GOAL: return "office_goal";
 	case PLAN_ITEM_KPI: return "kpi";
@@ -701,6 +709,7 @@ const char *plan_item_kind_name(plan_item_kind kind)
 	case PLAN_ITEM_UNIT: return PLAN_N_("unit");
 	case PLAN_ITEM_KF_GOAL: return PLAN_N_("fullmäktigemål");
 	case PLAN_ITEM_ASSIGNMENT: return PLAN_N_("särskilt uppdrag");
+	case PLAN_ITEM_DIRECTIVE_GOAL: return PLAN_N_("direktivmål");
 	case PLAN_ITEM_BODY_GOAL: return PLAN_N_("nämndmål");
 	case PLAN_ITEM_OFFICE_GOAL: return PLAN_N_("kontorsplan goal");
 	case PLAN_ITEM_KPI: return PLAN_N_("KPI");
@@ -733,6 +742,7 @@ static const char *const item_definite[PLAN_ITEM_KINDS] = {
 	[PLAN_ITEM_KPI] = PLAN_NC_("definite", "KPI"),
 	[PLAN_ITEM_ACTIVITY] = PLAN_NC_("definite", "activity"),
 	[PLAN_ITEM_DOCUMENT] = PLAN_NC_("definite", "plan document"),
+	[PLAN_ITEM_DIRECTIVE_GOAL] = PLAN_NC_("definite", "direktivmål"),
 };
 
 static const struct { const char *word, *definite; } doc_words[] = {
@@ -750,6 +760,8 @@ static const struct { const char *word, *definite; } doc_words[] = {
 		PLAN_NC_("definite", "arbetsplan") },
 	[PLAN_DOC_UPPFOLJNING] = { PLAN_NC_("document", "uppfoljning"),
 		PLAN_NC_("definite", "uppfoljning") },
+	[PLAN_DOC_AGARDIREKTIV] = { PLAN_NC_("document", "agardirektiv"),
+		PLAN_NC_("definite", "agardirektiv") },
 };
 
 const char *plan_item_kind_definite(plan_item_kind kind, plan_lang lang)

@@ -453,13 +453,14 @@ static int rank(uint8_t kind)
 	switch (kind) {
 	case PLAN_ITEM_KF_GOAL: return 0;
 	case PLAN_ITEM_ASSIGNMENT: return 1;
-	case PLAN_ITEM_BODY_GOAL: return 2;
-	case PLAN_ITEM_OFFICE_GOAL: return 3;
-	case PLAN_ITEM_KPI: return 4;
-	case PLAN_ITEM_ACTIVITY: return 5;
-	case PLAN_ITEM_BODY: return 6;
-	case PLAN_ITEM_OFFICE: return 7;
-	case PLAN_ITEM_UNIT: return 8;
+	case PLAN_ITEM_DIRECTIVE_GOAL: return 2;
+	case PLAN_ITEM_BODY_GOAL: return 3;
+	case PLAN_ITEM_OFFICE_GOAL: return 4;
+	case PLAN_ITEM_KPI: return 5;
+	case PLAN_ITEM_ACTIVITY: return 6;
+	case PLAN_ITEM_BODY: return 7;
+	case PLAN_ITEM_OFFICE: return 8;
+	case PLAN_ITEM_UNIT: return 9;
 	default: return -1;
 	}
 }

@@ -171,15 +171,14 @@ static int activity_in_force(const builder *b, const plan_item *item)
 	       plan_arbetsplan_in_force(item->doc, b->f->year, b->monthday);
 }
 
-/* What the level below contributes: nämndmål under a fullmäktigemål,
- * kontorsplan goals and activities under a nämndmål, activities under a
- * kontorsplan goal. */
+/* What the level below contributes: kontorsplan goals and activities
+ * under a nämndmål, activities under a kontorsplan goal (a fullmäktigemål's
+ * nämndmål are fill_below_kf's). */
 static int contributes(const builder *b, const plan_item *parent, const plan_item *child)
 {
 	if (!plan_report_defines(b->m, child))
 		return 0;
 	switch (parent->kind) {
-	case PLAN_ITEM_KF_GOAL: return child->kind == PLAN_ITEM_BODY_GOAL;
 	case PLAN_ITEM_BODY_GOAL:
 		return child->kind == PLAN_ITEM_OFFICE_GOAL || activity_in_force(b, child);
 	case PLAN_ITEM_OFFICE_GOAL: return activity_in_force(b, child);
@@ -187,9 +186,40 @@ static int contributes(const builder *b, const plan_item *parent, const plan_ite
 	}
 }
 
+/* Below a fullmäktigemål: the nämndmål contributing to it, a bolag's
+ * through its ägardirektiv's direktivmål too, each once. */
+static void fill_below_kf(builder *b, plan_fu_entry *e)
+{
+	plan_contributors it = PLAN_CONTRIBUTORS_INIT(e->item);
+	const plan_item *goal, *via;
+	size_t n = 0;
+	while ((goal = plan_contributors_next(&it, &via)))
+		n++;
+	e->below = alloc(b, n, sizeof *e->below);
+	if (!e->below)
+		return;
+	plan_contributors again = PLAN_CONTRIBUTORS_INIT(e->item);
+	while ((goal = plan_contributors_next(&again, &via))) {
+		if (!plan_report_defines(b->m, goal))
+			continue;
+		int seen = 0;
+		for (size_t k = 0; k < e->nbelow && !seen; k++)
+			seen = e->below[k].item == goal;
+		if (seen)
+			continue;
+		plan_fu_entry *below = &e->below[e->nbelow++];
+		fill_entry(b, below, goal);
+		below->via = via;
+	}
+}
+
 static void fill_below(builder *b, plan_fu_entry *e)
 {
 	const plan_item *item = e->item;
+	if (item->kind == PLAN_ITEM_KF_GOAL) {
+		fill_below_kf(b, e);
+		return;
+	}
 	size_t n = 0;
 	for (size_t c = 0; c < item->nchildren; c++)
 		n += contributes(b, item, item->children[c]);

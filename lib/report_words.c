@@ -187,6 +187,14 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_COLOPHON_FOLLOWUP_FILE] = { "report", PLAN_NC_("report", "The follow-up is the file {1}.") },
 	[PLAN_W_COLOPHON_KOLADA] = { "report", PLAN_NC_("report", "Kolada's figures were read from {1}.") },
 	[PLAN_W_CONTENTS] = { "report", PLAN_NC_("report", "Contents") },
+	[PLAN_W_AGARDIREKTIV] = { "report", PLAN_NC_("report", "Owner directive (ägardirektiv)") },
+	[PLAN_W_AGARDIREKTIV_ALL] = { "report", PLAN_NC_("report", "Owner directives to the companies (ägardirektiv)") },
+	[PLAN_W_PURPOSE] = { "report", PLAN_NC_("report", "Purpose (ändamål)") },
+	[PLAN_W_DIRECTION] = { "report", PLAN_NC_("report", "Direction (inriktning)") },
+	[PLAN_W_DIRECTIVES] = { "report", PLAN_NC_("report", "Directives for operations and the economy") },
+	[PLAN_W_DIRECTIVE_GOALS] = { "report", PLAN_NC_("report", "Directive goals (direktivmål)") },
+	[PLAN_W_THROUGH] = { "report", PLAN_NC_("report", "through direktivmål") },
+	[PLAN_W_DIRECTIVE_GOAL] = { "report", PLAN_NC_("report", "Directive goal") },
 };
 
 const char *plan_word_text(plan_word word, plan_lang lang)

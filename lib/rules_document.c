@@ -212,5 +212,7 @@ void plan_rules_document(const plan_file *file, const plan_node *root,
 		check_kpis(file, root, diags);
 	} else if (strcmp(kind, "arbetsplan") == 0) {
 		check_activities(file, root, diags);
+	} else if (strcmp(kind, "agardirektiv") == 0) {
+		check_goals(file, root, PLAN_ITEM_DIRECTIVE_GOAL, diags);
 	}
 }

@@ -250,6 +250,7 @@ static int doc_key_of(const plan_document *doc, uint32_t d, doc_key *out)
 		return 1;
 	case PLAN_DOC_VERKSAMHETSPLAN:
 	case PLAN_DOC_KONTORSPLAN:
+	case PLAN_DOC_AGARDIREKTIV:
 		if (!doc->owner)
 			return 0;
 		out->owner = doc->owner->index;
@@ -279,6 +280,7 @@ static void describe_key(plan_buf *out, const plan_document *doc, plan_lang lang
 	switch (doc->kind) {
 	case PLAN_DOC_VERKSAMHETSPLAN:
 	case PLAN_DOC_KONTORSPLAN:
+	case PLAN_DOC_AGARDIREKTIV:
 		plan_buf_printf(out, plan_tr(lang, " for %s '%s'"),
 			plan_item_kind_definite(doc->owner->kind, lang), doc->owner->id);
 		break;
@@ -310,6 +312,7 @@ static const char *multiplicity_rule(plan_doc_kind kind, plan_lang lang)
 	case PLAN_DOC_VERKSAMHETSPLAN: return plan_tr(lang, "a body has at most one verksamhetsplan");
 	case PLAN_DOC_KONTORSPLAN: return plan_tr(lang, "an office has at most one kontorsplan");
 	case PLAN_DOC_ARBETSPLAN: return plan_tr(lang, "a unit has at most one arbetsplan per year");
+	case PLAN_DOC_AGARDIREKTIV: return plan_tr(lang, "a bolag has at most one agardirektiv");
 	case PLAN_DOC_UPPFOLJNING:
 		return plan_tr(lang, "an owner has at most one uppfoljning per year and period");
 	default: return plan_tr(lang, "a plan set has exactly one");
@@ -390,6 +393,29 @@ static void check_plan_missing(ctx *c)
 	}
 }
 
+/* --- owner-directive-missing --------------------------------------------------------
+ * Kommunfullmäktige decides an ägardirektiv for each of the municipality's
+ * companies: a bolag without one is steered by nothing the council wrote. */
+
+static void check_owner_directives(ctx *c)
+{
+	const plan_model *m = c->m;
+	uint32_t mark = new_mark(c);
+	for (size_t d = 0; d < m->ndocs; d++)
+		if (m->docs[d]->kind == PLAN_DOC_AGARDIREKTIV && m->docs[d]->owner)
+			c->stamp[m->docs[d]->owner->index] = mark;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const plan_item *body = m->items[i];
+		if (body->kind != PLAN_ITEM_BODY || !body->company || (c->flags[i] & F_DUP) ||
+		    c->stamp[i] == mark)
+			continue;
+		plan_diags_add(c->diags, body->doc->file->path, body->node->line, body->node->column,
+			"owner-directive-missing", body->id,
+			"bolag '%s' has no ägardirektiv: add one (kind: agardirektiv) with 'owner: %s', the company's purpose, direction and directive goals",
+			body->id, body->id);
+	}
+}
+
 /* --- kf-goal-unaddressed, goal-without-kpi ------------------------------------------ */
 
 static int has_child_of_kind(const plan_item *item, plan_item_kind kind)
@@ -404,8 +430,11 @@ static void check_kf_goals_addressed(ctx *c)
 {
 	for (size_t i = 0; i < c->m->nitems; i++) {
 		const plan_item *kf = c->m->items[i];
+		plan_contributors it = PLAN_CONTRIBUTORS_INIT(kf);
+		const plan_item *via;
+		/* A bolag's goal through a direktivmål addresses it too. */
 		if (kf->kind != PLAN_ITEM_KF_GOAL || (c->flags[i] & F_DUP) ||
-		    has_child_of_kind(kf, PLAN_ITEM_BODY_GOAL))
+		    plan_contributors_next(&it, &via))
 			continue;
 		plan_diags_add(c->diags, kf->doc->file->path, kf->node->line, kf->node->column,
 			"kf-goal-unaddressed", kf->id,
@@ -1052,9 +1081,10 @@ static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref
 	const char *opposite = met ? "ej_uppfylld" : "uppfylld";
 	const plan_item *goal = ref->target;
 	size_t counted = 0, against = 0;
-	for (size_t i = 0; i < goal->nchildren; i++) {
-		const plan_item *child = goal->children[i];
-		if (child->kind != PLAN_ITEM_BODY_GOAL || c->stamp[child->index] != mark)
+	plan_contributors it = PLAN_CONTRIBUTORS_INIT(goal);
+	const plan_item *child, *via;
+	while ((child = plan_contributors_next(&it, &via))) {
+		if (c->stamp[child->index] != mark)
 			continue;
 		const plan_node *s = status[child->index];
 		if (plan_node_is_string(s, "uppfylld") || plan_node_is_string(s, "delvis_uppfylld") ||
@@ -1068,9 +1098,9 @@ static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref
 	/* "bun: BUN-1 ej_uppfylld, BUN-2 uppfylld; sn: SN-1 ej_uppfylld" */
 	plan_buf list = PLAN_BUF_INIT;
 	const plan_item *body = NULL;
-	for (size_t i = 0; i < goal->nchildren; i++) {
-		const plan_item *child = goal->children[i];
-		if (child->kind != PLAN_ITEM_BODY_GOAL || c->stamp[child->index] != mark ||
+	plan_contributors again = PLAN_CONTRIBUTORS_INIT(goal);
+	while ((child = plan_contributors_next(&again, &via))) {
+		if (c->stamp[child->index] != mark ||
 		    !status[child->index] || status[child->index]->type != PLAN_NODE_STRING)
 			continue;
 		if (child->owner != body) {
@@ -1212,6 +1242,7 @@ int plan_rules_model(const plan_model *m, plan_diags *diags)
 	build_chains(&c);
 	check_multiplicity(&c);
 	check_plan_missing(&c);
+	check_owner_directives(&c);
 	check_kf_goals_addressed(&c);
 	check_goals_measured(&c);
 	check_perspective_gap(&c);

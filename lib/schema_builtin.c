@@ -1,4 +1,4 @@
-/* schema_builtin.c: the schemas of the seven document kinds, embedded from
+/* schema_builtin.c: the schemas of the eight document kinds, embedded from
  * schemas/ at build time and compiled once, on first use. */
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,7 +16,7 @@ extern const struct plan_embedded_schema plan_embedded_schemas[];
 
 const char *const plan_kinds[] = {
 	"styrmodell", "organisation", "flerarsplan", "verksamhetsplan",
-	"kontorsplan", "arbetsplan", "uppfoljning", NULL
+	"kontorsplan", "arbetsplan", "uppfoljning", "agardirektiv", NULL
 };
 
 #define NKINDS (sizeof plan_kinds / sizeof plan_kinds[0] - 1)

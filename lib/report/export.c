@@ -61,7 +61,8 @@ static const plan_export_column link_columns[] = {
 #undef B
 #undef D
 
-enum { KF, BODY_GOALS, OFFICE_GOALS, ASSIGNMENTS, KPIS, OUTCOMES, ACTIVITIES, FOLLOWUP, LINKS };
+enum { KF, BODY_GOALS, OFFICE_GOALS, ASSIGNMENTS, KPIS, OUTCOMES, ACTIVITIES, FOLLOWUP, LINKS,
+	DIRECTIVE_GOALS };
 
 #define COLUMNS(c) c, sizeof c / sizeof c[0]
 static const struct { const char *name; const plan_export_column *columns; size_t n; }
@@ -74,7 +75,8 @@ specs[PLAN_EXPORT_TABLES] = {
 	{ "nyckeltal_utfall", COLUMNS(outcome_columns) },
 	{ "aktiviteter", COLUMNS(activity_columns) },
 	{ "uppfoljning", COLUMNS(followup_columns) },
-	{ "lankar", COLUMNS(link_columns) } };
+	{ "lankar", COLUMNS(link_columns) },
+	{ "direktivmal", COLUMNS(goal_columns) } };
 
 const char *plan_export_type_key(plan_export_type type)
 {
@@ -211,7 +213,9 @@ static void item_rows(builder *b, const plan_item *item)
 		break;
 	case PLAN_ITEM_BODY_GOAL:
 	case PLAN_ITEM_OFFICE_GOAL:
-		if (!(r = row(b, item->kind == PLAN_ITEM_BODY_GOAL ? BODY_GOALS : OFFICE_GOALS)))
+	case PLAN_ITEM_DIRECTIVE_GOAL:
+		if (!(r = row(b, item->kind == PLAN_ITEM_BODY_GOAL ? BODY_GOALS :
+		                 item->kind == PLAN_ITEM_OFFICE_GOAL ? OFFICE_GOALS : DIRECTIVE_GOALS)))
 			return;
 		r[0] = doc, r[1] = item->doc ? owner_id(item->doc) : NULL, r[2] = item->id;
 		r[3] = nonempty(item->title), r[4] = perspective(b, item);

@@ -302,6 +302,13 @@ static void below_item(const ctx *c, const plan_fu_entry *e)
 	item_title(d, e->item);
 	plan_doc_put(d, PLAN_DOC_PLAIN, " (");
 	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(c->m, e->item->owner));
+	if (e->via) {
+		/* A bolag's goal, through its ägardirektiv. */
+		plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_THROUGH);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, e->via->id);
+	}
 	plan_doc_put(d, PLAN_DOC_PLAIN, "): ");
 	if (e->item->kind == PLAN_ITEM_ACTIVITY) {
 		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_task_status(e->task, d->lang));

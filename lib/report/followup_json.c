@@ -47,7 +47,7 @@ static void owner_or_null(plan_out *out, const plan_model *m, const plan_item *o
 }
 
 static void entry_json(plan_out *out, const plan_model *m, const plan_fu_entry *e, int depth,
-	int interim)
+	int interim, int under_kf)
 {
 	int activity = e->item->kind == PLAN_ITEM_ACTIVITY;
 	plan_buf_putc(&out->buf, '{');
@@ -59,6 +59,12 @@ static void entry_json(plan_out *out, const plan_model *m, const plan_fu_entry *
 	json_str(out, e->item->title);
 	json_key(out, depth + 1, "owner", 0);
 	owner_or_null(out, m, e->item->owner);
+	if (under_kf) {
+		/* A nämndmål below a fullmäktigemål: the direktivmål a bolag's
+		 * goal contributes through, or null. */
+		json_key(out, depth + 1, "via", 0);
+		json_str(out, e->via ? e->via->id : NULL);
+	}
 	json_key(out, depth + 1, "perspective", 0);
 	json_perspective(out, m, e->perspective);
 	json_key(out, depth + 1, "document", 0);
@@ -91,7 +97,8 @@ static void entry_json(plan_out *out, const plan_model *m, const plan_fu_entry *
 			plan_buf_putc(&out->buf, '\n');
 			for (int i = 0; i < depth + 2; i++)
 				plan_buf_puts(&out->buf, "  ");
-			entry_json(out, m, &e->below[k], depth + 2, interim);
+			entry_json(out, m, &e->below[k], depth + 2, interim,
+				e->item->kind == PLAN_ITEM_KF_GOAL);
 		}
 		plan_buf_puts(&out->buf, e->nbelow ? "\n" : "");
 		if (e->nbelow)
@@ -411,7 +418,7 @@ void followup_json(plan_out *out, const plan_model *m, const plan_followup *f,
 	plan_buf_putc(&out->buf, '[');
 	for (size_t g = 0; g < f->ngoals; g++) {
 		open_list(out, g, 2);
-		entry_json(out, m, &f->goals[g], 2, interim);
+		entry_json(out, m, &f->goals[g], 2, interim, 0);
 	}
 	close_list(out, f->ngoals, 1);
 
@@ -439,7 +446,7 @@ void followup_json(plan_out *out, const plan_model *m, const plan_followup *f,
 	plan_buf_putc(&out->buf, '[');
 	for (size_t i = 0; i < f->nactivities; i++) {
 		open_list(out, i, 2);
-		entry_json(out, m, &f->activities[i], 2, interim);
+		entry_json(out, m, &f->activities[i], 2, interim, 0);
 	}
 	close_list(out, f->nactivities, 1);
 	json_key(out, 1, "activity_counts", 0);

@@ -1,7 +1,8 @@
 /* plan.c: plan-report plan: a plan as a readable document: the flerårsplan
  * (fullmäktigemål by perspective with strategies and Agenda 2030, and the
- * chain of goals, KPIs and activities below each), or one body's, office's
- * or unit's plan; and the same as JSON. */
+ * chain of goals, KPIs and activities below each, then the ägardirektiv to
+ * the companies), or one body's, office's or unit's plan (a bolag's with
+ * its ägardirektiv first); and the same as JSON. */
 #include "report_impl.h"
 
 #include <stdlib.h>
@@ -24,7 +25,10 @@ typedef struct ctx {
 static int in_chain(const plan_item *parent, const plan_item *child)
 {
 	switch (parent->kind) {
-	case PLAN_ITEM_KF_GOAL: return child->kind == PLAN_ITEM_BODY_GOAL || child->kind == PLAN_ITEM_ASSIGNMENT;
+	case PLAN_ITEM_KF_GOAL:
+		return child->kind == PLAN_ITEM_BODY_GOAL || child->kind == PLAN_ITEM_ASSIGNMENT ||
+		       child->kind == PLAN_ITEM_DIRECTIVE_GOAL;
+	case PLAN_ITEM_DIRECTIVE_GOAL: return child->kind == PLAN_ITEM_BODY_GOAL;
 	case PLAN_ITEM_ASSIGNMENT: return child->kind == PLAN_ITEM_ACTIVITY;
 	case PLAN_ITEM_BODY_GOAL:
 	case PLAN_ITEM_OFFICE_GOAL:
@@ -186,6 +190,10 @@ static void item_line(const ctx *c, const plan_item *item, int depth)
 	case PLAN_ITEM_KPI: kpi_line(c, item); break;
 	case PLAN_ITEM_ACTIVITY: activity_line(c, item); break;
 	case PLAN_ITEM_ASSIGNMENT: assignment_line(c, item); break;
+	case PLAN_ITEM_DIRECTIVE_GOAL:
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_DIRECTIVE_GOAL);
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		/* fall through */
 	default:
 		plan_doc_put(d, PLAN_DOC_STRONG, item->id);
 		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
@@ -418,6 +426,72 @@ static void year_amounts_table(const ctx *c, const plan_node *frames)
 	}
 }
 
+void plan_report_directive_text(plan_report_doc *d, const plan_document *ad)
+{
+	static const struct { const char *key; plan_word label; } parts[] = {
+		{ "purpose", PLAN_W_PURPOSE }, { "direction", PLAN_W_DIRECTION },
+	};
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+		const char *text = node_text(ad->root, parts[k].key);
+		if (!text)
+			continue;
+		plan_doc_para(d);
+		plan_doc_word(d, PLAN_DOC_STRONG, parts[k].label);
+		plan_doc_put(d, PLAN_DOC_STRONG, ":");
+		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_put(d, PLAN_DOC_PLAIN, text);
+	}
+	const plan_node *directives = plan_node_get(ad->root, "directives");
+	if (directives && directives->type == PLAN_NODE_SEQUENCE && directives->len) {
+		plan_doc_para(d);
+		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_DIRECTIVES);
+		text_list(d, directives);
+	}
+}
+
+/* The flerårsplan's last part: each company's ägardirektiv in short, its
+ * direktivmål with the fullmäktigemål they serve (the chains under the
+ * fullmäktigemål show what the companies plan for them). */
+static void directives_of_companies(const ctx *c)
+{
+	plan_report_doc *d = c->d;
+	const plan_model *m = c->m;
+	int any = 0;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		const plan_document *ad = m->docs[i];
+		if (ad->kind != PLAN_DOC_AGARDIREKTIV || !ad->owner)
+			continue;
+		if (!any) {
+			plan_doc_heading(d, 2);
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_AGARDIREKTIV_ALL);
+		}
+		any = 1;
+		plan_doc_heading(d, 3);
+		plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, ad->owner));
+		adopted_line(c, ad);
+		plan_report_directive_text(d, ad);
+		plan_doc_para(d);
+		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_DIRECTIVE_GOALS);
+		for (size_t k = 0; k < ad->nitems; k++) {
+			const plan_item *g = ad->items[k];
+			if (g->kind != PLAN_ITEM_DIRECTIVE_GOAL || !plan_report_defines(m, g))
+				continue;
+			plan_doc_item(d, 0);
+			plan_doc_put(d, PLAN_DOC_STRONG, g->id);
+			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+			plan_doc_put(d, PLAN_DOC_PLAIN, g->title);
+			int first = 1;
+			for (size_t r = 0; r < g->nrefs; r++) {
+				if (!plan_ref_is_upward(&g->refs[r]))
+					continue;
+				plan_doc_put(d, PLAN_DOC_PLAIN, first ? " → " : ", ");
+				plan_doc_put(d, PLAN_DOC_PLAIN, g->refs[r].id);
+				first = 0;
+			}
+		}
+	}
+}
+
 static void kommun_doc(const ctx *c)
 {
 	plan_report_doc *d = c->d;
@@ -470,6 +544,7 @@ static void kommun_doc(const ctx *c)
 		plan_doc_put(d, PLAN_DOC_PLAIN, ")");
 		chain(c, a, 1);
 	}
+	directives_of_companies(c);
 	year_amounts_table(c, plan_node_get(fap->root, "frames"));
 }
 
@@ -478,7 +553,8 @@ static void kommun_doc(const ctx *c)
 static int owns(const plan_document *plan, const plan_item *owner)
 {
 	return plan->owner == owner && (plan->kind == PLAN_DOC_VERKSAMHETSPLAN ||
-		plan->kind == PLAN_DOC_KONTORSPLAN || plan->kind == PLAN_DOC_ARBETSPLAN);
+		plan->kind == PLAN_DOC_KONTORSPLAN || plan->kind == PLAN_DOC_ARBETSPLAN ||
+		plan->kind == PLAN_DOC_AGARDIREKTIV);
 }
 
 static void plan_title(const ctx *c, const plan_document *plan)
@@ -488,6 +564,7 @@ static void plan_title(const ctx *c, const plan_document *plan)
 	switch (plan->kind) {
 	case PLAN_DOC_VERKSAMHETSPLAN: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_VERKSAMHETSPLAN); break;
 	case PLAN_DOC_KONTORSPLAN: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KONTORSPLAN); break;
+	case PLAN_DOC_AGARDIREKTIV: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_AGARDIREKTIV); break;
 	default: plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ARBETSPLAN); break;
 	}
 	if (plan->period_from)
@@ -622,6 +699,11 @@ static int owner_doc(const ctx *c, const plan_item *owner)
 		plan_title(c, plan);
 		if (plan->kind == PLAN_DOC_ARBETSPLAN) {
 			unit_doc(c, plan);
+			continue;
+		}
+		if (plan->kind == PLAN_DOC_AGARDIREKTIV) {
+			plan_report_directive_text(c->d, plan);
+			goals_by_perspective(c, plan, PLAN_ITEM_DIRECTIVE_GOAL);
 			continue;
 		}
 		goals_by_perspective(c, plan, plan->kind == PLAN_DOC_VERKSAMHETSPLAN ?
@@ -812,7 +894,10 @@ static void json_plans(const ctx *c, const plan_item *owner)
 	size_t np = 0;
 	for (size_t i = 0; i < m->ndocs; i++) {
 		const plan_document *plan = m->docs[i];
-		if (owner ? !owns(plan, owner) : plan != m->flerarsplan)
+		/* The kommun's plans: the flerårsplan and the ägardirektiv
+		 * the council gave the companies. */
+		if (owner ? !owns(plan, owner) :
+		    plan != m->flerarsplan && (plan->kind != PLAN_DOC_AGARDIREKTIV || !plan->owner))
 			continue;
 		plan_buf_puts(&out->buf, np++ ? ",\n    {" : "\n    {");
 		json_key(out, 3, "id", 1);
@@ -847,6 +932,16 @@ static void json_plans(const ctx *c, const plan_item *owner)
 			plan_buf_putc(&out->buf, '}');
 		} else {
 			plan_buf_puts(&out->buf, "null");
+		}
+		if (plan->kind == PLAN_DOC_AGARDIREKTIV) {
+			json_key(out, 3, "company", 0);
+			json_owner(out, m, plan->owner);
+			json_key(out, 3, "purpose", 0);
+			json_str(out, node_text(plan->root, "purpose"));
+			json_key(out, 3, "direction", 0);
+			json_str(out, node_text(plan->root, "direction"));
+			json_key(out, 3, "directives", 0);
+			json_text_list(out, plan_node_get(plan->root, "directives"));
 		}
 		json_key(out, 3, "items", 0);
 		plan_buf_putc(&out->buf, '[');

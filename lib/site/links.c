@@ -17,6 +17,7 @@ int site_item_published(const plan_item *item)
 	case PLAN_ITEM_OFFICE:
 	case PLAN_ITEM_UNIT:
 		return 1;
+	case PLAN_ITEM_DIRECTIVE_GOAL:
 	case PLAN_ITEM_BODY_GOAL:
 	case PLAN_ITEM_OFFICE_GOAL:
 	case PLAN_ITEM_ACTIVITY:
@@ -24,6 +25,7 @@ int site_item_published(const plan_item *item)
 	case PLAN_ITEM_DOCUMENT:
 		return item->doc && item->doc->owner && !item->doc->owner->redefined &&
 			(item->doc->kind == PLAN_DOC_VERKSAMHETSPLAN || item->doc->kind == PLAN_DOC_KONTORSPLAN ||
+			 item->doc->kind == PLAN_DOC_AGARDIREKTIV ||
 			 item->doc->kind == PLAN_DOC_ARBETSPLAN);
 	}
 	return 0;
@@ -84,7 +86,7 @@ void site_item_path(plan_buf *buf, const plan_item *item, int with_anchor)
 {
 	const plan_item *page = item;
 	if (item->kind == PLAN_ITEM_BODY_GOAL || item->kind == PLAN_ITEM_OFFICE_GOAL ||
-	    item->kind == PLAN_ITEM_ACTIVITY)
+	    item->kind == PLAN_ITEM_ACTIVITY || item->kind == PLAN_ITEM_DIRECTIVE_GOAL)
 		page = item->owner;
 	else if (item->kind == PLAN_ITEM_DOCUMENT)
 		page = item->doc->owner;

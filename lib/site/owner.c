@@ -34,6 +34,8 @@ static void plan_section(site *s, plan_report_doc *d, const plan_document *doc)
 		plan_doc_put(d, PLAN_DOC_PLAIN, " · ");
 		plan_doc_put(d, PLAN_DOC_PLAIN, doc->id);
 	}
+	if (doc->kind == PLAN_DOC_AGARDIREKTIV)
+		plan_report_directive_text(d, doc);
 	size_t kpis = 0;
 	for (size_t i = 0; i < doc->nitems; i++) {
 		const plan_item *item = doc->items[i];
@@ -128,6 +130,7 @@ static void owner_page(site *s, const plan_item *owner, const plan_document **do
 static int plan_kind(const plan_document *doc)
 {
 	return doc->kind == PLAN_DOC_VERKSAMHETSPLAN || doc->kind == PLAN_DOC_KONTORSPLAN ||
+		doc->kind == PLAN_DOC_AGARDIREKTIV ||
 		doc->kind == PLAN_DOC_ARBETSPLAN;
 }
 

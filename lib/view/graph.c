@@ -10,10 +10,11 @@
 enum { LABEL_TITLE_COLUMNS = 40 };
 
 static const char *const level_names[LEVELS] = {
-	"Fullmäktigemål", "Särskilda uppdrag", "Nämndmål", "Kontorsplan goals", "KPIs", "Activities",
+	"Fullmäktigemål", "Särskilda uppdrag", "Direktivmål", "Nämndmål", "Kontorsplan goals", "KPIs",
+	"Activities",
 };
 static const char *const level_keys[LEVELS] = {
-	"kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
+	"kf_goal", "assignment", "directive_goal", "body_goal", "office_goal", "kpi", "activity",
 };
 
 /* Fill colours by perspective index (styrmodell order), repeating after
@@ -119,6 +120,15 @@ static void dot_node(plan_out *out, const graph *g, const plan_item *item)
 	if (label.failed)
 		out->buf.failed = 1;
 	plan_buf_free(&label);
+}
+
+/* The plan level JSON names, as before direktivmål came: fullmäktigemål
+ * 0, särskilda uppdrag 1, nämndmål 2 and so on to activities 5, so that
+ * scripts keep their numbers. A direktivmål is kommunfullmäktige's, as a
+ * särskilt uppdrag is: 1. */
+static int plan_level(int level)
+{
+	return level <= 1 ? level : level == 2 ? 1 : level - 1;
 }
 
 static void print_dot(plan_out *out, const graph *g)
@@ -328,7 +338,7 @@ static void print_json(plan_out *out, const graph *g, const plan_view_options *o
 			plan_buf_puts(b, n++ ? ",\n    {\"id\": " : "\n    {\"id\": ");
 			out_json(out, item->id);
 			plan_buf_printf(b, ", \"kind\": \"%s\", \"level\": %d, \"title\": ",
-				plan_item_kind_key(item->kind), level);
+				plan_item_kind_key(item->kind), plan_level(level));
 			out_json(out, item->title);
 			plan_buf_puts(b, ", \"perspective\": ");
 			out_json_perspective(out, m, item_first_perspective(m, item));

@@ -12,10 +12,11 @@ int plan_view_level(const plan_item *item)
 	switch (item->kind) {
 	case PLAN_ITEM_KF_GOAL: return 0;
 	case PLAN_ITEM_ASSIGNMENT: return 1;
-	case PLAN_ITEM_BODY_GOAL: return 2;
-	case PLAN_ITEM_OFFICE_GOAL: return 3;
-	case PLAN_ITEM_KPI: return 4;
-	case PLAN_ITEM_ACTIVITY: return 5;
+	case PLAN_ITEM_DIRECTIVE_GOAL: return 2;
+	case PLAN_ITEM_BODY_GOAL: return 3;
+	case PLAN_ITEM_OFFICE_GOAL: return 4;
+	case PLAN_ITEM_KPI: return 5;
+	case PLAN_ITEM_ACTIVITY: return 6;
 	default: return -1;
 	}
 }

@@ -42,7 +42,7 @@ void out_json_perspective(plan_out *out, const plan_model *m, int index);
 void out_json_head(plan_out *out, const plan_view_options *opt);
 
 /* The levels of the link graph (plan_view_level). */
-#define LEVELS 6
+#define LEVELS 7
 
 /* A valid upward link (contributes_to, measures, goal): what traces follow. */
 int ref_is_link(const plan_ref *ref);

@@ -299,12 +299,83 @@ static void test_long_chain_needs_no_recursion(void **state)
 
 /* Every kind has the key JSON output names it by; anything else is a
  * document. */
+/* A bolag's goal traces through its ägardirektiv's direktivmål to the
+ * fullmäktigemål, and counts among the goals contributing to it. */
+static void test_directive_goal_between(void **state)
+{
+	(void)state;
+	add("styrmodell.yaml", styrmodell);
+	add("organisation.yaml",
+		"kind: organisation\n"
+		"bodies: [{id: b1, name: B1, type: namnd}, {id: ab, name: AB, type: bolag}]\n");
+	add("flerarsplan.yaml", flerarsplan);
+	add("ad.yaml",
+		"kind: agardirektiv\nid: AD\nowner: ab\npurpose: P\ndirection: R\n"
+		"goals: [{id: D1, title: T, contributes_to: [KF-2]}]\n");
+	add("vp-ab.yaml",
+		"kind: verksamhetsplan\nid: VPAB\nowner: ab\nperiod: {from: 2026, to: 2028}\n"
+		"goals: [{id: A1, title: T, contributes_to: [D1]}, {id: A2, title: T, contributes_to: [KF-2]}]\n");
+	add("vp-b1.yaml",
+		"kind: verksamhetsplan\nid: VPB1\nowner: b1\nperiod: {from: 2026, to: 2028}\n"
+		"goals: [{id: G1, title: T, contributes_to: [D1]}]\n");
+	assert_int_equal(plan_model_build(&fx->model, (const plan_file *const *)fx->files,
+		fx->nfiles, fx->diags), 0);
+	assert_int_equal(plan_model_link(fx->model, fx->diags), 0);
+	/* Only the nämnd's link into the bolag's directive is a fault. */
+	const plan_diag *d = only_diag("cross-body-link");
+	assert_string_equal(d->key, "G1");
+	const plan_item *d1 = plan_model_find(fx->model, "D1");
+	const plan_item *a1 = plan_model_find(fx->model, "A1");
+	assert_int_equal(d1->kind, PLAN_ITEM_DIRECTIVE_GOAL);
+	assert_ptr_equal(d1->owner, plan_model_find(fx->model, "ab"));
+	assert_true(d1->traces && a1->traces);
+	assert_int_equal(a1->perspectives, 2);   /* eko, reached through D1 */
+	plan_contributors it = PLAN_CONTRIBUTORS_INIT(plan_model_find(fx->model, "KF-2"));
+	const plan_item *via = NULL, *goal;
+	const char *seen[4];
+	const plan_item *vias[4];
+	size_t n = 0;
+	while ((goal = plan_contributors_next(&it, &via)) && n < 4) {
+		vias[n] = via;
+		seen[n++] = goal->id;
+	}
+	/* D1's children (A1 and the nämnd's G1, followed although cross-body)
+	 * and A2, in the order of KF-2's children. */
+	assert_int_equal(n, 3);
+	size_t through = 0;
+	for (size_t i = 0; i < n; i++)
+		if (vias[i]) {
+			assert_ptr_equal(vias[i], d1);
+			through++;
+		} else {
+			assert_string_equal(seen[i], "A2");
+		}
+	assert_int_equal(through, 2);
+}
+
+/* An ägardirektiv is given to a bolag only. */
+static void test_directive_owner_is_a_bolag(void **state)
+{
+	(void)state;
+	add("styrmodell.yaml", styrmodell);
+	add("organisation.yaml", organisation);
+	add("flerarsplan.yaml", flerarsplan);
+	add("ad.yaml",
+		"kind: agardirektiv\nid: AD\nowner: b1\npurpose: P\ndirection: R\n"
+		"goals: [{id: D1, title: T, contributes_to: [KF-1]}]\n");
+	assert_int_equal(plan_model_build(&fx->model, (const plan_file *const *)fx->files,
+		fx->nfiles, fx->diags), 0);
+	assert_int_equal(plan_model_link(fx->model, fx->diags), 0);
+	const plan_diag *d = only_diag("wrong-level-link");
+	assert_non_null(strstr(d->message, "not a bolag"));
+}
+
 static void test_kind_keys(void **state)
 {
 	(void)state;
 	static const char *const keys[PLAN_ITEM_KINDS] = {
 		"body", "office", "unit", "kf_goal", "assignment", "body_goal",
-		"office_goal", "kpi", "activity", "document",
+		"office_goal", "kpi", "activity", "document", "directive_goal",
 	};
 	for (int k = 0; k < PLAN_ITEM_KINDS; k++)
 		assert_string_equal(plan_item_kind_key((plan_item_kind)k), keys[k]);
@@ -323,6 +394,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_perspectives, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_without_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_chain_needs_no_recursion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directive_goal_between, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directive_owner_is_a_bolag, setup, teardown),
 		cmocka_unit_test(test_kind_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

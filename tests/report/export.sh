@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 ok() { echo "ok: $*"; }
-tables="fullmaktigemal namndmal kontorsmal sarskilda_uppdrag nyckeltal nyckeltal_utfall aktiviteter uppfoljning lankar"
+tables="fullmaktigemal namndmal kontorsmal sarskilda_uppdrag nyckeltal nyckeltal_utfall aktiviteter uppfoljning lankar direktivmal"
 
 cp -r "$sets/full" "$work/plans"
 export PLAN_LANG=sv
@@ -28,7 +28,7 @@ unset LANG LC_ALL LC_MESSAGES
 for t in $tables; do
   [ -f "$work/csv/$t.csv" ] || fail "no $t.csv"
 done
-[ "$(ls "$work/csv" | wc -l)" -eq 9 ] && ok "nine files" || fail "files: $(ls "$work/csv")"
+[ "$(ls "$work/csv" | wc -l)" -eq 10 ] && ok "ten files" || fail "files: $(ls "$work/csv")"
 for f in $tables plan; do
   case $f in plan) got=$work/plan.json want=$expected/plan.json ;;
              *) got=$work/csv/$f.csv want=$expected/$f.csv ;; esac

@@ -327,7 +327,7 @@ static void test_followup_doc(void **state)
 	assert_int_equal(d.blocks[0].level, 1);
 	block_text(&d, &d.blocks[0], text, sizeof text);
 	assert_string_equal(text, "Delårsrapport 1 2026 – Ekeby kommun");
-	/* A DR1 opens with the feared deviations, one item each: five goals,
+	/* A DR1 opens with the feared deviations, one item each: six goals,
 	 * one särskilt uppdrag, two economies. */
 	assert_int_equal(d.blocks[2].kind, PLAN_BLOCK_HEADING);
 	block_text(&d, &d.blocks[2], text, sizeof text);
@@ -337,8 +337,8 @@ static void test_followup_doc(void **state)
 		items++;
 		b++;
 	}
-	assert_int_equal(items, 8);
-	block_text(&d, &d.blocks[4 + 5], text, sizeof text);
+	assert_int_equal(items, 9);
+	block_text(&d, &d.blocks[4 + 6], text, sizeof text);
 	assert_non_null(strstr(text, "SU-2026-3"));
 	assert_non_null(strstr(text, "prognos: Försenat"));
 	assert_int_equal(d.blocks[b].kind, PLAN_BLOCK_HEADING);

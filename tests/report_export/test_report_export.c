@@ -63,7 +63,7 @@ static void test_tables_in_order(void **state)
 	(void)state;
 	static const char *const names[] = { "fullmaktigemal", "namndmal", "kontorsmal",
 		"sarskilda_uppdrag", "nyckeltal", "nyckeltal_utfall", "aktiviteter", "uppfoljning",
-		"lankar" };
+		"lankar", "direktivmal" };
 	for (size_t t = 0; t < PLAN_EXPORT_TABLES; t++) {
 		assert_string_equal(e->tables[t].name, names[t]);
 		assert_true(e->tables[t].nrows > 0);

@@ -97,12 +97,18 @@ static void test_kommun_dr1(void **state)
 	assert_int_equal(kf3->status, PLAN_GOAL_NOT_MET);
 	assert_int_equal(kf3->forecast, PLAN_GOAL_PARTLY_MET);
 	assert_string_equal(kf3->improvements, "Tidigarelägga upphandlingen av fordon.");
-	assert_int_equal(kf3->nbelow, 3);
-	assert_string_equal(kf3->below[0].item->id, "BUN-2");
-	assert_string_equal(kf3->below[0].doc->id, "DR1-2026-BUN");
-	assert_int_equal(kf3->below[0].status, PLAN_GOAL_PARTLY_MET);
-	assert_string_equal(kf3->below[2].item->id, "SBN-1");
-	assert_int_equal(kf3->below[2].status, PLAN_GOAL_NOT_MET);
+	assert_int_equal(kf3->nbelow, 4);
+	/* The bolag's goal, through the direktivmål of its ägardirektiv (the
+	 * ägardirektiv's file comes first in the set). */
+	assert_string_equal(kf3->below[0].item->id, "SBO-1");
+	assert_string_equal(kf3->below[0].via->id, "AD-SBO-1");
+	assert_int_equal(kf3->below[0].status, PLAN_GOAL_NOT_MET);
+	assert_string_equal(kf3->below[1].item->id, "BUN-2");
+	assert_null(kf3->below[1].via);
+	assert_string_equal(kf3->below[1].doc->id, "DR1-2026-BUN");
+	assert_int_equal(kf3->below[1].status, PLAN_GOAL_PARTLY_MET);
+	assert_string_equal(kf3->below[3].item->id, "SBN-1");
+	assert_int_equal(kf3->below[3].status, PLAN_GOAL_NOT_MET);
 	assert_null(goal(f, "KF-4")->actions);
 	assert_int_equal(plan_report_perspective(plan_set_model(set), kf3->item), 1);
 	assert_true(plan_report_defines(plan_set_model(set), kf3->item));
@@ -129,10 +135,10 @@ static void test_kommun_dr1(void **state)
 	assert_int_equal(f->assignment_counts[PLAN_TASK_ONGOING], 1);
 
 	/* KPIs as of DR1: no outcome from the årsredovisning yet */
-	assert_int_equal(f->nkpis, 12);
+	assert_int_equal(f->nkpis, 16);
 	assert_int_equal(f->kpi_counts[PLAN_KPI_IMPROVED], 4);
 	assert_int_equal(f->kpi_counts[PLAN_KPI_NOT_MET], 1);
-	assert_int_equal(f->kpi_counts[PLAN_KPI_NO_OUTCOME], 7);
+	assert_int_equal(f->kpi_counts[PLAN_KPI_NO_OUTCOME], 11);
 	assert_string_equal(f->kpis[0]->kpi->id, "NT-UTBK-1");
 	assert_double_equal(f->kpi_rows[0].outcome, 75, 0);
 	assert_int_equal(f->kpi_rows[0].result, PLAN_KPI_IMPROVED);
@@ -156,9 +162,10 @@ static void test_kommun_dr1(void **state)
 	assert_double_equal(f->economy[4].economy.deviation_pct, -0.5, 1e-9);
 
 	/* deviations: the fullmäktigemål first, then the bodies' goals, once each */
-	assert_int_equal(f->ndeviations, 8);
-	const char *devs[] = { "KF-1", "KF-3", "KF-6", "BUN-1", "BUN-2", "SBN-1", "KS-2", "SBN-4" };
-	for (size_t i = 0; i < 8; i++)
+	assert_int_equal(f->ndeviations, 9);
+	const char *devs[] = { "KF-1", "KF-3", "KF-6", "BUN-1", "SBO-1", "BUN-2", "SBN-1", "KS-2",
+		"SBN-4" };
+	for (size_t i = 0; i < 9; i++)
 		assert_string_equal(f->deviations[i]->item->id, devs[i]);
 	plan_followup_free(f);
 }

@@ -75,7 +75,7 @@ static void test_followups(void **state)
 	(void)state;
 	plan_kpi_table *t = NULL;
 	assert_int_equal(plan_kpi_table_build(&t, plan_set_model(set), NULL), 0);
-	assert_int_equal(t->nkpis, 12);
+	assert_int_equal(t->nkpis, 16);
 	const plan_kpi_report *r = kpi(t, "NT-UTBK-1");
 	assert_false(r->lower_is_better);
 	assert_string_equal(r->unit, "procent");

@@ -22,7 +22,8 @@ typedef enum plan_doc_kind {
 	PLAN_DOC_VERKSAMHETSPLAN,
 	PLAN_DOC_KONTORSPLAN,
 	PLAN_DOC_ARBETSPLAN,
-	PLAN_DOC_UPPFOLJNING
+	PLAN_DOC_UPPFOLJNING,
+	PLAN_DOC_AGARDIREKTIV     /* kommunfullmäktige's owner directive to a bolag */
 } plan_doc_kind;
 
 /* Everything that has an id in the one namespace of a plan set. */
@@ -36,10 +37,12 @@ typedef enum plan_item_kind {
 	PLAN_ITEM_OFFICE_GOAL, /* kontorsplan goals */
 	PLAN_ITEM_KPI,         /* nyckeltal (kontorsplan kpis) */
 	PLAN_ITEM_ACTIVITY,    /* aktivitet (arbetsplan activities) */
-	PLAN_ITEM_DOCUMENT     /* a plan document's own id (FAP-2026-2028, VP-BUN-2026, ...) */
+	PLAN_ITEM_DOCUMENT,    /* a plan document's own id (FAP-2026-2028, VP-BUN-2026, ...) */
+	PLAN_ITEM_DIRECTIVE_GOAL /* direktivmål (agardirektiv goals): between the
+	                          * fullmäktigemål and a bolag's own goals */
 } plan_item_kind;
 
-#define PLAN_ITEM_KINDS 10
+#define PLAN_ITEM_KINDS 11
 
 /* What a reference is for; the roles marked "upward" are the links that
  * traces follow (plan-format.md, "What traces means"). */
@@ -81,6 +84,7 @@ struct plan_item {
 	uint8_t redefined;            /* its id was defined before it (duplicate-id):
 	                               * plan_model_find names the first definition */
 	uint8_t school_year;          /* body: plans by school year */
+	uint8_t company;              /* body: of type bolag (gets an ägardirektiv) */
 	uint8_t units_must_follow;    /* KPI */
 	uint8_t traces;               /* link stage: reaches a fullmäktigemål or a
 	                               * särskilt uppdrag */
@@ -190,6 +194,22 @@ int plan_ref_fits(const plan_document *doc, const plan_item *item, plan_ref_role
 const char *plan_ref_suggest(const plan_model *model, const plan_document *doc,
 	const plan_item *from, const plan_ref *ref);
 
+/* The nämndmål that contribute to a fullmäktigemål, directly or through a
+ * direktivmål of an ägardirektiv (a bolag's goals), in the order of the
+ * fullmäktigemål's children: start with PLAN_CONTRIBUTORS_INIT(kf), then
+ * call plan_contributors_next until it returns NULL. *via gets the
+ * direktivmål a goal contributes through, or NULL for a direct one. A
+ * nämndmål that names the fullmäktigemål more than once (or through two
+ * direktivmål) comes as often. Reads the link stage's children. */
+typedef struct plan_contributors {
+	const plan_item *goal;
+	size_t child, grandchild;
+} plan_contributors;
+
+#define PLAN_CONTRIBUTORS_INIT(kf) { (kf), 0, 0 }
+
+const plan_item *plan_contributors_next(plan_contributors *it, const plan_item **via);
+
 /* True for the roles traces follow: contributes_to, measures and an
  * assignment's goal. */
 int plan_ref_is_upward(const plan_ref *ref);
@@ -199,8 +219,8 @@ int plan_ref_is_upward(const plan_ref *ref);
  * "kpi", "activity". */
 const char *plan_ref_role_key(plan_ref_role role);
 
-/* True for kinds that must trace to a fullmäktigemål: nämndmål, kontorsplan
- * goals, KPIs and activities. */
+/* True for kinds that must trace to a fullmäktigemål: direktivmål,
+ * nämndmål, kontorsplan goals, KPIs and activities. */
 int plan_item_must_trace(const plan_item *item);
 
 /* "fullmäktigemål", "nämndmål", "kontorsplan goal", "KPI", "activity", ...:
@@ -210,8 +230,9 @@ const char *plan_item_kind_name(plan_item_kind kind);
 /* The same in `lang`, as a message names the kind: "aktivitet". */
 const char *plan_item_kind_word(plan_item_kind kind, plan_lang lang);
 
-/* "kf_goal", "assignment", "body_goal", "office_goal", "kpi", "activity",
- * "body", "office", "unit", "document": the kind as JSON output names it. */
+/* "kf_goal", "assignment", "directive_goal", "body_goal", "office_goal",
+ * "kpi", "activity", "body", "office", "unit", "document": the kind as JSON
+ * output names it. */
 const char *plan_item_kind_key(plan_item_kind kind);
 
 /* "styrmodell", "verksamhetsplan", ...: the document kind's name. */

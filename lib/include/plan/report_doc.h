@@ -63,6 +63,11 @@ int plan_report_followup_json(plan_out *out, const plan_model *m, const plan_rep
  * so in its own words. */
 size_t plan_report_personal_data(const plan_report_options *opt, const plan_diags *diags);
 
+/* An ägardirektiv's own words into `d`: the company's purpose and
+ * direction and the council's directives for its operations and economy,
+ * each under its label (plan-report plan, the site's company page). */
+void plan_report_directive_text(plan_report_doc *d, const plan_document *ad);
+
 /* The same document of a follow-up already built (plan_followup_build,
  * status PLAN_FOLLOWUP_OK), for a caller that uses it for more than the
  * report; opt->year, period and owner are not read. */

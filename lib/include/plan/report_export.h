@@ -41,7 +41,7 @@ typedef struct plan_export_table {
 	size_t cap;            /* rows allocated */
 } plan_export_table;
 
-#define PLAN_EXPORT_TABLES 9
+#define PLAN_EXPORT_TABLES 10
 
 typedef struct plan_export {
 	plan_export_table tables[PLAN_EXPORT_TABLES];   /* in a fixed order */

@@ -35,6 +35,8 @@ typedef struct plan_fu_entry {
 	struct plan_fu_entry *below;    /* what the level below reported on the
 	                                 * items that contribute to this one */
 	size_t nbelow;
+	const plan_item *via;           /* below a fullmäktigemål: the direktivmål a
+	                                 * bolag's goal contributes through, or NULL */
 } plan_fu_entry;
 
 typedef enum plan_funding {

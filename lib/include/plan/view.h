@@ -89,9 +89,10 @@ int plan_view_diff(plan_out *out, const plan_set *set, const plan_set_options *o
 int plan_view_suspect(plan_out *out, const plan_set *set, const plan_set_options *options,
 	const char *old_rev, const plan_view_options *opt);
 
-/* The level of an item in the link graph: fullmäktigemål, särskilda
- * uppdrag, nämndmål, kontorsplan goals, KPIs and activities are 0 to 5;
- * -1 for items that are not part of it (organisation, documents). */
+/* The level of an item in the link graph, in the order views list them:
+ * fullmäktigemål, särskilda uppdrag, direktivmål, nämndmål, kontorsplan
+ * goals, KPIs and activities are 0 to 6; -1 for items that are not part
+ * of it (organisation, documents). */
 int plan_view_level(const plan_item *item);
 
 /* plan-link's help in `lang`: the whole binary's for `command` NULL, else
