@@ -33,6 +33,8 @@ static const char css[] =
 	"@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
 	"table{font-size:8pt}th,td{padding:.2em .4em}"
 	"h1,h2,h3,h4,figcaption{break-after:avoid}tr,li,svg,figcaption{break-inside:avoid}"
+	/* The colophon's few lines stay on one page, the last. */
+	"#_colophon~p{break-before:avoid}"
 	"a{color:inherit;text-decoration:none}}\n"
 	/* A4 with the page number at the foot of each page. A margin box of
 	 * our own also keeps Chromium from printing its date and title there. */
