@@ -723,6 +723,13 @@ const char *plan_item_kind_word(plan_item_kind kind, plan_lang lang)
 	return plan_tr(lang, plan_item_kind_name(kind));
 }
 
+const char *plan_item_word(const plan_item *item, plan_lang lang)
+{
+	if (item->kind == PLAN_ITEM_BODY && item->company)
+		return plan_tr(lang, "bolag");
+	return plan_item_kind_word((plan_item_kind)item->kind, lang);
+}
+
 const char *plan_doc_kind_name(plan_doc_kind kind)
 {
 	return kinds[kind].name;

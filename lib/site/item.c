@@ -132,7 +132,7 @@ static void contributors(site *s, plan_report_doc *d, const plan_item *item)
 		const plan_item *child = item->children[i];
 		plan_doc_item(d, 0);
 		site_link(d, child, 1);
-		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s)", plan_item_kind_word((plan_item_kind)child->kind, s->lang));
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s)", plan_item_word(child, s->lang));
 	}
 }
 
@@ -147,7 +147,7 @@ void site_item_section(site *s, plan_report_doc *d, const plan_item *item, int l
 	plan_doc_para(d);
 	plan_doc_put(d, PLAN_DOC_STRONG, plan_trc(s->lang, "site", "Kind"));
 	plan_doc_put(d, PLAN_DOC_STRONG, ": ");
-	plan_doc_put(d, PLAN_DOC_PLAIN, plan_item_kind_word((plan_item_kind)item->kind, s->lang));
+	plan_doc_put(d, PLAN_DOC_PLAIN, plan_item_word(item, s->lang));
 	if (p >= 0) {
 		plan_doc_put(d, PLAN_DOC_PLAIN, " · ");
 		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_PERSPECTIVE);
@@ -192,7 +192,7 @@ static void walk(site *s, plan_report_doc *d, const plan_item *item, int depth)
 		}
 		plan_doc_item(d, depth);
 		site_link(d, child, 1);
-		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s", plan_item_kind_word((plan_item_kind)child->kind, s->lang));
+		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%s", plan_item_word(child, s->lang));
 		if (child->owner && child->owner->title[0])
 			plan_doc_putf(d, PLAN_DOC_PLAIN, ", %s", child->owner->title);
 		plan_doc_put(d, PLAN_DOC_PLAIN, ")");

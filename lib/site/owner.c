@@ -25,7 +25,11 @@ static void plan_section(site *s, plan_report_doc *d, const plan_document *doc)
 	plan_doc_heading(d, 2);
 	if (doc->self && site_item_published(doc->self))
 		plan_doc_id(d, doc->id);
-	plan_doc_put(d, PLAN_DOC_PLAIN, plan_title(doc));
+	/* An ägardirektiv has no title of its own: it is the company's. */
+	if (doc->kind == PLAN_DOC_AGARDIREKTIV && !plan_node_get(doc->root, "title"))
+		plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_AGARDIREKTIV);
+	else
+		plan_doc_put(d, PLAN_DOC_PLAIN, plan_title(doc));
 	if (doc->id) {
 		plan_doc_para(d);
 		plan_doc_put(d, PLAN_DOC_STRONG, plan_trc(s->lang, "site", "Kind"));

@@ -85,7 +85,7 @@ void site_search(site *s)
 			continue;
 		plan_buf_clear(&path);
 		site_item_path(&path, item, 1);
-		const char *kind = plan_item_kind_word((plan_item_kind)item->kind, s->lang);
+		const char *kind = plan_item_word(item, s->lang);
 		/* [id, title] only: what the query is matched against. The
 		 * address and the kind are in the list item of the same place. */
 		plan_buf_puts(&js, n ? ",\n[" : "[");

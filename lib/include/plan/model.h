@@ -230,6 +230,10 @@ const char *plan_item_kind_name(plan_item_kind kind);
 /* The same in `lang`, as a message names the kind: "aktivitet". */
 const char *plan_item_kind_word(plan_item_kind kind, plan_lang lang);
 
+/* What `item` is, in `lang`, as a reader is told: its kind's word, but
+ * "bolag" for a body of type bolag. */
+const char *plan_item_word(const plan_item *item, plan_lang lang);
+
 /* "kf_goal", "assignment", "directive_goal", "body_goal", "office_goal",
  * "kpi", "activity", "body", "office", "unit", "document": the kind as JSON
  * output names it. */
