@@ -53,6 +53,40 @@ static void agenda2030(site *s, plan_report_doc *d, const plan_item *goal)
 }
 
 /* The goal's direct contributors of one kind, grouped by their owner. */
+/* The nämndmål that contribute to a fullmäktigemål, a bolag's through its
+ * ägardirektiv's direktivmål too, each once, with their body. */
+static void body_goals(site *s, plan_report_doc *d, const plan_item *goal)
+{
+	plan_doc_heading(d, 2);
+	plan_doc_put(d, PLAN_DOC_PLAIN, plan_trc(s->lang, "site", "The boards' goals"));
+	plan_contributors it = PLAN_CONTRIBUTORS_INIT(goal);
+	const plan_item *c, *via;
+	size_t n = 0;
+	s->stamp++;
+	while ((c = plan_contributors_next(&it, &via))) {
+		if (s->seen[c->index] == s->stamp || !site_item_published(c))
+			continue;
+		s->seen[c->index] = s->stamp;
+		plan_doc_item(d, 0);
+		site_link(d, c, 1);
+		if (c->owner) {
+			plan_doc_put(d, PLAN_DOC_PLAIN, " — ");
+			site_link(d, c->owner, 1);
+		}
+		if (via) {
+			plan_doc_put(d, PLAN_DOC_PLAIN, ", ");
+			plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_THROUGH);
+			plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+			site_link(d, via, 0);
+		}
+		n++;
+	}
+	if (!n) {
+		plan_doc_para(d);
+		plan_doc_put(d, PLAN_DOC_EM, plan_trc(s->lang, "site", "No board has a goal for it yet."));
+	}
+}
+
 static void children_of_kind(plan_report_doc *d, const plan_item *goal, plan_item_kind kind,
 	const char *heading, const char *none)
 {
@@ -153,10 +187,9 @@ static void goal_page(site *s, const plan_item *goal)
 	site_item_section(s, &d, goal, 1, 0);
 	strategies(&d, goal);
 	agenda2030(s, &d, goal);
-	children_of_kind(&d, goal, PLAN_ITEM_BODY_GOAL, plan_trc(s->lang, "site", "The boards' goals"),
-		plan_trc(s->lang, "site", "No board has a goal for it yet."));
+	body_goals(s, &d, goal);
 	children_of_kind(&d, goal, PLAN_ITEM_ASSIGNMENT, plan_word_text(PLAN_W_ASSIGNMENTS, s->lang),
-		plan_word_text(PLAN_W_NO_ASSIGNMENTS, s->lang));
+		plan_trc(s->lang, "site", "No special assignment serves this goal."));
 	plan_doc_heading(&d, 2);
 	plan_doc_put(&d, PLAN_DOC_PLAIN, plan_trc(s->lang, "site", "Everything that contributes"));
 	if (goal->nchildren)

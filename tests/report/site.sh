@@ -30,6 +30,16 @@ for page in index.html mal/KF-1.html org/bun.html org/bun/utbk.html sok.html; do
   fi
 done
 [ -f "$work/site/.plan-site" ] && ok "marker written" || fail "no $PLAN_SITE_MARKER"
+# A sentence whose {1} was never filled in is a message used in the wrong place.
+if grep -rlF "{1}" "$work/site" --include='*.html' >/dev/null; then
+  fail "an unfilled placeholder: $(grep -rlF "{1}" "$work/site" --include='*.html' | head -3)"
+else
+  ok "no unfilled placeholder"
+fi
+# A bolag's goal through its ägardirektiv is among the boards' goals of the
+# fullmäktigemål, with the direktivmål named.
+grep -q 'SBO-1.*genom direktivmålet.*AD-SBO-1' "$work/site/mal/KF-3.html" \
+  && ok "a bolag's goal is listed through its direktivmål" || fail "KF-3 lacks SBO-1 through AD-SBO-1"
 # Plan text that is markup is shown, never run.
 if grep -rq "<script>alert" "$work/site"; then fail "plan text reached a page as markup"; else ok "markup escaped"; fi
 grep -rq "&lt;script&gt;alert" "$work/site/mal" && ok "markup shown escaped" || fail "escaped markup missing"
