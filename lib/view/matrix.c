@@ -1,6 +1,6 @@
 /* matrix.c: plan-link matrix: for each fullmäktigemål (rows, by perspective)
  * and each body (columns), how many of the body's nämndmål contribute to it
- * through a valid link. */
+ * through a valid link (a bolag's through its direktivmål too). */
 #include "view_impl.h"
 
 #include <stdlib.h>
@@ -56,16 +56,20 @@ static int matrix_build(matrix *x, const plan_model *m)
 	x->counts = calloc(cells > 0 ? cells : 1, sizeof *x->counts);
 	if (!x->counts)
 		goto cleanup;
-	for (size_t i = 0; i < m->nitems; i++) {
-		const plan_item *goal = m->items[i];
-		if (goal->kind != PLAN_ITEM_BODY_GOAL || !goal->owner || col_of[goal->owner->index] < 0)
-			continue;
-		size_t col = (size_t)col_of[goal->owner->index];
-		for (size_t r = 0; r < goal->nrefs; r++) {
-			const plan_ref *ref = &goal->refs[r];
-			if (!ref_is_link(ref) || ref_repeats(goal, r) || row_of[ref->target->index] < 0)
+	/* A nämndmål counts once in a row, however often it names the
+	 * fullmäktigemål, directly or through a bolag's direktivmål: row_of
+	 * is free to mark, by goal, the last row it was counted in. */
+	for (size_t i = 0; i < m->nitems; i++)
+		row_of[i] = -1;
+	for (size_t row = 0; row < x->nrows; row++) {
+		plan_contributors it = PLAN_CONTRIBUTORS_INIT(x->rows[row]);
+		const plan_item *goal, *via;
+		while ((goal = plan_contributors_next(&it, &via))) {
+			if (!goal->owner || col_of[goal->owner->index] < 0 ||
+			    row_of[goal->index] == (long)row)
 				continue;
-			x->counts[(size_t)row_of[ref->target->index] * x->ncols + col]++;
+			row_of[goal->index] = (long)row;
+			x->counts[row * x->ncols + (size_t)col_of[goal->owner->index]]++;
 		}
 	}
 	rc = 0;
