@@ -198,13 +198,22 @@ static int named(const files *f, const char *path)
 }
 
 /* Does a file not named fail to read (which skips the checks across
- * documents for all)? */
-static int unnamed_unreadable(const files *f, const plan_diags *diags)
+ * documents for all)? The set's own facts decide, as they decided the
+ * skip: a file it could not read or read only in part, or a fault of
+ * input (io, limit) outside the named files. A syntax fault that did not
+ * stop the reading (an unsupported tag) is no such file. */
+static int unnamed_unreadable(const files *f, plan_set *set)
 {
+	for (size_t i = 0; i < plan_set_file_count(set); i++) {
+		const plan_file *file = plan_set_file(set, i);
+		if ((!file || file->truncated) && !named(f, plan_set_path(set, i)))
+			return 1;
+	}
+	const plan_diags *diags = plan_set_diags(set);
 	for (size_t i = 0; i < plan_diags_count(diags); i++) {
 		const plan_diag *d = plan_diags_get(diags, i);
-		if (!named(f, d->file) && (strcmp(d->rule, "yaml-syntax") == 0 ||
-		    strcmp(d->rule, "io") == 0 || strcmp(d->rule, "limit") == 0))
+		if ((strcmp(d->rule, "io") == 0 || strcmp(d->rule, "limit") == 0) &&
+		    (!d->file || !named(f, d->file)))
 			return 1;
 	}
 	return 0;
@@ -216,7 +225,7 @@ void files_narrow(const files *f, plan_set *set, plan_lang lang)
 		return;
 	const char *const *paths = (const char *const *)f->paths;
 	int hidden_fault = !plan_set_checked_across(set) &&
-		unnamed_unreadable(f, plan_set_diags(set));
+		unnamed_unreadable(f, set);
 	plan_diags_keep_files(plan_set_diags(set), paths, f->count);
 	plan_diags_keep_files(plan_set_suppressed(set), paths, f->count);
 	/* Else a file the set does not read would pass in silence, as if
