@@ -106,6 +106,7 @@ typedef struct gen {
 	unsigned bodies, offices, units, activities;
 	int year;
 	int faults;      /* --faults: every arbetsplan leaves out its mandatory KPI */
+	int compact;     /* --shape compact: flow collections, short quoted text */
 	const char *dir;
 	unsigned long long bytes;
 	unsigned long files, docs;
@@ -750,8 +751,314 @@ static int write_followups(gen *g)
 	return 0;
 }
 
+/* --- the compact shape ----------------------------------------------------------
+ * The same documents, ids and links as above, written as another tool or
+ * person might: every item one flow mapping on one line, every text a short
+ * double-quoted scalar, no folded prose. The files are about half the size,
+ * so the parser's share of the work is smaller and the rest shows more. */
+
+/* A short double-quoted text: one sentence. The word lists hold no '"' or
+ * '\\', so nothing needs escaping. */
+static void quoted_sentence(gen *g, obuf *o)
+{
+	put(o, "\"", 1);
+	sentence(g, o);
+	put(o, "\"", 1);
+}
+
+static void quoted_title(gen *g, obuf *o)
+{
+	put(o, "\"", 1);
+	title(g, o);
+	put(o, "\"", 1);
+}
+
+static int write_styrmodell_compact(gen *g)
+{
+	obuf *o = &g->o;
+	if (begin(g, "styrmodell.yaml") < 0)
+		return -1;
+	printf_(o, "kind: styrmodell\n"
+		"municipality: {name: \"%s%s kommun\", code: \"%04u\"}\n"
+		"vision: \"%s – en kommun där alla kan växa.\"\n"
+		"perspectives:\n",
+		ONE_OF(g, place_a), ONE_OF(g, place_b), range(g, 1000, 9999), ONE_OF(g, place_a));
+	for (unsigned p = 0; p < NPERSP; p++)
+		printf_(o, "  - {id: %s, name: \"%s\", description: \"%s\"}\n", persp_id[p],
+			persp_name[p], persp_text[p]);
+	puts_(o, "calendar: {dr1: \"04-30\", dr2: \"08-31\"}\n");
+	return end(g);
+}
+
+static int write_flerarsplan_compact(gen *g)
+{
+	obuf *o = &g->o;
+	if (begin(g, "flerarsplan.yaml") < 0)
+		return -1;
+	printf_(o, "kind: flerarsplan\nid: FAP-%d\ntitle: \"Flerårsplan %d–%d\"\n"
+		"period: {from: %d, to: %d}\n"
+		"adopted: {date: %d-11-24, by: \"Kommunfullmäktige\", reference: \"KF § %u\"}\n"
+		"goals:\n",
+		g->year, g->year, g->year + 2, g->year, g->year + 2, g->year - 1, range(g, 100, 250));
+	for (unsigned k = 0; k < NKF; k++) {
+		unsigned p = kf_persp(k), j = k % KF_PER_PERSP;
+		const char *const *sdg = agenda[p][j];
+		printf_(o, "  - {id: KF-%u, title: \"%s\", perspective: %s, description: ", k + 1,
+			goal_title[p][j], persp_id[p]);
+		quoted_sentence(g, o);
+		printf_(o, ", strategies: [\"%s %s\", \"%s %s\"], agenda2030: [\"%s\", \"%s\", \"%s\"]}\n",
+			ONE_OF(g, verb_inf), ONE_OF(g, object), ONE_OF(g, verb_inf), ONE_OF(g, object),
+			sdg[0], sdg[1], sdg[2]);
+	}
+	puts_(o, "assignments:\n");
+	for (unsigned b = 0; b < g->bodies; b++) {
+		char id[64], body[16];
+		assignment_id(g, id, sizeof id, b);
+		body_id(g, body, sizeof body, b, 0);
+		printf_(o, "  - {id: %s, title: ", id);
+		quoted_title(g, o);
+		printf_(o, ", assigned_to: [%s], goal: KF-%u, from: %d, to: %d, ", body,
+			pick(g, NKF) + 1, g->year, g->year + 1);
+		if (b % 2)
+			puts_(o, "funding: {type: inom_ram}}\n");
+		else
+			printf_(o, "funding: {type: tillskott, amount_tkr: %u}}\n", range(g, 2, 60) * 250);
+	}
+	puts_(o, "frames:\n");
+	for (unsigned b = 0; b < g->bodies; b++) {
+		char body[16];
+		body_id(g, body, sizeof body, b, 0);
+		unsigned base = range(g, 50, 3000) * 1000;
+		printf_(o, "  - {body: %s, amounts_tkr: {%d: %u, %d: %u, %d: %u}}\n", body, g->year,
+			base, g->year + 1, base + base / 50, g->year + 2, base + base / 25);
+	}
+	return end(g);
+}
+
+static int write_verksamhetsplan_compact(gen *g, unsigned b)
+{
+	obuf *o = &g->o;
+	char rel[256], body[16], up[16], su[32];
+	body_id(g, body, sizeof body, b, 0);
+	body_id(g, up, sizeof up, b, 1);
+	assignment_id(g, su, sizeof su, b);
+	snprintf(rel, sizeof rel, "planer/%s/verksamhetsplan.yaml", body);
+	if (begin(g, rel) < 0)
+		return -1;
+	printf_(o, "kind: verksamhetsplan\nid: VP-%s-%d\nowner: %s\nperiod: {from: %d, to: %d}\n"
+		"adopted: {date: %d-12-10, by: \"%s\"}\ngoals:\n",
+		up, g->year, body, g->year, g->year + 2, g->year - 1,
+		b == 0 ? "Kommunstyrelsen" : body_base[b % N(body_base)]);
+	for (unsigned m = 0; m < NBODY_GOALS; m++) {
+		unsigned p = m % NPERSP;
+		printf_(o, "  - {id: %s-M%u, title: \"%s\", perspective: %s, contributes_to: [KF-%u], "
+			"description: ",
+			up, m + 1, goal_title[p][2 + (m / NPERSP + b) % 6], persp_id[p], body_goal_kf(m) + 1);
+		quoted_sentence(g, o);
+		puts_(o, "}\n");
+	}
+	printf_(o, "assignments:\n  - {assignment: %s, plan: ", su);
+	quoted_sentence(g, o);
+	puts_(o, "}\nbudget:\n");
+	for (unsigned a = 0; a < 4; a++)
+		printf_(o, "  - {area: \"%s\", amount_tkr: %u}\n", area[(b + a * 3) % N(area)],
+			range(g, 10, 900) * 100);
+	return end(g);
+}
+
+static int write_kontorsplan_compact(gen *g, unsigned b, unsigned f)
+{
+	obuf *o = &g->o;
+	char rel[256], body[16], bodyup[16], office[32], up[32], su[32];
+	body_id(g, body, sizeof body, b, 0);
+	body_id(g, bodyup, sizeof bodyup, b, 1);
+	office_id(g, office, sizeof office, b, f, 0);
+	office_id(g, up, sizeof up, b, f, 1);
+	assignment_id(g, su, sizeof su, b);
+	snprintf(rel, sizeof rel, "planer/%s/%s/kontorsplan.yaml", body, office);
+	if (begin(g, rel) < 0)
+		return -1;
+	printf_(o, "kind: kontorsplan\nid: KP-%s-%d\nowner: %s\nperiod: {from: %d, to: %d}\ngoals:\n",
+		up, g->year, office, g->year, g->year + 2);
+	for (unsigned p = 0; p < NOFFICE_GOALS; p++)
+		printf_(o, "  - {id: %s-M%u, title: \"%s\", contributes_to: [%s-M%u, %s-M%u]}\n",
+			up, p + 1, goal_title[p][(p + f + b) % 8], bodyup, p + 1, bodyup, p + 1 + NPERSP);
+	if (f == 0) {
+		printf_(o, "assignments:\n  - {assignment: %s, plan: ", su);
+		quoted_sentence(g, o);
+		puts_(o, "}\n");
+	}
+	puts_(o, "kpis:\n");
+	for (unsigned k = 0; k < NKPIS; k++) {
+		unsigned higher = pick(g, 2), base = range(g, 20, 90);
+		printf_(o, "  - {id: NT-%s-%u, name: \"Andel %s %s\", measures: [%s-M%u], aspect: %s, ",
+			up, k + 1, ONE_OF(g, object), ONE_OF(g, context), bodyup, k + 1,
+			k % 2 ? "effektivitet" : "kvalitet");
+		if (k % 3 == 0)
+			printf_(o, "kolada: N%05u, ", range(g, 10000, 99999));
+		printf_(o, "unit: %s, direction: %s, baseline: {year: %d, value: %u}, "
+			"targets: {%d: %u, %d: %u, %d: %u}%s}\n",
+			ONE_OF(g, kpi_unit), higher ? "higher" : "lower", g->year - 1, base,
+			g->year, higher ? base + 2 : base - 2, g->year + 1, higher ? base + 4 : base - 4,
+			g->year + 2, higher ? base + 6 : base - 6, k == 0 ? ", units_must_follow: true" : "");
+	}
+	return end(g);
+}
+
+static int write_arbetsplan_compact(gen *g, unsigned b, unsigned f, unsigned u)
+{
+	obuf *o = &g->o;
+	char rel[256], body[16], office[32], officeup[32], unit[48], up[48], su[32];
+	int school = school_year_body(b);
+	body_id(g, body, sizeof body, b, 0);
+	office_id(g, office, sizeof office, b, f, 0);
+	office_id(g, officeup, sizeof officeup, b, f, 1);
+	unit_id(g, unit, sizeof unit, b, f, u, 0);
+	unit_id(g, up, sizeof up, b, f, u, 1);
+	assignment_id(g, su, sizeof su, b);
+	snprintf(rel, sizeof rel, "planer/%s/%s/%s/arbetsplan.yaml", body, office, unit);
+	if (begin(g, rel) < 0)
+		return -1;
+	printf_(o, "kind: arbetsplan\nid: AP-%s-%d\nowner: %s\n", up, g->year, unit);
+	if (school)
+		printf_(o, "school_year: \"%d/%02d\"\n", g->year, (g->year + 1) % 100);
+	else
+		printf_(o, "year: %d\n", g->year);
+	puts_(o, "activities:\n");
+	unsigned months = school ? 11 : 12;
+	for (unsigned a = 0; a < g->activities; a++) {
+		printf_(o, "  - {id: %s-A%u, title: ", up, a + 1);
+		quoted_title(g, o);
+		/* The links of the prose shape: every perspective covered. */
+		printf_(o, ", contributes_to: [%s-M%u", officeup, a % NOFFICE_GOALS + 1);
+		if (a + 1 == g->activities)
+			for (unsigned p = a + 1; p < NOFFICE_GOALS; p++)
+				printf_(o, ", %s-M%u", officeup, p + 1);
+		if (f == 0 && u % 5 == 0 && a + 1 == g->activities)
+			printf_(o, ", %s", su);
+		printf_(o, "], responsible: \"%s\"", ONE_OF(g, role));
+		unsigned start = pick(g, months - 1), due = range(g, start + 1, months - 1);
+		char date[16];
+		if (pick(g, 2)) {
+			plan_date(g, date, sizeof date, school, start, range(g, 1, 28));
+			printf_(o, ", start: %s", date);
+		}
+		plan_date(g, date, sizeof date, school, due, range(g, 1, 28));
+		printf_(o, ", due: %s, x-beskrivning: ", date);
+		quoted_sentence(g, o);
+		puts_(o, "}\n");
+	}
+	if (g->faults)
+		printf_(o, "kpis: [NT-%s-%u]\n", officeup, 2 + u % (NKPIS - 1));
+	else if (u % 3 == 0)
+		printf_(o, "kpis: [NT-%s-1, NT-%s-%u]\n", officeup, officeup, 2 + u % (NKPIS - 1));
+	else
+		printf_(o, "kpis: [NT-%s-1]\n", officeup);
+	return end(g);
+}
+
+/* A follow-up's goal as one flow mapping; one not fully met answers all
+ * four questions in a sentence each. */
+static void followup_goal_compact(gen *g, obuf *o, const char *goal)
+{
+	const char *st = status[pick(g, N(status))];
+	printf_(o, "  - {goal: %s, status: %s, forecast: %s", goal, st, pick(g, 3) ? "uppfylld" : st);
+	if (strcmp(st, "uppfylld") != 0) {
+		static const char *const answer[] = { "actions", "results", "analysis", "improvements" };
+		for (size_t i = 0; i < N(answer); i++) {
+			printf_(o, ", %s: ", answer[i]);
+			quoted_sentence(g, o);
+		}
+	}
+	puts_(o, "}\n");
+}
+
+/* The economy as one flow mapping, with the kommun's comment when `comment`. */
+static void economy_compact(gen *g, obuf *o, unsigned lo, unsigned hi, unsigned olo, unsigned ohi,
+	int comment)
+{
+	unsigned budget = range(g, lo, hi) * 1000;
+	unsigned outcome = range(g, olo, ohi) * 1000;
+	unsigned forecast = range(g, lo, hi) * 1000;
+	printf_(o, "economy: {budget_tkr: %u, outcome_tkr: %u, forecast_tkr: %u", budget, outcome,
+		forecast);
+	if (forecast > budget) {
+		puts_(o, ", actions: ");
+		quoted_sentence(g, o);
+	}
+	if (comment) {
+		puts_(o, ", comment: ");
+		quoted_sentence(g, o);
+	}
+	puts_(o, "}\n");
+}
+
+static int write_followups_compact(gen *g)
+{
+	obuf *o = &g->o;
+	char rel[256], id[64], up[16];
+	snprintf(rel, sizeof rel, "uppfoljning/dr1-%d-kommun.yaml", g->year);
+	if (begin(g, rel) < 0)
+		return -1;
+	printf_(o, "kind: uppfoljning\nid: DR1-%d-KOMMUN\nowner: kommun\nyear: %d\nperiod: dr1\n"
+		"as_of: %d-04-30\ngoals:\n", g->year, g->year, g->year);
+	for (unsigned k = 0; k < NKF; k++) {
+		snprintf(id, sizeof id, "KF-%u", k + 1);
+		followup_goal_compact(g, o, id);
+	}
+	puts_(o, "assignments:\n");
+	for (unsigned b = 0; b < g->bodies; b++) {
+		assignment_id(g, id, sizeof id, b);
+		printf_(o, "  - {assignment: %s, status: pagar, report: ", id);
+		quoted_sentence(g, o);
+		puts_(o, "}\n");
+	}
+	economy_compact(g, o, 3000, 4000, 900, 1300, 1);
+	if (end(g) < 0)
+		return -1;
+	for (unsigned b = 0; b < g->bodies; b++) {
+		char body[16];
+		body_id(g, body, sizeof body, b, 0);
+		body_id(g, up, sizeof up, b, 1);
+		snprintf(rel, sizeof rel, "uppfoljning/dr1-%d-%s.yaml", g->year, body);
+		if (begin(g, rel) < 0)
+			return -1;
+		printf_(o, "kind: uppfoljning\nid: DR1-%d-%s\nowner: %s\nyear: %d\nperiod: dr1\n"
+			"as_of: %d-04-30\ngoals:\n", g->year, up, body, g->year, g->year);
+		for (unsigned m = 0; m < NBODY_GOALS; m++) {
+			snprintf(id, sizeof id, "%s-M%u", up, m + 1);
+			followup_goal_compact(g, o, id);
+		}
+		economy_compact(g, o, 50, 3000, 10, 900, 0);
+		if (end(g) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int generate_compact(gen *g)
+{
+	if (write_styrmodell_compact(g) < 0 || write_organisation(g) < 0 ||
+	    write_flerarsplan_compact(g) < 0)
+		return -1;
+	for (unsigned b = 0; b < g->bodies; b++) {
+		if (write_verksamhetsplan_compact(g, b) < 0)
+			return -1;
+		for (unsigned f = 0; f < g->offices; f++) {
+			if (write_kontorsplan_compact(g, b, f) < 0)
+				return -1;
+			for (unsigned u = 0; u < g->units; u++)
+				if (write_arbetsplan_compact(g, b, f, u) < 0)
+					return -1;
+		}
+	}
+	return write_followups_compact(g);
+}
+
 static int generate(gen *g)
 {
+	if (g->compact)
+		return generate_compact(g);
 	if (write_styrmodell(g) < 0 || write_organisation(g) < 0 || write_flerarsplan(g) < 0)
 		return -1;
 	for (unsigned b = 0; b < g->bodies; b++) {
@@ -784,6 +1091,13 @@ static const char usage_text[] =
 	"  --year Y         the first year of the plans (default 2026)\n"
 	"  --faults         every arbetsplan leaves out its office's mandatory KPI: one\n"
 	"                   mandatory-kpi-missing error each, to time the diagnostics\n"
+	"  --shape NAME     how the documents are written (the same documents, ids and\n"
+	"                   links either way):\n"
+	"                     prose    block mappings, plain titles, folded descriptions\n"
+	"                              of several lines (the default)\n"
+	"                     compact  each item one flow mapping ({...}, [...]), short\n"
+	"                              double-quoted titles and one-sentence texts, no\n"
+	"                              folded prose: files about half the size\n"
 	"\n"
 	"Prints: DOCUMENTS documents, FILES files, BYTES bytes in OUTDIR\n";
 
@@ -839,6 +1153,18 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(a, "--faults") == 0) {
 			g.faults = 1;
+			continue;
+		}
+		if (strcmp(a, "--shape") == 0) {
+			const char *name = i + 1 < argc ? argv[++i] : NULL;
+			if (!name)
+				return usage("a shape is needed after", a);
+			if (strcmp(name, "prose") == 0)
+				g.compact = 0;
+			else if (strcmp(name, "compact") == 0)
+				g.compact = 1;
+			else
+				return usage("unknown shape (prose, compact):", name);
 			continue;
 		}
 		if (a[0] != '-' || a[1] == '\0') {

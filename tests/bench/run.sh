@@ -1,7 +1,8 @@
 #!/bin/sh
-# run.sh: the performance benchmark (issue 8) in one command: builds the
-# toolkit for Release, generates synthetic plan sets, times every tool side by
-# side against libyaml's own parse time and prints each target as PASS or FAIL.
+# run.sh: the performance benchmark (issues 8 and 16) in one command: builds
+# the toolkit for Release, generates synthetic plan sets in both shapes, times
+# every tool side by side against libyaml's own parse time and prints each
+# target as PASS, FAIL or SKIPPED, per shape.
 #
 # Usage: sh tests/bench/run.sh [BUILD_DIR]
 #
@@ -12,12 +13,27 @@
 #   BENCH_SIZE="40 5 50 8"  the plan set: bodies offices units activities
 #   BENCH_SMALL="4 5 50 8"  a tenth of it, for the ten-times step
 #   BENCH_TOWN="6 4 13 8"   a municipality of about 350 documents
+#   BENCH_SHAPES="prose compact"  the shapes (plan-bench-gen --shape): prose,
+#                           block mappings and folded descriptions; compact,
+#                           flow collections and short quoted texts
 #   BENCH_RUNS=5            rounds; each runs every command once, and the
 #                           fastest and the median round are printed
 #   BENCH_SEED=1            the generator's seed
-#   BENCH_PEERS=1           0: skip @sourcemeta/jsonschema and ajv-cli
+#   BENCH_PEERS=1           0: skip @sourcemeta/jsonschema and ajv-cli (they
+#                           run on the first shape's arbetsplaner)
 #   BENCH_NPM_DIR=DIR       install the peers there once and reuse them
+#   BENCH_NATIONAL=0        1: also the national scale, ten times the plan set
+#                           (BENCH_NATIONAL_SIZE="400 5 50 8", about 100,000
+#                           documents; slow, and 0.7 GB of files)
+#   BENCH_CALLGRIND=0       1: also count instructions of plan-bench-floor -j1
+#                           and plan-validate -j1 under valgrind's callgrind,
+#                           on each shape's plan set (slow; needs valgrind)
 #   BENCH_KEEP=1            keep the temporary directory (its path is printed)
+#
+# The cache targets run only when plan-validate has --cache; until then they
+# print SKIPPED. Every other measurement passes --no-cache where a binary has
+# it, and XDG_CACHE_HOME points into the temporary directory, so the user's
+# cache is never read or written.
 #
 # Exit status: 0 when every target passes, 1 when one fails, 2 when the
 # benchmark itself could not run.
@@ -29,14 +45,32 @@ runs=${BENCH_RUNS:-5}
 size=${BENCH_SIZE:-40 5 50 8}
 small=${BENCH_SMALL:-4 5 50 8}
 town=${BENCH_TOWN:-6 4 13 8}
+shapes=${BENCH_SHAPES:-prose compact}
 seed=${BENCH_SEED:-1}
 peers=${BENCH_PEERS:-1}
+national=${BENCH_NATIONAL:-0}
+national_size=${BENCH_NATIONAL_SIZE:-400 5 50 8}
+callgrind=${BENCH_CALLGRIND:-0}
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 
 die() {
 	echo "plan-bench: $*" >&2
 	exit 2
 }
+
+for shape in $shapes; do
+	case $shape in
+	prose | compact) ;;
+	*) die "unknown shape '$shape' in BENCH_SHAPES (prose, compact)" ;;
+	esac
+done
+
+# The machine first: the figures mean little without it.
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+[ -n "$cpu" ] || cpu=$(uname -m)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576; exit }' /proc/meminfo 2>/dev/null || true)
+echo "plan-bench: CPU: $cpu"
+echo "plan-bench: processors: $ncpu${mem:+; memory: $mem}; $(uname -sm); $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plan-bench.XXXXXX") || die "cannot create a temporary directory"
 if [ "${BENCH_KEEP:-0}" = 1 ]; then
@@ -45,6 +79,9 @@ else
 	trap 'rm -rf "$tmp"' EXIT
 	trap 'exit 2' INT TERM
 fi
+# A cache, once the tools have one, lives here and not in the user's.
+XDG_CACHE_HOME=$tmp/xdg-cache
+export XDG_CACHE_HOME
 
 # --- build ------------------------------------------------------------------
 
@@ -88,13 +125,14 @@ per_byte() {
 	fi
 }
 
-# gen KEY "B O U A" [--faults]: generate a plan set into $tmp/KEY; sets
-# KEY_dir, KEY_docs and KEY_bytes.
+# gen KEY SHAPE "B O U A" [--faults]: generate a plan set of SHAPE into
+# $tmp/KEY; sets KEY_dir, KEY_docs and KEY_bytes (the bytes of its .yaml
+# files: its size on disk, without the file system's blocks).
 gen() {
-	key=$1
-	set -- $2 ${3:-}
-	"$gen" --bodies "$1" --offices "$2" --units "$3" --activities "$4" --seed "$seed" \
-		${5:-} "$tmp/$key" >"$tmp/$key.gen" || die "plan-bench-gen failed"
+	key=$1 gshape=$2
+	set -- $3 ${4:-}
+	"$gen" --shape "$gshape" --bodies "$1" --offices "$2" --units "$3" --activities "$4" \
+		--seed "$seed" ${5:-} "$tmp/$key" >"$tmp/$key.gen" || die "plan-bench-gen failed"
 	eval "${key}_dir=\$tmp/\$key"
 	eval "$(awk -v k="$key" '{ print k "_docs=" $1; print k "_bytes=" $5 }' "$tmp/$key.gen")"
 }
@@ -152,10 +190,12 @@ section() {
 
 failed=0
 passed=0
-# target LABEL VALUE LIMIT [lt]: PASS when VALUE <= LIMIT (< with lt).
+skipped=0
+# target LABEL VALUE LIMIT [lt]: PASS when VALUE <= LIMIT (< with lt);
+# SKIPPED when there is no VALUE (a command that failed says so above).
 target() {
 	if [ -z "$2" ]; then
-		printf '  SKIP  %s\n' "$1"
+		skip "$1" "not measured"
 		return
 	fi
 	ok=$(awk -v v="$2" -v l="$3" -v lt="${4:-}" 'BEGIN { print (lt ? v < l : v <= l) ? 1 : 0 }')
@@ -168,14 +208,25 @@ target() {
 	fi
 	cmp="<="
 	[ -z "${4:-}" ] || cmp="<"
-	printf '  %s  %-60s %8s  (target %s %s)\n' "$verdict" "$1" "$2" "$cmp" "$3"
+	printf '  %-7s %-62s %8s  (target %s %s)\n' "$verdict" "$1" "$2" "$cmp" "$3"
 }
 
-# --- the machine and the plan sets --------------------------------------------
+# skip LABEL REASON: a target that cannot be measured here.
+skip() {
+	skipped=$((skipped + 1))
+	printf '  %-7s %-62s (%s)\n' SKIPPED "$1" "$2"
+}
 
-cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576; exit }' /proc/meminfo 2>/dev/null || true)
-echo "plan-bench: machine: $ncpu processors${cpu:+, $cpu}${mem:+, $mem memory}, $(uname -sm)"
+# no_cache BINARY: --no-cache when BINARY has it, so that every measurement
+# but the cache's own is a full run.
+no_cache() {
+	if "$1" --help 2>/dev/null | grep -q -- '--no-cache'; then
+		echo --no-cache
+	fi
+}
+
+# --- the plan sets -------------------------------------------------------------
+
 echo "plan-bench: $runs rounds of every command; ratios use the fastest round"
 # How busy the processors were over one second, from /proc/stat where there is one.
 busy=$( (head -n 1 /proc/stat && sleep 1 && head -n 1 /proc/stat) 2>/dev/null | awk '
@@ -187,52 +238,117 @@ if [ -n "$busy" ]; then
 	[ "$busy" -lt 10 ] || echo "plan-bench: note: a busy machine makes the times high and noisy"
 fi
 
-gen big "$size"
-gen tenth "$small"
-gen town "$town"
-gen bigf "$size" --faults
-gen tenthf "$small" --faults
-disk_kb=$(du -sk "$big_dir" | awk '{ print $1 }')
-set -- $size
-echo "plan-bench: plan set $1 bodies x $2 offices x $3 units x $4 activities:" \
-	"$big_docs documents, $big_bytes bytes ($(calc 'b / 1e6' -v b="$big_bytes") MB;" \
-	"$(calc 'k / 1024' -v k="$disk_kb") MiB in blocks on disk)"
-echo "plan-bench: a tenth ($small): $tenth_docs documents; the municipality ($town):" \
-	"$town_docs documents, $town_bytes bytes"
-
-# The figures mean something only on a valid plan set: a schema or rule
-# change that the generator does not follow is reported here, not timed.
-for key in big tenth town; do
-	eval "dir=\$${key}_dir"
-	if ! "$pv" --strict "$dir" >"$tmp/strict.out" 2>&1; then
-		sed -n '1,10p' "$tmp/strict.out" >&2
-		die "the generated plan set $dir is not clean under plan-validate --strict: update tests/bench/gen.c"
+# Each shape's sets are named after it: prose_big, compact_tenth, ...
+for shape in $shapes; do
+	gen "${shape}_big" "$shape" "$size"
+	gen "${shape}_tenth" "$shape" "$small"
+	gen "${shape}_town" "$shape" "$town"
+	gen "${shape}_bigf" "$shape" "$size" --faults
+	gen "${shape}_tenthf" "$shape" "$small" --faults
+	keys="big tenth town"
+	if [ "$national" = 1 ]; then
+		gen "${shape}_nat" "$shape" "$national_size"
+		keys="$keys nat"
 	fi
+	eval "dir=\$${shape}_big_dir docs=\$${shape}_big_docs bytes=\$${shape}_big_bytes"
+	eval "tdocs=\$${shape}_tenth_docs wdocs=\$${shape}_town_docs wbytes=\$${shape}_town_bytes"
+	disk_kb=$(du -sk "$dir" | awk '{ print $1 }')
+	set -- $size
+	echo "plan-bench: shape $shape: $1 bodies x $2 offices x $3 units x $4 activities:" \
+		"$docs documents, $bytes bytes ($(calc 'b / 1e6' -v b="$bytes") MB;" \
+		"$(calc 'k / 1024' -v k="$disk_kb") MiB in blocks on disk)"
+	echo "plan-bench: shape $shape: a tenth ($small): $tdocs documents; the municipality ($town):" \
+		"$wdocs documents, $wbytes bytes"
+	if [ "$national" = 1 ]; then
+		eval "ndocs=\$${shape}_nat_docs nbytes=\$${shape}_nat_bytes"
+		echo "plan-bench: shape $shape: national scale ($national_size): $ndocs documents," \
+			"$nbytes bytes ($(calc 'b / 1e6' -v b="$nbytes") MB)"
+	fi
+	# The figures mean something only on a valid plan set: a schema or rule
+	# change that the generator does not follow is reported here, not timed.
+	for key in $keys; do
+		eval "dir=\$${shape}_${key}_dir"
+		if ! "$pv" --strict "$dir" >"$tmp/strict.out" 2>&1; then
+			sed -n '1,10p' "$tmp/strict.out" >&2
+			die "the generated plan set $dir is not clean under plan-validate --strict: update tests/bench/gen.c"
+		fi
+	done
 done
 
 # --- what can be measured -------------------------------------------------------
 
+# Every measurement but the cache's own is a full run.
+pv_nc=$(no_cache "$pv")
+pl_nc=$(no_cache "$pl")
+
 rev=
 rev_note=
 if ! "$pv" --help 2>/dev/null | grep -q -- '--rev'; then
-	rev_note="plan-validate has no --rev yet: --rev HEAD is skipped"
+	rev_note="plan-validate has no --rev yet"
 elif ! command -v git >/dev/null 2>&1; then
-	rev_note="git is not installed: --rev HEAD is skipped"
+	rev_note="git is not installed"
 else
-	# Committed and packed, as in a clone: what a CI job reads.
-	cp -R "$big_dir" "$tmp/repo"
-	(cd "$tmp/repo" && git init -q && git add -A &&
-		git -c user.name=plan-bench -c user.email=plan-bench@invalid commit -qm "plan set" &&
-		git repack -adq) ||
-		die "cannot commit the plan set to a git repository"
 	rev=1
 fi
+
+# git_commit DIR MESSAGE: commit everything in DIR.
+git_commit() {
+	(cd "$1" && git add -A &&
+		git -c user.name=plan-bench -c user.email=plan-bench@invalid commit -qm "$2") ||
+		die "cannot commit to the git repository $1"
+}
+
+# The cache (issue 16): a run after a one-file change, and --base on a pull
+# request that changes one file. Measured only once plan-validate has --cache.
+cache=
+cache_note=
+if ! "$pv" --help 2>/dev/null | grep -q -- '--cache'; then
+	cache_note="no --cache option"
+elif [ -z "$rev" ]; then
+	cache_note="$rev_note: no --base"
+fi
+[ -n "$cache_note" ] || cache=1
+
+for shape in $shapes; do
+	eval "dir=\$${shape}_big_dir"
+	if [ -n "$rev" ]; then
+		# Committed and packed, as in a clone: what a CI job reads.
+		cp -R "$dir" "$tmp/${shape}_repo"
+		(cd "$tmp/${shape}_repo" && git init -q) || die "cannot create a git repository"
+		git_commit "$tmp/${shape}_repo" "plan set"
+		(cd "$tmp/${shape}_repo" && git repack -adq) || die "cannot repack $tmp/${shape}_repo"
+	fi
+	if [ -n "$cache" ]; then
+		# A repository of its own, whose working tree the cache rounds change.
+		cp -R "$dir" "$tmp/${shape}_crepo"
+		(cd "$tmp/${shape}_crepo" && git init -q) || die "cannot create a git repository"
+		git_commit "$tmp/${shape}_crepo" "plan set"
+	fi
+done
+
+# change_title FILE ROUND: a one-character change of FILE's first title (its
+# first letter becomes one of A-Z by ROUND), so each round's content is new
+# to the cache; the set stays clean.
+change_title() {
+	letter=$(echo ABCDEFGHIJKLMNOPQRSTUVWXYZ | cut -c $(($2 % 26 + 1)))
+	awk -v c="$letter" '
+		!done && (i = index($0, "title: ")) {
+			i += 7
+			if (substr($0, i, 1) == "\"") i++
+			$0 = substr($0, 1, i - 1) c substr($0, i + 1)
+			done = 1
+		}
+		{ print }' "$1" >"$1.new" && mv "$1.new" "$1" || die "cannot change $1"
+}
 
 report=
 if [ -x "$pr" ]; then
 	report=1
+	pr_nc=$(no_cache "$pr")
 fi
 
+first_shape=${shapes%% *}
+eval "peer_dir=\$${first_shape}_big_dir"
 # The peers validate only the arbetsplaner, against schemas/arbetsplan.schema.json:
 # YAML copies as they are, and JSON for ajv-cli, whose YAML reader (js-yaml's
 # default schema) would turn every date into a timestamp. The JSON is made with
@@ -276,7 +392,7 @@ let n = 0;
 })(root);
 console.log(n);
 EOF
-		nap=$(cd "$npmdir" && node plan-bench-copy.js "$big_dir" "$tmp/ap-yaml" "$tmp/ap-json") ||
+		nap=$(cd "$npmdir" && node plan-bench-copy.js "$peer_dir" "$tmp/ap-yaml" "$tmp/ap-json") ||
 			die "cannot copy the arbetsplaner for the peers"
 		schema=$src/schemas/arbetsplan.schema.json
 		smv=$("$npmdir/node_modules/.bin/jsonschema" version 2>/dev/null || echo "?")
@@ -290,49 +406,95 @@ fi
 
 # --- the measurements ---------------------------------------------------------------
 
-# One round of every measurement ($mode = run), or the table ($mode = print).
-measure_all() {
+# The rounds of one shape ($mode = run), or its rows ($mode = print).
+measure_shape() {
+	s=$1
+	eval "big=\$${s}_big_dir tenth=\$${s}_tenth_dir muni=\$${s}_town_dir"
+	eval "bigf=\$${s}_bigf_dir tenthf=\$${s}_tenthf_dir"
+	eval "docs=\$${s}_big_docs tdocs=\$${s}_tenth_docs wdocs=\$${s}_town_docs"
+	section "=== shape $s ==="
 	section "floor: libyaml's event parser only, over every file"
-	measure floor1 "plan-bench-floor -j1" -- "$floor" -j 1 "$big_dir"
-	measure floorN "plan-bench-floor -j$ncpu" -- "$floor" -j "$ncpu" "$big_dir"
+	measure "${s}_floor1" "plan-bench-floor -j1" -- "$floor" -j 1 "$big"
+	measure "${s}_floor2" "plan-bench-floor -j2" -- "$floor" -j 2 "$big"
 
 	section "plan-validate on the plan set"
-	measure pv1 "plan-validate -j1" -- "$pv" -j 1 "$big_dir"
-	measure pvN "plan-validate (all $ncpu processors)" -- "$pv" "$big_dir"
+	measure "${s}_pv1" "plan-validate -j1" -- "$pv" $pv_nc -j 1 "$big"
+	measure "${s}_pv2" "plan-validate -j2" -- "$pv" $pv_nc -j 2 "$big"
+	if [ "$ncpu" != 2 ]; then
+		measure "${s}_pvN" "plan-validate (all $ncpu processors)" -- "$pv" $pv_nc "$big"
+	fi
 	if [ -n "$rev" ]; then
-		measure rev "plan-validate --rev HEAD (all processors)" -- "$pv" --rev HEAD "$tmp/repo"
+		measure "${s}_rev" "plan-validate --rev HEAD (all processors)" -- \
+			"$pv" $pv_nc --rev HEAD "$tmp/${s}_repo"
 	else
-		section "note: $rev_note"
+		section "note: $rev_note: --rev HEAD is skipped"
 	fi
 
-	section "ten times the documents (-j1): $tenth_docs vs $big_docs documents"
-	measure t1 "plan-validate -j1, a tenth" -- "$pv" -j 1 "$tenth_dir"
+	section "ten times the documents (-j1): $tdocs vs $docs documents"
+	measure "${s}_t1" "plan-validate -j1, a tenth" -- "$pv" $pv_nc -j 1 "$tenth"
 	section "the same with one mandatory-kpi-missing error per arbetsplan (exit 1)"
-	measure tf1 "plan-validate -j1 --faults, a tenth" -x 1 -- "$pv" -j 1 "$tenthf_dir"
-	measure bf1 "plan-validate -j1 --faults, the whole set" -x 1 -- "$pv" -j 1 "$bigf_dir"
+	measure "${s}_tf1" "plan-validate -j1 --faults, a tenth" -x 1 -- "$pv" $pv_nc -j 1 "$tenthf"
+	measure "${s}_bf1" "plan-validate -j1 --faults, the whole set" -x 1 -- "$pv" $pv_nc -j 1 "$bigf"
 
-	section "a municipality of $town_docs documents (the fastest of 4 runs per round)"
-	measure town "plan-validate (all processors)" -n 4 -- "$pv" "$town_dir"
+	if [ "$national" = 1 ]; then
+		eval "ndocs=\$${s}_nat_docs"
+		section "national scale: $ndocs documents"
+		measure "${s}_nat2" "plan-validate -j2, national scale" -- "$pv" $pv_nc -j 2 "$tmp/${s}_nat"
+	fi
+
+	section "a municipality of $wdocs documents (the fastest of 4 runs per round)"
+	measure "${s}_town" "plan-validate (all processors)" -n 4 -- "$pv" $pv_nc "$muni"
 
 	section "plan-link on the plan set (all processors)"
 	for cmd in tree orphans matrix graph; do
-		measure "pl_$cmd" "plan-link $cmd" -- "$pl" "$cmd" "$big_dir"
+		measure "${s}_pl_$cmd" "plan-link $cmd" -- "$pl" "$cmd" $pl_nc "$big"
 	done
 
 	if [ -n "$report" ]; then
 		section "plan-report on the plan set (all processors)"
-		measure pr_followup "plan-report followup --period dr1 --year 2026" -- \
-			"$pr" followup --period dr1 --year 2026 "$big_dir"
-		measure pr_plan "plan-report plan" -- "$pr" plan "$big_dir"
-		measure pr_kpis "plan-report kpis" -- "$pr" kpis "$big_dir"
-		measure pr_site "plan-report site (rebuilt in place)" -- "$pr" site -o "$tmp/site" "$big_dir"
-		measure pr_site_town "plan-report site, the municipality" -n 4 -- "$pr" site -o "$tmp/site-town" "$town_dir"
+		measure "${s}_pr_followup" "plan-report followup --period dr1 --year 2026" -- \
+			"$pr" followup $pr_nc --period dr1 --year 2026 "$big"
+		measure "${s}_pr_plan" "plan-report plan" -- "$pr" plan $pr_nc "$big"
+		measure "${s}_pr_kpis" "plan-report kpis" -- "$pr" kpis $pr_nc "$big"
+		measure "${s}_pr_site" "plan-report site (rebuilt in place)" -- \
+			"$pr" site $pr_nc -o "$tmp/${s}_site" "$big"
+		measure "${s}_pr_site_town" "plan-report site, the municipality" -n 4 -- \
+			"$pr" site $pr_nc -o "$tmp/${s}_site-town" "$muni"
 	else
 		section "note: plan-report is not built yet: skipped"
 	fi
 
+	if [ -n "$cache" ]; then
+		crepo=$tmp/${s}_crepo
+		cdir=$tmp/${s}_cache
+		# The first arbetsplan in the listing: the one file each round changes.
+		cfile=$(find "$crepo/planer" -name arbetsplan.yaml | LC_ALL=C sort | head -n 1)
+		section "the cache (plan-validate --cache, all processors)"
+		[ "$mode" = print ] || rm -rf "$cdir"
+		measure "${s}_cold" "a cold run: the cache empty" -- "$pv" --cache "$cdir" "$crepo"
+		[ "$mode" = print ] || change_title "$cfile" "$round"
+		measure "${s}_warm" "the next run, one title changed by a character" -- \
+			"$pv" --cache "$cdir" "$crepo"
+		if [ "$mode" = run ]; then
+			# The pull request: that change committed on the plan set before
+			# it; the base revision's results are in the cache as a run on
+			# the base branch would have left them.
+			git_commit "$crepo" "round $round: one title"
+			"$pv" --cache "$cdir" --rev HEAD~1 "$crepo" >/dev/null 2>&1 || true
+		fi
+		measure "${s}_base" "--base HEAD~1, a pull request of that one file" -- \
+			"$pv" --cache "$cdir" --base HEAD~1 "$crepo"
+	fi
+}
+
+# One round of every measurement ($mode = run), or the table ($mode = print).
+measure_all() {
+	for shape in $shapes; do
+		measure_shape "$shape"
+	done
 	if [ -n "$npm_ok" ]; then
-		section "peers on the $nap arbetsplaner only (@sourcemeta/jsonschema $smv, ajv-cli $ajvv)"
+		section "=== peers, on the $nap arbetsplaner of shape $first_shape only" \
+			"(@sourcemeta/jsonschema $smv, ajv-cli $ajvv) ==="
 		measure sm_yaml "jsonschema validate -F, the YAML files" -- \
 			"$npmdir/node_modules/.bin/jsonschema" validate -F "$schema" "$tmp/ap-yaml"
 		measure sm_json "jsonschema validate -F, as JSON" -- \
@@ -357,56 +519,144 @@ mode=print
 printf_row "" "min s" "median s" "peak MiB"
 measure_all
 
+# --- instruction counts -----------------------------------------------------------
+
+# Wall times on a shared machine are noisy; instruction counts are not.
+# callgrind_count KEY COMMAND...: the command's instructions, in $tmp/KEY.cg.
+callgrind_count() {
+	key=$1
+	shift
+	if valgrind --tool=callgrind --callgrind-out-file="$tmp/$key.cg" "$@" \
+		>/dev/null 2>"$tmp/$key.cglog"; then
+		awk '/^summary:/ { print $2 }' "$tmp/$key.cg"
+	fi
+}
+
+if [ "$callgrind" = 1 ]; then
+	echo
+	if command -v valgrind >/dev/null 2>&1; then
+		echo "instructions (callgrind; the stable comparison, not a target):"
+		for shape in $shapes; do
+			eval "dir=\$${shape}_big_dir"
+			fi_=$(callgrind_count "${shape}_cg_floor" "$floor" -j 1 "$dir")
+			vi_=$(callgrind_count "${shape}_cg_pv" "$pv" $pv_nc -j 1 "$dir")
+			printf '  %-8s plan-bench-floor -j1 %15s   plan-validate -j1 %15s   ratio %s\n' \
+				"$shape" "${fi_:-failed}" "${vi_:-failed}" "$(ratio "$vi_" "$fi_")"
+		done
+		echo "  (sh tests/bench/profile.sh, with BENCH_SHAPE, lists the costliest functions)"
+	else
+		echo "instructions: SKIPPED (valgrind is not installed)"
+	fi
+fi
+
 # --- targets ----------------------------------------------------------------------
 
-echo
-echo "targets (issue 8), from the fastest round of each:"
-target "plan-validate -j1 / floor -j1" "$(ratio "${pv1_min:-}" "${floor1_min:-}")" 1.5
-target "plan-validate with $ncpu processors / floor -j1" "$(ratio "${pvN_min:-}" "${floor1_min:-}")" 1.0
-echo "        (for scale: plan-validate with $ncpu processors / floor -j$ncpu =" \
-	"$(ratio "${pvN_min:-}" "${floorN_min:-}"))"
-target "peak memory / plan set size (${pvN_rss_kb:-?} KiB / $big_bytes bytes)" \
-	"$(per_byte "${pvN_rss_kb:-}" "$big_bytes")" 2.0
-if [ -n "$rev" ]; then
-	target "--rev HEAD / working tree (both all processors)" "$(ratio "${rev_min:-}" "${pvN_min:-}")" 1.5
-	target "peak memory with --rev HEAD / plan set size" "$(per_byte "${rev_rss_kb:-}" "$big_bytes")" 2.0
-else
-	target "--rev HEAD / working tree" "" 1.5
-fi
-target "ten times the documents: time ratio ($big_docs / $tenth_docs docs, -j1)" \
-	"$(ratio "${pv1_min:-}" "${t1_min:-}")" 11
-set -- $size
-target "the same with $(($1 * $2 * $3)) errors: time ratio" "$(ratio "${bf1_min:-}" "${tf1_min:-}")" 11
-target "a $town_docs-document municipality, seconds" "${town_min:-}" 0.050 lt
-if [ -n "$npm_ok" ]; then
-	target "plan-validate (whole set) / jsonschema (arbetsplaner, YAML)" \
-		"$(ratio "${pvN_min:-}" "${sm_yaml_min:-}")" 1.0 lt
-	target "plan-validate (whole set) / ajv-cli (arbetsplaner, JSON)" \
-		"$(ratio "${pvN_min:-}" "${ajv_min:-}")" 1.0 lt
-	echo "        (for scale: plan-validate / jsonschema on the same arbetsplaner as JSON =" \
-		"$(ratio "${pvN_min:-}" "${sm_json_min:-}"))"
-else
-	target "faster than @sourcemeta/jsonschema and ajv-cli" "" 1.0 lt
-fi
-for cmd in tree orphans matrix graph; do
-	eval "t=\${pl_${cmd}_min:-}"
-	target "plan-link $cmd / plan-validate" "$(ratio "$t" "${pvN_min:-}")" 2.0
-done
-if [ -n "$report" ]; then
-	target "plan-report followup / plan-validate" "$(ratio "${pr_followup_min:-}" "${pvN_min:-}")" 2.0
-	target "plan-report plan / plan-validate" "$(ratio "${pr_plan_min:-}" "${pvN_min:-}")" 2.0
-	target "plan-report kpis / plan-validate" "$(ratio "${pr_kpis_min:-}" "${pvN_min:-}")" 2.0
-	target "plan-report site / plan-validate" "$(ratio "${pr_site_min:-}" "${pvN_min:-}")" 3.0
-	target "plan-report site / plan-validate, the municipality" "$(ratio "${pr_site_town_min:-}" "${town_min:-}")" 3.0
-	if [ -d "$tmp/site" ]; then
-		echo "  the site of $big_docs documents: $(find "$tmp/site" -type f | wc -l) files," \
-			"$(du -sk "$tmp/site" | cut -f1) KiB; of $town_docs: $(find "$tmp/site-town" -type f | wc -l) files," \
-			"$(du -sk "$tmp/site-town" | cut -f1) KiB"
+# mem_ratio KEY...: the largest peak memory of KEYs, over the set's bytes ($bytes).
+mem_ratio() {
+	m=
+	for k in "$@"; do
+		eval "r=\${${k}_rss_kb:-} t=\${${k}_min:-}"
+		[ -n "$t" ] || { echo ""; return; }
+		[ -n "$m" ] && [ "$m" -ge "$r" ] || m=$r
+	done
+	per_byte "$m" "$bytes"
+}
+
+for shape in $shapes; do
+	s=$shape
+	eval "bytes=\$${s}_big_bytes docs=\$${s}_big_docs tdocs=\$${s}_tenth_docs wdocs=\$${s}_town_docs"
+	eval "floor1=\${${s}_floor1_min:-} floor2=\${${s}_floor2_min:-}"
+	eval "pv1=\${${s}_pv1_min:-} pv2=\${${s}_pv2_min:-}"
+	# plan-link and plan-report run with all processors: compared with
+	# plan-validate's run that does too.
+	pvref=${s}_pv2
+	[ "$ncpu" = 2 ] || pvref=${s}_pvN
+	eval "pvall=\${${pvref}_min:-}"
+	echo
+	echo "targets (issues 8 and 16), shape $s, from the fastest round of each:"
+	target "plan-validate -j1 / floor -j1" "$(ratio "$pv1" "$floor1")" 1.3
+	target "plan-validate -j2 / floor -j1" "$(ratio "$pv2" "$floor1")" 0.65
+	echo "          (for scale: plan-validate -j2 / floor -j2 = $(ratio "$pv2" "$floor2"))"
+	target "plan-validate peak memory / plan set's bytes ($bytes)" \
+		"$(mem_ratio "${s}_pv1" "${s}_pv2")" 1.5
+	if [ -n "$rev" ]; then
+		eval "t=\${${s}_rev_min:-}"
+		target "--rev HEAD / working tree (both all processors)" "$(ratio "$t" "$pvall")" 1.5
+		target "peak memory with --rev HEAD / plan set's bytes" "$(mem_ratio "${s}_rev")" 1.5
+	else
+		skip "--rev HEAD / working tree" "$rev_note"
 	fi
+	eval "t1=\${${s}_t1_min:-} tf1=\${${s}_tf1_min:-} bf1=\${${s}_bf1_min:-}"
+	target "ten times the documents: time ratio ($docs / $tdocs docs, -j1)" "$(ratio "$pv1" "$t1")" 11
+	set -- $size
+	target "the same with $(($1 * $2 * $3)) errors: time ratio" "$(ratio "$bf1" "$tf1")" 11
+	eval "t=\${${s}_town_min:-}"
+	target "a $wdocs-document municipality, seconds" "$t" 0.050 lt
+	if [ "$national" = 1 ]; then
+		eval "t=\${${s}_nat2_min:-} ndocs=\$${s}_nat_docs"
+		target "national scale, -j2: time ratio ($ndocs / $docs docs)" "$(ratio "$t" "$pv2")" 11
+		bytes_big=$bytes
+		eval "bytes=\$${s}_nat_bytes"
+		target "national scale: peak memory / its bytes ($bytes)" "$(mem_ratio "${s}_nat2")" 1.5
+		bytes=$bytes_big
+	else
+		skip "national scale, -j2: time ratio (100,000 / 10,000 docs)" "BENCH_NATIONAL=1 runs it"
+		skip "national scale: peak memory / its bytes" "BENCH_NATIONAL=1 runs it"
+	fi
+	for cmd in tree orphans matrix graph; do
+		eval "t=\${${s}_pl_${cmd}_min:-}"
+		target "plan-link $cmd / plan-validate" "$(ratio "$t" "$pvall")" 1.5
+		target "plan-link $cmd peak memory / plan set's bytes" "$(mem_ratio "${s}_pl_$cmd")" 2.0
+	done
+	if [ -n "$report" ]; then
+		for cmd in followup plan kpis; do
+			eval "t=\${${s}_pr_${cmd}_min:-}"
+			target "plan-report $cmd / plan-validate" "$(ratio "$t" "$pvall")" 1.5
+			target "plan-report $cmd peak memory / plan set's bytes" "$(mem_ratio "${s}_pr_$cmd")" 2.0
+		done
+		# The site writes some 12,000 files: its own time target (issue 8).
+		eval "t=\${${s}_pr_site_min:-} tt=\${${s}_pr_site_town_min:-} wt=\${${s}_town_min:-}"
+		target "plan-report site / plan-validate" "$(ratio "$t" "$pvall")" 3.0
+		target "plan-report site peak memory / plan set's bytes" "$(mem_ratio "${s}_pr_site")" 2.0
+		target "plan-report site / plan-validate, the municipality" "$(ratio "$tt" "$wt")" 3.0
+		if [ -d "$tmp/${s}_site" ]; then
+			echo "          the site of $docs documents: $(find "$tmp/${s}_site" -type f | wc -l) files," \
+				"$(du -sk "$tmp/${s}_site" | cut -f1) KiB; of $wdocs:" \
+				"$(find "$tmp/${s}_site-town" -type f | wc -l) files," \
+				"$(du -sk "$tmp/${s}_site-town" | cut -f1) KiB"
+		fi
+	else
+		skip "plan-report / plan-validate" "plan-report is not built"
+	fi
+	if [ -n "$cache" ]; then
+		eval "cold=\${${s}_cold_min:-} warm=\${${s}_warm_min:-} base=\${${s}_base_min:-}"
+		target "cache: the run after a one-file change / floor -j1" "$(ratio "$warm" "$floor1")" 0.2
+		target "cache: --base on a one-file pull request / a cold run" "$(ratio "$base" "$cold")" 0.3
+		echo "          (for scale: the cold run with the cache / without it =" \
+			"$(ratio "$cold" "$pvall"))"
+	else
+		skip "cache: the run after a one-file change / floor -j1" "$cache_note"
+		skip "cache: --base on a one-file pull request / a cold run" "$cache_note"
+	fi
+done
+
+if [ -n "$npm_ok" ]; then
+	echo
+	echo "targets against the peers (issue 8), shape $first_shape:"
+	pvref=${first_shape}_pv2
+	[ "$ncpu" = 2 ] || pvref=${first_shape}_pvN
+	eval "pvall=\${${pvref}_min:-}"
+	target "plan-validate (whole set) / jsonschema (arbetsplaner, YAML)" \
+		"$(ratio "$pvall" "${sm_yaml_min:-}")" 1.0 lt
+	target "plan-validate (whole set) / ajv-cli (arbetsplaner, JSON)" \
+		"$(ratio "$pvall" "${ajv_min:-}")" 1.0 lt
+	echo "          (for scale: plan-validate / jsonschema on the same arbetsplaner as JSON =" \
+		"$(ratio "$pvall" "${sm_json_min:-}"))"
 else
-	target "plan-report / plan-validate" "" 2.0
+	echo
+	skip "faster than @sourcemeta/jsonschema and ajv-cli" "$peer_note"
 fi
 
 echo
-echo "plan-bench: $passed passed, $failed failed"
+echo "plan-bench: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
