@@ -4,6 +4,7 @@
 #include "plan/report_words.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -197,12 +198,25 @@ static const phrase table[PLAN_WORDS] = {
 	[PLAN_W_DIRECTIVE_GOAL] = { "report", PLAN_NC_("report", "Directive goal") },
 };
 
+/* Each word in Swedish, looked up in the catalogue once: a report asks for
+ * the same few words hundreds of thousands of times. */
+static const char *swedish[PLAN_WORDS];
+static pthread_once_t swedish_once = PTHREAD_ONCE_INIT;
+
+static void look_up_swedish(void)
+{
+	for (size_t w = 0; w < PLAN_WORDS; w++)
+		swedish[w] = table[w].en ? plan_trc(PLAN_LANG_SV, table[w].context, table[w].en) : "";
+}
+
 const char *plan_word_text(plan_word word, plan_lang lang)
 {
 	if ((unsigned)word >= PLAN_WORDS)
 		return "";
-	const phrase *p = &table[word];
-	return p->en ? plan_trc(lang, p->context, p->en) : "";
+	if (lang != PLAN_LANG_SV)
+		return table[word].en ? table[word].en : "";
+	pthread_once(&swedish_once, look_up_swedish);
+	return swedish[word];
 }
 
 int plan_word_fill(plan_buf *buf, const char *template, const char *const *args, size_t nargs)
