@@ -377,23 +377,28 @@ int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *pat
 	char *file = entry_path(cache, key, 0);
 	if (!file)
 		goto done;
-	fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* Non-blocking: a FIFO under an entry's name must not hang the run. */
+	fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size < HEADER_LEN || (uint64_t)st.st_size > ENTRY_MAX)
 		goto done;
+	/* The header first: a foreign file of any size costs one small read. */
 	size_t size = (size_t)st.st_size;
-	if (!(data = malloc(size)) || read_all(fd, data, size) < 0)
+	unsigned char header[HEADER_LEN];
+	if (read_all(fd, header, HEADER_LEN) < 0)
 		goto done;
-	uint64_t body = get_u64(data + MAGIC_LEN + PLAN_CACHE_ID_BYTES);
-	uint64_t hash = get_u64(data + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8);
-	if (memcmp(data, MAGIC, MAGIC_LEN) != 0 ||
-	    memcmp(data + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES) != 0 ||
-	    body != size - HEADER_LEN ||
-	    plan_hash_bytes(PLAN_HASH_START, (const char *)data + HEADER_LEN, size - HEADER_LEN) != hash)
+	uint64_t body = get_u64(header + MAGIC_LEN + PLAN_CACHE_ID_BYTES);
+	uint64_t hash = get_u64(header + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8);
+	if (memcmp(header, MAGIC, MAGIC_LEN) != 0 ||
+	    memcmp(header + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES) != 0 ||
+	    body != size - HEADER_LEN)
 		goto done;
-	if (plan_result_decode(out, path, data + HEADER_LEN, size - HEADER_LEN,
-	                       cache->lang) < 0)
+	size -= HEADER_LEN;
+	if (!(data = malloc(size ? size : 1)) || read_all(fd, data, size) < 0 ||
+	    plan_hash_bytes(PLAN_HASH_START, (const char *)data, size) != hash)
+		goto done;
+	if (plan_result_decode(out, path, data, size, cache->lang) < 0)
 		goto done;
 	hit = 1;
 	/* Marked used now and then, not at every hit: see TOUCH_AFTER. */

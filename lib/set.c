@@ -38,6 +38,7 @@ struct plan_set {
 	int checked_across;       /* the checks across documents ran */
 	plan_diags *diags;
 	plan_diags *suppressed;   /* what the files' directives took out of diags */
+	plan_cache_stats cache;   /* what the result cache did while loading */
 };
 
 /* --- checking one document's shape ----------------------------------------- */
@@ -643,6 +644,8 @@ cleanup:
 	plan_suppressions_free(styr_sup);
 	free(globs);
 	plan_keep_free(keep);
+	if (cache)
+		set->cache = plan_cache_get_stats(cache);
 	plan_cache_close(cache);
 	free(cache_dir);
 	plan_file_free(styrmodell);
@@ -696,6 +699,11 @@ const char *plan_set_revision(const plan_set *set)
 int plan_set_checked_across(const plan_set *set)
 {
 	return set->checked_across;
+}
+
+plan_cache_stats plan_set_cache_stats(const plan_set *set)
+{
+	return set->cache;
 }
 
 size_t plan_set_document_count(const plan_set *set)

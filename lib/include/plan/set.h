@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "plan/cache.h"
 #include "plan/diag.h"
 #include "plan/error.h"
 #include "plan/load.h"
@@ -63,6 +64,11 @@ typedef struct plan_set plan_set;
 int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err);
 
 void plan_set_free(plan_set *set);
+
+/* What the result cache did while the set was loaded: files whose results
+ * it had (hits) and had not (misses), and entries written. All 0 without a
+ * cache, or when it could not be used. */
+plan_cache_stats plan_set_cache_stats(const plan_set *set);
 
 /* The root as an absolute path; for a revision, where it is (or would be)
  * in the repository's working tree. */
