@@ -61,6 +61,7 @@ struct plan_cache {
 	plan_cache_stats stats;
 	size_t bytes_written;
 	plan_lang lang;
+	int dirfd;                /* the directory, for short lookups; -1: none */
 };
 
 /* --- where ------------------------------------------------------------------- */
@@ -267,9 +268,14 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		return -1;
 	}
 	cache->max_bytes = max_bytes ? max_bytes : PLAN_CACHE_MAX_DEFAULT;
+	/* Entries are opened relative to it: a lookup per file walks two
+	 * names, not the whole path. */
+	cache->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	cache->lang = lang;
 	if (!(cache->dir = strdup(dir)) || pthread_mutex_init(&cache->lock, NULL) != 0) {
 		free(cache->dir);
+		if (cache->dirfd >= 0)
+			close(cache->dirfd);
 		free(cache);
 		git_libgit2_shutdown();
 		return -1;
@@ -278,6 +284,8 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	    context_id(cache->context[1], lang, limits, NULL) < 0) {
 		pthread_mutex_destroy(&cache->lock);
 		free(cache->dir);
+		if (cache->dirfd >= 0)
+			close(cache->dirfd);
 		free(cache);
 		git_libgit2_shutdown();
 		return -1;
@@ -306,6 +314,20 @@ static void count(plan_cache *cache, size_t *counter, size_t bytes)
 }
 
 /* --- entries ------------------------------------------------------------------ */
+
+/* "xx/" and the rest of the id in hex: the entry's name in the directory. */
+static void entry_name(char out[2 * PLAN_CACHE_ID_BYTES + 2], const plan_cache_key *key)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t n = 0;
+	for (size_t i = 0; i < PLAN_CACHE_ID_BYTES; i++) {
+		out[n++] = digits[key->id[i] >> 4];
+		out[n++] = digits[key->id[i] & 15];
+		if (i == 0)
+			out[n++] = '/';
+	}
+	out[n] = '\0';
+}
 
 /* DIR/xx/ and the rest of the id in hex, or NULL. */
 static char *entry_path(const plan_cache *cache, const plan_cache_key *key, int dir_only)
@@ -374,11 +396,16 @@ int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *pat
 	unsigned char *data = NULL;
 	int hit = 0;
 	int fd = -1;
-	char *file = entry_path(cache, key, 0);
-	if (!file)
-		goto done;
+	char *file = NULL;
+	char name[2 * PLAN_CACHE_ID_BYTES + 2];
 	/* Non-blocking: a FIFO under an entry's name must not hang the run. */
-	fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	const int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+	if (cache->dirfd >= 0) {
+		entry_name(name, key);
+		fd = openat(cache->dirfd, name, flags);
+	} else if ((file = entry_path(cache, key, 0))) {
+		fd = open(file, flags);
+	}
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size < HEADER_LEN || (uint64_t)st.st_size > ENTRY_MAX)
@@ -557,6 +584,8 @@ void plan_cache_close(plan_cache *cache)
 			plan_cache_trim(cache);
 	}
 	pthread_mutex_destroy(&cache->lock);
+	if (cache->dirfd >= 0)
+		close(cache->dirfd);
 	free(cache->dir);
 	free(cache);
 	git_libgit2_shutdown();

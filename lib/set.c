@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "plan/buf.h"
@@ -16,6 +17,7 @@
 #include "plan/source.h"
 #include "plan/suggest.h"
 #include "plan/suppress.h"
+#include "cache_index.h"
 #include "rules_document.h"
 #include "source_impl.h"
 #include "rules_model.h"
@@ -296,19 +298,46 @@ static int take_cached(plan_cache *cache, const plan_cache_key *key, const char 
 	return 1;
 }
 
+/* The result cache as a plan set uses it: NULL members when there is none,
+ * and `index` only for a working tree at `root`. */
+typedef struct cache_use {
+	plan_cache *cache;
+	plan_cache_index *index;
+	const char *root;
+} cache_use;
+
+/* The stat of the working tree's file `path`, taken before it is read (see
+ * cache_index.h); 0 when there is none to go by. */
+static int stat_before(struct stat *st, const cache_use *cu, const char *path)
+{
+	if (!cu->index)
+		return 0;
+	plan_buf full = PLAN_BUF_INIT;
+	plan_buf_puts(&full, cu->root);
+	plan_buf_putc(&full, '/');
+	plan_buf_puts(&full, path);
+	int ok = !full.failed && full.ptr && stat(full.ptr, st) == 0 && S_ISREG(st->st_mode);
+	plan_buf_free(&full);
+	return ok;
+}
+
 /* Load one file and check it: from the result cache when it has the file's
  * result, else from its text (and then kept in the cache). A git source
- * names the file's blob without reading it, so a hit there reads nothing of
- * the plan set at all. */
-static plan_file *load_one(plan_source *source, plan_cache *cache, const char *path,
+ * names the file's blob without reading it, and so does the working tree's
+ * index for a file unchanged since it was last read: a hit then reads
+ * nothing of the plan set at all. */
+static plan_file *load_one(plan_source *source, const cache_use *cu, const char *path,
 	const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
 	plan_suppressions **sup)
 {
+	plan_cache *cache = cu->cache;
 	unsigned char blob[PLAN_CACHE_ID_BYTES];
 	plan_cache_key key;
 	plan_file *file = NULL;
+	struct stat st;
 	int known = cache ? plan_source_blob_id(source, path, blob) : -1;
-	if (known == 1) {
+	int stated = known == 0 && stat_before(&st, cu, path);
+	if (known == 1 || (stated && plan_cache_index_find(cu->index, path, &st, blob))) {
 		plan_cache_key_make(&key, cache, !keep, path, blob);
 		if (take_cached(cache, &key, path, diags, sup, &file))
 			return file;
@@ -321,6 +350,8 @@ static plan_file *load_one(plan_source *source, plan_cache *cache, const char *p
 		if (plan_cache_blob_id(blob, text, len) < 0) {
 			known = -1;
 		} else {
+			if (stated)
+				plan_cache_index_note(cu->index, path, &st, blob);
 			plan_cache_key_make(&key, cache, !keep, path, blob);
 			if (take_cached(cache, &key, path, diags, sup, &file)) {
 				free(text);
@@ -346,7 +377,7 @@ static plan_file *load_one(plan_source *source, plan_cache *cache, const char *p
 
 typedef struct pool {
 	plan_source *source;
-	plan_cache *cache;        /* NULL: none */
+	const cache_use *cache;
 	const plan_limits *limits;
 	const plan_keep *keep;
 	const char *const *paths;
@@ -498,6 +529,8 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	pool p = { .preloaded = (size_t)-1 };
 	plan_keep *keep = NULL;
 	plan_cache *cache = NULL;
+	plan_cache_index *index = NULL;
+	cache_use cu = { NULL, NULL, NULL };
 	char *cache_dir = NULL;
 	int rc = -1;
 
@@ -537,13 +570,16 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			}
 		} else if (plan_cache_open(&cache, dir, options->lang, limits, options->keep, 0) < 0) {
 			cache = NULL;   /* no cache, no complaint: it only costs time */
+		} else if (!options->rev && plan_cache_index_open(&index, dir, set->root) < 0) {
+			index = NULL;
 		}
 	}
+	cu = (cache_use){ cache, index, set->root };
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
 		goto oom;
-	styrmodell = load_one(set->source, cache, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
+	styrmodell = load_one(set->source, &cu, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
 	const char *const *paths = NULL;
@@ -570,7 +606,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		}
 	}
 	p.source = set->source;
-	p.cache = cache;
+	p.cache = &cu;
 	p.limits = limits;
 	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
 		goto oom;
@@ -646,6 +682,7 @@ cleanup:
 	plan_keep_free(keep);
 	if (cache)
 		set->cache = plan_cache_get_stats(cache);
+	plan_cache_index_close(index);
 	plan_cache_close(cache);
 	free(cache_dir);
 	plan_file_free(styrmodell);

@@ -11,7 +11,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <time.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@
 /* The codec is private to the library; its two functions are all a test
  * of it needs. */
 #include "../../lib/cache_entry.h"
+#include "../../lib/cache_index.h"
 
 static const char text[] =
 	"kind: arbetsplan  # plan-validate: disable-line schema -- test\n"
@@ -438,6 +441,93 @@ static void unusable(void **state)
 	assert_null(cache);
 }
 
+/* --- the working tree's index ---------------------------------------------------- */
+
+static struct stat settled_stat(long age)
+{
+	struct stat st;
+	memset(&st, 0, sizeof st);
+	st.st_mode = S_IFREG | 0644;
+	st.st_size = 100;
+	st.st_ino = 7;
+	st.st_mtim.tv_sec = time(NULL) - age;
+	st.st_ctim.tv_sec = time(NULL) - age;
+	return st;
+}
+
+static void index_kept(void **state)
+{
+	(void)state;
+	plan_cache_index *index = NULL;
+	unsigned char got[PLAN_CACHE_ID_BYTES];
+	struct stat old = settled_stat(60), fresh = settled_stat(0);
+	assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &old, got), 0);
+	plan_cache_index_note(index, "a.yaml", &old, blob);
+	/* Changed a moment ago: a change to come could keep this stat. */
+	plan_cache_index_note(index, "b.yaml", &fresh, blob);
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &old, got), 1);
+	assert_int_equal(plan_cache_index_find(index, "b.yaml", &fresh, got), 0);
+	plan_cache_index_close(index);
+
+	assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+	memset(got, 0, sizeof got);
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &old, got), 1);
+	assert_memory_equal(got, blob, sizeof got);
+	struct stat changed = old;
+	changed.st_size = 101;
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &changed, got), 0);
+	changed = old;
+	changed.st_mtim.tv_nsec = 1;
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &changed, got), 0);
+	plan_cache_index_close(index);
+
+	/* Another root, another index. */
+	assert_int_equal(plan_cache_index_open(&index, dir, "/other"), 0);
+	assert_int_equal(plan_cache_index_find(index, "a.yaml", &old, got), 0);
+	plan_cache_index_close(index);
+}
+
+static void index_damaged(void **state)
+{
+	(void)state;
+	plan_cache_index *index = NULL;
+	unsigned char got[PLAN_CACHE_ID_BYTES];
+	struct stat old = settled_stat(60);
+	assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+	plan_cache_index_note(index, "a.yaml", &old, blob);
+	plan_cache_index_close(index);
+	char trees[160];
+	snprintf(trees, sizeof trees, "%s/trees", dir);
+	DIR *d = opendir(trees);
+	assert_non_null(d);
+	struct dirent *de;
+	char file[512] = "";
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			snprintf(file, sizeof file, "%s/%s", trees, de->d_name);
+	closedir(d);
+	assert_true(file[0]);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	for (off_t at = 0; at < st.st_size; at += 3) {
+		assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+		plan_cache_index_note(index, "a.yaml", &old, blob);
+		plan_cache_index_close(index);
+		/* One byte changed, whatever it was. */
+		int fd = open(file, O_RDWR);
+		assert_true(fd >= 0);
+		unsigned char c;
+		assert_int_equal(pread(fd, &c, 1, at), 1);
+		c ^= 0x55;
+		assert_int_equal(pwrite(fd, &c, 1, at), 1);
+		close(fd);
+		assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+		assert_int_equal(plan_cache_index_find(index, "a.yaml", &old, got), 0);
+		plan_cache_index_close(index);
+	}
+}
+
 /* --- a plan set on a cache ---------------------------------------------------------- */
 
 static plan_set *load(const char *cache, const plan_keys *keep)
@@ -520,6 +610,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(size_bound, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(inside, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(unusable, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(index_kept, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(index_damaged, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(set_twice, make_dir, remove_dir),
 		cmocka_unit_test(set_inside),
 	};
