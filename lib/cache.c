@@ -260,6 +260,11 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	*out = NULL;
 	if (!dir || !dir[0] || make_dirs(dir) < 0)
 		return -1;
+	/* Anyone who can write the directory can put words in a run's mouth:
+	 * keys are no secret. Only the user's own, closed to others. */
+	struct stat st;
+	if (stat(dir, &st) < 0 || st.st_uid != geteuid() || (st.st_mode & S_IWOTH))
+		return -1;
 	plan_cache *cache = calloc(1, sizeof *cache);
 	if (!cache)
 		return -1;

@@ -439,6 +439,14 @@ static void unusable(void **state)
 	snprintf(path, sizeof path, "%s/file/below", dir);
 	assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, 0), -1);
 	assert_null(cache);
+	/* Anyone may write it: not used. */
+	snprintf(path, sizeof path, "%s/open", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(chmod(path, 0777), 0);
+	assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, 0), -1);
+	assert_int_equal(chmod(path, 0755), 0);
+	assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, 0), 0);
+	plan_cache_close(cache);
 }
 
 /* --- the working tree's index ---------------------------------------------------- */

@@ -67,8 +67,8 @@ typedef struct plan_cache plan_cache;
  * `lang` under `limits`, pruned to `keep` (NULL: whole trees; a key for
  * whole trees can be made too, plan_cache_key_make), bounded to about
  * `max_bytes` (0: PLAN_CACHE_MAX_DEFAULT). Returns 0, or -1 when there can be
- * no cache (the directory cannot be made, out of memory): the caller then
- * goes without. Free with plan_cache_close. Threads may share it. */
+ * no cache (the directory cannot be made, is not the user's own or can be
+ * written by anyone, out of memory): the caller then goes without. Free with plan_cache_close. Threads may share it. */
 int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	const plan_limits *limits, const plan_keys *keep, size_t max_bytes);
 
