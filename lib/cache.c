@@ -8,7 +8,7 @@
  * The key's id is a SHA-1 over everything that decides a file's result, so
  * a header that names the right id and a body of the right length and hash
  * is the result of this file under these settings. */
-#define _XOPEN_SOURCE 700 /* realpath, mkstemp, futimens */
+#define _XOPEN_SOURCE 700 /* realpath, openat, futimens */
 
 #include "plan/cache.h"
 
@@ -44,10 +44,6 @@ extern const char plan_build_id[];
  * comes near it, and a hostile size must not become an allocation. */
 #define ENTRY_MAX ((uint64_t)1 << 30)
 
-/* A hit on an entry last marked used this long ago marks it again (its
- * modification time), so the bound removes what was used longest ago
- * without a write at every hit. */
-#define TOUCH_AFTER (24 * 60 * 60)
 /* How often the directory is walked to keep it under its bound. */
 #define TRIM_AFTER (60 * 60)
 #define STAMP "trimmed"
@@ -61,7 +57,9 @@ struct plan_cache {
 	plan_cache_stats stats;
 	size_t bytes_written;
 	plan_lang lang;
-	int dirfd;                /* the directory, for short lookups; -1: none */
+	int dirfd;                /* the directory: entries are opened relative to
+	                           * it, a lookup walking two names, not the path */
+	unsigned long serial;     /* names this process's temporary files */
 };
 
 /* --- where ------------------------------------------------------------------- */
@@ -273,11 +271,10 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		return -1;
 	}
 	cache->max_bytes = max_bytes ? max_bytes : PLAN_CACHE_MAX_DEFAULT;
-	/* Entries are opened relative to it: a lookup per file walks two
-	 * names, not the whole path. */
 	cache->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	cache->lang = lang;
-	if (!(cache->dir = strdup(dir)) || pthread_mutex_init(&cache->lock, NULL) != 0) {
+	if (cache->dirfd < 0 || !(cache->dir = strdup(dir)) ||
+	    pthread_mutex_init(&cache->lock, NULL) != 0) {
 		free(cache->dir);
 		if (cache->dirfd >= 0)
 			close(cache->dirfd);
@@ -334,24 +331,6 @@ static void entry_name(char out[2 * PLAN_CACHE_ID_BYTES + 2], const plan_cache_k
 	out[n] = '\0';
 }
 
-/* DIR/xx/ and the rest of the id in hex, or NULL. */
-static char *entry_path(const plan_cache *cache, const plan_cache_key *key, int dir_only)
-{
-	char hex[2 * PLAN_CACHE_ID_BYTES + 1];
-	for (size_t i = 0; i < PLAN_CACHE_ID_BYTES; i++)
-		snprintf(hex + 2 * i, 3, "%02x", key->id[i]);
-	plan_buf buf = PLAN_BUF_INIT;
-	if (dir_only)
-		plan_buf_printf(&buf, "%s/%.2s", cache->dir, hex);
-	else
-		plan_buf_printf(&buf, "%s/%.2s/%s", cache->dir, hex, hex + 2);
-	if (buf.failed) {
-		plan_buf_free(&buf);
-		return NULL;
-	}
-	return plan_buf_detach(&buf);
-}
-
 static void put_u64(unsigned char *p, uint64_t v)
 {
 	for (int i = 0; i < 8; i++)
@@ -394,99 +373,121 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* One read, again when a signal cut it short: what the file holds up to
+ * `len` bytes, or -1. */
+static ssize_t read_some(int fd, unsigned char *buf, size_t len)
+{
+	ssize_t n;
+	do
+		n = read(fd, buf, len);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
 	plan_file_result *out)
 {
 	memset(out, 0, sizeof *out);
 	unsigned char *data = NULL;
 	int hit = 0;
-	int fd = -1;
-	char *file = NULL;
 	char name[2 * PLAN_CACHE_ID_BYTES + 2];
-	/* Non-blocking: a FIFO under an entry's name must not hang the run. */
-	const int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
-	if (cache->dirfd >= 0) {
-		entry_name(name, key);
-		fd = openat(cache->dirfd, name, flags);
-	} else if ((file = entry_path(cache, key, 0))) {
-		fd = open(file, flags);
+	entry_name(name, key);
+	/* Non-blocking: a FIFO under an entry's name must not hang the run, and
+	 * a directory or anything else that is not a file fails its read. */
+	int fd = openat(cache->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	/* Most entries are a few hundred bytes: one read takes them whole,
+	 * and the header says whether that was all. */
+	unsigned char first[16384];
+	ssize_t n = fd >= 0 ? read_some(fd, first, sizeof first) : -1;
+	if (n < (ssize_t)HEADER_LEN)
+		goto done;
+	uint64_t body = get_u64(first + MAGIC_LEN + PLAN_CACHE_ID_BYTES);
+	uint64_t hash = get_u64(first + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8);
+	if (memcmp(first, MAGIC, MAGIC_LEN) != 0 ||
+	    memcmp(first + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES) != 0 || body > ENTRY_MAX)
+		goto done;
+	size_t size = (size_t)body;
+	size_t got = (size_t)n - HEADER_LEN;
+	const unsigned char *bytes = first + HEADER_LEN;
+	if (got > size)
+		goto done;   /* longer than its header says */
+	if (got < size) {
+		/* Only a large entry needs more; a short read of a small one is
+		 * an entry cut short. */
+		if ((size_t)n < sizeof first || !(data = malloc(size)))
+			goto done;
+		memcpy(data, bytes, got);
+		if (read_all(fd, data + got, size - got) < 0)
+			goto done;
+		bytes = data;
 	}
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size < HEADER_LEN || (uint64_t)st.st_size > ENTRY_MAX)
-		goto done;
-	/* The header first: a foreign file of any size costs one small read. */
-	size_t size = (size_t)st.st_size;
-	unsigned char header[HEADER_LEN];
-	if (read_all(fd, header, HEADER_LEN) < 0)
-		goto done;
-	uint64_t body = get_u64(header + MAGIC_LEN + PLAN_CACHE_ID_BYTES);
-	uint64_t hash = get_u64(header + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8);
-	if (memcmp(header, MAGIC, MAGIC_LEN) != 0 ||
-	    memcmp(header + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES) != 0 ||
-	    body != size - HEADER_LEN)
-		goto done;
-	size -= HEADER_LEN;
-	if (!(data = malloc(size ? size : 1)) || read_all(fd, data, size) < 0 ||
-	    plan_hash_bytes(PLAN_HASH_START, (const char *)data, size) != hash)
-		goto done;
-	if (plan_result_decode(out, path, data, size, cache->lang) < 0)
+	if (plan_hash_bytes(PLAN_HASH_START, (const char *)bytes, size) != hash ||
+	    plan_result_decode(out, path, bytes, size, cache->lang) < 0)
 		goto done;
 	hit = 1;
-	/* Marked used now and then, not at every hit: see TOUCH_AFTER. */
-	if (time(NULL) - st.st_mtime > TOUCH_AFTER)
-		futimens(fd, NULL);
 done:
 	if (fd >= 0)
 		close(fd);
 	free(data);
-	free(file);
 	count(cache, hit ? &cache->stats.hits : &cache->stats.misses, 0);
 	return hit;
+}
+
+/* A temporary file in the entry's directory `dir` ("xx"), made when
+ * missing: its descriptor, with its name in `tmp`, or -1. */
+static int open_temp(plan_cache *cache, const char *dir, char *tmp, size_t size)
+{
+	for (int attempt = 0; attempt < 8; attempt++) {
+		pthread_mutex_lock(&cache->lock);
+		unsigned long serial = cache->serial++;
+		pthread_mutex_unlock(&cache->lock);
+		snprintf(tmp, size, "%s/.tmp-%ld-%lu", dir, (long)getpid(), serial);
+		int fd = openat(cache->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+		                0600);
+		if (fd >= 0)
+			return fd;
+		if (errno == ENOENT) {
+			if (mkdirat(cache->dirfd, dir, 0700) < 0 && errno != EEXIST)
+				return -1;
+		} else if (errno != EEXIST) {
+			return -1;
+		}
+	}
+	return -1;
 }
 
 void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	const plan_file_result *result)
 {
 	plan_buf buf = PLAN_BUF_INIT;
-	char *dir = NULL, *file = NULL, *tmp = NULL;
-	int fd = -1;
 	char header[HEADER_LEN] = { 0 };
 	if (plan_buf_put(&buf, header, sizeof header) < 0 ||
-	    plan_result_encode(&buf, result) < 0)
-		goto done;
+	    plan_result_encode(&buf, result) < 0) {
+		plan_buf_free(&buf);
+		return;
+	}
 	unsigned char *h = (unsigned char *)buf.ptr;
 	memcpy(h, MAGIC, MAGIC_LEN);
 	memcpy(h + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES);
 	put_u64(h + MAGIC_LEN + PLAN_CACHE_ID_BYTES, buf.len - HEADER_LEN);
 	put_u64(h + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8,
 	        plan_hash_bytes(PLAN_HASH_START, buf.ptr + HEADER_LEN, buf.len - HEADER_LEN));
-	if (!(dir = entry_path(cache, key, 1)) || !(file = entry_path(cache, key, 0)) ||
-	    !(tmp = join(dir, ".tmp-XXXXXX")))
-		goto done;
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		goto done;
+	char name[2 * PLAN_CACHE_ID_BYTES + 2], dir[3], tmp[64];
+	entry_name(name, key);
+	memcpy(dir, name, 2);
+	dir[2] = '\0';
 	/* Written aside and renamed over: a reader sees the old entry or the
 	 * new one whole, never a mix, however many runs write at once. */
-	if ((fd = mkstemp(tmp)) < 0)
-		goto done;
-	int ok = write_all(fd, buf.ptr, buf.len) == 0;
-	ok = close(fd) == 0 && ok;
-	fd = -1;
-	if (!ok || rename(tmp, file) < 0) {
-		unlink(tmp);
-		goto done;
-	}
-	count(cache, &cache->stats.written, buf.len);
-done:
+	int fd = open_temp(cache, dir, tmp, sizeof tmp);
 	if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
+		int ok = write_all(fd, buf.ptr, buf.len) == 0;
+		ok = close(fd) == 0 && ok;
+		if (ok && renameat(cache->dirfd, tmp, cache->dirfd, name) == 0)
+			count(cache, &cache->stats.written, buf.len);
+		else
+			unlinkat(cache->dirfd, tmp, 0);
 	}
 	plan_buf_free(&buf);
-	free(dir);
-	free(file);
-	free(tmp);
 }
 
 /* --- the size bound ------------------------------------------------------------ */
@@ -549,7 +550,10 @@ void plan_cache_trim(plan_cache *cache)
 				entries = grown;
 				cap = grown_cap;
 			}
-			entries[n++] = (entry){ path, st.st_mtime, st.st_size };
+			/* Used: read (the access time, which the kernel's relatime
+			 * moves at most once a day) or written, whichever is later. */
+			time_t used = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
+			entries[n++] = (entry){ path, used, st.st_size };
 			total += (uint64_t)st.st_size;
 		}
 		if (d)

@@ -100,8 +100,8 @@ plan_cache_stats plan_cache_get_stats(const plan_cache *cache);
 
 /* Keep the directory under its bound: when entries were written and the
  * directory was last trimmed an hour ago or more (or a run wrote an eighth
- * of the bound), the entries used longest ago are removed until a quarter of
- * the bound is free. Then free the cache; accepts NULL. */
+ * of the bound), the entries used longest ago (by access or modification
+ * time, the later) are removed until a quarter of the bound is free. Then free the cache; accepts NULL. */
 void plan_cache_close(plan_cache *cache);
 
 /* Trim now, whatever the hour: as plan_cache_close does. */
