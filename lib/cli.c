@@ -54,6 +54,16 @@ int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
 			return -1;
 		}
 		return 1;
+	case PLAN_CLI_OPT_CACHE:
+		if (!arg[0]) {
+			plan_buf_puts(msg, TR("--cache needs a directory, not ''"));
+			return -1;
+		}
+		cli->set.cache = arg;
+		return 1;
+	case PLAN_CLI_OPT_NO_CACHE:
+		cli->set.cache = NULL;
+		return 1;
 	case 'o':
 		cli->output = arg;
 		return 1;

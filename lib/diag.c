@@ -102,6 +102,31 @@ int plan_diags_add(plan_diags *diags, const char *file, uint32_t line,
 	return 0;
 }
 
+int plan_diags_append(plan_diags *diags, const plan_diag *d)
+{
+	const plan_rule *info = d->rule ? plan_rule_find(d->rule) : NULL;
+	if (!info || !d->file || !d->message)
+		return -1;
+	if (reserve(diags, 1) < 0)
+		return -1;
+	plan_diag copy = *d;
+	copy.rule = info->id;
+	copy.file = strdup(d->file);
+	copy.message = strdup(d->message);
+	copy.key = dup_or_null(d->key);
+	copy.item = dup_or_null(d->item);
+	copy.pointer = dup_or_null(d->pointer);
+	copy.suggestion = dup_or_null(d->suggestion);
+	if (!copy.file || !copy.message || (d->key && !copy.key) || (d->item && !copy.item) ||
+	    (d->pointer && !copy.pointer) || (d->suggestion && !copy.suggestion)) {
+		diag_release(&copy);
+		diags->oom = 1;
+		return -1;
+	}
+	diags->items[diags->count++] = copy;
+	return 0;
+}
+
 /* Replace *slot with a copy of `s` unless `s` is NULL. */
 static int set_copy(const char **slot, const char *s)
 {

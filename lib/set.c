@@ -7,19 +7,24 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "plan/buf.h"
+#include "plan/cache.h"
 #include "plan/personal_data.h"
 #include "plan/schema.h"
 #include "plan/source.h"
 #include "plan/suggest.h"
 #include "plan/suppress.h"
+#include "cache_index.h"
 #include "rules_document.h"
 #include "source_impl.h"
 #include "rules_model.h"
 
 #define STYRMODELL "styrmodell.yaml"
+
+const char plan_set_cache_default[] = "(the default cache directory)";
 
 struct plan_set {
 	char *root;
@@ -35,6 +40,7 @@ struct plan_set {
 	int checked_across;       /* the checks across documents ran */
 	plan_diags *diags;
 	plan_diags *suppressed;   /* what the files' directives took out of diags */
+	plan_cache_stats cache;   /* what the result cache did while loading */
 };
 
 /* --- checking one document's shape ----------------------------------------- */
@@ -235,27 +241,23 @@ static void check_document(plan_file *file, const plan_doc *doc, plan_diags *dia
 	plan_rules_document(file, root, kind->u.text, diags);
 }
 
-/* Load one file and check its documents; faults go to `diags`, and the
- * file's suppression directives to *sup. With `keep`, what is returned is
- * the file pruned to those keys. */
-static plan_file *load_one(plan_source *source, const char *path,
+/* The per-file stage: check the `len` bytes of `text`, the file `path`;
+ * faults go to `diags`, and the file's suppression directives to *sup. With
+ * `keep`, what is returned is the file pruned to those keys. What it gives
+ * depends on the text, the path and the settings alone, which is what lets
+ * the result cache keep it. */
+static plan_file *check_one(const char *path, const char *text, size_t len,
 	const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
 	plan_suppressions **sup)
 {
-	char *text = NULL;
-	size_t len = 0;
-	if (plan_source_read(source, path, limits->file_bytes, &text, &len, diags) < 0)
-		return NULL;
 	plan_file *file = NULL;
 	/* The text is not kept, and only it holds the comments. */
 	int scanned = plan_suppressions_scan(sup, path, text, len, diags);
 	size_t before = plan_diags_count(diags);
 	if (scanned < 0 || plan_file_parse(&file, path, text, len, limits, diags) < 0) {
 		plan_diags_add(diags, path, 0, 0, "limit", NULL, "out of memory while reading this file");
-		free(text);
 		return NULL;
 	}
-	free(text);
 	if (file->ndocs == 0 && plan_diags_count(diags) == before)
 		plan_diags_add(diags, path, 0, 0, "not-a-plan-document", NULL,
 			"the file holds no YAML document; every file under the root must be a plan document");
@@ -279,6 +281,95 @@ static plan_file *load_one(plan_source *source, const char *path,
 	return file;
 }
 
+/* The result kept under `key`, moved into `diags` and *sup: 1 on a hit. */
+static int take_cached(plan_cache *cache, const plan_cache_key *key, const char *path,
+	plan_diags *diags, plan_suppressions **sup, plan_file **file)
+{
+	plan_file_result kept;
+	if (!plan_cache_get(cache, key, path, &kept))
+		return 0;
+	if (plan_diags_take(diags, kept.diags) < 0) {
+		plan_file_result_release(&kept);
+		return 0;
+	}
+	plan_diags_free(kept.diags);
+	*sup = kept.suppressions;
+	*file = kept.file;
+	return 1;
+}
+
+/* The result cache as a plan set uses it: NULL members when there is none,
+ * and `index` only for a working tree at `root`. */
+typedef struct cache_use {
+	plan_cache *cache;
+	plan_cache_index *index;
+	const char *root;
+} cache_use;
+
+/* The stat of the working tree's file `path`, taken before it is read (see
+ * cache_index.h); 0 when there is none to go by. */
+static int stat_before(struct stat *st, const cache_use *cu, const char *path)
+{
+	if (!cu->index)
+		return 0;
+	plan_buf full = PLAN_BUF_INIT;
+	plan_buf_puts(&full, cu->root);
+	plan_buf_putc(&full, '/');
+	plan_buf_puts(&full, path);
+	int ok = !full.failed && full.ptr && stat(full.ptr, st) == 0 && S_ISREG(st->st_mode);
+	plan_buf_free(&full);
+	return ok;
+}
+
+/* Load one file and check it: from the result cache when it has the file's
+ * result, else from its text (and then kept in the cache). A git source
+ * names the file's blob without reading it, and so does the working tree's
+ * index for a file unchanged since it was last read: a hit then reads
+ * nothing of the plan set at all. */
+static plan_file *load_one(plan_source *source, const cache_use *cu, const char *path,
+	const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
+	plan_suppressions **sup)
+{
+	plan_cache *cache = cu->cache;
+	unsigned char blob[PLAN_CACHE_ID_BYTES];
+	plan_cache_key key;
+	plan_file *file = NULL;
+	struct stat st;
+	int known = cache ? plan_source_blob_id(source, path, blob) : -1;
+	int stated = known == 0 && stat_before(&st, cu, path);
+	if (known == 1 || (stated && plan_cache_index_find(cu->index, path, &st, blob))) {
+		plan_cache_key_make(&key, cache, !keep, path, blob);
+		if (take_cached(cache, &key, path, diags, sup, &file))
+			return file;
+	}
+	char *text = NULL;
+	size_t len = 0;
+	if (plan_source_read(source, path, limits->file_bytes, &text, &len, diags) < 0)
+		return NULL;
+	if (known == 0) {
+		if (plan_cache_blob_id(blob, text, len) < 0) {
+			known = -1;
+		} else {
+			if (stated)
+				plan_cache_index_note(cu->index, path, &st, blob);
+			plan_cache_key_make(&key, cache, !keep, path, blob);
+			if (take_cached(cache, &key, path, diags, sup, &file)) {
+				free(text);
+				return file;
+			}
+		}
+	}
+	file = check_one(path, text, len, limits, keep, diags, sup);
+	free(text);
+	/* A result that ran out of memory or past a limit is not the file's
+	 * result for good: it is checked again next time. */
+	if (known >= 0 && file && !plan_diags_oom(diags) && !plan_diags_input_failed(diags)) {
+		plan_file_result result = { file, diags, *sup };
+		plan_cache_put(cache, &key, &result);
+	}
+	return file;
+}
+
 /* --- the pool ----------------------------------------------------------------
  * Files are independent until linking, so workers take the next file index
  * under a lock and keep diagnostics per file; merging in index order keeps the
@@ -286,6 +377,7 @@ static plan_file *load_one(plan_source *source, const char *path,
 
 typedef struct pool {
 	plan_source *source;
+	const cache_use *cache;
 	const plan_limits *limits;
 	const plan_keep *keep;
 	const char *const *paths;
@@ -308,7 +400,7 @@ static void *worker(void *arg)
 		if (i >= p->count)
 			return NULL;
 		if (i != p->preloaded)
-			p->files[i] = load_one(p->source, p->paths[i], p->limits, p->keep,
+			p->files[i] = load_one(p->source, p->cache, p->paths[i], p->limits, p->keep,
 				p->diags[i], &p->sups[i]);
 	}
 }
@@ -436,6 +528,10 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	const char **globs = NULL;
 	pool p = { .preloaded = (size_t)-1 };
 	plan_keep *keep = NULL;
+	plan_cache *cache = NULL;
+	plan_cache_index *index = NULL;
+	cache_use cu = { NULL, NULL, NULL };
+	char *cache_dir = NULL;
 	int rc = -1;
 
 	if (options->rev) {
@@ -458,10 +554,32 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			goto cleanup;
 	}
 
+	int named = options->cache != PLAN_SET_CACHE_DEFAULT;
+	if (!named && plan_cache_default_dir(&cache_dir) < 0)
+		goto oom;
+	const char *dir = named ? options->cache : cache_dir;
+	if (dir) {
+		/* Never inside the plan set: a copy or a commit of the set would
+		 * carry it. The default place there is passed over quietly; a
+		 * named one is the user's mistake to hear about. */
+		if (plan_cache_inside(dir, set->root)) {
+			if (named) {
+				plan_error_set(err, "the cache directory %s is inside the plan set at %s: "
+				               "name one outside it, or give --no-cache", dir, set->root);
+				goto cleanup;
+			}
+		} else if (plan_cache_open(&cache, dir, options->lang, limits, options->keep, 0) < 0) {
+			cache = NULL;   /* no cache, no complaint: it only costs time */
+		} else if (!options->rev && plan_cache_index_open(&index, dir, set->root) < 0) {
+			index = NULL;
+		}
+	}
+	cu = (cache_use){ cache, index, set->root };
+
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
 		goto oom;
-	styrmodell = load_one(set->source, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
+	styrmodell = load_one(set->source, &cu, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
 	const char *const *paths = NULL;
@@ -488,6 +606,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		}
 	}
 	p.source = set->source;
+	p.cache = &cu;
 	p.limits = limits;
 	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
 		goto oom;
@@ -561,6 +680,11 @@ cleanup:
 	plan_suppressions_free(styr_sup);
 	free(globs);
 	plan_keep_free(keep);
+	if (cache)
+		set->cache = plan_cache_get_stats(cache);
+	plan_cache_index_close(index);
+	plan_cache_close(cache);
+	free(cache_dir);
 	plan_file_free(styrmodell);
 	plan_diags_free(styr_diags);
 	if (rc < 0) {
@@ -612,6 +736,11 @@ const char *plan_set_revision(const plan_set *set)
 int plan_set_checked_across(const plan_set *set)
 {
 	return set->checked_across;
+}
+
+plan_cache_stats plan_set_cache_stats(const plan_set *set)
+{
+	return set->cache;
 }
 
 size_t plan_set_document_count(const plan_set *set)

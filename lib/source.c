@@ -220,6 +220,13 @@ int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	return source->ops->read(source, relpath, max_bytes, out, len, diags);
 }
 
+int plan_source_blob_id(plan_source *source, const char *relpath, unsigned char out[20])
+{
+	if (!source || !relpath)
+		return -1;
+	return source->ops->blob_id ? source->ops->blob_id(source, relpath, out) : 0;
+}
+
 const char *plan_source_root(const plan_source *source)
 {
 	return source ? source->ops->root(source) : NULL;

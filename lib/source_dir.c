@@ -616,7 +616,7 @@ static void dir_free(plan_source *base)
 	free(src);
 }
 
-static const plan_source_ops dir_ops = { dir_list, dir_read, dir_root, dir_free };
+static const plan_source_ops dir_ops = { dir_list, dir_read, dir_root, dir_free, NULL };
 
 int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
 {

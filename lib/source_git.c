@@ -600,6 +600,17 @@ cleanup:
 	return rc;
 }
 
+/* The id the listing found in the tree: a result cache keyed by it needs
+ * no blob read at all. styrmodell.yaml, read before the listing, has none. */
+static int rev_blob_id(plan_source *base, const char *relpath, unsigned char out[20])
+{
+	const git_oid *oid = listed_oid((const rev_source *)base, relpath);
+	if (!oid)
+		return 0;
+	memcpy(out, oid->id, 20);
+	return 1;
+}
+
 static const char *rev_root(const plan_source *base)
 {
 	return ((const rev_source *)base)->root;
@@ -624,7 +635,7 @@ static void rev_free(plan_source *base)
 	free(src);
 }
 
-static const plan_source_ops rev_ops = { rev_list, rev_read, rev_root, rev_free };
+static const plan_source_ops rev_ops = { rev_list, rev_read, rev_root, rev_free, rev_blob_id };
 
 /* --- opening ----------------------------------------------------------------- */
 

@@ -20,6 +20,8 @@ typedef struct plan_source_ops {
 	const char *(*root)(const plan_source *source);
 	/* Releases the whole object, base included. */
 	void (*free)(plan_source *source);
+	/* NULL when the source knows no id without reading: as returning 0. */
+	int (*blob_id)(plan_source *source, const char *relpath, unsigned char out[20]);
 } plan_source_ops;
 
 /* The base every implementation embeds as its first member, so a pointer to

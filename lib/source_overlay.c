@@ -127,6 +127,16 @@ static int overlay_read(plan_source *base, const char *relpath, size_t max_bytes
 	return 0;
 }
 
+/* An editor's text changes with every keystroke: caching each version
+ * would fill the cache with entries never read again. */
+static int overlay_blob_id(plan_source *base, const char *relpath, unsigned char out[20])
+{
+	overlay_source *src = (overlay_source *)base;
+	if (overlay_find(src, relpath))
+		return -1;
+	return plan_source_blob_id(src->under, relpath, out);
+}
+
 static const char *overlay_root(const plan_source *base)
 {
 	const overlay_source *src = (const overlay_source *)base;
@@ -147,7 +157,7 @@ static void overlay_free(plan_source *base)
 }
 
 static const plan_source_ops overlay_ops = {
-	overlay_list, overlay_read, overlay_root, overlay_free
+	overlay_list, overlay_read, overlay_root, overlay_free, overlay_blob_id
 };
 
 int plan_source_open_overlay(plan_source **out, plan_source *under,

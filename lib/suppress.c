@@ -14,6 +14,7 @@
 #include "array.h"
 #include "plan/buf.h"
 #include "plan/rule.h"
+#include "suppress_codec.h"
 
 #define PREFIX "plan-validate:"
 
@@ -343,6 +344,83 @@ cleanup:
 	free(sp.items);
 	plan_suppressions_free(sup);
 	return rc;
+}
+
+/* --- kept in the result cache -------------------------------------------------
+ * A directive as found by the scan: nothing has been applied yet, so `used`
+ * is not written. */
+
+void plan_suppressions_encode(plan_buf *out, const plan_suppressions *suppressions)
+{
+	size_t count = suppressions ? suppressions->count : 0;
+	plan_codec_put_uint(out, count);
+	for (size_t i = 0; i < count; i++) {
+		const directive *d = &suppressions->items[i];
+		plan_codec_put_uint(out, d->line);
+		plan_codec_put_uint(out, d->target);
+		plan_codec_put_uint(out, d->nrules);
+		for (size_t k = 0; k < d->nrules; k++) {
+			plan_codec_put_string(out, d->rules[k].id);
+			plan_codec_put_uint(out, d->rules[k].column);
+		}
+	}
+}
+
+int plan_suppressions_decode(plan_suppressions **out, const char *path, plan_codec_reader *r)
+{
+	*out = NULL;
+	uint64_t count = plan_codec_get_uint(r);
+	if (r->bad)
+		return -1;
+	if (count == 0)
+		return 0;
+	/* Each directive takes at least three bytes: more than the entry
+	 * holds is a lie, not a reason to allocate. */
+	if (count > (uint64_t)(r->end - r->p) / 3) {
+		r->bad = 1;
+		return -1;
+	}
+	plan_suppressions *sup = calloc(1, sizeof *sup);
+	if (!sup || !(sup->path = strdup(path)) ||
+	    !(sup->items = calloc((size_t)count, sizeof *sup->items))) {
+		plan_suppressions_free(sup);
+		return -1;
+	}
+	sup->cap = (size_t)count;
+	for (size_t i = 0; i < count && !r->bad; i++) {
+		directive *d = &sup->items[sup->count++];
+		d->line = plan_codec_get_u32(r);
+		d->target = plan_codec_get_u32(r);
+		uint64_t nrules = plan_codec_get_uint(r);
+		if (nrules > PLAN_SUPPRESS_MAX_RULES) {
+			r->bad = 1;
+			break;
+		}
+		d->nrules = (size_t)nrules;
+		for (size_t k = 0; k < d->nrules && !r->bad; k++) {
+			size_t len = 0;
+			const char *id = plan_codec_get_bytes(r, &len);
+			char name[128];
+			const plan_rule *rule = NULL;
+			if (id && len < sizeof name) {
+				memcpy(name, id, len);
+				name[len] = '\0';
+				rule = plan_rule_find(name);
+			}
+			/* The catalogue's own id: directives hold static strings. */
+			if (!rule)
+				r->bad = 1;
+			else
+				d->rules[k].id = rule->id;
+			d->rules[k].column = plan_codec_get_u32(r);
+		}
+	}
+	if (r->bad) {
+		plan_suppressions_free(sup);
+		return -1;
+	}
+	*out = sup;
+	return 0;
 }
 
 void plan_suppressions_free(plan_suppressions *suppressions)

@@ -98,4 +98,17 @@ function(plan_case suite name binary sets expected_dir workdir expected exit_sta
       ${workdir_path} ${expected_path} ${exit_status} ${args}
     WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   set_tests_properties(${test} PROPERTIES ENVIRONMENT "${env}")
+  plan_cache_twice(${test} ${CMAKE_CURRENT_BINARY_DIR} "${env}"
+    sh ${PLAN_CASE_RUNNER} $<TARGET_FILE:${binary}>
+      ${workdir_path} ${expected_path} ${exit_status} ${args})
+endfunction()
+
+# plan_cache_twice(TEST WORKDIR ENV COMMAND...): the same case again as
+# cache.TEST, its binary run twice on one result cache, cold then warm: both
+# runs must print the same, and the warm one what TEST expects (PLAN_TEST_CACHE
+# in tests/run_case.sh, tests/cache_twice.sh). Labelled "cache".
+function(plan_cache_twice test workdir env)
+  add_test(NAME cache.${test} COMMAND ${ARGN} WORKING_DIRECTORY ${workdir})
+  list(APPEND env PLAN_TEST_CACHE=twice)
+  set_tests_properties(cache.${test} PROPERTIES ENVIRONMENT "${env}" LABELS cache)
 endfunction()

@@ -45,6 +45,11 @@
 #   CASE_ABSENT_FILE    this file must not exist after the run, and the
 #                       listing of its directory must not change (no
 #                       leftover temporary file either)
+#   PLAN_TEST_CACHE     when "twice", the binary is run twice on one result
+#                       cache, cold then warm, and both runs must print the
+#                       same (tests/cache_twice.sh); the warm one is compared.
+#                       Either way each case has a fresh cache directory of
+#                       its own (XDG_CACHE_HOME), never the user's
 # Environment, set by hand:
 #   BLESS               when not empty, rewrite EXPECTED (and
 #                       CASE_STDERR_FILE) from the run where they differ; the
@@ -115,6 +120,13 @@ if [ -n "$absent_file" ]; then
 	absent_listing=$(ls -a "$absent_dir")
 fi
 
+# A result cache of the case's own, cold at the start (a case may name
+# another with CASE_ENV).
+cache_home=$tmp/cache
+if [ "${PLAN_TEST_CACHE:-}" = twice ]; then
+	binary=$(sh "$(dirname "$0")/cache_wrap.sh" "$tmp/bin" "$binary")
+fi
+
 # Run it, in a subshell with the environment the suite asks for. A non-zero
 # status must not stop the script (set -e).
 status=0
@@ -122,6 +134,8 @@ status=0
 	cd "$workdir"
 	# The language comes from the case alone, not from whoever runs ctest.
 	unset PLAN_LANG LC_ALL LC_MESSAGES LANG
+	XDG_CACHE_HOME=$cache_home
+	export XDG_CACHE_HOME
 	for name in ${CASE_UNSET:-}; do
 		unset "$name"
 	done

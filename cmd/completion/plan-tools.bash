@@ -58,12 +58,12 @@ _plan_tools()
     local cur prev words cword
     _init_completion || return
     local cmd=${words[0]##*/} sub="" i
-    local common="--root --rev -o -j --format --limit --help --version"
+    local common="--root --rev -o -j --format --limit --cache --no-cache --help --version"
 
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
         -*) ;;
-        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--explain|--width|--max-chains|--since|--limit|--stdin-filename) ]]; then
+        *) if [[ ${words[i-1]} != @(-o|-j|--root|--rev|--base|--format|--from|--owner|--period|--year|--kolada|--lang|--explain|--width|--max-chains|--since|--limit|--cache|--stdin-filename) ]]; then
                sub=${words[i]}; break
            fi ;;
         esac
@@ -71,6 +71,7 @@ _plan_tools()
 
     case $prev in
     --root|-o|--kolada) _filedir; return ;;
+    --cache) _filedir -d; return ;;
     --stdin-filename) _filedir '@(yaml|yml)'; return ;;
     -j|--width|--max-chains|--year) return ;;
     --limit) COMPREPLY=($(compgen -W "file-size= scalar-size= depth= alias-nodes= documents= files=" -- "$cur")); compopt -o nospace; return ;;

@@ -87,6 +87,8 @@ offers "plan-link suspect --" --since
 offers "plan-report kpis --" --kolada --lang
 offers "plan-report followup --" --kolada --owner
 offers "plan-report site --" --year --kolada
+offers "plan-validate --" --cache --no-cache
+offers "plan-link trace --" --cache --no-cache
 # Options of other commands are not offered.
 offers_not "plan-link trace --" --since --from
 offers_not "plan-report kpis --" --period --owner
@@ -94,7 +96,7 @@ offers_not "plan-report kpis --" --period --owner
 offers "plan-lsp --" --stdio --lang --limit --help --version
 offers "plan-lsp --lang " sv en
 offers "plan-lsp --limit " file-size= files=
-offers_not "plan-lsp --" --format --root --rev --strict
+offers_not "plan-lsp --" --format --root --rev --strict --cache
 offers_not "plan-lsp " trace followup
 [ "$fails" -eq 0 ] && echo "check.sh: completion offers what it should"
 exit $((fails > 0))

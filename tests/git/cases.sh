@@ -46,13 +46,23 @@ trap 'exit 1' HUP INT TERM
 # Nothing from the user's or the system's git set-up may change a result.
 HOME=$tmp/home
 XDG_CONFIG_HOME=$tmp/home/.config
+XDG_CACHE_HOME=$tmp/home/.cache
 GIT_CONFIG_NOSYSTEM=1
 LC_ALL=C
-export HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM LC_ALL
+export HOME XDG_CONFIG_HOME XDG_CACHE_HOME GIT_CONFIG_NOSYSTEM LC_ALL
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
 	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES GIT_CONFIG_GLOBAL \
 	NO_COLOR PLAN_LANG LC_MESSAGES LANG 2>/dev/null || true
 mkdir -p "$HOME"
+
+# With PLAN_TEST_CACHE=twice each binary runs twice on the case's result
+# cache, and both runs must print the same (tests/cache_twice.sh).
+if [ "${PLAN_TEST_CACHE:-}" = twice ]; then
+	wrap=$source_dir/tests/cache_wrap.sh
+	validate=$(sh "$wrap" "$tmp/bin" "$validate")
+	link=$(sh "$wrap" "$tmp/bin" "$link")
+	[ -z "$report" ] || report=$(sh "$wrap" "$tmp/bin" "$report")
+fi
 
 g() {
 	git -c user.name=t -c user.email=t@t -c init.defaultBranch=main \

@@ -27,7 +27,9 @@
 #                 controls; valid UTF-8); json: stdout must be valid JSON,
 #                 and safe for a terminal as well
 #   setup         a POSIX sh script run in the set before the binary, with
-#                 HOSTILE_WORK (WORK_DIR) and HOSTILE_CASE (CASE_DIR) in its
+#                 HOSTILE_WORK (WORK_DIR), HOSTILE_CASE (CASE_DIR),
+#                 HOSTILE_VALIDATE and HOSTILE_LINK (the binaries) and
+#                 XDG_CACHE_HOME (the run's result cache, below) in its
 #                 environment. It may start
 #                 background processes and write their pids, one per line, to
 #                 $HOSTILE_WORK/background: they are killed after the run.
@@ -37,6 +39,10 @@
 #   unprivileged  when run as root, run the binary as nobody (setpriv), since
 #                 permissions cannot deny root anything; skipped when that is
 #                 not possible
+#
+# Every run has a result cache of its own, empty unless setup fills it:
+# XDG_CACHE_HOME is WORK_DIR/cache, so the cache is WORK_DIR/cache/plan-tools
+# (tests/hostile/cache_setup.sh helps a setup spoil it).
 #
 # Every run is bounded: it must end within $HOSTILE_TIMEOUT seconds (default
 # 60) and print at most 1 MiB. Exit status: 0 pass, 1 fail, 77 skipped.
@@ -113,7 +119,10 @@ set_dir=$work/set
 mkdir -p "$work"
 # A previous run may have left unreadable directories behind.
 [ -d "$set_dir" ] && chmod -R u+rwx "$set_dir" 2>/dev/null || true
-rm -rf "$set_dir" "$work/stdout" "$work/stderr" "$work/background"
+[ -d "$work/cache" ] && chmod -R u+rwx "$work/cache" 2>/dev/null || true
+rm -rf "$set_dir" "$work/stdout" "$work/stderr" "$work/background" "$work/cache"
+XDG_CACHE_HOME=$work/cache
+export XDG_CACHE_HOME
 cp -R "$base" "$set_dir" || fail "cannot copy '$base'"
 (cd "$case_dir" && find . ! -type d) | while IFS= read -r path; do
 	rel=${path#./}
@@ -136,13 +145,15 @@ background_stop() {
 finish() {
 	background_stop
 	chmod -R u+rwx "$set_dir" 2>/dev/null || true
+	chmod -R u+rwx "$work/cache" 2>/dev/null || true
 }
 trap finish EXIT
 trap 'exit 1' HUP INT TERM
 
 if [ -f "$case_dir/setup" ]; then
 	status=0
-	(cd "$set_dir" && HOSTILE_WORK=$work HOSTILE_CASE=$case_dir exec sh "$case_dir/setup") >"$work/setup.out" 2>&1 || status=$?
+	(cd "$set_dir" && HOSTILE_WORK=$work HOSTILE_CASE=$case_dir HOSTILE_VALIDATE=$validate \
+		HOSTILE_LINK=$link exec sh "$case_dir/setup") >"$work/setup.out" 2>&1 || status=$?
 	if [ "$status" = 77 ]; then
 		skip "$(cat "$work/setup.out")"
 	elif [ "$status" != 0 ]; then

@@ -128,6 +128,16 @@ if [ -f "$case_dir/exit" ]; then
 	esac
 fi
 
+# A result cache of the case's own, cold at the start; with
+# PLAN_TEST_CACHE=twice every run is two on it, cold then warm, that must
+# print the same (tests/cache_twice.sh).
+rm -rf "$work/cache" "$work/bin"
+XDG_CACHE_HOME=$work/cache
+export XDG_CACHE_HOME
+if [ "${PLAN_TEST_CACHE:-}" = twice ]; then
+	binary=$(sh "$(dirname "$(absolute "$0")")/../cache_wrap.sh" "$work/bin" "$binary")
+fi
+
 out=$work/stdout
 err=$work/stderr
 status=0

@@ -1,6 +1,6 @@
 /* plan/cli.h: the command-line options every binary takes (cli.md, "Common
- * to every binary"): PATH or --root, --rev, -j, -o, --limit, -h/--help and
- * --version. Checked and collected here; the binaries print the messages and
+ * to every binary"): PATH or --root, --rev, -j, -o, --limit, --cache,
+ * --no-cache, -h/--help and --version. Checked and collected here; the binaries print the messages and
  * choose the exit status. A message is written to a plan_buf, not a
  * plan_error, because it quotes the user's word whole, however long. */
 #ifndef PLAN_CLI_H
@@ -19,6 +19,8 @@ enum {
 	PLAN_CLI_OPT_REV,
 	PLAN_CLI_OPT_LIMIT,
 	PLAN_CLI_OPT_VERSION,
+	PLAN_CLI_OPT_CACHE,
+	PLAN_CLI_OPT_NO_CACHE,
 	PLAN_CLI_OPT_OWN
 };
 
@@ -33,12 +35,16 @@ enum {
 	{ "root", required_argument, NULL, PLAN_CLI_OPT_ROOT }, \
 	{ "rev", required_argument, NULL, PLAN_CLI_OPT_REV }, \
 	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, PLAN_CLI_OPT_VERSION }
+	{ "version", no_argument, NULL, PLAN_CLI_OPT_VERSION }, \
+	{ "cache", required_argument, NULL, PLAN_CLI_OPT_CACHE }, \
+	{ "no-cache", no_argument, NULL, PLAN_CLI_OPT_NO_CACHE }
 
 /* What the common options asked for. */
 typedef struct plan_cli_common {
-	plan_set_options set;  /* --rev, -j and --limit; .path is set by
-	                        * plan_cli_common_path */
+	plan_set_options set;  /* --rev, -j, --limit, --cache and --no-cache
+	                        * (the last of the two counts; without
+	                        * either, the default cache directory); .path
+	                        * is set by plan_cli_common_path */
 	const char *root;      /* --root DIR, or NULL */
 	const char *output;    /* -o FILE, or NULL for standard output */
 	int help;              /* -h or --help was given */
@@ -48,7 +54,9 @@ typedef struct plan_cli_common {
 	                        * first usage error speaks it) */
 } plan_cli_common;
 
-#define PLAN_CLI_COMMON_INIT { PLAN_SET_OPTIONS_INIT, NULL, NULL, 0, 0, PLAN_LANG_EN }
+#define PLAN_CLI_COMMON_INIT \
+	{ { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, 0, PLAN_SET_CACHE_DEFAULT }, \
+	  NULL, NULL, 0, 0, PLAN_LANG_EN }
 
 /* Messages below are written in cli->lang (or `lang`). */
 
@@ -57,7 +65,7 @@ typedef struct plan_cli_common {
  * `code` is a common option and was applied, 0 when it is not a common option
  * (nothing changed), or -1 with the usage message appended to `msg` (the
  * caller frees it) when the value is bad (--rev '', -j out of 1..1024, an
- * unknown or bad --limit). */
+ * unknown or bad --limit, --cache ''). */
 int plan_cli_common_apply(plan_cli_common *cli, int code, const char *arg,
 	plan_buf *msg);
 

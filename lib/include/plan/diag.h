@@ -74,6 +74,14 @@ int plan_diags_detail(plan_diags *diags, const plan_diag_detail *detail);
 /* The same for the diagnostic at `index` (-1 when there is none). */
 int plan_diags_detail_at(plan_diags *diags, size_t index, const plan_diag_detail *detail);
 
+/* Append a copy of `d` as it is: its message already in the list's
+ * language, its severity and details as given. For diagnostics kept from an
+ * earlier run (the result cache, plan/cache.h). `d->rule` must be a rule id
+ * of the catalogue (plan_rule_find), `d->file` and `d->message` not NULL.
+ * Returns 0, or -1 when the rule is unknown or memory ran out (the list
+ * then remembers that it is incomplete). */
+int plan_diags_append(plan_diags *diags, const plan_diag *d);
+
 /* Move every diagnostic of `src` to the end of `dst`; `src` is left empty. */
 int plan_diags_take(plan_diags *dst, plan_diags *src);
 

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "plan/cache.h"
 #include "plan/diag.h"
 #include "plan/error.h"
 #include "plan/load.h"
@@ -32,21 +33,42 @@ typedef struct plan_set_options {
 	                          * (plan_source_open_overlay), e.g. an editor's
 	                          * unsaved documents; copied while loading */
 	size_t noverlay;
+	const char *cache;       /* the result cache's directory (plan/cache.h):
+	                          * each file's own checks are taken from it when
+	                          * it holds them, and kept in it when not; NULL:
+	                          * no cache. A directory named so is refused
+	                          * (an error) when it is inside the plan set;
+	                          * PLAN_SET_CACHE_DEFAULT, the user's cache
+	                          * directory (plan_cache_default_dir), is then
+	                          * quietly not used. Overlay texts are never
+	                          * kept. */
 } plan_set_options;
 
-#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, 0 }
+/* options.cache: the default place, whatever the environment makes it. */
+extern const char plan_set_cache_default[];
+#define PLAN_SET_CACHE_DEFAULT plan_set_cache_default
+
+#define PLAN_SET_OPTIONS_INIT { NULL, 0, PLAN_LIMITS_INIT, NULL, NULL, PLAN_LANG_EN, NULL, 0, NULL }
 
 typedef struct plan_set plan_set;
 
 /* Find the root from options->path, list and load every file, check each
  * document's shape, and apply styrmodell.yaml's severity overrides. With
  * options->rev, all of it is read from that revision (plan_source_open_git)
- * instead of the working tree. Faults in plan files are diagnostics of the
- * set; -1 with `err` set only when there is no plan set to speak of (no root
- * found, a bad revision, a repository that cannot be read, out of memory). */
+ * instead of the working tree. With options->cache, each file's own checks
+ * come from the result cache where it has them; the checks across documents
+ * always run, and the result is the same either way. Faults in plan files
+ * are diagnostics of the set; -1 with `err` set only when there is no plan
+ * set to speak of (no root found, a bad revision, a repository that cannot
+ * be read, out of memory) or a named cache directory is inside it. */
 int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *err);
 
 void plan_set_free(plan_set *set);
+
+/* What the result cache did while the set was loaded: files whose results
+ * it had (hits) and had not (misses), and entries written. All 0 without a
+ * cache, or when it could not be used. */
+plan_cache_stats plan_set_cache_stats(const plan_set *set);
 
 /* The root as an absolute path; for a revision, where it is (or would be)
  * in the repository's working tree. */

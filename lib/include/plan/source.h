@@ -109,6 +109,14 @@ int plan_source_list(plan_source *source, const char *const *ignore,
 int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags);
 
+/* What a result cache (plan/cache.h) may key the listed file `relpath` by
+ * without reading it: 1 with `out` set to git's blob id of its content (a
+ * git source, from the tree: the blob is not read), 0 when the id must be
+ * computed from the bytes read (the working tree, or a file not listed),
+ * -1 when the file's result is not to be cached at all (an overlay's text,
+ * an editor's unsaved buffer). */
+int plan_source_blob_id(plan_source *source, const char *relpath, unsigned char out[20]);
+
 /* A description for messages and output: the root path. For a git source,
  * the absolute path the root has in the repository's working tree (the
  * repository's directory for a bare one), whether or not it exists there. */
