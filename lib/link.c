@@ -244,6 +244,10 @@ int plan_ref_fits(const plan_document *doc, const plan_item *item, plan_ref_role
 {
 	const plan_item *want, *got;
 	int office;
+	/* An ägardirektiv is given to a bolag only (check_level says so). */
+	if (role == PLAN_REF_OWNER && doc->kind == PLAN_DOC_AGARDIREKTIV &&
+	    target->kind == PLAN_ITEM_BODY && !target->company)
+		return 0;
 	return plan_ref_allows(doc, item ? item->kind : -1, role, (plan_item_kind)target->kind) &&
 	       whose_plan(doc, item, role, target, &want, &got, &office) == WHOSE_OWN;
 }

@@ -1072,7 +1072,7 @@ static void body_statuses(ctx *c, const plan_document *kommun, const plan_node *
 }
 
 static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref *ref,
-	const plan_node **status, uint32_t mark)
+	const plan_node **status, uint32_t mark, uint32_t *seen, uint32_t *seen_mark)
 {
 	const plan_node *verdict = get(ref->entry, "status");
 	int met = plan_node_is_string(verdict, "uppfylld");
@@ -1080,31 +1080,57 @@ static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref
 		return;
 	const char *opposite = met ? "ej_uppfylld" : "uppfylld";
 	const plan_item *goal = ref->target;
-	size_t counted = 0, against = 0;
+	/* The nämndmål with a status at this checkpoint, each once (a goal
+	 * may reach the fullmäktigemål directly and through a direktivmål),
+	 * grouped by body in the order the bodies first come. */
+	size_t n = 0, cap = 0;
 	plan_contributors it = PLAN_CONTRIBUTORS_INIT(goal);
 	const plan_item *child, *via;
-	while ((child = plan_contributors_next(&it, &via))) {
-		if (c->stamp[child->index] != mark)
+	while ((child = plan_contributors_next(&it, &via)))
+		cap++;
+	const plan_item **goals = malloc((cap ? cap : 1) * sizeof *goals);
+	if (!goals) {
+		c->oom = 1;
+		return;
+	}
+	uint32_t once = ++*seen_mark;
+	plan_contributors again = PLAN_CONTRIBUTORS_INIT(goal);
+	while ((child = plan_contributors_next(&again, &via))) {
+		if (c->stamp[child->index] != mark || seen[child->index] == once)
 			continue;
-		const plan_node *s = status[child->index];
-		if (plan_node_is_string(s, "uppfylld") || plan_node_is_string(s, "delvis_uppfylld") ||
-		    plan_node_is_string(s, "ej_uppfylld")) {
+		seen[child->index] = once;
+		size_t at = n;
+		for (size_t k = n; k-- > 0;)
+			if (goals[k]->owner == child->owner) {
+				at = k + 1;
+				break;
+			}
+		memmove(&goals[at + 1], &goals[at], (n - at) * sizeof *goals);
+		goals[at] = child;
+		n++;
+	}
+	size_t counted = 0, against = 0;
+	for (size_t k = 0; k < n; k++) {
+		const plan_node *st = status[goals[k]->index];
+		if (plan_node_is_string(st, "uppfylld") || plan_node_is_string(st, "delvis_uppfylld") ||
+		    plan_node_is_string(st, "ej_uppfylld")) {
 			counted++;
-			against += plan_node_is_string(s, opposite);
+			against += plan_node_is_string(st, opposite);
 		}
 	}
-	if (2 * against <= counted)
+	if (2 * against <= counted) {
+		free(goals);
 		return;
+	}
 	/* "bun: BUN-1 ej_uppfylld, BUN-2 uppfylld; sn: SN-1 ej_uppfylld" */
 	plan_buf list = PLAN_BUF_INIT;
 	const plan_item *body = NULL;
-	plan_contributors again = PLAN_CONTRIBUTORS_INIT(goal);
-	while ((child = plan_contributors_next(&again, &via))) {
-		if (c->stamp[child->index] != mark ||
-		    !status[child->index] || status[child->index]->type != PLAN_NODE_STRING)
+	for (size_t k = 0; k < n; k++) {
+		child = goals[k];
+		if (!status[child->index] || status[child->index]->type != PLAN_NODE_STRING)
 			continue;
-		if (child->owner != body) {
-			plan_buf_printf(&list, "%s%s: ", body ? "; " : "",
+		if (k == 0 || child->owner != body) {
+			plan_buf_printf(&list, "%s%s: ", k ? "; " : "",
 				child->owner ? child->owner->id : "?");
 			body = child->owner;
 		} else {
@@ -1112,6 +1138,7 @@ static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref
 		}
 		plan_buf_printf(&list, "%s %s", child->id, status[child->index]->u.text);
 	}
+	free(goals);
 	plan_diags_add(c->diags, kommun->file->path, verdict->line, verdict->column,
 		"followup-inconsistent", goal->id,
 		"fullmäktigemål '%s' is reported %s, but %zu of the %zu nämndmål contributing to it that the bodies' %s follow-ups of %d assess are %s (%s): check the verdict or the bodies' statuses",
@@ -1124,14 +1151,16 @@ static void check_consistent(ctx *c, const plan_document *kommun, const plan_ref
 static void check_followups_consistent(ctx *c)
 {
 	const plan_node **status = NULL;
+	uint32_t *seen = NULL, seen_mark = 0;
 	for (size_t d = 0; d < c->m->ndocs; d++) {
 		const plan_document *kommun = c->m->docs[d];
 		if (kommun->kind != PLAN_DOC_UPPFOLJNING || !kommun->owner_is_kommun || c->dup_doc[d] ||
 		    !kommun->year || !kommun->period)
 			continue;
-		if (!status && !(status = calloc(c->m->nitems ? c->m->nitems : 1, sizeof *status))) {
+		if ((!status && !(status = calloc(c->m->nitems ? c->m->nitems : 1, sizeof *status))) ||
+		    (!seen && !(seen = calloc(c->m->nitems ? c->m->nitems : 1, sizeof *seen)))) {
 			c->oom = 1;
-			return;
+			break;
 		}
 		uint32_t mark = new_mark(c);
 		body_statuses(c, kommun, status, mark);
@@ -1139,10 +1168,11 @@ static void check_followups_consistent(ctx *c)
 			const plan_ref *ref = &kommun->refs[r];
 			if (ref->role == PLAN_REF_FU_GOAL && ref->valid && ref->entry &&
 			    ref->target->kind == PLAN_ITEM_KF_GOAL)
-				check_consistent(c, kommun, ref, status, mark);
+				check_consistent(c, kommun, ref, status, mark, seen, &seen_mark);
 		}
 	}
 	free(status);
+	free(seen);
 }
 
 static void check_followups(ctx *c)

@@ -482,7 +482,7 @@ static void directives_of_companies(const ctx *c)
 			plan_doc_put(d, PLAN_DOC_PLAIN, g->title);
 			int first = 1;
 			for (size_t r = 0; r < g->nrefs; r++) {
-				if (!plan_ref_is_upward(&g->refs[r]))
+				if (!plan_ref_is_upward(&g->refs[r]) || !g->refs[r].valid)
 					continue;
 				plan_doc_put(d, PLAN_DOC_PLAIN, first ? " → " : ", ");
 				plan_doc_put(d, PLAN_DOC_PLAIN, g->refs[r].id);
@@ -691,9 +691,11 @@ static void unit_doc(const ctx *c, const plan_document *plan)
 static int owner_doc(const ctx *c, const plan_item *owner)
 {
 	int found = 0;
-	for (size_t i = 0; i < c->m->ndocs; i++) {
-		const plan_document *plan = c->m->docs[i];
-		if (!owns(plan, owner))
+	/* A bolag's ägardirektiv first (pass 0): it steers the plans. */
+	for (size_t at = 0; at < 2 * c->m->ndocs; at++) {
+		const plan_document *plan = c->m->docs[at % c->m->ndocs];
+		int pass = at >= c->m->ndocs;
+		if (!owns(plan, owner) || (plan->kind == PLAN_DOC_AGARDIREKTIV) != (pass == 0))
 			continue;
 		found = 1;
 		plan_title(c, plan);
