@@ -198,7 +198,7 @@ json_t *lsp_completion(lsp_server *s, json_t *params)
 			"label", lsp_cstring(target->id),
 			"kind", 18,   /* Reference */
 			"labelDetails", "description",
-			plan_item_kind_word((plan_item_kind)target->kind, s->lang),
+			plan_item_word(target, s->lang),
 			"textEdit", "range", typed_range(&p), "newText", lsp_cstring(target->id));
 		if (c && target->title && target->title[0])
 			json_object_set_new(c, "detail", lsp_cstring(target->title));

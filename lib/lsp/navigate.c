@@ -131,8 +131,7 @@ static json_t *hover_of(lsp_server *s, const plan_item *item)
 	const plan_model *m = plan_set_model(s->set);
 	plan_lang lang = s->lang;
 	plan_buf md = PLAN_BUF_INIT;
-	plan_buf_printf(&md, "**%s** `%s`", plan_item_kind_word((plan_item_kind)item->kind, lang),
-		item->id);
+	plan_buf_printf(&md, "**%s** `%s`", plan_item_word(item, lang), item->id);
 	if (item->title && item->title[0]) {
 		plan_buf_puts(&md, ": ");
 		put_markdown(&md, item->title);
@@ -141,7 +140,7 @@ static json_t *hover_of(lsp_server *s, const plan_item *item)
 		plan_doc_kind_word((plan_doc_kind)item->doc->kind, lang));
 	if (item->owner)
 		plan_buf_printf(&md, " (%s `%s`)",
-			plan_item_kind_word((plan_item_kind)item->owner->kind, lang), item->owner->id);
+			plan_item_word(item->owner, lang), item->owner->id);
 	put_perspectives(&md, m, item, lang);
 	plan_buf_printf(&md, "  \n%s %s:%u", plan_tr(lang, "Defined in:"),
 		item->doc->file->path, (unsigned)item->node->line);
@@ -197,7 +196,7 @@ static json_t *symbol(lsp_server *s, const char *rel, const plan_item *item, uin
 	uint32_t from = item->node->line < at->line ? item->node->line : at->line;
 	json_t *sym = json_pack("{s:o,s:s,s:i,s:o,s:o}",
 		"name", lsp_cstring(item->id),
-		"detail", plan_item_kind_word((plan_item_kind)item->kind, s->lang),
+		"detail", plan_item_word(item, s->lang),
 		"kind", symbol_kind((plan_item_kind)item->kind),
 		"range", line_range(from, end_line > from ? end_line : from + 1),
 		"selectionRange", selection);
