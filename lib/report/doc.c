@@ -244,6 +244,27 @@ void plan_doc_word(plan_report_doc *d, plan_doc_style style, plan_word word)
 	plan_doc_put(d, style, plan_word_text(word, d->lang));
 }
 
+void plan_doc_label(plan_report_doc *d, const char *label)
+{
+	plan_doc_put(d, PLAN_DOC_STRONG, label);
+	plan_doc_put(d, PLAN_DOC_STRONG, ":");
+	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+}
+
+void plan_doc_label_word(plan_report_doc *d, plan_word word)
+{
+	plan_doc_label(d, plan_word_text(word, d->lang));
+}
+
+void plan_doc_labelled(plan_report_doc *d, plan_word word, const char *text)
+{
+	if (!text)
+		return;
+	plan_doc_para(d);
+	plan_doc_label_word(d, word);
+	plan_doc_put(d, PLAN_DOC_PLAIN, text);
+}
+
 const char *plan_doc_fill_text(plan_report_doc *d, plan_word word, const char *const *args, size_t nargs)
 {
 	plan_buf buf = PLAN_BUF_INIT;

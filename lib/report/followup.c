@@ -277,17 +277,6 @@ static void hushallning(const ctx *c)
 
 /* --- the goals ----------------------------------------------------------------------- */
 
-static void answer(plan_report_doc *d, plan_word label, const char *text)
-{
-	if (!text)
-		return;
-	plan_doc_para(d);
-	plan_doc_word(d, PLAN_DOC_STRONG, label);
-	plan_doc_put(d, PLAN_DOC_STRONG, ":");
-	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-	plan_doc_put(d, PLAN_DOC_PLAIN, text);
-}
-
 static plan_word below_heading(const ctx *c)
 {
 	if (c->f->kommun)
@@ -376,25 +365,21 @@ static void goal(const ctx *c, const plan_fu_entry *e)
 	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	plan_doc_put(d, PLAN_DOC_PLAIN, e->item->title);
 	plan_doc_para(d);
-	plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_STATUS);
-	plan_doc_put(d, PLAN_DOC_STRONG, ":");
-	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_label_word(d, PLAN_W_STATUS);
 	plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_goal_status(e->status, d->lang));
 	if (c->interim) {
 		plan_doc_put(d, PLAN_DOC_PLAIN, " · ");
-		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_FORECAST);
-		plan_doc_put(d, PLAN_DOC_STRONG, ":");
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_label_word(d, PLAN_W_FORECAST);
 		plan_doc_put(d, PLAN_DOC_PLAIN, plan_word_goal_status(e->forecast, d->lang));
 	}
 	if (!e->doc) {
 		plan_doc_para(d);
 		plan_doc_word(d, PLAN_DOC_EM, PLAN_W_NOT_IN_FOLLOWUP);
 	}
-	answer(d, PLAN_W_ACTIONS, e->actions);
-	answer(d, PLAN_W_RESULTS, e->results);
-	answer(d, PLAN_W_ANALYSIS, e->analysis);
-	answer(d, PLAN_W_IMPROVEMENTS, e->improvements);
+	plan_doc_labelled(d, PLAN_W_ACTIONS, e->actions);
+	plan_doc_labelled(d, PLAN_W_RESULTS, e->results);
+	plan_doc_labelled(d, PLAN_W_ANALYSIS, e->analysis);
+	plan_doc_labelled(d, PLAN_W_IMPROVEMENTS, e->improvements);
 	plan_doc_heading(d, 4);
 	plan_doc_word(d, PLAN_DOC_PLAIN, below_heading(c));
 	if (!e->nbelow) {
@@ -715,9 +700,7 @@ static void economy(const ctx *c)
 		if (!row->economy.comment)
 			continue;
 		plan_doc_item(d, 0);
-		plan_doc_put(d, PLAN_DOC_STRONG, owner_name(c->m, row->owner));
-		plan_doc_put(d, PLAN_DOC_STRONG, ":");
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_label(d, owner_name(c->m, row->owner));
 		plan_doc_put(d, PLAN_DOC_PLAIN, row->economy.comment);
 	}
 }
@@ -816,9 +799,7 @@ static void feared(const ctx *c)
 			plan_doc_number_text(d, e->forecast_tkr - e->budget_tkr, -1, 0),
 		};
 		plan_doc_item(d, 0);
-		plan_doc_put(d, PLAN_DOC_STRONG, owner_name(c->m, row->owner));
-		plan_doc_put(d, PLAN_DOC_STRONG, ":");
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+		plan_doc_label(d, owner_name(c->m, row->owner));
 		plan_doc_fill(d, PLAN_DOC_PLAIN, PLAN_W_FEARED_ECONOMY, args, 3);
 		stated(d, PLAN_W_ACTIONS, PLAN_W_NO_ACTIONS, e->actions);
 	}

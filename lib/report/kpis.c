@@ -80,13 +80,6 @@ static void measures(plan_report_doc *d, const plan_item *kpi)
 		plan_doc_dash(d);
 }
 
-static void label(plan_report_doc *d, plan_word word)
-{
-	plan_doc_word(d, PLAN_DOC_STRONG, word);
-	plan_doc_put(d, PLAN_DOC_STRONG, ":");
-	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-}
-
 /* The latest year with an outcome, else the last year; NULL without years. */
 static const plan_kpi_year *latest(const plan_kpi_report *r)
 {
@@ -172,27 +165,27 @@ static void one(plan_report_doc *d, const plan_model *m, const plan_kpi_report *
 	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	plan_doc_put(d, PLAN_DOC_PLAIN, r->kpi->title);
 	plan_doc_item(d, 0);
-	label(d, PLAN_W_MEASURES);
+	plan_doc_label_word(d, PLAN_W_MEASURES);
 	measures(d, r->kpi);
 	if (r->kpi->owner) {
 		plan_doc_item(d, 0);
-		label(d, PLAN_W_OFFICE);
+		plan_doc_label_word(d, PLAN_W_OFFICE);
 		plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, r->kpi->owner));
 	}
 	if (r->aspect) {
 		plan_doc_item(d, 0);
-		label(d, PLAN_W_ASPECT);
+		plan_doc_label_word(d, PLAN_W_ASPECT);
 		plan_doc_put(d, PLAN_DOC_PLAIN, r->aspect);
 	}
 	plan_doc_item(d, 0);
-	label(d, PLAN_W_UNIT_OF_MEASURE);
+	plan_doc_label_word(d, PLAN_W_UNIT_OF_MEASURE);
 	plan_doc_put(d, PLAN_DOC_PLAIN, r->unit);
 	plan_doc_put(d, PLAN_DOC_PLAIN, "; ");
 	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_BETTER);
 	plan_doc_put(d, PLAN_DOC_PLAIN, ": ");
 	plan_doc_word(d, PLAN_DOC_PLAIN, r->lower_is_better ? PLAN_W_LOWER : PLAN_W_HIGHER);
 	plan_doc_item(d, 0);
-	label(d, PLAN_W_BASELINE);
+	plan_doc_label_word(d, PLAN_W_BASELINE);
 	if (r->has_baseline) {
 		plan_doc_number(d, PLAN_DOC_PLAIN, r->baseline, -1, 0);
 		plan_doc_putf(d, PLAN_DOC_PLAIN, " (%d)", r->baseline_year);
@@ -201,7 +194,7 @@ static void one(plan_report_doc *d, const plan_model *m, const plan_kpi_report *
 	}
 	if (r->kolada) {
 		plan_doc_item(d, 0);
-		label(d, PLAN_W_KOLADA);
+		plan_doc_label_word(d, PLAN_W_KOLADA);
 		plan_doc_put(d, PLAN_DOC_PLAIN, r->kolada);
 	}
 	int genders = 0;

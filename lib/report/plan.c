@@ -269,9 +269,7 @@ static void agenda2030(const ctx *c, const plan_node *list)
 	if (!list || list->type != PLAN_NODE_SEQUENCE || !list->len)
 		return;
 	plan_doc_para(d);
-	plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_AGENDA2030);
-	plan_doc_put(d, PLAN_DOC_STRONG, ":");
-	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_label_word(d, PLAN_W_AGENDA2030);
 	for (uint32_t i = 0; i < list->len; i++) {
 		const plan_node *n = list->u.items[i];
 		const char *id = n->type == PLAN_NODE_STRING || n->type == PLAN_NODE_NUMBER ? n->u.text : NULL;
@@ -342,9 +340,7 @@ static void goals_by_perspective(const ctx *c, const plan_document *plan, plan_i
 				agenda2030(c, plan_node_get(g->node, "agenda2030"));
 			} else {
 				plan_doc_para(d);
-				plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_CONTRIBUTES_TO);
-				plan_doc_put(d, PLAN_DOC_STRONG, ":");
-				plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+				plan_doc_label_word(d, PLAN_W_CONTRIBUTES_TO);
 				int first = 1;
 				for (size_t r = 0; r < g->nrefs; r++) {
 					const plan_ref *ref = &g->refs[r];
@@ -431,16 +427,8 @@ void plan_report_directive_text(plan_report_doc *d, const plan_document *ad)
 	static const struct { const char *key; plan_word label; } parts[] = {
 		{ "purpose", PLAN_W_PURPOSE }, { "direction", PLAN_W_DIRECTION },
 	};
-	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
-		const char *text = node_text(ad->root, parts[k].key);
-		if (!text)
-			continue;
-		plan_doc_para(d);
-		plan_doc_word(d, PLAN_DOC_STRONG, parts[k].label);
-		plan_doc_put(d, PLAN_DOC_STRONG, ":");
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-		plan_doc_put(d, PLAN_DOC_PLAIN, text);
-	}
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+		plan_doc_labelled(d, parts[k].label, node_text(ad->root, parts[k].key));
 	const plan_node *directives = plan_node_get(ad->root, "directives");
 	if (directives && directives->type == PLAN_NODE_SEQUENCE && directives->len) {
 		plan_doc_para(d);
@@ -508,14 +496,8 @@ static void kommun_doc(const ctx *c)
 	plan_doc_put(d, PLAN_DOC_PLAIN, " – ");
 	plan_doc_put(d, PLAN_DOC_PLAIN, owner_name(m, NULL));
 	adopted_line(c, fap);
-	const char *vision = m->styrmodell ? node_text(m->styrmodell->root, "vision") : NULL;
-	if (vision) {
-		plan_doc_para(d);
-		plan_doc_word(d, PLAN_DOC_STRONG, PLAN_W_VISION);
-		plan_doc_put(d, PLAN_DOC_STRONG, ":");
-		plan_doc_put(d, PLAN_DOC_PLAIN, " ");
-		plan_doc_put(d, PLAN_DOC_PLAIN, vision);
-	}
+	plan_doc_labelled(d, PLAN_W_VISION,
+		m->styrmodell ? node_text(m->styrmodell->root, "vision") : NULL);
 	goals_by_perspective(c, fap, PLAN_ITEM_KF_GOAL);
 	int any = 0;
 	for (size_t i = 0; i < fap->nitems; i++) {

@@ -36,9 +36,7 @@ void site_link(plan_report_doc *d, const plan_item *item, int title)
 static void label(plan_report_doc *d, const char *word)
 {
 	plan_doc_para(d);
-	plan_doc_put(d, PLAN_DOC_STRONG, word);
-	plan_doc_put(d, PLAN_DOC_STRONG, ":");
-	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
+	plan_doc_label(d, word);
 }
 
 /* A paragraph of plan text, when there is any. */

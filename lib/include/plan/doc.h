@@ -122,6 +122,12 @@ void plan_doc_id(plan_report_doc *d, const char *id);
 void plan_doc_put(plan_report_doc *d, plan_doc_style style, const char *text);
 void plan_doc_putf(plan_report_doc *d, plan_doc_style style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void plan_doc_word(plan_report_doc *d, plan_doc_style style, plan_word word);
+/* "Label: " at the current place: the label and its colon in bold, then a
+ * plain space, as every labelled line of a report begins. */
+void plan_doc_label(plan_report_doc *d, const char *label);
+void plan_doc_label_word(plan_report_doc *d, plan_word word);
+/* A paragraph "Label: text"; nothing when `text` is NULL. */
+void plan_doc_labelled(plan_report_doc *d, plan_word word, const char *text);
 /* `text` as a link to the block with id `ref` (copied). */
 void plan_doc_link(plan_report_doc *d, const char *text, const char *ref);
 /* A phrase with {1}... filled from `args`. */
