@@ -212,6 +212,7 @@ typedef struct pruner {
 	plan_arena *arena;        /* the second walk: where nodes and arrays go */
 	char *text;               /* the second walk: scalar text, packed */
 	char *text_end;
+	int cut;                  /* the first walk met a collection at MAX_DEPTH */
 	int oom;
 } pruner;
 
@@ -240,6 +241,7 @@ static void measure(pruner *p, const plan_node *node, int whole, int static_text
 		return;
 	if (cut_off(node, depth)) {
 		p->need += plan_arena_cost(sizeof *node);
+		p->cut = 1;
 		return;
 	}
 	if (node->shared) {
@@ -389,18 +391,27 @@ static plan_node *copy(pruner *p, const plan_node *node, int whole, const char *
 	return to;
 }
 
-int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *keep)
+/* The copy as plan_file_prune and plan_file_compact make it: with `keep`,
+ * pruned to its keys; without, whole. */
+static int copy_file(plan_file **out, const plan_file *file, const plan_keep *keep)
 {
 	*out = NULL;
 	pruner p = { .keep = keep };
+	int whole = keep == NULL;
 	size_t pathlen = strlen(file->path);
 	p.need = plan_arena_cost(sizeof(plan_file)) + plan_arena_cost(pathlen + 1);
 	if (file->ndocs)
 		p.need += plan_arena_cost(file->ndocs * sizeof(plan_doc));
 	for (size_t i = 0; i < file->ndocs; i++)
 		if (file->docs[i].root)
-			measure(&p, file->docs[i].root, 0, 0, 0);
+			measure(&p, file->docs[i].root, whole, 0, 0);
 	shared_clear(&p.shared);
+	if (whole && p.cut && !p.oom) {
+		/* A whole copy must be whole: a file this deep stays as it is. */
+		free(p.shared.slots);
+		free(p.decisions);
+		return 1;
+	}
 	if (p.text_need)
 		p.need += plan_arena_cost(p.text_need);
 	if (file->npresumed)
@@ -433,7 +444,7 @@ int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *kee
 	to->arena = p.arena;
 	for (size_t i = 0; i < file->ndocs; i++) {
 		docs[i] = file->docs[i];
-		if (file->docs[i].root && !(docs[i].root = copy(&p, file->docs[i].root, 0, NULL, 0)))
+		if (file->docs[i].root && !(docs[i].root = copy(&p, file->docs[i].root, whole, NULL, 0)))
 			goto oom;
 	}
 	if (p.shared.oom)
@@ -447,4 +458,18 @@ oom:
 	free(p.decisions);
 	plan_arena_free(p.arena);
 	return -1;
+}
+
+int plan_file_prune(plan_file **out, const plan_file *file, const plan_keep *keep)
+{
+	if (!keep) {
+		*out = NULL;
+		return -1;
+	}
+	return copy_file(out, file, keep);
+}
+
+int plan_file_compact(plan_file **out, const plan_file *file)
+{
+	return copy_file(out, file, NULL);
 }

@@ -339,6 +339,100 @@ static void test_pruned_sets_find_the_same_faults(void **state)
 	same_faults(PLAN_TEST_DIR "/report/sets/full");
 }
 
+/* --- compacting: the whole trees, in one block of exactly their size -------- */
+
+/* `a` and `b` alike in every field a reader sees, down to the leaves. */
+static void same_tree(const plan_node *a, const plan_node *b)
+{
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->column, b->column);
+	assert_int_equal(a->len, b->len);
+	assert_int_equal(a->quoted, b->quoted);
+	assert_int_equal(a->shared, b->shared);
+	assert_int_equal(plan_node_size(a), plan_node_size(b));
+	uint32_t al, ac, bl, bc;
+	plan_node_end(&al, &ac, a);
+	plan_node_end(&bl, &bc, b);
+	assert_int_equal(al, bl);
+	assert_int_equal(ac, bc);
+	switch (a->type) {
+	case PLAN_NODE_MAPPING:
+		for (uint32_t i = 0; i < a->len; i++) {
+			same_tree(a->u.pairs[i].key, b->u.pairs[i].key);
+			same_tree(a->u.pairs[i].value, b->u.pairs[i].value);
+		}
+		break;
+	case PLAN_NODE_SEQUENCE:
+		for (uint32_t i = 0; i < a->len; i++)
+			same_tree(a->u.items[i], b->u.items[i]);
+		break;
+	default:
+		assert_memory_equal(a->u.text, b->u.text, a->len + 1);
+		assert_int_equal(a->is_integer, b->is_integer);
+		assert_int_equal(a->bool_value, b->bool_value);
+		if (a->type == PLAN_NODE_NUMBER)
+			assert_true(a->number == b->number);
+		break;
+	}
+}
+
+static void test_compact_keeps_everything(void **state)
+{
+	fixture *fx = *state;
+	static const char text[] =
+		"kind: x\n"
+		"id: \"A-1\"\n"
+		"x-note: >-\n  folded\n  text\n"
+		"list: &l [1, 2.5, true, null, ~, 'q']\n"
+		"again: *l\n"
+		"map: {a: {b: [c, {d: e}]}, 2026: 7}\n"
+		"---\n"
+		"kind: y\n";
+	const plan_limits limits = PLAN_LIMITS_INIT;
+	plan_file *fresh = NULL;
+	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text, strlen(text),
+		&limits, fx->diags), 0);
+	assert_int_equal(plan_file_load(&fresh, "plans/p.yaml", text, strlen(text),
+		&limits, fx->diags), 0);
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	assert_int_equal(plan_file_compact(&fx->pruned, fx->file), 0);
+	/* Nothing may point into the original: freed before the copy is read. */
+	plan_file_free(fx->file);
+	fx->file = NULL;
+	assert_int_equal(fx->pruned->ndocs, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(fx->pruned->docs[i].line, fresh->docs[i].line);
+		same_tree(fx->pruned->docs[i].root, fresh->docs[i].root);
+	}
+	/* The alias's list is one node in the copy too. */
+	const plan_node *root = fx->pruned->docs[0].root;
+	assert_ptr_equal(plan_node_get(root, "list"), plan_node_get(root, "again"));
+	assert_int_equal(plan_arena_used(fx->pruned->arena), plan_arena_reserved(fx->pruned->arena));
+	assert_true(plan_arena_reserved(fx->pruned->arena) < plan_arena_reserved(fresh->arena));
+	plan_file_free(fresh);
+}
+
+static void test_compact_leaves_a_deep_file_as_it_is(void **state)
+{
+	fixture *fx = *state;
+	enum { LEVELS = 300 };
+	plan_buf text = PLAN_BUF_INIT;
+	plan_buf_puts(&text, "kind: x\nid:\n");
+	for (int i = 0; i < LEVELS; i++)
+		plan_buf_puts(&text, "- ");
+	plan_buf_puts(&text, "deep\n");
+	assert_false(text.failed);
+	plan_limits limits = PLAN_LIMITS_INIT;
+	limits.depth = LEVELS + 10;
+	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text.ptr, text.len, &limits,
+		fx->diags), 0);
+	plan_buf_free(&text);
+	/* A copy would be cut at 256 levels: none is made. */
+	assert_int_equal(plan_file_compact(&fx->pruned, fx->file), 1);
+	assert_null(fx->pruned);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -354,6 +448,8 @@ int main(void)
 		T(test_copy_is_one_exact_block),
 		T(test_presumed_keys_are_copied),
 		T(test_pruned_sets_find_the_same_faults),
+		T(test_compact_keeps_everything),
+		T(test_compact_leaves_a_deep_file_as_it_is),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
