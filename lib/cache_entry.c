@@ -44,6 +44,7 @@ typedef struct encoder {
 	plan_buf *out;
 	numbered *slots;         /* shared nodes written so far; open addressing */
 	size_t cap, count;
+	size_t need;             /* the arena bytes reading it back takes */
 	int fail;
 } encoder;
 
@@ -105,6 +106,12 @@ static void put_node(encoder *e, const plan_node *node, unsigned depth)
 	unsigned tag = node->type | node->is_integer << 3 | node->quoted << 4 |
 	               node->bool_value << 5 | node->shared << 6;
 	plan_buf_putc(e->out, (char)tag);
+	e->need += plan_arena_cost(sizeof *node);
+	if (plan_node_is_collection(node) && node->len)
+		e->need += plan_arena_cost(node->len * (node->type == PLAN_NODE_MAPPING ?
+			sizeof(plan_pair) : sizeof(plan_node *)));
+	else if (!plan_node_is_collection(node))
+		e->need += plan_arena_cost((size_t)node->len + 1);
 	plan_codec_put_uint(e->out, node->line);
 	plan_codec_put_uint(e->out, node->column);
 	plan_codec_put_uint(e->out, node->len);
@@ -172,6 +179,19 @@ int plan_result_encode(plan_buf *out, const plan_file_result *result)
 {
 	const plan_file *file = result->file;
 	encoder e = { .out = out };
+	/* First what reading it back allocates, as get_file does it, so that
+	 * the trees read back fill one block of exactly their size: ten
+	 * thousand arenas grown by doubling would waste a third. Filled in
+	 * once the trees are written. */
+	size_t need_at = out->len;
+	plan_buf_put(out, "\0\0\0\0\0\0\0\0", 8);
+	e.need = plan_arena_cost(sizeof(plan_file)) + plan_arena_cost(strlen(file->path) + 1);
+	if (file->ndocs)
+		e.need += plan_arena_cost(file->ndocs * sizeof(plan_doc));
+	if (file->npresumed)
+		e.need += plan_arena_cost(file->npresumed * sizeof(plan_presumed_key));
+	for (size_t i = 0; i < file->npresumed; i++)
+		e.need += plan_arena_cost(strlen(file->presumed[i].key) + 1);
 	plan_codec_put_uint(out, file->len);
 	plan_codec_put_uint(out, file->truncated ? 1 : 0);
 	plan_codec_put_uint(out, file->ndocs);
@@ -186,6 +206,9 @@ int plan_result_encode(plan_buf *out, const plan_file_result *result)
 	free(e.slots);
 	if (e.fail)
 		return -1;
+	if (!out->failed)
+		for (int i = 0; i < 8; i++)
+			out->ptr[need_at + (size_t)i] = (char)((uint64_t)e.need >> (8 * i) & 0xffu);
 	plan_codec_put_uint(out, file->npresumed);
 	for (size_t i = 0; i < file->npresumed; i++) {
 		plan_codec_put_uint(out, file->presumed[i].line);
@@ -467,7 +490,19 @@ int plan_result_decode(plan_file_result *out, const char *path,
 	plan_file *file = NULL;
 	plan_diags *diags = NULL;
 	plan_suppressions *sup = NULL;
-	if (!(d.arena = plan_arena_new()) || !(diags = plan_diags_new()))
+	if (len < 8)
+		return -1;
+	uint64_t need = 0;
+	for (int i = 0; i < 8; i++)
+		need |= (uint64_t)data[i] << (8 * i);
+	d.r.p += 8;
+	/* No entry's trees take more than this many bytes a byte of it (a
+	 * node of 32 bytes, its pair and a text's rounding from four bytes at
+	 * least): a larger claim is not believed, only read with a growing
+	 * arena. */
+	if (need > (uint64_t)len * 64)
+		need = 0;
+	if (!(d.arena = plan_arena_new_sized((size_t)need)) || !(diags = plan_diags_new()))
 		goto fail;
 	plan_diags_set_lang(diags, lang);
 	if (get_file(&d, &file, path) < 0)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "plan/buf.h"
+#include "plan/arena.h"
 #include "plan/cache.h"
 #include "plan/diag.h"
 #include "plan/load.h"
@@ -162,6 +163,8 @@ static void round_trip(void **state)
 	assert_int_equal(plan_result_decode(&back, "a/b.yaml", (const unsigned char *)buf.ptr,
 	                                    buf.len, PLAN_LANG_EN), 0);
 	assert_same_result(&r, &back);
+	/* Read back into one block of exactly the trees' size. */
+	assert_int_equal(plan_arena_used(back.file->arena), plan_arena_reserved(back.file->arena));
 	/* The aliases name one node, as in the file. */
 	const plan_node *root = back.file->docs[0].root;
 	assert_ptr_equal(plan_node_get(root, "copy"), plan_node_get(root, "base"));
