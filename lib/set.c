@@ -4,7 +4,6 @@
 
 #include "plan/set.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +18,7 @@
 #include "plan/suppress.h"
 #include "cache_index.h"
 #include "rules_document.h"
+#include "set_pool.h"
 #include "source_impl.h"
 #include "rules_model.h"
 
@@ -374,67 +374,28 @@ static plan_file *load_one(plan_source *source, const cache_use *cu, const char 
 }
 
 /* --- the pool ----------------------------------------------------------------
- * Files are independent until linking, so workers take the next file index
- * under a lock and keep diagnostics per file; merging in index order keeps the
- * result the same whatever the number of threads. */
+ * Files are independent until linking: set_pool.c loads them on every
+ * processor while the listing goes on, and puts them in the listing's
+ * order, so the result is the same whatever the number of threads. */
 
-typedef struct pool {
+typedef struct load_ctx {
 	plan_source *source;
 	const cache_use *cache;
 	const plan_limits *limits;
 	const plan_keep *keep;
-	const char *const *paths;
-	plan_file **files;
-	plan_diags **diags;
-	plan_suppressions **sups;
-	size_t count;
-	size_t next;
-	size_t preloaded;         /* styrmodell.yaml's index: loaded already */
-	pthread_mutex_t lock;
-} pool;
+} load_ctx;
 
-static void *worker(void *arg)
+static plan_file *load_for_pool(void *ctx, const char *path, plan_diags *diags,
+	plan_suppressions **sup)
 {
-	pool *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		size_t i = p->next < p->count ? p->next++ : p->count;
-		pthread_mutex_unlock(&p->lock);
-		if (i >= p->count)
-			return NULL;
-		if (i != p->preloaded)
-			p->files[i] = load_one(p->source, p->cache, p->paths[i], p->limits, p->keep,
-				p->diags[i], &p->sups[i]);
-	}
+	const load_ctx *c = ctx;
+	return load_one(c->source, c->cache, path, c->limits, c->keep, diags, sup);
 }
 
 static unsigned default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n > 0 ? (unsigned)(n > 64 ? 64 : n) : 1;
-}
-
-static int run_pool(pool *p, unsigned jobs)
-{
-	if (jobs > p->count)
-		jobs = (unsigned)p->count;
-	if (jobs <= 1) {
-		worker(p);
-		return 0;
-	}
-	pthread_t *threads = calloc(jobs, sizeof *threads);
-	if (!threads)
-		return -1;
-	unsigned started = 0;
-	for (; started < jobs; started++)
-		if (pthread_create(&threads[started], NULL, worker, p) != 0)
-			break;
-	if (started == 0)
-		worker(p);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
-	return 0;
 }
 
 /* --- styrmodell: ignore globs and severity overrides ------------------------- */
@@ -529,7 +490,9 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	plan_diags *styr_diags = NULL;
 	plan_suppressions *styr_sup = NULL;
 	const char **globs = NULL;
-	pool p = { .preloaded = (size_t)-1 };
+	set_pool *pool = NULL;
+	plan_diags **file_diags = NULL;     /* per file, in the listing's order */
+	plan_suppressions **file_sups = NULL;
 	plan_keep *keep = NULL;
 	plan_cache *cache = NULL;
 	plan_cache_index *index = NULL;
@@ -585,44 +548,32 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	styrmodell = load_one(set->source, &cu, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
+	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
+		goto oom;
+	load_ctx lc = { set->source, &cu, limits, keep };
+	if (set_pool_start(&pool, options->jobs ? options->jobs : default_jobs(), options->lang,
+	                   load_for_pool, &lc, STYRMODELL) < 0)
+		goto oom;
 	const char *const *paths = NULL;
-	if (plan_source_list(set->source, globs, nglobs, limits->files, &paths,
-	                     &set->nfiles, set->diags) < 0)
+	if (plan_source_list_found(set->source, globs, nglobs, limits->files, &paths,
+	                           &set->nfiles, set->diags, set_pool_found, pool) < 0)
 		goto oom;
 	set->paths = paths;
 	set->files = calloc(set->nfiles ? set->nfiles : 1, sizeof *set->files);
-	p.diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.diags);
-	p.sups = calloc(set->nfiles ? set->nfiles : 1, sizeof *p.sups);
-	if (!set->files || !p.diags || !p.sups)
+	file_diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *file_diags);
+	file_sups = calloc(set->nfiles ? set->nfiles : 1, sizeof *file_sups);
+	if (!set->files || !file_diags || !file_sups ||
+	    set_pool_finish(pool, paths, set->nfiles, set->files, file_diags, file_sups) < 0)
 		goto oom;
-	for (size_t i = 0; i < set->nfiles; i++) {
-		if (strcmp(paths[i], STYRMODELL) == 0) {
+	for (size_t i = 0; i < set->nfiles; i++)
+		if (strcmp(paths[i], STYRMODELL) == 0 && styrmodell) {
 			set->files[i] = styrmodell;
-			p.diags[i] = styr_diags;
-			p.sups[i] = styr_sup;
+			file_diags[i] = styr_diags;
+			file_sups[i] = styr_sup;
 			styrmodell = NULL;
 			styr_diags = NULL;
 			styr_sup = NULL;
-			p.preloaded = i;
-		} else if (!(p.diags[i] = diags_new(options->lang))) {
-			goto oom;
 		}
-	}
-	p.source = set->source;
-	p.cache = &cu;
-	p.limits = limits;
-	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
-		goto oom;
-	p.keep = keep;
-	p.paths = paths;
-	p.files = set->files;
-	p.count = set->nfiles;
-	if (pthread_mutex_init(&p.lock, NULL) != 0)
-		goto oom;
-	rc = run_pool(&p, options->jobs ? options->jobs : default_jobs());
-	pthread_mutex_destroy(&p.lock);
-	if (rc < 0)
-		goto oom;
 
 	const plan_node *styr_root = NULL;
 	for (size_t i = 0; i < set->nfiles; i++) {
@@ -631,7 +582,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			if (strcmp(set->files[i]->path, STYRMODELL) == 0)
 				styr_root = styrmodell_root(set->files[i]);
 		}
-		if (p.diags[i] && plan_diags_take(set->diags, p.diags[i]) < 0)
+		if (file_diags[i] && plan_diags_take(set->diags, file_diags[i]) < 0)
 			goto oom;
 	}
 	/* Linking needs every file: it runs once all are loaded. When a file
@@ -660,7 +611,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	/* Before the overrides: a directive for a rule turned off still has its
 	 * fault to cover, so it is not reported unused; what it covered is then
 	 * counted only if the rule is on. */
-	if (plan_suppressions_apply(p.sups, set->nfiles, complete, set->diags,
+	if (plan_suppressions_apply(file_sups, set->nfiles, complete, set->diags,
 	                            set->suppressed) < 0)
 		goto oom;
 	apply_overrides(styr_root, set->diags);
@@ -672,14 +623,16 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 oom:
 	rc = plan_error_set(err, "out of memory");
 cleanup:
-	if (p.diags)
+	/* Before anything the workers use goes: on a failure they may still run. */
+	set_pool_free(pool);
+	if (file_diags)
 		for (size_t i = 0; i < set->nfiles; i++)
-			plan_diags_free(p.diags[i]);
-	free(p.diags);
-	if (p.sups)
+			plan_diags_free(file_diags[i]);
+	free(file_diags);
+	if (file_sups)
 		for (size_t i = 0; i < set->nfiles; i++)
-			plan_suppressions_free(p.sups[i]);
-	free(p.sups);
+			plan_suppressions_free(file_sups[i]);
+	free(file_sups);
 	plan_suppressions_free(styr_sup);
 	free(globs);
 	plan_keep_free(keep);

@@ -210,6 +210,23 @@ int plan_source_list(plan_source *source, const char *const *ignore,
 	return source->ops->list(source, ignore, nignore, max_files, out, count, diags);
 }
 
+int plan_source_list_found(plan_source *source, const char *const *ignore,
+	size_t nignore, size_t max_files, const char *const **out, size_t *count,
+	plan_diags *diags, plan_source_found *found, void *ctx)
+{
+	if (!source) {
+		*out = NULL;
+		*count = 0;
+		return -1;
+	}
+	source->found = found;
+	source->found_ctx = ctx;
+	int rc = plan_source_list(source, ignore, nignore, max_files, out, count, diags);
+	source->found = NULL;
+	source->found_ctx = NULL;
+	return rc;
+}
+
 int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags)
 {

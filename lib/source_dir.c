@@ -196,6 +196,8 @@ static void add_path(walk *w, char *rel)
 		return;
 	}
 	w->paths[w->npaths++] = rel;
+	if (w->src->base.found)
+		w->src->base.found(w->src->base.found_ctx, rel);
 }
 
 /* One entry of a directory: list it, queue it, report it or pass over it. */

@@ -33,6 +33,10 @@ struct plan_source {
 	const char *revision;
 	/* That commit's time, seconds since 1970 (UTC); 0 for the working tree. */
 	long long revision_time;
+	/* During plan_source_list_found: whom a walk tells of each path it
+	 * finds (NULL otherwise, and for sources that tell of none). */
+	plan_source_found *found;
+	void *found_ctx;
 };
 
 /* Rules every implementation must apply the same way, so a plan set lists

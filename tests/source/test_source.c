@@ -458,6 +458,53 @@ static void test_list_sorted(void **state)
 	assert_listing(fx, NULL, 0, expected, N(expected));
 }
 
+/* What plan_source_list_found tells of: the paths found, as the walk finds
+ * them (counted here, in any order). */
+typedef struct told {
+	const char *paths[16];
+	size_t count;
+} told;
+
+static void note_found(void *ctx, const char *relpath)
+{
+	told *t = ctx;
+	if (t->count < 16)
+		t->paths[t->count] = relpath;
+	t->count++;
+}
+
+static void test_list_found_tells_of_each_path(void **state)
+{
+	fixture *fx = *state;
+	put(fx, "b.yaml");
+	put(fx, "a/z.yaml");
+	put(fx, "a/b/c.yaml");
+	put(fx, "styrmodell.yaml");
+	put(fx, "notes.txt");
+	put(fx, "skip/x.yaml");
+	plan_error err = PLAN_ERROR_INIT;
+	assert_int_equal(plan_source_open_dir(&fx->src, fx->dir, &err), 0);
+	const char *ignore[] = { "skip/" };
+	told t = { .count = 0 };
+	const char *const *paths = NULL;
+	size_t count = 0;
+	assert_int_equal(plan_source_list_found(fx->src, ignore, 1, 1000, &paths, &count,
+		fx->diags, note_found, &t), 0);
+	assert_int_equal(count, 4);
+	assert_int_equal(t.count, count);
+	/* Each path of the listing told of once (the listing's own strings). */
+	for (size_t i = 0; i < count; i++) {
+		size_t seen = 0;
+		for (size_t k = 0; k < t.count; k++)
+			seen += t.paths[k] == paths[i];
+		assert_int_equal(seen, 1);
+	}
+	/* A plain listing after it tells no one. */
+	t.count = 0;
+	assert_int_equal(plan_source_list(fx->src, NULL, 0, 1000, &paths, &count, fx->diags), 0);
+	assert_int_equal(t.count, 0);
+}
+
 static void test_list_hidden(void **state)
 {
 	fixture *fx = *state;
@@ -970,6 +1017,7 @@ int main(void)
 		T(test_overlay),
 		T(test_open_dir_errors),
 		T(test_list_sorted),
+		T(test_list_found_tells_of_each_path),
 		T(test_list_hidden),
 		T(test_list_ignore),
 		T(test_list_ignore_directory_forms),

@@ -101,6 +101,20 @@ int plan_source_list(plan_source *source, const char *const *ignore,
 	size_t nignore, size_t max_files, const char *const **out, size_t *count,
 	plan_diags *diags);
 
+/* Called with each path as the walk finds it, before the listing is done:
+ * the string is the listing's own (valid as *out's are), in the walk's
+ * order, not the sorted one. A caller may read the file at once, from
+ * another thread too, while the walk goes on. */
+typedef void plan_source_found(void *ctx, const char *relpath);
+
+/* As plan_source_list, and `found` is told of each path the listing will
+ * hold as the walk finds it, where the source can (a directory's walk);
+ * a source that cannot tells of none, and *out is then the only word.
+ * Every path told of is in *out unless the listing failed. */
+int plan_source_list_found(plan_source *source, const char *const *ignore,
+	size_t nignore, size_t max_files, const char *const **out, size_t *count,
+	plan_diags *diags, plan_source_found *found, void *ctx);
+
 /* Read one listed file in full. On success *out holds `*len` bytes plus a
  * terminating NUL (free() it). A file larger than `max_bytes` is a `limit`
  * diagnostic, an unreadable one an `io` diagnostic; both return -1. So is a
