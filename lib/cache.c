@@ -57,6 +57,8 @@ struct plan_cache {
 	plan_cache_stats stats;
 	size_t bytes_written;
 	plan_lang lang;
+	plan_keep *keep;          /* the lists, compiled: keys they name are read
+	                           * back as their strings (cache_entry.h) */
 	int dirfd;                /* the directory: entries are opened relative to
 	                           * it, a lookup walking two names, not the path */
 	unsigned long serial;     /* names this process's temporary files */
@@ -283,7 +285,8 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		return -1;
 	}
 	if (context_id(cache->context[0], lang, limits, keep) < 0 ||
-	    context_id(cache->context[1], lang, limits, NULL) < 0) {
+	    context_id(cache->context[1], lang, limits, NULL) < 0 ||
+	    (keep && plan_keep_new(&cache->keep, keep) < 0)) {
 		pthread_mutex_destroy(&cache->lock);
 		free(cache->dir);
 		if (cache->dirfd >= 0)
@@ -422,7 +425,7 @@ int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *pat
 		bytes = data;
 	}
 	if (plan_hash_bytes(PLAN_HASH_START, (const char *)bytes, size) != hash ||
-	    plan_result_decode(out, path, bytes, size, cache->lang) < 0)
+	    plan_result_decode(out, path, bytes, size, cache->lang, cache->keep) < 0)
 		goto done;
 	hit = 1;
 done:
@@ -462,7 +465,7 @@ void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	plan_buf buf = PLAN_BUF_INIT;
 	char header[HEADER_LEN] = { 0 };
 	if (plan_buf_put(&buf, header, sizeof header) < 0 ||
-	    plan_result_encode(&buf, result) < 0) {
+	    plan_result_encode(&buf, result, cache->keep) < 0) {
 		plan_buf_free(&buf);
 		return;
 	}
@@ -595,6 +598,7 @@ void plan_cache_close(plan_cache *cache)
 	pthread_mutex_destroy(&cache->lock);
 	if (cache->dirfd >= 0)
 		close(cache->dirfd);
+	plan_keep_free(cache->keep);
 	free(cache->dir);
 	free(cache);
 	git_libgit2_shutdown();

@@ -45,6 +45,7 @@ typedef struct encoder {
 	numbered *slots;         /* shared nodes written so far; open addressing */
 	size_t cap, count;
 	size_t need;             /* the arena bytes reading it back takes */
+	const plan_keep *keep;   /* keys it names are read back as its strings */
 	int fail;
 } encoder;
 
@@ -87,7 +88,7 @@ static void add_written(encoder *e, const plan_node *node)
 	n->number = (uint32_t)e->count++;
 }
 
-static void put_node(encoder *e, const plan_node *node, unsigned depth)
+static void put_node(encoder *e, const plan_node *node, unsigned depth, int key)
 {
 	if (e->fail)
 		return;
@@ -110,7 +111,8 @@ static void put_node(encoder *e, const plan_node *node, unsigned depth)
 	if (plan_node_is_collection(node) && node->len)
 		e->need += plan_arena_cost(node->len * (node->type == PLAN_NODE_MAPPING ?
 			sizeof(plan_pair) : sizeof(plan_node *)));
-	else if (!plan_node_is_collection(node))
+	else if (!plan_node_is_collection(node) &&
+	         !(key && plan_keep_text(e->keep, node->u.text, node->len)))
 		e->need += plan_arena_cost((size_t)node->len + 1);
 	plan_codec_put_uint(e->out, node->line);
 	plan_codec_put_uint(e->out, node->column);
@@ -119,14 +121,14 @@ static void put_node(encoder *e, const plan_node *node, unsigned depth)
 	case PLAN_NODE_MAPPING:
 		plan_codec_put_uint(e->out, node->size);
 		for (uint32_t i = 0; i < node->len; i++) {
-			put_node(e, node->u.pairs[i].key, depth + 1);
-			put_node(e, node->u.pairs[i].value, depth + 1);
+			put_node(e, node->u.pairs[i].key, depth + 1, 1);
+			put_node(e, node->u.pairs[i].value, depth + 1, 0);
 		}
 		break;
 	case PLAN_NODE_SEQUENCE:
 		plan_codec_put_uint(e->out, node->size);
 		for (uint32_t i = 0; i < node->len; i++)
-			put_node(e, node->u.items[i], depth + 1);
+			put_node(e, node->u.items[i], depth + 1, 0);
 		break;
 	default:
 		if (!node->u.text) {
@@ -175,10 +177,10 @@ static void put_diag(plan_buf *out, const plan_diag *d, const char *path)
 	plan_codec_put_uint(out, d->end_column);
 }
 
-int plan_result_encode(plan_buf *out, const plan_file_result *result)
+int plan_result_encode(plan_buf *out, const plan_file_result *result, const plan_keep *keep)
 {
 	const plan_file *file = result->file;
-	encoder e = { .out = out };
+	encoder e = { .out = out, .keep = keep };
 	/* First what reading it back allocates, as get_file does it, so that
 	 * the trees read back fill one block of exactly their size: ten
 	 * thousand arenas grown by doubling would waste a third. Filled in
@@ -201,7 +203,7 @@ int plan_result_encode(plan_buf *out, const plan_file_result *result)
 		plan_codec_put_uint(out, doc->column);
 		plan_codec_put_uint(out, doc->root ? 1 : 0);
 		if (doc->root)
-			put_node(&e, doc->root, 0);
+			put_node(&e, doc->root, 0, 0);
 	}
 	free(e.slots);
 	if (e.fail)
@@ -228,6 +230,7 @@ int plan_result_encode(plan_buf *out, const plan_file_result *result)
 typedef struct decoder {
 	plan_codec_reader r;
 	plan_arena *arena;
+	const plan_keep *keep;   /* keys it names are its strings, not copies */
 	plan_node **written;     /* shared nodes by number */
 	size_t count, cap;
 	int oom;
@@ -326,15 +329,24 @@ static plan_node *get_node(decoder *d, unsigned depth, int key)
 			d->r.bad = 1;
 			return NULL;
 		}
-		char *text = plan_arena_strndup(d->arena, (const char *)d->r.p, node->len);
-		if (!text) {
-			d->oom = 1;
-			return NULL;
+		/* A key the lists name points at their string, as in the pruned
+		 * copy: no bytes of its own, and the same few strings, hot in the
+		 * processor's cache, for every mapping a check looks into. */
+		const char *listed = key ? plan_keep_text(d->keep, (const char *)d->r.p, node->len) : NULL;
+		if (listed) {
+			d->r.p += node->len;
+			node->u.text = listed;
+		} else {
+			char *text = plan_arena_strndup(d->arena, (const char *)d->r.p, node->len);
+			if (!text) {
+				d->oom = 1;
+				return NULL;
+			}
+			/* strndup stops at a NUL; a scalar may hold one. */
+			memcpy(text, d->r.p, node->len);
+			d->r.p += node->len;
+			node->u.text = text;
 		}
-		/* strndup stops at a NUL; a scalar may hold one. */
-		memcpy(text, d->r.p, node->len);
-		d->r.p += node->len;
-		node->u.text = text;
 	}
 	if (node->shared) {
 		if (d->count == d->cap) {
@@ -483,10 +495,10 @@ static int get_file(decoder *d, plan_file **out, const char *path)
 }
 
 int plan_result_decode(plan_file_result *out, const char *path,
-	const unsigned char *data, size_t len, plan_lang lang)
+	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep)
 {
 	memset(out, 0, sizeof *out);
-	decoder d = { .r = { data, data + len, 0 } };
+	decoder d = { .r = { data, data + len, 0 }, .keep = keep };
 	plan_file *file = NULL;
 	plan_diags *diags = NULL;
 	plan_suppressions *sup = NULL;

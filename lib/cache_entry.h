@@ -9,17 +9,21 @@
 #include "plan/cache.h"
 
 /* Raised when what an entry holds changes shape: part of every key. */
-#define PLAN_CACHE_FORMAT 1
+#define PLAN_CACHE_FORMAT 2
 
 /* Append `result` to `out`. Returns 0, or -1 when it cannot be kept (a tree
  * deeper than a reader would follow, memory, the buffer's bound). */
-int plan_result_encode(plan_buf *out, const plan_file_result *result);
+int plan_result_encode(plan_buf *out, const plan_file_result *result, const plan_keep *keep);
 
-/* Read `len` bytes that plan_result_encode wrote for the file `path`, the
+/* With `keep` (the lists the cache prunes to, or NULL), a mapping key the
+ * lists name is read back as their own string, as plan_file_prune leaves it,
+ * not as a copy: `keep` must be the same for writing and reading.
+ *
+ * Read `len` bytes that plan_result_encode wrote for the file `path`, the
  * diagnostics into a list in `lang`. Returns 0 with *out filled in (free its
  * members), or -1 when the bytes are not such a result (whatever they hold)
  * or memory ran out (*out zeroed). */
 int plan_result_decode(plan_file_result *out, const char *path,
-	const unsigned char *data, size_t len, plan_lang lang);
+	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep);
 
 #endif

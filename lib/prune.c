@@ -97,6 +97,12 @@ static const char *lookup(const plan_keep *keep, const char *key, size_t len, in
 	return e->key;
 }
 
+const char *plan_keep_text(const plan_keep *keep, const char *key, size_t len)
+{
+	int whole = 0;
+	return keep ? lookup(keep, key, len, &whole) : NULL;
+}
+
 int plan_keep_find(const plan_keep *keep, const char *key)
 {
 	int whole = 0;

@@ -158,10 +158,10 @@ static void round_trip(void **state)
 	(void)state;
 	plan_file_result r = make_result();
 	plan_buf buf = PLAN_BUF_INIT;
-	assert_int_equal(plan_result_encode(&buf, &r), 0);
+	assert_int_equal(plan_result_encode(&buf, &r, NULL), 0);
 	plan_file_result back;
 	assert_int_equal(plan_result_decode(&back, "a/b.yaml", (const unsigned char *)buf.ptr,
-	                                    buf.len, PLAN_LANG_EN), 0);
+	                                    buf.len, PLAN_LANG_EN, NULL), 0);
 	assert_same_result(&r, &back);
 	/* Read back into one block of exactly the trees' size. */
 	assert_int_equal(plan_arena_used(back.file->arena), plan_arena_reserved(back.file->arena));
@@ -179,18 +179,51 @@ static void round_trip(void **state)
 
 /* Every prefix of an entry, and every entry with one byte changed, reads
  * back as nothing or as something whole: never a crash (ASan watches). */
+/* With the lists a cache prunes to, keys they name read back as the lists'
+ * own strings (as a pruned copy has them), others as copies; the block is
+ * still exactly the trees' size. */
+static void round_trip_with_lists(void **state)
+{
+	(void)state;
+	static const char *const keys[] = { "kind", "owner", "ks" };
+	static const plan_keys lists = { keys, 3, NULL, 0, NULL };
+	plan_keep *keep = NULL;
+	assert_int_equal(plan_keep_new(&keep, &lists), 0);
+	plan_file_result r = make_result();
+	plan_buf buf = PLAN_BUF_INIT;
+	assert_int_equal(plan_result_encode(&buf, &r, keep), 0);
+	plan_file_result back;
+	assert_int_equal(plan_result_decode(&back, "a/b.yaml", (const unsigned char *)buf.ptr,
+	                                    buf.len, PLAN_LANG_EN, keep), 0);
+	assert_same_result(&r, &back);
+	assert_int_equal(plan_arena_used(back.file->arena), plan_arena_reserved(back.file->arena));
+	const plan_node *root = back.file->docs[0].root;
+	assert_ptr_equal(root->u.pairs[0].key->u.text, plan_keep_text(keep, "kind", 4));
+	assert_ptr_equal(plan_node_get(root, "base")->u.pairs[0].key->u.text,
+		plan_keep_text(keep, "owner", 5));
+	assert_string_equal(root->u.pairs[1].key->u.text, "id");
+	assert_null(plan_keep_text(keep, "id", 2));
+	/* A value that reads like a listed key is still a copy of its own. */
+	assert_ptr_not_equal(plan_node_get(plan_node_get(root, "base"), "owner")->u.text,
+		plan_keep_text(keep, "ks", 2));
+	plan_file_result_release(&back);
+	plan_file_result_release(&r);
+	plan_buf_free(&buf);
+	plan_keep_free(keep);
+}
+
 static void damaged_bytes(void **state)
 {
 	(void)state;
 	plan_file_result r = make_result();
 	plan_buf buf = PLAN_BUF_INIT;
-	assert_int_equal(plan_result_encode(&buf, &r), 0);
+	assert_int_equal(plan_result_encode(&buf, &r, NULL), 0);
 	unsigned char *copy = malloc(buf.len);
 	assert_non_null(copy);
 	for (size_t n = 0; n < buf.len; n++) {
 		plan_file_result back;
 		assert_int_equal(plan_result_decode(&back, "a/b.yaml", (const unsigned char *)buf.ptr,
-		                                    n, PLAN_LANG_EN), -1);
+		                                    n, PLAN_LANG_EN, NULL), -1);
 		assert_null(back.file);
 	}
 	static const unsigned char values[] = { 0x00, 0x01, 0x7f, 0x80, 0xff };
@@ -199,7 +232,7 @@ static void damaged_bytes(void **state)
 			memcpy(copy, buf.ptr, buf.len);
 			copy[i] = values[v];
 			plan_file_result back;
-			if (plan_result_decode(&back, "a/b.yaml", copy, buf.len, PLAN_LANG_EN) == 0)
+			if (plan_result_decode(&back, "a/b.yaml", copy, buf.len, PLAN_LANG_EN, NULL) == 0)
 				plan_file_result_release(&back);
 		}
 	free(copy);
@@ -615,6 +648,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(round_trip_with_lists),
 		cmocka_unit_test(damaged_bytes),
 		cmocka_unit_test_setup_teardown(put_and_get, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(damaged_entries, make_dir, remove_dir),

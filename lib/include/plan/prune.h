@@ -38,6 +38,11 @@ void plan_keep_free(plan_keep *keep);
  * decides; within one, `whole` before `keys`. */
 int plan_keep_find(const plan_keep *keep, const char *key);
 
+/* The lists' own copy of the `len` bytes of `key` when `keep` names it (a
+ * static string, so a tree may point at it instead of a copy of its own),
+ * else NULL; NULL too for a NULL `keep`. */
+const char *plan_keep_text(const plan_keep *keep, const char *key, size_t len);
+
 /* A copy of `file` whose mappings keep only the pairs `keep` lists, with
  * positions, scalar text and types as they were, in an arena of its own and
  * exactly its size. `file` is left as it is (free it when done).
