@@ -101,6 +101,11 @@ function(plan_case suite name binary sets expected_dir workdir expected exit_sta
   plan_cache_twice(${test} ${CMAKE_CURRENT_BINARY_DIR} "${env}"
     sh ${PLAN_CASE_RUNNER} $<TARGET_FILE:${binary}>
       ${workdir_path} ${expected_path} ${exit_status} ${args})
+  # The case and its cache twin write the same -o file: never at once, or
+  # one compares what the other is writing (ctest -j).
+  if(DEFINED C_OUTPUT_FILE)
+    set_tests_properties(${test} cache.${test} PROPERTIES RESOURCE_LOCK ${C_OUTPUT_FILE})
+  endif()
 endfunction()
 
 # plan_cache_twice(TEST WORKDIR ENV COMMAND...): the same case again as
