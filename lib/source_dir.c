@@ -200,8 +200,29 @@ static void add_path(walk *w, char *rel)
 		w->src->base.found(w->src->base.found_ctx, rel);
 }
 
-/* One entry of a directory: list it, queue it, report it or pass over it. */
-static void visit(walk *w, const pending *dir, const char *name)
+/* A directory entry's file type (readdir's d_type) as stat's S_IF* bits,
+ * or 0 when the entry does not tell: DT_UNKNOWN, which some file systems
+ * give for every entry, and a link, whose target has to be looked at. */
+static mode_t entry_mode(unsigned char type)
+{
+	switch (type) {
+	case DT_REG: return S_IFREG;
+	case DT_DIR: return S_IFDIR;
+	case DT_FIFO: return S_IFIFO;
+	case DT_CHR: return S_IFCHR;
+	case DT_BLK: return S_IFBLK;
+	case DT_SOCK: return S_IFSOCK;
+	default: return 0;
+	}
+}
+
+/* One entry of a directory: list it, queue it, report it or pass over it.
+ * `type` is its d_type: when that tells, the entry is not stat'ed at all.
+ * Nothing is lost by that: a listed file is stat'ed again before it is
+ * opened and once opened (dir_read), a directory is opened without
+ * following links and stat'ed on its descriptor (walk_dir), so what the
+ * entry has become since readdir is decided there as it would be here. */
+static void visit(walk *w, const pending *dir, const char *name, unsigned char type)
 {
 	char *rel = join(dir->rel, name);
 	char *fs = join(dir->fs, name);
@@ -211,15 +232,19 @@ static void visit(walk *w, const pending *dir, const char *name)
 		goto cleanup;
 	}
 	struct stat st;
-	if (lstat(fs, &st) != 0) {
-		/* Gone since readdir (an editor's probe file, say): nothing is
-		 * missing from the plan set, so nothing to report. */
-		if (errno != ENOENT)
-			plan_source_report(w->diags, rel, "io", "cannot read: %s",
-				ERRNO_TEXT(w->diags, errno));
-		goto cleanup;
+	mode_t mode = entry_mode(type);
+	if (mode == 0) {
+		if (lstat(fs, &st) != 0) {
+			/* Gone since readdir (an editor's probe file, say): nothing
+			 * is missing from the plan set, so nothing to report. */
+			if (errno != ENOENT)
+				plan_source_report(w->diags, rel, "io", "cannot read: %s",
+					ERRNO_TEXT(w->diags, errno));
+			goto cleanup;
+		}
+		mode = st.st_mode & S_IFMT;
 	}
-	int is_link = S_ISLNK(st.st_mode);
+	int is_link = S_ISLNK(mode);
 	int outside = 0;
 	if (is_link) {
 		real = realpath(fs, NULL);
@@ -236,9 +261,10 @@ static void visit(walk *w, const pending *dir, const char *name)
 			goto cleanup;
 		}
 		outside = !inside_root(w->src, real);
+		mode = st.st_mode & S_IFMT;
 	}
 
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(mode)) {
 		if (plan_source_ignored(w->ignore, w->nignore, rel, 1))
 			goto cleanup;
 		if (outside) {
@@ -267,7 +293,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 		plan_source_report(w->diags, rel, "io", "skipped: symbolic link leads outside the plan set");
 		goto cleanup;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(mode)) {
 		plan_source_report(w->diags, rel, "io", "skipped: not a regular file");
 		goto cleanup;
 	}
@@ -285,11 +311,22 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A name read from a directory, with its d_type. */
+typedef struct entry {
+	char *name;
+	unsigned char type;
+} entry;
+
+static int compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
 /* Read one directory's names, then visit them in sorted order so that the
  * walk (and so which files a max_files cut keeps) is the same everywhere. */
 static void walk_dir(walk *w, const pending *dir)
 {
-	char **names = NULL;
+	entry *names = NULL;
 	size_t count = 0, cap = 0;
 	DIR *d = NULL;
 	/* O_NOFOLLOW: a directory swapped for a link since lstat is not
@@ -336,16 +373,18 @@ static void walk_dir(walk *w, const pending *dir)
 			w->oom = 1;
 			goto cleanup;
 		}
-		names[count++] = name;
+		names[count].name = name;
+		names[count].type = e->d_type;
+		count++;
 	}
 	closedir(d);
 	d = NULL;
 
 	if (count > 1)
-		qsort(names, count, sizeof *names, compare_names);
+		qsort(names, count, sizeof *names, compare_entries);
 	size_t base = w->stack.count;
 	for (size_t i = 0; i < count && !w->oom && !w->full; i++)
-		visit(w, dir, names[i]);
+		visit(w, dir, names[i].name, names[i].type);
 	/* The stack pops last-in first; reversed, subdirectories come off it in
 	 * sorted order. */
 	for (size_t i = base, j = w->stack.count; i + 1 < j; i++, j--) {
@@ -360,7 +399,7 @@ cleanup:
 	if (fd >= 0)
 		close(fd);
 	for (size_t i = 0; i < count; i++)
-		free(names[i]);
+		free(names[i].name);
 	free(names);
 }
 
@@ -543,43 +582,16 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	}
 
 	/* The size is a hint only: the file may grow or shrink while read. */
-	size_t cap = (size_t)st.st_size;
+	size_t size = (size_t)st.st_size;
+	size_t cap = size;      /* bytes of text the buffer holds, its NUL aside */
 	size_t have = 0;
 	data = malloc(cap + 1);
 	if (!data)
 		goto cleanup;
 	for (;;) {
-		if (have == cap) {
-			/* Full as the size said: one byte more is read before the
-			 * buffer grows, since at the end of the file (nearly always)
-			 * it never needs to. */
-			char probe;
-			ssize_t r = read(fd, &probe, 1);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0) {
-				plan_source_report(diags, relpath, "io", "cannot read: %s",
-					ERRNO_TEXT(diags, errno));
-				goto cleanup;
-			}
-			if (r == 0)
-				break;
-			if (cap == max_bytes) {
-				plan_source_report(diags, relpath, "limit",
-					"file is larger than the limit of %zu bytes", max_bytes);
-				goto cleanup;
-			}
-			size_t bigger = cap < 4096 ? 4096 : cap;
-			bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
-			char *p = realloc(data, bigger + 1);
-			if (!p)
-				goto cleanup;
-			data = p;
-			cap = bigger;
-			data[have++] = probe;
-			continue;
-		}
-		ssize_t r = read(fd, data + have, cap - have);
+		/* Into the NUL's place too: a byte that lands there is one more
+		 * than the buffer holds, so the file has grown. */
+		ssize_t r = read(fd, data + have, cap + 1 - have);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -589,6 +601,27 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		if (r == 0)
 			break;
 		have += (size_t)r;
+		if (have <= cap) {
+			/* Short of the room asked for, at the size fstat gave: the
+			 * end of the file (a read of a regular file stops short only
+			 * there), so the read that would return 0 is not made. A
+			 * file that shrank, or grew, is read until that 0. */
+			if (have == size)
+				break;
+			continue;
+		}
+		if (cap == max_bytes) {
+			plan_source_report(diags, relpath, "limit",
+				"file is larger than the limit of %zu bytes", max_bytes);
+			goto cleanup;
+		}
+		size_t bigger = cap < 4096 ? 4096 : cap;
+		bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
+		char *p = realloc(data, bigger + 1);
+		if (!p)
+			goto cleanup;
+		data = p;
+		cap = bigger;
 	}
 	data[have] = '\0';
 	*out = data;
