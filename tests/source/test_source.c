@@ -25,13 +25,14 @@
 #include "plan/diag.h"
 #include "plan/source.h"
 
-/* ---- stand-ins for readdir and read ----
- * Defined here, they are the ones the library calls; each passes on to the
+/* ---- stand-ins for getdents64, readdir and read ----
+ * Defined here, they are the ones the library calls (getdents64 with glibc
+ * on Linux, readdir elsewhere); each passes on to the
  * C library's own and, when a test asks, changes what the library sees:
  * entries with no type (DT_UNKNOWN, as some file systems give for every
  * entry), or a file that changes between the fstat and the read. */
 
-static int hide_types;          /* readdir: every entry's d_type DT_UNKNOWN */
+static int hide_types;          /* every entry's d_type DT_UNKNOWN */
 static size_t types_hidden;
 
 /* read: what happens to the file `change_path` before the first read of it
@@ -62,6 +63,23 @@ struct dirent *readdir(DIR *dir)
 	}
 	return e;
 }
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+ssize_t getdents64(int fd, void *buf, size_t len)
+{
+	static ssize_t (*real)(int, void *, size_t);
+	if (!real)
+		*(void **)&real = next_symbol("getdents64");
+	ssize_t n = real(fd, buf, len);
+	for (ssize_t pos = 0; hide_types && pos < n;) {
+		struct dirent64 *e = (struct dirent64 *)((char *)buf + pos);
+		e->d_type = DT_UNKNOWN;
+		types_hidden++;
+		pos += e->d_reclen;
+	}
+	return n;
+}
+#endif
 
 ssize_t read(int fd, void *buf, size_t count)
 {
