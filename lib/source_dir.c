@@ -89,6 +89,7 @@ typedef struct walk {
 	char **paths;
 	size_t npaths;
 	size_t cap_paths;
+	uid_t euid;             /* for may_search */
 	int full;               /* max_files reached: the walk stops */
 	int oom;
 } walk;
@@ -402,6 +403,22 @@ static void entries_close(entries *e)
 #endif
 }
 
+/* Whether the directory `st` surely lets this process look names up in it
+ * (its search bit for the owner when that is us, else both the group's and
+ * everyone's, whichever applies; root always). Where it may not, no entry
+ * can be stat'ed or opened, and readdir's d_type would hide that: each
+ * entry is then stat'ed, so that each is the fault of its own it always
+ * was. (An ACL denying one user what the bits grant everyone is not seen:
+ * its plan files are still faults when read, its folders when opened.) */
+static int may_search(const walk *w, const struct stat *st)
+{
+	if (w->euid == 0)
+		return 1;
+	if (st->st_uid == w->euid)
+		return (st->st_mode & S_IXUSR) != 0;
+	return (st->st_mode & (S_IXGRP | S_IXOTH)) == (S_IXGRP | S_IXOTH);
+}
+
 /* Read one directory's names, then visit them in sorted order so that the
  * walk (and so which files a max_files cut keeps) is the same everywhere. */
 static void walk_dir(walk *w, const pending *dir)
@@ -428,6 +445,7 @@ static void walk_dir(walk *w, const pending *dir)
 		w->oom = 1;
 	if (fresh <= 0)
 		goto cleanup;
+	int typed = may_search(w, &st);
 	if (!(list = malloc(sizeof *list))) {
 		w->oom = 1;
 		goto cleanup;
@@ -461,7 +479,7 @@ static void walk_dir(walk *w, const pending *dir)
 			goto cleanup;
 		}
 		names[count].name = copy;
-		names[count].type = type;
+		names[count].type = typed ? type : DT_UNKNOWN;
 		count++;
 	}
 	entries_close(list);
@@ -513,6 +531,7 @@ static int dir_list(plan_source *base, const char *const *ignore, size_t nignore
 	w.nignore = ignore ? nignore : 0;
 	w.max_files = max_files;
 	w.diags = diags;
+	w.euid = geteuid();
 	free_listing(src);
 
 	char *rel = strdup("");
