@@ -302,26 +302,19 @@ static int take_cached(plan_cache *cache, const plan_cache_key *key, const char 
 }
 
 /* The result cache as a plan set uses it: NULL members when there is none,
- * and `index` only for a working tree at `root`. */
+ * and `index` only for a working tree. */
 typedef struct cache_use {
 	plan_cache *cache;
 	plan_cache_index *index;
-	const char *root;
 } cache_use;
 
 /* The stat of the working tree's file `path`, taken before it is read (see
- * cache_index.h); 0 when there is none to go by. */
-static int stat_before(struct stat *st, const cache_use *cu, const char *path)
+ * cache_index.h); 0 when there is none to go by. It is the stat the read
+ * takes before opening the file, which the read is then spared. */
+static int stat_before(struct stat *st, const cache_use *cu, plan_source *source,
+	const char *path)
 {
-	if (!cu->index)
-		return 0;
-	plan_buf full = PLAN_BUF_INIT;
-	plan_buf_puts(&full, cu->root);
-	plan_buf_putc(&full, '/');
-	plan_buf_puts(&full, path);
-	int ok = !full.failed && full.ptr && stat(full.ptr, st) == 0 && S_ISREG(st->st_mode);
-	plan_buf_free(&full);
-	return ok;
+	return cu->index && plan_source_stat(source, path, st);
 }
 
 /* Load one file and check it: from the result cache when it has the file's
@@ -339,7 +332,7 @@ static plan_file *load_one(plan_source *source, const cache_use *cu, const char 
 	plan_file *file = NULL;
 	struct stat st;
 	int known = cache ? plan_source_blob_id(source, path, blob) : -1;
-	int stated = known == 0 && stat_before(&st, cu, path);
+	int stated = known == 0 && stat_before(&st, cu, source, path);
 	if (known == 1 || (stated && plan_cache_index_find(cu->index, path, &st, blob))) {
 		plan_cache_key_make(&key, cache, !keep, path, blob);
 		if (take_cached(cache, &key, path, diags, sup, &file))
@@ -347,7 +340,8 @@ static plan_file *load_one(plan_source *source, const cache_use *cu, const char 
 	}
 	char *text = NULL;
 	size_t len = 0;
-	if (plan_source_read(source, path, limits->file_bytes, &text, &len, diags) < 0)
+	if (plan_source_read_stated(source, path, stated ? &st : NULL, limits->file_bytes,
+	                            &text, &len, diags) < 0)
 		return NULL;
 	if (known == 0) {
 		if (plan_cache_blob_id(blob, text, len) < 0) {
@@ -496,7 +490,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	plan_keep *keep = NULL;
 	plan_cache *cache = NULL;
 	plan_cache_index *index = NULL;
-	cache_use cu = { NULL, NULL, NULL };
+	cache_use cu = { NULL, NULL };
 	char *cache_dir = NULL;
 	int rc = -1;
 
@@ -540,7 +534,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			index = NULL;
 		}
 	}
-	cu = (cache_use){ cache, index, set->root };
+	cu = (cache_use){ cache, index };
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))

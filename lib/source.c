@@ -230,11 +230,25 @@ int plan_source_list_found(plan_source *source, const char *const *ignore,
 int plan_source_read(plan_source *source, const char *relpath, size_t max_bytes,
 	char **out, size_t *len, plan_diags *diags)
 {
+	return plan_source_read_stated(source, relpath, NULL, max_bytes, out, len, diags);
+}
+
+int plan_source_read_stated(plan_source *source, const char *relpath,
+	const struct stat *before, size_t max_bytes, char **out, size_t *len,
+	plan_diags *diags)
+{
 	*out = NULL;
 	*len = 0;
 	if (!source || !relpath)
 		return -1;
-	return source->ops->read(source, relpath, max_bytes, out, len, diags);
+	return source->ops->read(source, relpath, before, max_bytes, out, len, diags);
+}
+
+int plan_source_stat(plan_source *source, const char *relpath, struct stat *st)
+{
+	if (!source || !relpath || !source->ops->stat)
+		return 0;
+	return source->ops->stat(source, relpath, st);
 }
 
 int plan_source_blob_id(plan_source *source, const char *relpath, unsigned char out[20])

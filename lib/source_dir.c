@@ -1,8 +1,8 @@
 /* source_dir.c: the directory source: walks a working tree for plan files
  * and reads them, never leaving the root and never opening anything but
  * regular files and directories. */
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE /* realpath, strdup, O_NOFOLLOW, fdopendir under -std=c11 */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* realpath, strdup, O_NOFOLLOW, fdopendir, getdents64 under -std=c11 */
 #endif
 
 #include "plan/source.h"
@@ -23,6 +23,12 @@
 #include <sys/syscall.h>
 #define HAVE_OPENAT2 1
 #endif
+#endif
+
+/* getdents64 came with glibc 2.30. */
+#if defined(__linux__) && defined(__GLIBC__) && \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+#define HAVE_GETDENTS64 1
 #endif
 
 #include "array.h"
@@ -83,6 +89,7 @@ typedef struct walk {
 	char **paths;
 	size_t npaths;
 	size_t cap_paths;
+	uid_t euid;             /* for may_search */
 	int full;               /* max_files reached: the walk stops */
 	int oom;
 } walk;
@@ -200,8 +207,29 @@ static void add_path(walk *w, char *rel)
 		w->src->base.found(w->src->base.found_ctx, rel);
 }
 
-/* One entry of a directory: list it, queue it, report it or pass over it. */
-static void visit(walk *w, const pending *dir, const char *name)
+/* A directory entry's file type (readdir's d_type) as stat's S_IF* bits,
+ * or 0 when the entry does not tell: DT_UNKNOWN, which some file systems
+ * give for every entry, and a link, whose target has to be looked at. */
+static mode_t entry_mode(unsigned char type)
+{
+	switch (type) {
+	case DT_REG: return S_IFREG;
+	case DT_DIR: return S_IFDIR;
+	case DT_FIFO: return S_IFIFO;
+	case DT_CHR: return S_IFCHR;
+	case DT_BLK: return S_IFBLK;
+	case DT_SOCK: return S_IFSOCK;
+	default: return 0;
+	}
+}
+
+/* One entry of a directory: list it, queue it, report it or pass over it.
+ * `type` is its d_type: when that tells, the entry is not stat'ed at all.
+ * Nothing is lost by that: a listed file is stat'ed again before it is
+ * opened and once opened (dir_read), a directory is opened without
+ * following links and stat'ed on its descriptor (walk_dir), so what the
+ * entry has become since readdir is decided there as it would be here. */
+static void visit(walk *w, const pending *dir, const char *name, unsigned char type)
 {
 	char *rel = join(dir->rel, name);
 	char *fs = join(dir->fs, name);
@@ -211,15 +239,19 @@ static void visit(walk *w, const pending *dir, const char *name)
 		goto cleanup;
 	}
 	struct stat st;
-	if (lstat(fs, &st) != 0) {
-		/* Gone since readdir (an editor's probe file, say): nothing is
-		 * missing from the plan set, so nothing to report. */
-		if (errno != ENOENT)
-			plan_source_report(w->diags, rel, "io", "cannot read: %s",
-				ERRNO_TEXT(w->diags, errno));
-		goto cleanup;
+	mode_t mode = entry_mode(type);
+	if (mode == 0) {
+		if (lstat(fs, &st) != 0) {
+			/* Gone since readdir (an editor's probe file, say): nothing
+			 * is missing from the plan set, so nothing to report. */
+			if (errno != ENOENT)
+				plan_source_report(w->diags, rel, "io", "cannot read: %s",
+					ERRNO_TEXT(w->diags, errno));
+			goto cleanup;
+		}
+		mode = st.st_mode & S_IFMT;
 	}
-	int is_link = S_ISLNK(st.st_mode);
+	int is_link = S_ISLNK(mode);
 	int outside = 0;
 	if (is_link) {
 		real = realpath(fs, NULL);
@@ -236,9 +268,10 @@ static void visit(walk *w, const pending *dir, const char *name)
 			goto cleanup;
 		}
 		outside = !inside_root(w->src, real);
+		mode = st.st_mode & S_IFMT;
 	}
 
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(mode)) {
 		if (plan_source_ignored(w->ignore, w->nignore, rel, 1))
 			goto cleanup;
 		if (outside) {
@@ -267,7 +300,7 @@ static void visit(walk *w, const pending *dir, const char *name)
 		plan_source_report(w->diags, rel, "io", "skipped: symbolic link leads outside the plan set");
 		goto cleanup;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(mode)) {
 		plan_source_report(w->diags, rel, "io", "skipped: not a regular file");
 		goto cleanup;
 	}
@@ -285,14 +318,115 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A name read from a directory, with its d_type. */
+typedef struct entry {
+	char *name;
+	unsigned char type;
+} entry;
+
+static int compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
+/* A directory's entries, read from its descriptor. With glibc on Linux the
+ * kernel's records are read straight into a buffer (getdents64): fdopendir
+ * would stat the descriptor and get and set its flags, three calls per
+ * directory the walk has no use for (it stats the descriptor itself, and
+ * opened it with O_CLOEXEC). Elsewhere, readdir. */
+typedef struct entries {
+#ifdef HAVE_GETDENTS64
+	int fd;
+	size_t len, pos;
+	union {
+		struct dirent64 align;  /* the records are aligned for it */
+		char bytes[32768];      /* glibc's readdir reads as much at once */
+	} buf;
+#else
+	DIR *dir;
+#endif
+} entries;
+
+/* Takes over `fd`, also on failure. 0, or -1 with errno set. */
+static int entries_open(entries *e, int fd)
+{
+#ifdef HAVE_GETDENTS64
+	e->fd = fd;
+	e->len = e->pos = 0;
+	return 0;
+#else
+	e->dir = fdopendir(fd);
+	if (!e->dir) {
+		int error = errno;
+		close(fd);
+		errno = error;
+		return -1;
+	}
+	return 0;
+#endif
+}
+
+/* The next entry: 1 with *name (valid until the next call) and *type (its
+ * d_type) set, 0 at the end, -1 with errno set. */
+static int entries_next(entries *e, const char **name, unsigned char *type)
+{
+#ifdef HAVE_GETDENTS64
+	if (e->pos >= e->len) {
+		ssize_t n = getdents64(e->fd, e->buf.bytes, sizeof e->buf.bytes);
+		if (n <= 0)
+			return n < 0 ? -1 : 0;
+		e->len = (size_t)n;
+		e->pos = 0;
+	}
+	const struct dirent64 *d = (const struct dirent64 *)(e->buf.bytes + e->pos);
+	e->pos += d->d_reclen;
+	*name = d->d_name;
+	*type = d->d_type;
+	return 1;
+#else
+	errno = 0;
+	struct dirent *d = readdir(e->dir);
+	if (!d)
+		return errno ? -1 : 0;
+	*name = d->d_name;
+	*type = d->d_type;
+	return 1;
+#endif
+}
+
+static void entries_close(entries *e)
+{
+#ifdef HAVE_GETDENTS64
+	close(e->fd);
+#else
+	closedir(e->dir);
+#endif
+}
+
+/* Whether the directory `st` surely lets this process look names up in it
+ * (its search bit for the owner when that is us, else both the group's and
+ * everyone's, whichever applies; root always). Where it may not, no entry
+ * can be stat'ed or opened, and readdir's d_type would hide that: each
+ * entry is then stat'ed, so that each is the fault of its own it always
+ * was. (An ACL denying one user what the bits grant everyone is not seen:
+ * its plan files are still faults when read, its folders when opened.) */
+static int may_search(const walk *w, const struct stat *st)
+{
+	if (w->euid == 0)
+		return 1;
+	if (st->st_uid == w->euid)
+		return (st->st_mode & S_IXUSR) != 0;
+	return (st->st_mode & (S_IXGRP | S_IXOTH)) == (S_IXGRP | S_IXOTH);
+}
+
 /* Read one directory's names, then visit them in sorted order so that the
  * walk (and so which files a max_files cut keeps) is the same everywhere. */
 static void walk_dir(walk *w, const pending *dir)
 {
-	char **names = NULL;
+	entry *names = NULL;
 	size_t count = 0, cap = 0;
-	DIR *d = NULL;
-	/* O_NOFOLLOW: a directory swapped for a link since lstat is not
+	entries *list = NULL;
+	/* O_NOFOLLOW: a directory swapped for a link since readdir is not
 	 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
 	int fd = open(dir->fs, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
@@ -311,41 +445,52 @@ static void walk_dir(walk *w, const pending *dir)
 		w->oom = 1;
 	if (fresh <= 0)
 		goto cleanup;
-	d = fdopendir(fd);
-	if (!d) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
-			ERRNO_TEXT(w->diags, errno));
+	int typed = may_search(w, &st);
+	if (!(list = malloc(sizeof *list))) {
+		w->oom = 1;
 		goto cleanup;
 	}
+	int opened = entries_open(list, fd);
 	fd = -1;
+	if (opened < 0) {
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+			ERRNO_TEXT(w->diags, errno));
+		free(list);
+		list = NULL;
+		goto cleanup;
+	}
 	for (;;) {
-		errno = 0;
-		struct dirent *e = readdir(d);
-		if (!e) {
-			if (errno)
+		const char *name;
+		unsigned char type;
+		int got = entries_next(list, &name, &type);
+		if (got <= 0) {
+			if (got < 0)
 				plan_source_report(w->diags, dir->rel, "io", "cannot read directory: %s",
 					ERRNO_TEXT(w->diags, errno));
 			break;
 		}
 		/* Hidden names, "." and ".." among them, are never part of a plan set. */
-		if (e->d_name[0] == '.')
+		if (name[0] == '.')
 			continue;
-		char *name = strdup(e->d_name);
-		if (!name || plan_array_reserve((void **)&names, &cap, count + 1, sizeof *names) < 0) {
-			free(name);
+		char *copy = strdup(name);
+		if (!copy || plan_array_reserve((void **)&names, &cap, count + 1, sizeof *names) < 0) {
+			free(copy);
 			w->oom = 1;
 			goto cleanup;
 		}
-		names[count++] = name;
+		names[count].name = copy;
+		names[count].type = typed ? type : DT_UNKNOWN;
+		count++;
 	}
-	closedir(d);
-	d = NULL;
+	entries_close(list);
+	free(list);
+	list = NULL;
 
 	if (count > 1)
-		qsort(names, count, sizeof *names, compare_names);
+		qsort(names, count, sizeof *names, compare_entries);
 	size_t base = w->stack.count;
 	for (size_t i = 0; i < count && !w->oom && !w->full; i++)
-		visit(w, dir, names[i]);
+		visit(w, dir, names[i].name, names[i].type);
 	/* The stack pops last-in first; reversed, subdirectories come off it in
 	 * sorted order. */
 	for (size_t i = base, j = w->stack.count; i + 1 < j; i++, j--) {
@@ -355,12 +500,14 @@ static void walk_dir(walk *w, const pending *dir)
 	}
 
 cleanup:
-	if (d)
-		closedir(d);
+	if (list) {
+		entries_close(list);
+		free(list);
+	}
 	if (fd >= 0)
 		close(fd);
 	for (size_t i = 0; i < count; i++)
-		free(names[i]);
+		free(names[i].name);
 	free(names);
 }
 
@@ -384,6 +531,7 @@ static int dir_list(plan_source *base, const char *const *ignore, size_t nignore
 	w.nignore = ignore ? nignore : 0;
 	w.max_files = max_files;
 	w.diags = diags;
+	w.euid = geteuid();
 	free_listing(src);
 
 	char *rel = strdup("");
@@ -433,23 +581,47 @@ cleanup:
 	return rc;
 }
 
+/* The stat open_beneath takes before it opens `relpath`: from the root's
+ * descriptor, which spares the kernel walking the root's own path again;
+ * by the full path when there is none. 0 or -1 as stat. */
+static int stat_at_root(const dir_source *src, const char *relpath, struct stat *st)
+{
+	if (src->root_fd >= 0)
+		return fstatat(src->root_fd, relpath, st, 0);
+	char *full = join(src->root, relpath);
+	int rc = full ? stat(full, st) : -1;
+	free(full);
+	return rc;
+}
+
+static int dir_stat(plan_source *base, const char *relpath, struct stat *st)
+{
+	const dir_source *src = (const dir_source *)base;
+	return plan_source_relpath_ok(relpath) && stat_at_root(src, relpath, st) == 0 &&
+	       S_ISREG(st->st_mode);
+}
+
 /* The quick way to open a plan file, for the common case: a regular file
  * reached without leaving the root. The kernel resolves `relpath` beneath
  * the root (openat2 with RESOLVE_BENEATH, Linux 5.6), so one call does what
  * realpath, a check and open do with a system call per path segment; a
- * plan set of ten thousand files saves a hundred thousand calls. Returns the
+ * plan set of ten thousand files saves a hundred thousand calls. `before`
+ * is the stat dir_stat took of it just now, or NULL. Returns the
  * descriptor, or -1 for the careful way to decide and report: no openat2
  * (an older kernel, a sandbox), anything not a regular file, a link that
  * leaves the root or is absolute, any error. */
-static int open_beneath(const dir_source *src, const char *relpath)
+static int open_beneath(const dir_source *src, const char *relpath, const struct stat *before)
 {
 #ifdef HAVE_OPENAT2
 	if (src->root_fd < 0)
 		return -1;
-	/* stat before open, as the careful way does: opening a device or a
-	 * FIFO can block or have effects. */
+	/* stat before open, as the careful way does: opening a device can have
+	 * effects (a watchdog, a tape), and the open itself is what the stat
+	 * keeps from happening, so the fstat once open (dir_read) cannot stand
+	 * in for it. O_NONBLOCK alone would only keep a FIFO from blocking. A
+	 * stat the caller took a moment ago by the same call is that stat. */
 	struct stat st;
-	if (fstatat(src->root_fd, relpath, &st, 0) != 0 || !S_ISREG(st.st_mode))
+	if (!before && (stat_at_root(src, relpath, &st) != 0 || !S_ISREG(st.st_mode)))
 		return -1;
 	struct open_how how;
 	memset(&how, 0, sizeof how);
@@ -460,6 +632,7 @@ static int open_beneath(const dir_source *src, const char *relpath)
 #else
 	(void)src;
 	(void)relpath;
+	(void)before;
 	return -1;
 #endif
 }
@@ -514,8 +687,8 @@ cleanup:
 	return fd;
 }
 
-static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
-	char **out, size_t *len, plan_diags *diags)
+static int dir_read(plan_source *base, const char *relpath, const struct stat *before,
+	size_t max_bytes, char **out, size_t *len, plan_diags *diags)
 {
 	dir_source *src = (dir_source *)base;
 	int rc = -1;
@@ -530,7 +703,7 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		plan_source_report(diags, relpath, "io", "skipped: not a path inside the plan set");
 		goto cleanup;
 	}
-	fd = open_beneath(src, relpath);
+	fd = open_beneath(src, relpath, before);
 	if (fd < 0 && (fd = open_carefully(src, relpath, diags)) < 0)
 		goto cleanup;
 	/* Checked again on what was opened, in case the path changed meanwhile. */
@@ -543,43 +716,16 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 	}
 
 	/* The size is a hint only: the file may grow or shrink while read. */
-	size_t cap = (size_t)st.st_size;
+	size_t size = (size_t)st.st_size;
+	size_t cap = size;      /* bytes of text the buffer holds, its NUL aside */
 	size_t have = 0;
 	data = malloc(cap + 1);
 	if (!data)
 		goto cleanup;
 	for (;;) {
-		if (have == cap) {
-			/* Full as the size said: one byte more is read before the
-			 * buffer grows, since at the end of the file (nearly always)
-			 * it never needs to. */
-			char probe;
-			ssize_t r = read(fd, &probe, 1);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0) {
-				plan_source_report(diags, relpath, "io", "cannot read: %s",
-					ERRNO_TEXT(diags, errno));
-				goto cleanup;
-			}
-			if (r == 0)
-				break;
-			if (cap == max_bytes) {
-				plan_source_report(diags, relpath, "limit",
-					"file is larger than the limit of %zu bytes", max_bytes);
-				goto cleanup;
-			}
-			size_t bigger = cap < 4096 ? 4096 : cap;
-			bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
-			char *p = realloc(data, bigger + 1);
-			if (!p)
-				goto cleanup;
-			data = p;
-			cap = bigger;
-			data[have++] = probe;
-			continue;
-		}
-		ssize_t r = read(fd, data + have, cap - have);
+		/* Into the NUL's place too: a byte that lands there is one more
+		 * than the buffer holds, so the file has grown. */
+		ssize_t r = read(fd, data + have, cap + 1 - have);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -589,6 +735,27 @@ static int dir_read(plan_source *base, const char *relpath, size_t max_bytes,
 		if (r == 0)
 			break;
 		have += (size_t)r;
+		if (have <= cap) {
+			/* Short of the room asked for, at the size fstat gave: the
+			 * end of the file (a read of a regular file stops short only
+			 * there), so the read that would return 0 is not made. A
+			 * file that shrank, or grew, is read until that 0. */
+			if (have == size)
+				break;
+			continue;
+		}
+		if (cap == max_bytes) {
+			plan_source_report(diags, relpath, "limit",
+				"file is larger than the limit of %zu bytes", max_bytes);
+			goto cleanup;
+		}
+		size_t bigger = cap < 4096 ? 4096 : cap;
+		bigger = bigger > max_bytes - cap ? max_bytes : cap + bigger;
+		char *p = realloc(data, bigger + 1);
+		if (!p)
+			goto cleanup;
+		data = p;
+		cap = bigger;
 	}
 	data[have] = '\0';
 	*out = data;
@@ -618,7 +785,9 @@ static void dir_free(plan_source *base)
 	free(src);
 }
 
-static const plan_source_ops dir_ops = { dir_list, dir_read, dir_root, dir_free, NULL };
+static const plan_source_ops dir_ops = {
+	dir_list, dir_read, dir_root, dir_free, NULL, dir_stat
+};
 
 int plan_source_open_dir(plan_source **out, const char *root, plan_error *err)
 {

@@ -488,10 +488,11 @@ static const git_oid *listed_oid(const rev_source *src, const char *relpath)
 	return NULL;
 }
 
-static int rev_read(plan_source *base, const char *relpath, size_t max_bytes,
-	char **out, size_t *len, plan_diags *diags)
+static int rev_read(plan_source *base, const char *relpath, const struct stat *before,
+	size_t max_bytes, char **out, size_t *len, plan_diags *diags)
 {
 	rev_source *src = (rev_source *)base;
+	(void)before;           /* never given: a revision has no stat */
 	int rc = -1;
 	git_repository *repo = NULL;
 	git_tree *tree = NULL;
@@ -635,7 +636,9 @@ static void rev_free(plan_source *base)
 	free(src);
 }
 
-static const plan_source_ops rev_ops = { rev_list, rev_read, rev_root, rev_free, rev_blob_id };
+static const plan_source_ops rev_ops = {
+	rev_list, rev_read, rev_root, rev_free, rev_blob_id, NULL
+};
 
 /* --- opening ----------------------------------------------------------------- */
 

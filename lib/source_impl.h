@@ -5,6 +5,7 @@
 #define PLAN_SOURCE_IMPL_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "plan/diag.h"
 #include "plan/source.h"
@@ -15,13 +16,16 @@ typedef struct plan_source_ops {
 	int (*list)(plan_source *source, const char *const *ignore, size_t nignore,
 		size_t max_files, const char *const **out, size_t *count,
 		plan_diags *diags);
-	int (*read)(plan_source *source, const char *relpath, size_t max_bytes,
-		char **out, size_t *len, plan_diags *diags);
+	/* `before`: as plan_source_read_stated's, or NULL. */
+	int (*read)(plan_source *source, const char *relpath, const struct stat *before,
+		size_t max_bytes, char **out, size_t *len, plan_diags *diags);
 	const char *(*root)(const plan_source *source);
 	/* Releases the whole object, base included. */
 	void (*free)(plan_source *source);
 	/* NULL when the source knows no id without reading: as returning 0. */
 	int (*blob_id)(plan_source *source, const char *relpath, unsigned char out[20]);
+	/* NULL when the source reads no files of a working tree: as returning 0. */
+	int (*stat)(plan_source *source, const char *relpath, struct stat *st);
 } plan_source_ops;
 
 /* The base every implementation embeds as its first member, so a pointer to
@@ -38,6 +42,21 @@ struct plan_source {
 	plan_source_found *found;
 	void *found_ctx;
 };
+
+/* The stat of the working tree's file `relpath`, taken now by the same
+ * call a read makes before it opens the file: 1 with *st set when that is
+ * a regular file, 0 when it is not, cannot be stat'ed, or the source reads
+ * no working tree (a revision, an editor's text). What the result cache's
+ * index compares (cache_index.h: a stat taken before the bytes are read). */
+int plan_source_stat(plan_source *source, const char *relpath, struct stat *st);
+
+/* plan_source_read of a file plan_source_stat of the same source has just
+ * found to be a regular file, `before` being that stat: the read opens it
+ * without a stat of its own, since `before` is the one it would take (what
+ * keeps a device or FIFO from being opened). NULL: as plan_source_read. */
+int plan_source_read_stated(plan_source *source, const char *relpath,
+	const struct stat *before, size_t max_bytes, char **out, size_t *len,
+	plan_diags *diags);
 
 /* Rules every implementation must apply the same way, so a plan set lists
  * the same files from a working tree as from a commit of it. */

@@ -105,13 +105,14 @@ static int overlay_list(plan_source *base, const char *const *ignore, size_t nig
 	return 0;
 }
 
-static int overlay_read(plan_source *base, const char *relpath, size_t max_bytes,
-	char **out, size_t *len, plan_diags *diags)
+static int overlay_read(plan_source *base, const char *relpath, const struct stat *before,
+	size_t max_bytes, char **out, size_t *len, plan_diags *diags)
 {
 	overlay_source *src = (overlay_source *)base;
 	const held *file = overlay_find(src, relpath);
 	if (!file)
-		return plan_source_read(src->under, relpath, max_bytes, out, len, diags);
+		return plan_source_read_stated(src->under, relpath, before, max_bytes, out,
+			len, diags);
 	if (file->len > max_bytes) {
 		plan_source_report(diags, relpath, "limit", "file is larger than the limit of %zu bytes",
 			max_bytes);
@@ -137,6 +138,16 @@ static int overlay_blob_id(plan_source *base, const char *relpath, unsigned char
 	return plan_source_blob_id(src->under, relpath, out);
 }
 
+/* A text held here has no stat (overlay_stat never gives one for it, so
+ * overlay_read never gets one for it either). */
+static int overlay_stat(plan_source *base, const char *relpath, struct stat *st)
+{
+	overlay_source *src = (overlay_source *)base;
+	if (overlay_find(src, relpath))
+		return 0;
+	return plan_source_stat(src->under, relpath, st);
+}
+
 static const char *overlay_root(const plan_source *base)
 {
 	const overlay_source *src = (const overlay_source *)base;
@@ -157,7 +168,7 @@ static void overlay_free(plan_source *base)
 }
 
 static const plan_source_ops overlay_ops = {
-	overlay_list, overlay_read, overlay_root, overlay_free, overlay_blob_id
+	overlay_list, overlay_read, overlay_root, overlay_free, overlay_blob_id, overlay_stat
 };
 
 int plan_source_open_overlay(plan_source **out, plan_source *under,

@@ -1,7 +1,7 @@
 /* test_source.c: unit tests of plan/source.h: finding the root, listing and
  * reading a directory tree built under /tmp for each test, and the globs. */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* mkdtemp, mkfifo, symlink, realpath, clock_gettime */
+#define _GNU_SOURCE /* mkdtemp, mkfifo, symlink, realpath, clock_gettime, RTLD_NEXT */
 #endif
 
 #include <stdarg.h>
@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,6 +24,83 @@
 #include "plan/buf.h"
 #include "plan/diag.h"
 #include "plan/source.h"
+
+/* ---- stand-ins for getdents64, readdir and read ----
+ * Defined here, they are the ones the library calls (getdents64 with glibc
+ * on Linux, readdir elsewhere); each passes on to the
+ * C library's own and, when a test asks, changes what the library sees:
+ * entries with no type (DT_UNKNOWN, as some file systems give for every
+ * entry), or a file that changes between the fstat and the read. */
+
+static int hide_types;          /* every entry's d_type DT_UNKNOWN */
+static size_t types_hidden;
+
+/* read: what happens to the file `change_path` before the first read of it
+ * (the first read with `change_armed` set). */
+static const char *change_path;
+static const char *change_append;  /* bytes appended, or NULL */
+static off_t change_truncate = -1; /* or a length it is cut to */
+static int change_armed;
+static size_t reads;               /* read calls while a change is set up */
+
+static void *next_symbol(const char *name)
+{
+	void *f = dlsym(RTLD_NEXT, name);
+	if (!f)
+		abort();
+	return f;
+}
+
+struct dirent *readdir(DIR *dir)
+{
+	static struct dirent *(*real)(DIR *);
+	if (!real)
+		*(void **)&real = next_symbol("readdir");
+	struct dirent *e = real(dir);
+	if (e && hide_types) {
+		e->d_type = DT_UNKNOWN;
+		types_hidden++;
+	}
+	return e;
+}
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+ssize_t getdents64(int fd, void *buf, size_t len)
+{
+	static ssize_t (*real)(int, void *, size_t);
+	if (!real)
+		*(void **)&real = next_symbol("getdents64");
+	ssize_t n = real(fd, buf, len);
+	for (ssize_t pos = 0; hide_types && pos < n;) {
+		struct dirent64 *e = (struct dirent64 *)((char *)buf + pos);
+		e->d_type = DT_UNKNOWN;
+		types_hidden++;
+		pos += e->d_reclen;
+	}
+	return n;
+}
+#endif
+
+ssize_t read(int fd, void *buf, size_t count)
+{
+	static ssize_t (*real)(int, void *, size_t);
+	if (!real)
+		*(void **)&real = next_symbol("read");
+	if (change_path) {
+		reads++;
+		if (change_armed) {
+			change_armed = 0;
+			if (change_append) {
+				FILE *f = fopen(change_path, "ab");
+				if (!f || fputs(change_append, f) == EOF || fclose(f) != 0)
+					abort();
+			}
+			if (change_truncate >= 0 && truncate(change_path, change_truncate) != 0)
+				abort();
+		}
+	}
+	return real(fd, buf, count);
+}
 
 /* ---- a temporary plan set per test ---- */
 
@@ -141,6 +219,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *fx = *state;
+	hide_types = 0;
+	change_path = NULL;
+	change_append = NULL;
+	change_truncate = -1;
+	change_armed = 0;
 	plan_source_free(fx->src);
 	plan_diags_free(fx->diags);
 	remove_tree(fx->dir);
@@ -713,6 +796,61 @@ static void test_list_unreadable_dir(void **state)
 	assert_int_equal(plan_diags_count(fx->diags), 1);
 }
 
+/* Each message of `diags`, "file: message", one a line, in order. */
+static char *messages(const plan_diags *diags)
+{
+	plan_buf out = PLAN_BUF_INIT;
+	for (size_t i = 0; i < plan_diags_count(diags); i++) {
+		const plan_diag *d = plan_diags_get(diags, i);
+		plan_buf_printf(&out, "%s: %s [%s]\n", d->file, d->message, d->rule);
+	}
+	assert_false(out.failed);
+	return out.ptr ? plan_buf_detach(&out) : strdup("");
+}
+
+/* A file system that gives no entry's type (DT_UNKNOWN: each entry is then
+ * stat'ed) lists the same files, with the same faults, as one that does
+ * (entries taken by their type unstat'ed). */
+static void test_list_entry_types_unknown(void **state)
+{
+	fixture *fx = *state;
+	put(fx, "styrmodell.yaml");
+	put(fx, "a/plan.yaml");
+	put(fx, "a/b/c.yml");
+	put(fx, "a/README.md");
+	put(fx, "ignored/x.yaml");
+	put(fx, "skip.yaml");
+	make_dir(fx, "empty");
+	make_dir(fx, "dir.yaml");                       /* a directory, named as a file */
+	assert_int_equal(mkfifo(at(fx, "a/pipe.yaml"), 0644), 0);
+	make_link(fx, "a/alias.yaml", "plan.yaml");
+	make_link(fx, "linked", "a/b");
+	make_link(fx, "gone.yaml", "nowhere.yaml");
+	make_link(fx, "out.yaml", "/etc/passwd");
+	alarm(10);
+	const char *ignore[] = { "ignored/", "skip.yaml" };
+	const char *expected[] = {
+		"a/alias.yaml", "a/b/c.yml", "a/plan.yaml", "styrmodell.yaml",
+	};
+	assert_listing(fx, ignore, N(ignore), expected, N(expected));
+	assert_int_equal(plan_diags_count(fx->diags), 3);
+	char *typed = messages(fx->diags);
+
+	plan_diags_free(fx->diags);
+	fx->diags = plan_diags_new();
+	assert_non_null(fx->diags);
+	hide_types = 1;
+	assert_listing(fx, ignore, N(ignore), expected, N(expected));
+	hide_types = 0;
+	/* Every entry of every directory walked went through the stand-in. */
+	assert_true(types_hidden >= 12);
+	char *untyped = messages(fx->diags);
+	assert_string_equal(untyped, typed);
+	free(typed);
+	free(untyped);
+	alarm(0);
+}
+
 static void test_list_max_files(void **state)
 {
 	fixture *fx = *state;
@@ -780,6 +918,83 @@ static void test_read_exact(void **state)
 	free(data);
 	free(big);
 	assert_int_equal(plan_diags_count(fx->diags), 0);
+}
+
+/* Read `rel` with `change` set up to happen before the first read. */
+static int read_changing(fixture *fx, const char *rel, size_t max_bytes, char **data,
+	size_t *len)
+{
+	if (!fx->src) {
+		plan_error err = PLAN_ERROR_INIT;
+		assert_int_equal(plan_source_open_dir(&fx->src, fx->dir, &err), 0);
+	}
+	change_path = at(fx, rel);
+	change_armed = 1;
+	reads = 0;
+	int rc = plan_source_read(fx->src, rel, max_bytes, data, len, fx->diags);
+	change_path = NULL;
+	change_append = NULL;
+	change_truncate = -1;
+	return rc;
+}
+
+static void test_read_changing(void **state)
+{
+	fixture *fx = *state;
+	char *data = NULL;
+	size_t len = 0;
+	put_bytes(fx, "same.yaml", "kind: x\n", 8);
+	put_bytes(fx, "empty.yaml", "", 0);
+	put_bytes(fx, "grows.yaml", "kind: x\n", 8);
+	put_bytes(fx, "shrinks.yaml", "kind: x\n# a comment\n", 20);
+	put_bytes(fx, "to-limit.yaml", "kind: x\n", 8);
+	put_bytes(fx, "past-limit.yaml", "kind: x\n", 8);
+
+	/* Unchanged, a file takes one read, not a second to see its end. */
+	assert_int_equal(read_changing(fx, "same.yaml", 1000, &data, &len), 0);
+	assert_int_equal(len, 8);
+	assert_string_equal(data, "kind: x\n");
+	assert_int_equal(reads, 1);
+	free(data);
+	assert_int_equal(read_changing(fx, "empty.yaml", 1000, &data, &len), 0);
+	assert_int_equal(len, 0);
+	assert_int_equal(reads, 1);
+	free(data);
+
+	/* Grown after the fstat, by more than the buffer's room: all of it. */
+	char grown[6000];
+	memset(grown, '#', sizeof grown - 2);
+	grown[sizeof grown - 2] = '\n';
+	grown[sizeof grown - 1] = '\0';
+	change_append = grown;
+	assert_int_equal(read_changing(fx, "grows.yaml", 100000, &data, &len), 0);
+	assert_int_equal(len, 8 + strlen(grown));
+	assert_memory_equal(data, "kind: x\n", 8);
+	assert_string_equal(data + 8, grown);
+	assert_true(reads >= 2);
+	free(data);
+
+	/* Cut short after the fstat: what is left, read to its end. */
+	change_truncate = 8;
+	assert_int_equal(read_changing(fx, "shrinks.yaml", 1000, &data, &len), 0);
+	assert_int_equal(len, 8);
+	assert_string_equal(data, "kind: x\n");
+	free(data);
+
+	/* Grown to exactly the limit: allowed; one byte past it: not. */
+	change_append = "# 12345\n";
+	assert_int_equal(read_changing(fx, "to-limit.yaml", 16, &data, &len), 0);
+	assert_int_equal(len, 16);
+	assert_string_equal(data, "kind: x\n# 12345\n");
+	free(data);
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	change_append = "# 123456\n";
+	data = NULL;
+	assert_int_equal(read_changing(fx, "past-limit.yaml", 16, &data, &len), -1);
+	assert_null(data);
+	assert_string_equal(the_diag(fx->diags, "limit", "past-limit.yaml")->message,
+		"file is larger than the limit of 16 bytes");
+	assert_int_equal(plan_diags_count(fx->diags), 1);
 }
 
 static void test_read_too_large(void **state)
@@ -1027,8 +1242,10 @@ int main(void)
 		T(test_list_symlink_broken),
 		T(test_list_fifo),
 		T(test_list_unreadable_dir),
+		T(test_list_entry_types_unknown),
 		T(test_list_max_files),
 		T(test_read_exact),
+		T(test_read_changing),
 		T(test_read_too_large),
 		T(test_read_unreadable),
 		T(test_read_bad_paths),
