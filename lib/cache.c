@@ -501,8 +501,8 @@ static int cache_temp_name(const char *sub, const char *name)
 	return strspn(name, "0123456789abcdef") == 2 * PLAN_CACHE_ID_BYTES && strstr(name, ".tmp-");
 }
 
-/* Add the cache's files under `sub` to *entries (their bytes to *total),
- * but not `spare`; remove its temporary files an hour old. */
+/* Add the cache's files under `sub` to *entries and their bytes to *total,
+ * `spare` only to *total; remove its temporary files an hour old. */
 static void list_files(const plan_cache *cache, const char *sub, const char *spare,
 	entry **entries, size_t *n, size_t *cap, uint64_t *total, time_t now)
 {
@@ -516,8 +516,12 @@ static void list_files(const plan_cache *cache, const char *sub, const char *spa
 			continue;
 		char *path = join(dirpath, name);
 		struct stat st;
-		if (!path || lstat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
-		    (spare && strcmp(path, spare) == 0)) {
+		if (!path || lstat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (spare && strcmp(path, spare) == 0) {
+			*total += (uint64_t)st.st_size;
 			free(path);
 			continue;
 		}
