@@ -475,14 +475,14 @@ static int by_age(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* The files of the cache kept under `sub`: what the cache writes there and
- * nothing else. Under "xx", entries of the versions that kept each file on
+/* The files of the cache kept under a directory ("trees" or not): what the
+ * cache writes there and nothing else. Under "xx", entries of the versions that kept each file on
  * its own (38 hex digits); under "trees", stat indexes (40 hex digits) and
  * packs (40, a dot, 16, ".pack"). */
-static int cache_file_name(const char *sub, const char *name)
+static int cache_file_name(int trees, const char *name)
 {
 	size_t hex = strspn(name, "0123456789abcdef");
-	if (strcmp(sub, "trees") != 0)
+	if (!trees)
 		return hex == 2 * PLAN_CACHE_ID_BYTES - 2 && !name[hex];
 	if (hex != 2 * PLAN_CACHE_ID_BYTES)
 		return 0;
@@ -493,17 +493,17 @@ static int cache_file_name(const char *sub, const char *name)
 	return name[0] == '.' && hex == 16 && strcmp(name + 1 + hex, ".pack") == 0;
 }
 
-/* A temporary file the cache writes under `sub`, to rename into place. */
-static int cache_temp_name(const char *sub, const char *name)
+/* A temporary file the cache writes there, to rename into place. */
+static int cache_temp_name(int trees, const char *name)
 {
-	if (strcmp(sub, "trees") != 0)
+	if (!trees)
 		return strncmp(name, ".tmp-", 5) == 0;
 	return strspn(name, "0123456789abcdef") == 2 * PLAN_CACHE_ID_BYTES && strstr(name, ".tmp-");
 }
 
-/* Add the cache's files under `sub` to *entries and their bytes to *total,
+/* Add the cache's files under `sub` (trees/ or not) to *entries and their bytes to *total,
  * `spare` only to *total; remove its temporary files an hour old. */
-static void list_files(const plan_cache *cache, const char *sub, const char *spare,
+static void list_files(const plan_cache *cache, const char *sub, int trees, const char *spare,
 	entry **entries, size_t *n, size_t *cap, uint64_t *total, time_t now)
 {
 	char *dirpath = join(cache->dir, sub);
@@ -511,8 +511,8 @@ static void list_files(const plan_cache *cache, const char *sub, const char *spa
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
 		const char *name = de->d_name;
-		int tmp = cache_temp_name(sub, name);
-		if (!tmp && !cache_file_name(sub, name))
+		int tmp = cache_temp_name(trees, name);
+		if (!tmp && !cache_file_name(trees, name))
 			continue;
 		char *path = join(dirpath, name);
 		struct stat st;
@@ -564,9 +564,9 @@ void plan_cache_trim(plan_cache *cache)
 	for (int i = 0; i < 256; i++) {
 		char sub[3];
 		snprintf(sub, sizeof sub, "%02x", i);
-		list_files(cache, sub, NULL, &entries, &n, &cap, &total, now);
+		list_files(cache, sub, 0, NULL, &entries, &n, &cap, &total, now);
 	}
-	list_files(cache, "trees", own, &entries, &n, &cap, &total, now);
+	list_files(cache, "trees", 1, own, &entries, &n, &cap, &total, now);
 	free(own);
 	if (total > cache->max_bytes) {
 		qsort(entries, n, sizeof *entries, by_age);
