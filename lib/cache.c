@@ -568,7 +568,7 @@ void plan_cache_trim(plan_cache *cache)
 	}
 	list_files(cache, "trees", 1, own, &entries, &n, &cap, &total, now);
 	free(own);
-	if (total > cache->max_bytes) {
+	if (total > cache->max_bytes && n) {   /* n: the own pack may be all */
 		qsort(entries, n, sizeof *entries, by_age);
 		uint64_t goal = cache->max_bytes - cache->max_bytes / 4;
 		for (size_t i = 0; i < n && total > goal; i++)
