@@ -1,13 +1,15 @@
-/* cache.c: the result cache's store: keys, entries as files in a directory
- * (written aside, then renamed into place), and the size bound.
+/* cache.c: the result cache's store: keys, the plan set's pack of entries
+ * (cache_pack.c: read at the first lookup, written anew at the end of a run
+ * that changed what it should hold), and the size bound.
  *
- * An entry is DIR/xx/<38 hex digits>, the 40 of its key's id split as git
- * splits its objects, so that no directory holds more than a few hundred
- * names. It starts with a header: MAGIC, the key's id again, the length of
- * what follows and an FNV-1a hash of it; what follows is cache_entry.c's.
- * The key's id is a SHA-1 over everything that decides a file's result, so
- * a header that names the right id and a body of the right length and hash
- * is the result of this file under these settings. */
+ * An entry's bytes are cache_entry.c's, under its key's id: a SHA-1 over
+ * everything that decides a file's result, so an entry found under the
+ * right id whose bytes match their length and hash is the result of this
+ * file under these settings. A pack holds what one kind of run (one set of
+ * settings, as context[0] says) used on one plan set: DIR/trees/<the stat
+ * index's name>.<16 hex of the settings>.pack. Runs of plan-validate and
+ * plan-report on one set prune trees otherwise, and so keep packs apart
+ * instead of each dropping the other's entries. */
 #define _XOPEN_SOURCE 700 /* realpath, openat, futimens */
 
 #include "plan/cache.h"
@@ -27,7 +29,9 @@
 
 #include <git2.h>
 
+#include "array.h"
 #include "cache_entry.h"
+#include "cache_pack.h"
 #include "hash.h"
 #include "plan/buf.h"
 #include "plan/schema.h"
@@ -36,10 +40,6 @@
 /* cmake/build_id.cmake: a hash of the sources the library was built from. */
 extern const char plan_build_id[];
 
-#define MAGIC "plncache"
-#define MAGIC_LEN 8
-#define HEADER_LEN (MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8 + 8)
-
 /* An entry larger than this is not read: no pruned or whole file's result
  * comes near it, and a hostile size must not become an allocation. */
 #define ENTRY_MAX ((uint64_t)1 << 30)
@@ -47,6 +47,13 @@ extern const char plan_build_id[];
 /* How often the directory is walked to keep it under its bound. */
 #define TRIM_AFTER (60 * 60)
 #define STAMP "trimmed"
+
+/* An entry put in this run, its bytes in fresh_bytes. */
+typedef struct fresh_entry {
+	unsigned char id[PLAN_CACHE_ID_BYTES];
+	size_t offset, len;
+	uint64_t hash;
+} fresh_entry;
 
 struct plan_cache {
 	char *dir;
@@ -59,9 +66,14 @@ struct plan_cache {
 	plan_lang lang;
 	plan_keep *keep;          /* the lists, compiled: keys they name are read
 	                           * back as their strings (cache_entry.h) */
-	int dirfd;                /* the directory: entries are opened relative to
-	                           * it, a lookup walking two names, not the path */
-	unsigned long serial;     /* names this process's temporary files */
+	int dirfd;                /* the directory, which names are relative to */
+	char *pack_name;          /* "trees/....pack" */
+	plan_pack pack;           /* as read at the first lookup */
+	int pack_read;
+	unsigned char *used;      /* per entry of the pack: hit in this run */
+	fresh_entry *fresh;       /* put in this run */
+	size_t nfresh, fresh_cap;
+	plan_buf fresh_bytes;
 };
 
 /* --- where ------------------------------------------------------------------- */
@@ -284,10 +296,15 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		git_libgit2_shutdown();
 		return -1;
 	}
+	cache->fresh_bytes = (plan_buf)PLAN_BUF_INIT;
+	cache->fresh_bytes.max = PLAN_PACK_MAX;
 	if (context_id(cache->context[0], lang, limits, keep) < 0 ||
 	    context_id(cache->context[1], lang, limits, NULL) < 0 ||
-	    (keep && plan_keep_new(&cache->keep, keep) < 0)) {
+	    (keep && plan_keep_new(&cache->keep, keep) < 0) ||
+	    plan_cache_set_root(cache, "") < 0) {
 		pthread_mutex_destroy(&cache->lock);
+		plan_keep_free(cache->keep);
+		free(cache->pack_name);
 		free(cache->dir);
 		if (cache->dirfd >= 0)
 			close(cache->dirfd);
@@ -299,9 +316,33 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	return 0;
 }
 
+int plan_cache_set_root(plan_cache *cache, const char *root)
+{
+	/* The root as the stat index names it (cache_index.c), and the
+	 * settings: one pack per plan set and kind of run. */
+	unsigned char id[PLAN_CACHE_ID_BYTES];
+	if (cache->pack_read || plan_cache_blob_id(id, root, strlen(root)) < 0)
+		return -1;
+	plan_buf name = PLAN_BUF_INIT;
+	plan_buf_puts(&name, "trees/");
+	for (size_t i = 0; i < PLAN_CACHE_ID_BYTES; i++)
+		plan_buf_printf(&name, "%02x", id[i]);
+	plan_buf_putc(&name, '.');
+	for (size_t i = 0; i < 8; i++)
+		plan_buf_printf(&name, "%02x", cache->context[0][i]);
+	plan_buf_puts(&name, ".pack");
+	if (name.failed) {
+		plan_buf_free(&name);
+		return -1;
+	}
+	free(cache->pack_name);
+	cache->pack_name = plan_buf_detach(&name);
+	return cache->pack_name ? 0 : -1;
+}
+
 plan_cache_stats plan_cache_get_stats(const plan_cache *cache)
 {
-	plan_cache_stats stats = { 0, 0, 0 };
+	plan_cache_stats stats = { 0, 0, 0, 0 };
 	if (cache) {
 		pthread_mutex_lock((pthread_mutex_t *)&cache->lock);
 		stats = cache->stats;
@@ -310,187 +351,117 @@ plan_cache_stats plan_cache_get_stats(const plan_cache *cache)
 	return stats;
 }
 
-static void count(plan_cache *cache, size_t *counter, size_t bytes)
-{
-	pthread_mutex_lock(&cache->lock);
-	(*counter)++;
-	cache->bytes_written += bytes;
-	pthread_mutex_unlock(&cache->lock);
-}
 
 /* --- entries ------------------------------------------------------------------ */
 
-/* "xx/" and the rest of the id in hex: the entry's name in the directory. */
-static void entry_name(char out[2 * PLAN_CACHE_ID_BYTES + 2], const plan_cache_key *key)
+/* The pack of this cache's plan set, read once, at the first lookup. */
+static void read_pack(plan_cache *cache)
 {
-	static const char digits[] = "0123456789abcdef";
-	size_t n = 0;
-	for (size_t i = 0; i < PLAN_CACHE_ID_BYTES; i++) {
-		out[n++] = digits[key->id[i] >> 4];
-		out[n++] = digits[key->id[i] & 15];
-		if (i == 0)
-			out[n++] = '/';
-	}
-	out[n] = '\0';
-}
-
-static void put_u64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
-
-static int read_all(int fd, unsigned char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = read(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* One read, again when a signal cut it short: what the file holds up to
- * `len` bytes, or -1. */
-static ssize_t read_some(int fd, unsigned char *buf, size_t len)
-{
-	ssize_t n;
-	do
-		n = read(fd, buf, len);
-	while (n < 0 && errno == EINTR);
-	return n;
+	if (cache->pack_read)
+		return;
+	cache->pack_read = 1;
+	plan_pack_read(&cache->pack, cache->dirfd, cache->pack_name);
+	cache->stats.reads++;
+	if (cache->pack.count && !(cache->used = calloc(cache->pack.count, 1)))
+		plan_pack_free(&cache->pack);
 }
 
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
 	plan_file_result *out)
 {
 	memset(out, 0, sizeof *out);
-	unsigned char *data = NULL;
-	int hit = 0;
-	char name[2 * PLAN_CACHE_ID_BYTES + 2];
-	entry_name(name, key);
-	/* Non-blocking: a FIFO under an entry's name must not hang the run, and
-	 * a directory or anything else that is not a file fails its read. */
-	int fd = openat(cache->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	/* Most entries are a few hundred bytes: one read takes them whole,
-	 * and the header says whether that was all. */
-	unsigned char first[16384];
-	ssize_t n = fd >= 0 ? read_some(fd, first, sizeof first) : -1;
-	if (n < (ssize_t)HEADER_LEN)
-		goto done;
-	uint64_t body = get_u64(first + MAGIC_LEN + PLAN_CACHE_ID_BYTES);
-	uint64_t hash = get_u64(first + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8);
-	if (memcmp(first, MAGIC, MAGIC_LEN) != 0 ||
-	    memcmp(first + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES) != 0 || body > ENTRY_MAX)
-		goto done;
-	size_t size = (size_t)body;
-	size_t got = (size_t)n - HEADER_LEN;
-	const unsigned char *bytes = first + HEADER_LEN;
-	if (got > size)
-		goto done;   /* longer than its header says */
-	if (got < size) {
-		/* Only a large entry needs more; a short read of a small one is
-		 * an entry cut short. */
-		if ((size_t)n < sizeof first || !(data = malloc(size)))
-			goto done;
-		memcpy(data, bytes, got);
-		if (read_all(fd, data + got, size - got) < 0)
-			goto done;
-		bytes = data;
+	pthread_mutex_lock(&cache->lock);
+	read_pack(cache);
+	pthread_mutex_unlock(&cache->lock);
+	/* The pack is not changed again until the cache is closed: lookups
+	 * need no lock. */
+	size_t at = 0;
+	plan_pack_entry entry;
+	int hit = plan_pack_find(&cache->pack, key->id, &at) == 0 &&
+	          plan_pack_entry_at(&cache->pack, at, 1, &entry) == 0 &&
+	          plan_result_decode(out, path, entry.bytes, entry.len, cache->lang, cache->keep) == 0;
+	pthread_mutex_lock(&cache->lock);
+	if (hit) {
+		cache->used[at] = 1;
+		cache->stats.hits++;
+	} else {
+		cache->stats.misses++;
 	}
-	if (plan_hash_bytes(PLAN_HASH_START, (const char *)bytes, size) != hash ||
-	    plan_result_decode(out, path, bytes, size, cache->lang, cache->keep) < 0)
-		goto done;
-	hit = 1;
-done:
-	if (fd >= 0)
-		close(fd);
-	free(data);
-	count(cache, hit ? &cache->stats.hits : &cache->stats.misses, 0);
+	pthread_mutex_unlock(&cache->lock);
 	return hit;
-}
-
-/* A temporary file in the entry's directory `dir` ("xx"), made when
- * missing: its descriptor, with its name in `tmp`, or -1. */
-static int open_temp(plan_cache *cache, const char *dir, char *tmp, size_t size)
-{
-	for (int attempt = 0; attempt < 8; attempt++) {
-		pthread_mutex_lock(&cache->lock);
-		unsigned long serial = cache->serial++;
-		pthread_mutex_unlock(&cache->lock);
-		snprintf(tmp, size, "%s/.tmp-%ld-%lu", dir, (long)getpid(), serial);
-		int fd = openat(cache->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-		                0600);
-		if (fd >= 0)
-			return fd;
-		if (errno == ENOENT) {
-			if (mkdirat(cache->dirfd, dir, 0700) < 0 && errno != EEXIST)
-				return -1;
-		} else if (errno != EEXIST) {
-			return -1;
-		}
-	}
-	return -1;
 }
 
 void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	const plan_file_result *result)
 {
 	plan_buf buf = PLAN_BUF_INIT;
-	char header[HEADER_LEN] = { 0 };
-	if (plan_buf_put(&buf, header, sizeof header) < 0 ||
-	    plan_result_encode(&buf, result, cache->keep) < 0) {
+	buf.max = ENTRY_MAX;
+	if (plan_result_encode(&buf, result, cache->keep) < 0 || buf.len == 0) {
 		plan_buf_free(&buf);
 		return;
 	}
-	unsigned char *h = (unsigned char *)buf.ptr;
-	memcpy(h, MAGIC, MAGIC_LEN);
-	memcpy(h + MAGIC_LEN, key->id, PLAN_CACHE_ID_BYTES);
-	put_u64(h + MAGIC_LEN + PLAN_CACHE_ID_BYTES, buf.len - HEADER_LEN);
-	put_u64(h + MAGIC_LEN + PLAN_CACHE_ID_BYTES + 8,
-	        plan_hash_bytes(PLAN_HASH_START, buf.ptr + HEADER_LEN, buf.len - HEADER_LEN));
-	char name[2 * PLAN_CACHE_ID_BYTES + 2], dir[3], tmp[64];
-	entry_name(name, key);
-	memcpy(dir, name, 2);
-	dir[2] = '\0';
-	/* Written aside and renamed over: a reader sees the old entry or the
-	 * new one whole, never a mix, however many runs write at once. */
-	int fd = open_temp(cache, dir, tmp, sizeof tmp);
-	if (fd >= 0) {
-		int ok = write_all(fd, buf.ptr, buf.len) == 0;
-		ok = close(fd) == 0 && ok;
-		if (ok && renameat(cache->dirfd, tmp, cache->dirfd, name) == 0)
-			count(cache, &cache->stats.written, buf.len);
-		else
-			unlinkat(cache->dirfd, tmp, 0);
+	fresh_entry fresh;
+	memcpy(fresh.id, key->id, PLAN_CACHE_ID_BYTES);
+	fresh.hash = plan_hash_bytes(PLAN_HASH_START, buf.ptr, buf.len);
+	fresh.len = buf.len;
+	/* Kept in memory until the cache is closed, and written into the
+	 * plan set's pack then. */
+	pthread_mutex_lock(&cache->lock);
+	fresh.offset = cache->fresh_bytes.len;
+	if (plan_array_reserve((void **)&cache->fresh, &cache->fresh_cap, cache->nfresh + 1,
+	                       sizeof *cache->fresh) == 0 &&
+	    plan_buf_put(&cache->fresh_bytes, buf.ptr, buf.len) == 0) {
+		cache->fresh[cache->nfresh++] = fresh;
+		cache->stats.written++;
 	}
+	pthread_mutex_unlock(&cache->lock);
 	plan_buf_free(&buf);
+}
+
+/* Write the plan set's pack anew when this run used an entry it did not
+ * hold, or it holds many this run did not use: what the run used, copied
+ * as it was read, what it put, and, when they are few, the entries it did
+ * not use (another revision's, for --base, whose run opens a cache of its
+ * own). Returns the bytes written. */
+static size_t write_pack(plan_cache *cache)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < cache->pack.count; i++)
+		used += cache->used[i] != 0;
+	size_t unused = cache->pack.count - used;
+	size_t slack = (used + cache->nfresh) / 8 + 16;
+	/* A run that took nothing and kept nothing (one that failed early)
+	 * says nothing of what the pack should hold. */
+	if (!cache->nfresh && (unused <= slack || !used))
+		return 0;
+	int keep_unused = unused <= slack;
+	size_t n = cache->nfresh + (keep_unused ? cache->pack.count : used);
+	plan_pack_entry *entries = malloc((n ? n : 1) * sizeof *entries);
+	if (!entries)
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < cache->nfresh; i++) {
+		const fresh_entry *f = &cache->fresh[i];
+		memcpy(entries[k].id, f->id, PLAN_CACHE_ID_BYTES);
+		entries[k].bytes = (const unsigned char *)cache->fresh_bytes.ptr + f->offset;
+		entries[k].len = f->len;
+		entries[k++].hash = f->hash;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < cache->pack.count; i++)
+			if ((pass == 0 ? cache->used[i] : !cache->used[i] && keep_unused) &&
+			    plan_pack_entry_at(&cache->pack, i, 0, &entries[k]) == 0)
+				k++;
+	plan_buf bytes = PLAN_BUF_INIT;
+	bytes.max = PLAN_PACK_MAX;
+	size_t written = 0;
+	if (plan_pack_encode(&bytes, entries, k) >= 0 &&
+	    (mkdirat(cache->dirfd, "trees", 0700) == 0 || errno == EEXIST) &&
+	    plan_pack_write(cache->dirfd, cache->pack_name, bytes.ptr, bytes.len) == 0)
+		written = bytes.len;
+	plan_buf_free(&bytes);
+	free(entries);
+	return written;
 }
 
 /* --- the size bound ------------------------------------------------------------ */
@@ -509,9 +480,83 @@ static int by_age(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* Entries used longest ago go first, until a quarter of the bound is free;
- * a temporary file an hour old is a run's that died, and goes too. Only
- * names this cache writes are touched, whatever else the directory holds. */
+/* The files of the cache kept under a directory ("trees" or not): what the
+ * cache writes there and nothing else. Under "xx", entries of the versions that kept each file on
+ * its own (38 hex digits); under "trees", stat indexes (40 hex digits) and
+ * packs (40, a dot, 16, ".pack"). */
+static int cache_file_name(int trees, const char *name)
+{
+	size_t hex = strspn(name, "0123456789abcdef");
+	if (!trees)
+		return hex == 2 * PLAN_CACHE_ID_BYTES - 2 && !name[hex];
+	if (hex != 2 * PLAN_CACHE_ID_BYTES)
+		return 0;
+	name += hex;
+	if (!*name)
+		return 1;
+	hex = strspn(name + 1, "0123456789abcdef");
+	return name[0] == '.' && hex == 16 && strcmp(name + 1 + hex, ".pack") == 0;
+}
+
+/* A temporary file the cache writes there, to rename into place. */
+static int cache_temp_name(int trees, const char *name)
+{
+	if (!trees)
+		return strncmp(name, ".tmp-", 5) == 0;
+	return strspn(name, "0123456789abcdef") == 2 * PLAN_CACHE_ID_BYTES && strstr(name, ".tmp-");
+}
+
+/* Add the cache's files under `sub` (trees/ or not) to *entries and their bytes to *total,
+ * `spare` only to *total; remove its temporary files an hour old. */
+static void list_files(const plan_cache *cache, const char *sub, int trees, const char *spare,
+	entry **entries, size_t *n, size_t *cap, uint64_t *total, time_t now)
+{
+	char *dirpath = join(cache->dir, sub);
+	DIR *d = dirpath ? opendir(dirpath) : NULL;
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *name = de->d_name;
+		int tmp = cache_temp_name(trees, name);
+		if (!tmp && !cache_file_name(trees, name))
+			continue;
+		char *path = join(dirpath, name);
+		struct stat st;
+		if (!path || lstat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (spare && strcmp(path, spare) == 0) {
+			*total += (uint64_t)st.st_size;
+			free(path);
+			continue;
+		}
+		if (tmp) {
+			if (now - st.st_mtime > TRIM_AFTER)
+				unlink(path);
+			free(path);
+			continue;
+		}
+		if (plan_array_reserve((void **)entries, cap, *n + 1, sizeof **entries) < 0) {
+			free(path);
+			break;
+		}
+		/* Used: read (the access time, which the kernel's relatime
+		 * moves at most once a day) or written, whichever is later. */
+		time_t used = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
+		(*entries)[(*n)++] = (entry){ path, used, st.st_size };
+		*total += (uint64_t)st.st_size;
+	}
+	if (d)
+		closedir(d);
+	free(dirpath);
+}
+
+/* Files used longest ago go first, until a quarter of the bound is free:
+ * packs, stat indexes and the entries older versions kept one file each,
+ * but never this cache's own pack (a plan set whose results alone pass the
+ * bound keeps them). A temporary file an hour old is a run's that died,
+ * and goes too. Only names this cache writes are touched, whatever else
+ * the directory holds. */
 void plan_cache_trim(plan_cache *cache)
 {
 	if (!cache)
@@ -520,50 +565,15 @@ void plan_cache_trim(plan_cache *cache)
 	size_t n = 0, cap = 0;
 	uint64_t total = 0;
 	time_t now = time(NULL);
+	char *own = join(cache->dir, cache->pack_name);
 	for (int i = 0; i < 256; i++) {
 		char sub[3];
 		snprintf(sub, sizeof sub, "%02x", i);
-		char *dirpath = join(cache->dir, sub);
-		DIR *d = dirpath ? opendir(dirpath) : NULL;
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			const char *name = de->d_name;
-			int tmp = strncmp(name, ".tmp-", 5) == 0;
-			if (!tmp && strspn(name, "0123456789abcdef") != 2 * PLAN_CACHE_ID_BYTES - 2)
-				continue;
-			char *path = join(dirpath, name);
-			struct stat st;
-			if (!path || lstat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
-				free(path);
-				continue;
-			}
-			if (tmp) {
-				if (now - st.st_mtime > TRIM_AFTER)
-					unlink(path);
-				free(path);
-				continue;
-			}
-			if (n == cap) {
-				size_t grown_cap = cap ? cap * 2 : 1024;
-				entry *grown = realloc(entries, grown_cap * sizeof *grown);
-				if (!grown) {
-					free(path);
-					break;
-				}
-				entries = grown;
-				cap = grown_cap;
-			}
-			/* Used: read (the access time, which the kernel's relatime
-			 * moves at most once a day) or written, whichever is later. */
-			time_t used = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
-			entries[n++] = (entry){ path, used, st.st_size };
-			total += (uint64_t)st.st_size;
-		}
-		if (d)
-			closedir(d);
-		free(dirpath);
+		list_files(cache, sub, 0, NULL, &entries, &n, &cap, &total, now);
 	}
-	if (total > cache->max_bytes) {
+	list_files(cache, "trees", 1, own, &entries, &n, &cap, &total, now);
+	free(own);
+	if (total > cache->max_bytes && n) {   /* n: the own pack may be all */
 		qsort(entries, n, sizeof *entries, by_age);
 		uint64_t goal = cache->max_bytes - cache->max_bytes / 4;
 		for (size_t i = 0; i < n && total > goal; i++)
@@ -586,7 +596,13 @@ void plan_cache_close(plan_cache *cache)
 {
 	if (!cache)
 		return;
-	if (cache->stats.written) {
+	/* What is put is merged with the pack, read now when nothing was
+	 * looked up. */
+	if (cache->nfresh && !cache->pack_read)
+		read_pack(cache);
+	size_t written = write_pack(cache);
+	if (written) {
+		cache->bytes_written += written;
 		char *stamp = join(cache->dir, STAMP);
 		struct stat st;
 		int due = !stamp || stat(stamp, &st) < 0 || time(NULL) - st.st_mtime >= TRIM_AFTER ||
@@ -599,6 +615,11 @@ void plan_cache_close(plan_cache *cache)
 	if (cache->dirfd >= 0)
 		close(cache->dirfd);
 	plan_keep_free(cache->keep);
+	plan_pack_free(&cache->pack);
+	free(cache->used);
+	free(cache->fresh);
+	plan_buf_free(&cache->fresh_bytes);
+	free(cache->pack_name);
 	free(cache->dir);
 	free(cache);
 	git_libgit2_shutdown();

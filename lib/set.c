@@ -530,6 +530,9 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			}
 		} else if (plan_cache_open(&cache, dir, options->lang, limits, options->keep, 0) < 0) {
 			cache = NULL;   /* no cache, no complaint: it only costs time */
+		} else if (plan_cache_set_root(cache, set->root) < 0) {
+			plan_cache_close(cache);
+			cache = NULL;
 		} else if (!options->rev && plan_cache_index_open(&index, dir, set->root) < 0) {
 			index = NULL;
 		}

@@ -34,6 +34,8 @@
  * of it needs. */
 #include "../../lib/cache_entry.h"
 #include "../../lib/cache_index.h"
+#include "../../lib/cache_pack.h"
+#include "../../lib/hash.h"
 
 static const char text[] =
 	"kind: arbetsplan  # plan-validate: disable-line schema -- test\n"
@@ -242,6 +244,8 @@ static void damaged_bytes(void **state)
 
 /* --- the store ----------------------------------------------------------------- */
 
+static struct stat settled_stat(long age);
+
 static char dir[64];
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -270,15 +274,6 @@ static int remove_dir(void **state)
 
 static const unsigned char blob[PLAN_CACHE_ID_BYTES] = { 1, 2, 3 };
 
-/* The entry's file for `key`, as cache.c names it. */
-static void entry_file(char *out, size_t size, const plan_cache_key *key)
-{
-	char hex[41];
-	for (int i = 0; i < 20; i++)
-		snprintf(hex + 2 * i, 3, "%02x", key->id[i]);
-	snprintf(out, size, "%s/cache/%.2s/%s", dir, hex, hex + 2);
-}
-
 static plan_cache *open_cache(plan_lang lang, const plan_keys *keep)
 {
 	char path[128];
@@ -286,7 +281,35 @@ static plan_cache *open_cache(plan_lang lang, const plan_keys *keep)
 	const plan_limits limits = PLAN_LIMITS_INIT;
 	plan_cache *cache = NULL;
 	assert_int_equal(plan_cache_open(&cache, path, lang, &limits, keep, 0), 0);
+	assert_int_equal(plan_cache_set_root(cache, "/plans"), 0);
 	return cache;
+}
+
+/* The one pack under the cache's trees/ (with "/plans" as its root), or
+ * "" when there is none. */
+static void pack_file(char *out, size_t size)
+{
+	char trees[160];
+	snprintf(trees, sizeof trees, "%s/cache/trees", dir);
+	out[0] = '\0';
+	DIR *d = opendir(trees);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		if (n > 5 && strcmp(de->d_name + n - 5, ".pack") == 0)
+			snprintf(out, size, "%s/%s", trees, de->d_name);
+	}
+	if (d)
+		closedir(d);
+}
+
+static int get(plan_cache *cache, const plan_cache_key *key)
+{
+	plan_file_result got;
+	int hit = plan_cache_get(cache, key, "a/b.yaml", &got);
+	if (hit)
+		plan_file_result_release(&got);
+	return hit;
 }
 
 static void put_and_get(void **state)
@@ -299,9 +322,17 @@ static void put_and_get(void **state)
 	plan_file_result got;
 	assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 0);
 	plan_cache_put(cache, &key, &r);
+	plan_cache_stats stats = plan_cache_get_stats(cache);
+	assert_int_equal(stats.misses, 1);
+	assert_int_equal(stats.written, 1);
+	assert_int_equal(stats.reads, 1);
+	/* Written into the pack when the cache is closed. */
+	plan_cache_close(cache);
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
 	assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 1);
 	assert_same_result(&r, &got);
 	plan_file_result_release(&got);
+	assert_int_equal(get(cache, &key), 1);
 
 	/* Another path, blob, pruning or language: another key. */
 	plan_cache_key_make(&other, cache, 1, "a/c.yaml", blob);
@@ -324,119 +355,397 @@ static void put_and_get(void **state)
 	plan_cache_close(whole);
 	plan_cache_close(sv);
 
-	plan_cache_stats stats = plan_cache_get_stats(cache);
-	assert_int_equal(stats.hits, 1);
-	assert_int_equal(stats.misses, 1);
-	assert_int_equal(stats.written, 1);
+	/* Another root: another pack. */
+	const plan_limits limits = PLAN_LIMITS_INIT;
+	char path[128];
+	snprintf(path, sizeof path, "%s/cache", dir);
+	plan_cache *elsewhere = NULL;
+	assert_int_equal(plan_cache_open(&elsewhere, path, PLAN_LANG_EN, &limits,
+	                                 &plan_model_keys, 0), 0);
+	assert_int_equal(plan_cache_set_root(elsewhere, "/other"), 0);
+	assert_int_equal(get(elsewhere, &key), 0);
+	/* Too late to name the root once the pack was read. */
+	assert_int_equal(plan_cache_set_root(elsewhere, "/plans"), -1);
+	plan_cache_close(elsewhere);
+
+	stats = plan_cache_get_stats(cache);
+	assert_int_equal(stats.hits, 2);
+	assert_int_equal(stats.misses, 0);
+	assert_int_equal(stats.written, 0);
+	assert_int_equal(stats.reads, 1);
 	plan_cache_close(cache);
 	plan_file_result_release(&r);
 }
 
-/* Overwrite the entry's file with `bytes` (or cut it to `cut` bytes). */
-static void spoil(const plan_cache_key *key, long cut, const char *bytes, long at)
+/* --- the pack ---------------------------------------------------------------------- */
+
+static plan_pack_entry pack_entry(unsigned char first, const char *bytes)
 {
-	char path[160];
-	entry_file(path, sizeof path, key);
-	if (cut >= 0)
-		assert_int_equal(truncate(path, cut), 0);
-	if (bytes) {
-		int fd = open(path, O_WRONLY);
-		assert_true(fd >= 0);
-		assert_int_equal(pwrite(fd, bytes, strlen(bytes), at), (ssize_t)strlen(bytes));
-		close(fd);
-	}
+	plan_pack_entry e;
+	memset(&e, 0, sizeof e);
+	e.id[0] = first;
+	e.bytes = (const unsigned char *)bytes;
+	e.len = strlen(bytes);
+	e.hash = plan_hash_bytes(PLAN_HASH_START, bytes, e.len);
+	return e;
 }
 
-static void damaged_entries(void **state)
+static void parse_copy(plan_pack *pack, const char *bytes, size_t len)
+{
+	unsigned char *data = malloc(len ? len : 1);
+	assert_non_null(data);
+	memcpy(data, bytes, len);
+	plan_pack_parse(pack, data, len);
+}
+
+/* Read back as written: sorted, one entry per id (the first given), each
+ * checked; and any prefix or byte changed gives entries that are whole or
+ * none, never a crash (ASan watches). */
+static void pack_bytes(void **state)
 {
 	(void)state;
-	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
-	plan_file_result r = make_result(), got;
-	plan_cache_key key;
-	plan_cache_key_make(&key, cache, 0, "a/b.yaml", blob);
-	struct {
-		long cut;
-		const char *bytes;
-		long at;
-	} cases[] = {
-		{ 30, NULL, 0 },          /* cut inside the header */
-		{ 60, NULL, 0 },          /* cut inside the body */
-		{ 0, NULL, 0 },           /* empty */
-		{ -1, "XXXX", 0 },        /* another magic */
-		{ -1, "\x01\x02\x03\x04", 10 }, /* another key in the header */
-		{ -1, "\xff\xff", 70 },   /* the body changed */
-		{ 0, "not an entry at all, a file someone left here\n", 0 },
+	plan_pack_entry in[] = {
+		pack_entry(9, "nine"), pack_entry(3, "three"), pack_entry(9, "nine again"),
+		pack_entry(5, ""), pack_entry(7, "seven"),
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		plan_cache_put(cache, &key, &r);
-		spoil(&key, cases[i].cut, cases[i].bytes, cases[i].at);
-		assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 0);
-		/* ...and written anew. */
-		plan_cache_put(cache, &key, &r);
-		assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 1);
-		plan_file_result_release(&got);
+	plan_buf buf = PLAN_BUF_INIT;
+	assert_int_equal(plan_pack_encode(&buf, in, 5), 4);
+	plan_pack pack;
+	parse_copy(&pack, buf.ptr, buf.len);
+	assert_int_equal(pack.count, 4);
+	const char *want[] = { "three", "", "seven", "nine" };
+	for (size_t i = 0; i < 4; i++) {
+		plan_pack_entry e;
+		size_t at;
+		unsigned char id[PLAN_CACHE_ID_BYTES] = { (unsigned char)(3 + 2 * i) };
+		assert_int_equal(plan_pack_find(&pack, id, &at), 0);
+		assert_int_equal(at, i);
+		assert_int_equal(plan_pack_entry_at(&pack, at, 1, &e), 0);
+		assert_int_equal(e.len, strlen(want[i]));
+		assert_memory_equal(e.bytes, want[i], e.len);
 	}
-	/* A directory where the entry should be: a miss, and nothing kept. */
-	char path[160];
-	entry_file(path, sizeof path, &key);
-	assert_int_equal(unlink(path), 0);
-	assert_int_equal(mkdir(path, 0700), 0);
-	assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 0);
-	plan_cache_put(cache, &key, &r);
-	assert_int_equal(plan_cache_get(cache, &key, "a/b.yaml", &got), 0);
+	unsigned char absent[PLAN_CACHE_ID_BYTES] = { 4 };
+	size_t at;
+	assert_int_equal(plan_pack_find(&pack, absent, &at), -1);
+	plan_pack_free(&pack);
+
+	/* An empty pack. */
+	plan_buf none = PLAN_BUF_INIT;
+	assert_int_equal(plan_pack_encode(&none, in, 0), 0);
+	parse_copy(&pack, none.ptr, none.len);
+	assert_int_equal(pack.count, 0);
+	assert_int_equal(plan_pack_find(&pack, absent, &at), -1);
+	plan_pack_free(&pack);
+	plan_buf_free(&none);
+
+	/* Every prefix: the table whole or no pack; entries whole or missing. */
+	for (size_t n = 0; n < buf.len; n++) {
+		parse_copy(&pack, buf.ptr, n);
+		size_t whole = 0;
+		for (size_t i = 0; i < pack.count; i++) {
+			plan_pack_entry e;
+			whole += plan_pack_entry_at(&pack, i, 1, &e) == 0;
+		}
+		assert_true(whole < 4 || n == buf.len);
+		plan_pack_free(&pack);
+	}
+	/* Every byte changed: only the entry it lies in is lost, or the table. */
+	char *copy = malloc(buf.len);
+	assert_non_null(copy);
+	for (size_t i = 0; i < buf.len; i++) {
+		memcpy(copy, buf.ptr, buf.len);
+		copy[i] ^= 0x5a;
+		parse_copy(&pack, copy, buf.len);
+		size_t whole = 0;
+		for (size_t k = 0; k < pack.count; k++) {
+			plan_pack_entry e;
+			whole += plan_pack_entry_at(&pack, k, 1, &e) == 0;
+		}
+		assert_true(whole == 3 || pack.count == 0);
+		plan_pack_free(&pack);
+	}
+	free(copy);
+	plan_buf_free(&buf);
+}
+
+/* Three results kept in a pack, for the tests below to spoil. */
+static void fill(plan_cache_key keys[3])
+{
+	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	plan_file_result r = make_result();
+	for (unsigned char i = 0; i < 3; i++) {
+		unsigned char b[PLAN_CACHE_ID_BYTES] = { i };
+		plan_cache_key_make(&keys[i], cache, 0, "a/b.yaml", b);
+		plan_cache_put(cache, &keys[i], &r);
+	}
 	plan_cache_close(cache);
 	plan_file_result_release(&r);
 }
 
+/* Where the entry of `key` lies in the pack's file. */
+static void entry_place(const char *file, const plan_cache_key *key, size_t *offset, size_t *len)
+{
+	plan_pack pack;
+	plan_pack_read(&pack, AT_FDCWD, file);
+	size_t at;
+	plan_pack_entry e;
+	assert_int_equal(plan_pack_find(&pack, key->id, &at), 0);
+	assert_int_equal(plan_pack_entry_at(&pack, at, 1, &e), 0);
+	*offset = (size_t)(e.bytes - pack.data);
+	*len = e.len;
+	plan_pack_free(&pack);
+}
+
+/* How many of the three are found, on a cache opened anew. */
+static int hits(const plan_cache_key keys[3], int which[3])
+{
+	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	int n = 0;
+	for (int i = 0; i < 3; i++)
+		n += which[i] = get(cache, &keys[i]);
+	plan_cache_close(cache);
+	return n;
+}
+
+static void damaged_pack(void **state)
+{
+	(void)state;
+	plan_cache_key keys[3];
+	int which[3];
+	char file[512];
+	fill(keys);
+	pack_file(file, sizeof file);
+	assert_true(file[0]);
+	assert_int_equal(hits(keys, which), 3);
+
+	/* A byte of one entry changed: that entry is a miss, the others hit. */
+	size_t offset, len;
+	entry_place(file, &keys[1], &offset, &len);
+	int fd = open(file, O_WRONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, "\xff", 1, (off_t)(offset + len / 2)), 1);
+	close(fd);
+	assert_int_equal(hits(keys, which), 2);
+	assert_int_equal(which[1], 0);
+
+	/* Cut short inside the last entry: the ones before it still hit. */
+	fill(keys);
+	plan_cache_key last = keys[0];
+	for (int i = 1; i < 3; i++)
+		if (memcmp(keys[i].id, last.id, PLAN_CACHE_ID_BYTES) > 0)
+			last = keys[i];
+	entry_place(file, &last, &offset, &len);
+	assert_int_equal(truncate(file, (off_t)(offset + len / 2)), 0);
+	assert_int_equal(hits(keys, which), 2);
+	/* ...and inside its table: no pack. */
+	assert_int_equal(truncate(file, 30), 0);
+	assert_int_equal(hits(keys, which), 0);
+	/* Empty. */
+	assert_int_equal(truncate(file, 0), 0);
+	assert_int_equal(hits(keys, which), 0);
+
+	/* Foreign files in its place: text, a directory, a FIFO (which must
+	 * not hang), a link to a pack elsewhere. None is read as a pack. */
+	fill(keys);
+	char elsewhere[600];
+	snprintf(elsewhere, sizeof elsewhere, "%s/elsewhere", dir);
+	assert_int_equal(rename(file, elsewhere), 0);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("kind: organisation\nid: X\n", f);
+	fclose(f);
+	assert_int_equal(hits(keys, which), 0);
+	assert_int_equal(unlink(file), 0);
+	assert_int_equal(mkfifo(file, 0600), 0);
+	assert_int_equal(hits(keys, which), 0);
+	assert_int_equal(unlink(file), 0);
+	assert_int_equal(symlink(elsewhere, file), 0);
+	assert_int_equal(hits(keys, which), 0);
+	assert_int_equal(unlink(file), 0);
+	assert_int_equal(mkdir(file, 0700), 0);
+	assert_int_equal(hits(keys, which), 0);
+	/* Nothing can be written there: still silent, still a miss. */
+	fill(keys);
+	assert_int_equal(hits(keys, which), 0);
+	assert_int_equal(rmdir(file), 0);
+	/* A damaged pack is written anew by the run that found it so. */
+	fill(keys);
+	assert_int_equal(hits(keys, which), 3);
+}
+
+/* A pack keeps what runs use: what a run did not use goes once there are
+ * many of those, and stays while they are few (another revision's). */
+static void pack_kept(void **state)
+{
+	(void)state;
+	plan_file_result r = make_result();
+	plan_cache_key keys[40];
+	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (unsigned char i = 0; i < 40; i++) {
+		unsigned char b[PLAN_CACHE_ID_BYTES] = { i };
+		plan_cache_key_make(&keys[i], cache, 0, "a/b.yaml", b);
+		plan_cache_put(cache, &keys[i], &r);
+	}
+	plan_cache_close(cache);
+	char file[512];
+	struct stat before, after;
+	pack_file(file, sizeof file);
+	assert_int_equal(stat(file, &before), 0);
+	/* 39 of 40 used, nothing put: the pack is left as it is. */
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (int i = 1; i < 40; i++)
+		assert_int_equal(get(cache, &keys[i]), 1);
+	plan_cache_close(cache);
+	assert_int_equal(stat(file, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	/* One put: written anew, the unused one kept. */
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (int i = 1; i < 40; i++)
+		assert_int_equal(get(cache, &keys[i]), 1);
+	plan_cache_key fresh;
+	unsigned char b[PLAN_CACHE_ID_BYTES] = { 200 };
+	plan_cache_key_make(&fresh, cache, 0, "a/b.yaml", b);
+	plan_cache_put(cache, &fresh, &r);
+	plan_cache_close(cache);
+	assert_int_equal(stat(file, &after), 0);
+	assert_int_not_equal(before.st_ino, after.st_ino);
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	assert_int_equal(get(cache, &keys[0]), 1);
+	assert_int_equal(get(cache, &fresh), 1);
+	/* Only two used: the other 39 go. */
+	plan_cache_close(cache);
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (int i = 1; i < 40; i++)
+		assert_int_equal(get(cache, &keys[i]), 0);
+	assert_int_equal(get(cache, &keys[0]), 1);
+	plan_cache_close(cache);
+	plan_file_result_release(&r);
+}
+
+/* Packs of several plan sets past the bound: the one used longest ago goes,
+ * the cache's own stays, stat indexes count, foreign files are left. */
 static void size_bound(void **state)
 {
 	(void)state;
 	char path[128];
 	snprintf(path, sizeof path, "%s/cache", dir);
 	const plan_limits limits = PLAN_LIMITS_INIT;
-	plan_cache *cache = NULL;
-	assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, 20000), 0);
 	plan_file_result r = make_result();
+	plan_cache_key key;
 	unsigned char b[PLAN_CACHE_ID_BYTES] = { 0 };
-	size_t one = 0;
-	for (int i = 0; i < 200; i++) {
-		b[0] = (unsigned char)i;
-		plan_cache_key key;
-		plan_cache_key_make(&key, cache, 1, "a/b.yaml", b);
-		plan_cache_put(cache, &key, &r);
-		if (i == 0) {
-			char file[160];
-			struct stat st;
-			entry_file(file, sizeof file, &key);
-			assert_int_equal(stat(file, &st), 0);
-			one = (size_t)st.st_size;
+	const char *roots[] = { "/a", "/b", "/c" };
+	for (int k = 0; k < 3; k++) {
+		plan_cache *cache = NULL;
+		assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, 0), 0);
+		assert_int_equal(plan_cache_set_root(cache, roots[k]), 0);
+		for (int i = 0; i < 30; i++) {
+			b[0] = (unsigned char)i;
+			plan_cache_key_make(&key, cache, 1, "a/b.yaml", b);
+			plan_cache_put(cache, &key, &r);
 		}
+		plan_cache_close(cache);
 	}
-	/* A foreign file in the directory is left alone. */
+	/* A stat index, and a foreign file. */
+	plan_cache_index *index = NULL;
+	struct stat old = settled_stat(60);
+	assert_int_equal(plan_cache_index_open(&index, path, "/a"), 0);
+	plan_cache_index_note(index, "a.yaml", &old, blob);
+	plan_cache_index_close(index);
 	char foreign[160];
-	snprintf(foreign, sizeof foreign, "%s/00", path);
-	mkdir(foreign, 0700);
-	snprintf(foreign, sizeof foreign, "%s/00/README", path);
+	snprintf(foreign, sizeof foreign, "%s/trees/README", path);
 	FILE *f = fopen(foreign, "w");
 	assert_non_null(f);
 	fclose(f);
-	plan_cache_trim(cache);
-	size_t left = 0, total = 0;
-	for (int i = 0; i < 200; i++) {
-		b[0] = (unsigned char)i;
-		plan_cache_key key;
-		plan_cache_key_make(&key, cache, 1, "a/b.yaml", b);
-		plan_file_result got;
-		if (plan_cache_get(cache, &key, "a/b.yaml", &got)) {
-			left++;
-			plan_file_result_release(&got);
+	/* Their ages: /a's pack the oldest, then the index, /b, /c. */
+	char trees[160];
+	snprintf(trees, sizeof trees, "%s/trees", path);
+	DIR *d = opendir(trees);
+	assert_non_null(d);
+	struct dirent *de;
+	uint64_t total = 0, pack = 0;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "README") == 0)
+			continue;
+		char file[512];
+		snprintf(file, sizeof file, "%s/%s", trees, de->d_name);
+		struct stat st;
+		assert_int_equal(stat(file, &st), 0);
+		total += (uint64_t)st.st_size;
+		if (strstr(de->d_name, ".pack"))
+			pack = (uint64_t)st.st_size;
+	}
+	closedir(d);
+	/* Room for two packs and the index, not three: with a quarter of the
+	 * bound freed, all but one pack (of one size) still fit. */
+	plan_cache *cache = NULL;
+	size_t bound = (size_t)((total - pack) * 4 / 3 + 4);
+	assert_true(bound < total);
+	assert_int_equal(plan_cache_open(&cache, path, PLAN_LANG_EN, &limits, NULL, bound), 0);
+	assert_int_equal(plan_cache_set_root(cache, "/a"), 0);
+	plan_cache *probe[3];
+	for (int k = 0; k < 3; k++) {
+		assert_int_equal(plan_cache_open(&probe[k], path, PLAN_LANG_EN, &limits, NULL, 0), 0);
+		assert_int_equal(plan_cache_set_root(probe[k], roots[k]), 0);
+	}
+	/* Every file of the cache used a while ago... */
+	d = opendir(trees);
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		char file[512];
+		snprintf(file, sizeof file, "%s/%s", trees, de->d_name);
+		struct timespec times[2];
+		clock_gettime(CLOCK_REALTIME, &times[0]);
+		times[0].tv_sec -= 100;
+		times[1] = times[0];
+		utimensat(AT_FDCWD, file, times, 0);
+	}
+	closedir(d);
+	/* ...and /b's pack longest ago. (A cache that looked nothing up
+	 * leaves its pack alone.) */
+	plan_cache_close(probe[1]);
+	d = opendir(trees);
+	while ((de = readdir(d))) {
+		if (!strstr(de->d_name, ".pack"))
+			continue;
+		char file[512];
+		snprintf(file, sizeof file, "%s/%s", trees, de->d_name);
+		/* /b's pack is the one /b's cache reads: tell by its root's id. */
+		unsigned char id[PLAN_CACHE_ID_BYTES];
+		char hex[41];
+		assert_int_equal(plan_cache_blob_id(id, "/b", 2), 0);
+		for (int i = 0; i < 20; i++)
+			snprintf(hex + 2 * i, 3, "%02x", id[i]);
+		if (strncmp(de->d_name, hex, 40) == 0) {
+			struct timespec times[2] = { { 1000, 0 }, { 1000, 0 } };
+			assert_int_equal(utimensat(AT_FDCWD, file, times, 0), 0);
 		}
 	}
-	total = left * one;
-	assert_true(left > 0);
-	assert_true(total <= 20000);
+	closedir(d);
+	plan_cache_trim(cache);
+	b[0] = 0;
+	plan_cache_key_make(&key, probe[0], 1, "a/b.yaml", b);
+	assert_int_equal(get(probe[0], &key), 1);
+	plan_cache_key_make(&key, probe[2], 1, "a/b.yaml", b);
+	assert_int_equal(get(probe[2], &key), 1);
+	plan_cache *again = NULL;
+	assert_int_equal(plan_cache_open(&again, path, PLAN_LANG_EN, &limits, NULL, 0), 0);
+	assert_int_equal(plan_cache_set_root(again, "/b"), 0);
+	plan_cache_key_make(&key, again, 1, "a/b.yaml", b);
+	assert_int_equal(get(again, &key), 0);
+	plan_cache_close(again);
 	struct stat st;
 	assert_int_equal(stat(foreign, &st), 0);
+	/* The cache's own pack is never trimmed, however small the bound. */
+	plan_cache *tiny = NULL;
+	assert_int_equal(plan_cache_open(&tiny, path, PLAN_LANG_EN, &limits, NULL, 1), 0);
+	assert_int_equal(plan_cache_set_root(tiny, "/c"), 0);
+	plan_cache_trim(tiny);
+	plan_cache_key_make(&key, tiny, 1, "a/b.yaml", b);
+	assert_int_equal(get(tiny, &key), 1);
+	plan_cache_close(tiny);
+	plan_cache_close(probe[0]);
+	plan_cache_close(probe[2]);
 	plan_cache_close(cache);
 	plan_file_result_release(&r);
 }
@@ -619,6 +928,8 @@ static void set_twice(void **state)
 		assert_int_equal(plan_set_cache_stats(cold).written, files);
 		assert_int_equal(plan_set_cache_stats(warm).hits, files);
 		assert_int_equal(plan_set_cache_stats(warm).written, 0);
+		/* One file read, the pack, and no entry's file of its own. */
+		assert_int_equal(plan_set_cache_stats(warm).reads, 1);
 		assert_same_diags(plan_set_diags(none), plan_set_diags(warm));
 		assert_same_diags(plan_set_suppressed(none), plan_set_suppressed(warm));
 		assert_int_equal(plan_set_document_count(none), plan_set_document_count(warm));
@@ -651,7 +962,9 @@ int main(void)
 		cmocka_unit_test(round_trip_with_lists),
 		cmocka_unit_test(damaged_bytes),
 		cmocka_unit_test_setup_teardown(put_and_get, make_dir, remove_dir),
-		cmocka_unit_test_setup_teardown(damaged_entries, make_dir, remove_dir),
+		cmocka_unit_test(pack_bytes),
+		cmocka_unit_test_setup_teardown(damaged_pack, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(pack_kept, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(size_bound, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(inside, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(unusable, make_dir, remove_dir),

@@ -10,7 +10,15 @@ cache_fill() {
 	[ -n "$(cache_entries)" ] || { echo "cache_setup.sh: the run kept no entry"; exit 1; }
 }
 
-# Every entry's file, one a line.
+# Every file of the cache (its pack, its stat index), one a line.
 cache_entries() {
 	find "$cache" -type f ! -name '.tmp-*' ! -name trimmed 2>/dev/null | sort
+}
+
+# The pack of the run's plan set: the one there is.
+cache_pack() {
+	pack=$(find "$cache/trees" -name '*.pack' 2>/dev/null)
+	[ -n "$pack" ] && [ "$(echo "$pack" | wc -l)" -eq 1 ] ||
+		{ echo "cache_setup.sh: not one pack: $pack"; exit 1; }
+	echo "$pack"
 }

@@ -10,10 +10,12 @@
  * for the working tree: the two share entries), the file's path, and all
  * else that decides the result: the version and build of the library, the
  * built-in schemas, the messages' language, the limits, and whether trees
- * are pruned. Every entry is checked when read; one that is corrupt,
- * truncated, foreign or of another key is a miss, written anew. Entries are
- * written to a temporary file and renamed into place, so runs sharing the
- * directory never see half an entry. A failing cache (a directory that
+ * are pruned. The entries a run used are kept together in one file per
+ * plan set, a pack, read at the run's first lookup and written anew when
+ * the run closes the cache. Every entry is checked when read; one that is
+ * corrupt, truncated, foreign or of another key is a miss, written anew. A
+ * pack is written to a temporary file and renamed into place, so runs
+ * sharing the directory never see half a pack. A failing cache (a directory that
  * cannot be made or written, a full disk) only makes runs slower: nothing
  * the cache does is ever reported. See README, "The result cache". */
 #ifndef PLAN_CACHE_H
@@ -72,6 +74,12 @@ typedef struct plan_cache plan_cache;
 int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	const plan_limits *limits, const plan_keys *keep, size_t max_bytes);
 
+/* The plan set at `root` (absolute) is the one whose results this cache
+ * looks up and keeps: they are in that set's pack. Call it before the first
+ * plan_cache_get; without it, the pack is that of no root. Returns 0, or -1
+ * (after a lookup, or when memory ran out: the pack stays as it was). */
+int plan_cache_set_root(plan_cache *cache, const char *root);
+
 /* git's blob id of `len` bytes, the id a revision's tree gives the same
  * content. Returns 0, or -1 when it cannot be computed. */
 int plan_cache_blob_id(unsigned char out[PLAN_CACHE_ID_BYTES], const char *data, size_t len);
@@ -87,21 +95,27 @@ void plan_cache_key_make(plan_cache_key *out, const plan_cache *cache, int whole
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
 	plan_file_result *out);
 
-/* Keep `result` under `key`, replacing what is there. Silent: a result that
- * cannot be written is simply not kept. */
+/* Keep `result` under `key`, replacing what is there: held in memory and
+ * written into the pack by plan_cache_close, for the caches opened after
+ * that. Silent: a result that cannot be written is simply not kept. */
 void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	const plan_file_result *result);
 
-/* Counts since plan_cache_open, for tests and benchmarks. */
+/* Counts since plan_cache_open, for tests and benchmarks: lookups that
+ * found a result and that did not, results put (to be written at close),
+ * and files read (the pack, once). */
 typedef struct plan_cache_stats {
-	size_t hits, misses, written;
+	size_t hits, misses, written, reads;
 } plan_cache_stats;
 plan_cache_stats plan_cache_get_stats(const plan_cache *cache);
 
-/* Keep the directory under its bound: when entries were written and the
- * directory was last trimmed an hour ago or more (or a run wrote an eighth
- * of the bound), the entries used longest ago (by access or modification
- * time, the later) are removed until a quarter of the bound is free. Then free the cache; accepts NULL. */
+/* Write the pack anew when this run used or put an entry it does not hold,
+ * or it holds many (more than an eighth) that this run did not use; then
+ * keep the directory under its bound: when a pack was written and the
+ * directory was last trimmed an hour ago or more (or the run wrote an
+ * eighth of the bound), the files used longest ago (packs, stat indexes;
+ * by access or modification time, the later) are removed until a quarter
+ * of the bound is free. Then free the cache; accepts NULL. */
 void plan_cache_close(plan_cache *cache);
 
 /* Trim now, whatever the hour: as plan_cache_close does. */
