@@ -182,22 +182,27 @@ static void test_shared_node_kept_whole_where_whole(void **state)
 
 /* However deep --limit depth= lets a file nest, the copy is made without
  * deep recursion: collections 256 levels down are copied empty. */
-static void test_deep_nesting_is_cut_off(void **state)
+/* Load into fx->file a file whose "id" is a list nested `levels` deep. */
+static void load_deep(fixture *fx, int levels)
 {
-	fixture *fx = *state;
-	enum { LEVELS = 100000 };
 	plan_buf text = PLAN_BUF_INIT;
 	text.max = (size_t)16 << 20;
 	plan_buf_puts(&text, "kind: x\nid:\n");
-	for (int i = 0; i < LEVELS; i++)
+	for (int i = 0; i < levels; i++)
 		plan_buf_puts(&text, "- ");
 	plan_buf_puts(&text, "deep\n");
 	assert_false(text.failed);
 	plan_limits limits = PLAN_LIMITS_INIT;
-	limits.depth = LEVELS + 10;
+	limits.depth = (uint32_t)levels + 10;
 	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text.ptr, text.len, &limits,
 		fx->diags), 0);
 	plan_buf_free(&text);
+}
+
+static void test_deep_nesting_is_cut_off(void **state)
+{
+	fixture *fx = *state;
+	load_deep(fx, 100000);
 	assert_int_equal(plan_diags_count(fx->diags), 0);
 	assert_int_equal(plan_file_prune(&fx->pruned, fx->file, fx->keep), 0);
 	const plan_node *n = plan_node_get(fx->pruned->docs[0].root, "id");
@@ -416,18 +421,7 @@ static void test_compact_keeps_everything(void **state)
 static void test_compact_leaves_a_deep_file_as_it_is(void **state)
 {
 	fixture *fx = *state;
-	enum { LEVELS = 300 };
-	plan_buf text = PLAN_BUF_INIT;
-	plan_buf_puts(&text, "kind: x\nid:\n");
-	for (int i = 0; i < LEVELS; i++)
-		plan_buf_puts(&text, "- ");
-	plan_buf_puts(&text, "deep\n");
-	assert_false(text.failed);
-	plan_limits limits = PLAN_LIMITS_INIT;
-	limits.depth = LEVELS + 10;
-	assert_int_equal(plan_file_load(&fx->file, "plans/p.yaml", text.ptr, text.len, &limits,
-		fx->diags), 0);
-	plan_buf_free(&text);
+	load_deep(fx, 300);
 	/* A copy would be cut at 256 levels: none is made. */
 	assert_int_equal(plan_file_compact(&fx->pruned, fx->file), 1);
 	assert_null(fx->pruned);
