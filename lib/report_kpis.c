@@ -95,44 +95,105 @@ static void read_targets(years *y, const plan_node *targets)
 	}
 }
 
-static void read_followups(years *y, const plan_model *m, const plan_item *kpi,
+/* Each KPI's follow-up entries, gathered in one pass over the follow-ups:
+ * looking for one KPI's among every follow-up's references would cost a
+ * large plan set (thousands of KPIs, tens of thousands of entries) the
+ * product of the two. A counting sort by the KPI's index keeps each KPI's
+ * entries in the order the plan set holds them, which decides which one
+ * wins at the same checkpoint. */
+typedef struct followup_ref {
+	const plan_document *doc;
+	const plan_ref *ref;
+	int checkpoint;
+} followup_ref;
+
+typedef struct followup_index {
+	size_t *start;                /* by item index, nitems + 1: KPI i's entries
+	                               * are refs[start[i]] up to refs[start[i + 1]] */
+	followup_ref *refs;
+} followup_index;
+
+static int counts_for(const plan_ref *ref, int cp, int limit)
+{
+	return cp >= 0 && (limit < 0 || cp <= limit) && ref->role == PLAN_REF_FU_KPI &&
+	       ref->valid && ref->target->kind == PLAN_ITEM_KPI;
+}
+
+static int followup_index_build(followup_index *fi, const plan_model *m,
 	const plan_kpi_options *opt)
 {
 	int limit = opt->upto_year ? opt->upto_year * 4 + (int)opt->upto_period : -1;
-	for (size_t d = 0; d < m->ndocs; d++) {
-		const plan_document *doc = m->docs[d];
-		int cp = doc->kind == PLAN_DOC_UPPFOLJNING ? checkpoint_of(doc) : -1;
-		if (cp < 0 || (limit >= 0 && cp > limit))
-			continue;
-		for (size_t r = 0; r < doc->nrefs; r++) {
-			const plan_ref *ref = &doc->refs[r];
-			double value;
-			if (ref->role != PLAN_REF_FU_KPI || !ref->valid || ref->target != kpi ||
-			    !number_of(plan_node_get(ref->entry, "value"), &value))
-				continue;
-			const plan_node *period = plan_node_get(ref->entry, "period");
-			const char *ptext = period && (period->type == PLAN_NODE_STRING ||
-				period->type == PLAN_NODE_NUMBER) ? period->u.text : NULL;
-			int year = leading_year(ptext);
-			if (!year)
-				year = doc->year;
-			if (!year)
-				continue;
-			plan_kpi_year *row = year_row(y, year);
-			if (!row)
-				continue;
-			size_t at = (size_t)(row - y->rows);
-			/* A later checkpoint knows better; at the same one, the
-			 * first follow-up read keeps its value. */
-			if (y->checkpoint[at] >= cp)
-				continue;
-			y->checkpoint[at] = cp;
-			row->has_outcome = 1;
-			row->outcome_year = year;
-			row->outcome = value;
-			row->period = ptext;
-			row->doc = doc;
+	fi->refs = NULL;
+	if (!(fi->start = calloc(m->nitems + 1, sizeof *fi->start)))
+		return -1;
+	size_t total = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t d = 0; d < m->ndocs; d++) {
+			const plan_document *doc = m->docs[d];
+			int cp = doc->kind == PLAN_DOC_UPPFOLJNING ? checkpoint_of(doc) : -1;
+			for (size_t r = 0; cp >= 0 && r < doc->nrefs; r++) {
+				const plan_ref *ref = &doc->refs[r];
+				if (!counts_for(ref, cp, limit))
+					continue;
+				if (pass == 0)
+					fi->start[ref->target->index + 1]++;
+				else
+					fi->refs[fi->start[ref->target->index]++] =
+						(followup_ref){ doc, ref, cp };
+			}
 		}
+		if (pass == 0) {
+			for (size_t i = 0; i < m->nitems; i++)
+				fi->start[i + 1] += fi->start[i];
+			total = fi->start[m->nitems];
+			if (!(fi->refs = malloc((total ? total : 1) * sizeof *fi->refs)))
+				return -1;
+		}
+	}
+	/* The second pass moved each start to its end, the next one's start:
+	 * shifted one place, they are starts again. */
+	memmove(fi->start + 1, fi->start, m->nitems * sizeof *fi->start);
+	fi->start[0] = 0;
+	return 0;
+}
+
+static void followup_index_free(followup_index *fi)
+{
+	free(fi->start);
+	free(fi->refs);
+}
+
+static void read_followups(years *y, const followup_index *fi, const plan_item *kpi)
+{
+	for (size_t i = fi->start[kpi->index]; i < fi->start[kpi->index + 1]; i++) {
+		const plan_document *doc = fi->refs[i].doc;
+		const plan_ref *ref = fi->refs[i].ref;
+		int cp = fi->refs[i].checkpoint;
+		double value;
+		if (!number_of(plan_node_get(ref->entry, "value"), &value))
+			continue;
+		const plan_node *period = plan_node_get(ref->entry, "period");
+		const char *ptext = period && (period->type == PLAN_NODE_STRING ||
+			period->type == PLAN_NODE_NUMBER) ? period->u.text : NULL;
+		int year = leading_year(ptext);
+		if (!year)
+			year = doc->year;
+		if (!year)
+			continue;
+		plan_kpi_year *row = year_row(y, year);
+		if (!row)
+			continue;
+		size_t at = (size_t)(row - y->rows);
+		/* A later checkpoint knows better; at the same one, the
+		 * first follow-up read keeps its value. */
+		if (y->checkpoint[at] >= cp)
+			continue;
+		y->checkpoint[at] = cp;
+		row->has_outcome = 1;
+		row->outcome_year = year;
+		row->outcome = value;
+		row->period = ptext;
+		row->doc = doc;
 	}
 }
 
@@ -184,7 +245,7 @@ static void judge(const plan_kpi_report *r, plan_kpi_year *row)
 	row->margin = plan_kpi_margin(&v);
 }
 
-static int build_one(plan_kpi_table *t, plan_kpi_report *r, const plan_model *m,
+static int build_one(plan_kpi_table *t, plan_kpi_report *r, const followup_index *fi,
 	const plan_item *kpi, const plan_kpi_options *opt, const char *municipality, years *y)
 {
 	const plan_node *node = kpi->node;
@@ -201,7 +262,7 @@ static int build_one(plan_kpi_table *t, plan_kpi_report *r, const plan_model *m,
 
 	y->n = 0;
 	read_targets(y, plan_node_get(node, "targets"));
-	read_followups(y, m, kpi, opt);
+	read_followups(y, fi, kpi);
 	read_kolada(y, t, r, opt, municipality);
 	if (y->n) {
 		r->years = plan_arena_alloc(t->arena, y->n * sizeof *r->years);
@@ -223,8 +284,12 @@ int plan_kpi_table_build(plan_kpi_table **out, const plan_model *m,
 	*out = NULL;
 	plan_kpi_table *t = calloc(1, sizeof *t);
 	years *y = malloc(sizeof *y);
-	if (!t || !y || !(t->arena = plan_arena_new()))
+	followup_index fi = { NULL, NULL };
+	if (!t || !y || !(t->arena = plan_arena_new()) ||
+	    !(t->by_index = plan_arena_alloc(t->arena, (m->nitems ? m->nitems : 1) * sizeof *t->by_index)) ||
+	    followup_index_build(&fi, m, opt) < 0)
 		goto fail;
+	t->nitems = m->nitems;
 	size_t n = 0;
 	for (size_t i = 0; i < m->nitems; i++)
 		n += m->items[i]->kind == PLAN_ITEM_KPI;
@@ -236,17 +301,25 @@ int plan_kpi_table_build(plan_kpi_table **out, const plan_model *m,
 		const plan_item *kpi = m->items[i];
 		if (kpi->kind != PLAN_ITEM_KPI || !plan_report_defines(m, kpi))
 			continue;
-		if (build_one(t, &t->kpis[t->nkpis], m, kpi, opt, municipality, y) < 0)
+		if (build_one(t, &t->kpis[t->nkpis], &fi, kpi, opt, municipality, y) < 0)
 			goto fail;
+		t->by_index[kpi->index] = &t->kpis[t->nkpis];
 		t->nkpis++;
 	}
+	followup_index_free(&fi);
 	free(y);
 	*out = t;
 	return 0;
 fail:
+	followup_index_free(&fi);
 	free(y);
 	plan_kpi_table_free(t);
 	return -1;
+}
+
+const plan_kpi_report *plan_kpi_table_find(const plan_kpi_table *t, const plan_item *kpi)
+{
+	return kpi->index < t->nitems ? t->by_index[kpi->index] : NULL;
 }
 
 void plan_kpi_table_free(plan_kpi_table *t)

@@ -38,20 +38,12 @@ static int in_chain(const plan_item *parent, const plan_item *child)
 	}
 }
 
-static const plan_kpi_report *kpi_report(const ctx *c, const plan_item *kpi)
-{
-	for (size_t i = 0; i < c->kpis->nkpis; i++)
-		if (c->kpis->kpis[i].kpi == kpi)
-			return &c->kpis->kpis[i];
-	return NULL;
-}
-
 /* --- the document ---------------------------------------------------------------- */
 
 static void kpi_line(const ctx *c, const plan_item *kpi)
 {
 	plan_report_doc *d = c->d;
-	const plan_kpi_report *r = kpi_report(c, kpi);
+	const plan_kpi_report *r = plan_kpi_table_find(c->kpis, kpi);
 	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_KPI);
 	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	plan_doc_put(d, PLAN_DOC_STRONG, kpi->id);
@@ -216,10 +208,7 @@ static size_t chain(const ctx *c, const plan_item *item, int depth)
 		const plan_item *child = item->children[k];
 		if (!in_chain(item, child) || !plan_report_defines(c->m, child))
 			continue;
-		int seen = 0;
-		for (size_t j = 0; j < k && !seen; j++)
-			seen = item->children[j] == child;
-		if (seen)
+		if (plan_child_repeated(item, k))
 			continue;
 		item_line(c, child, depth);
 		n++;
@@ -801,7 +790,7 @@ static void json_item(const ctx *c, const plan_item *item, int depth)
 		break;
 	}
 	case PLAN_ITEM_KPI: {
-		const plan_kpi_report *r = kpi_report(c, item);
+		const plan_kpi_report *r = plan_kpi_table_find(c->kpis, item);
 		json_key(out, depth + 1, "unit", 0);
 		json_str(out, r ? r->unit : NULL);
 		json_key(out, depth + 1, "direction", 0);
@@ -846,10 +835,7 @@ static void json_item(const ctx *c, const plan_item *item, int depth)
 		const plan_item *child = item->children[k];
 		if (!in_chain(item, child) || !plan_report_defines(m, child))
 			continue;
-		int seen = 0;
-		for (size_t j = 0; j < k && !seen; j++)
-			seen = item->children[j] == child;
-		if (seen)
+		if (plan_child_repeated(item, k))
 			continue;
 		plan_buf_puts(&out->buf, n++ ? "," : "");
 		plan_buf_putc(&out->buf, '\n');

@@ -220,7 +220,7 @@ void site_tree(site *s, plan_report_doc *d, const plan_item *item)
 
 void site_kpi_figures(site *s, plan_report_doc *d, const plan_item *kpi)
 {
-	const plan_kpi_report *r = s->kpi_of[kpi->index];
+	const plan_kpi_report *r = plan_kpi_table_find(s->kpis, kpi);
 	if (!r)
 		return;
 	plan_lang lang = s->lang;

@@ -109,12 +109,9 @@ static int prepare(site *s)
 	ko.upto_year = s->opt->year;
 	if (plan_kpi_table_build(&s->kpis, m, &ko) < 0)
 		return -1;
-	s->kpi_of = calloc(m->nitems ? m->nitems : 1, sizeof *s->kpi_of);
 	s->seen = calloc(m->nitems ? m->nitems : 1, sizeof *s->seen);
-	if (!s->kpi_of || !s->seen)
+	if (!s->seen)
 		return -1;
-	for (size_t i = 0; i < s->kpis->nkpis; i++)
-		s->kpi_of[s->kpis->kpis[i].kpi->index] = &s->kpis->kpis[i];
 	if (m->styrmodell)
 		s->publish = plan_node_get(m->styrmodell->root, "x-publish");
 	site_footer(s);
@@ -127,7 +124,6 @@ static void release(site *s)
 {
 	plan_kpi_table_free(s->kpis);
 	plan_followup_free(s->latest);
-	free(s->kpi_of);
 	free(s->seen);
 	free(s->fu);
 	free(s->fu_first);

@@ -32,7 +32,6 @@ typedef struct site {
 	const char *dir;              /* the temporary folder pages are written to */
 	int dirfd;                    /* that folder, open */
 	plan_kpi_table *kpis;         /* every KPI, outcomes from every follow-up */
-	const plan_kpi_report **kpi_of;   /* by item index: the KPI's report, or NULL */
 	plan_followup *latest;        /* the municipality's newest follow-up, or NULL */
 	/* Follow-up entries by item index: fu[fu_first[i] .. fu_first[i + 1]),
 	 * oldest first. */

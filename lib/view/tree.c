@@ -92,7 +92,7 @@ static const plan_item *next_child(frame *f, const frame *path, size_t depth)
 		while (f->next < item->nchildren) {
 			size_t j = f->next++;
 			const plan_item *child = item->children[j];
-			if (plan_view_level(child) != f->level || (j > 0 && item->children[j - 1] == child))
+			if (plan_view_level(child) != f->level || plan_child_repeated(item, j))
 				continue;
 			if (depth <= MAX_DEPTH && !on_path(path, depth, child))
 				return child;

@@ -130,6 +130,29 @@ static void test_followups(void **state)
 	plan_kpi_table_free(t);
 }
 
+/* Every KPI's report is found by its item, and nothing else has one. */
+static void test_find(void **state)
+{
+	(void)state;
+	const plan_model *m = plan_set_model(set);
+	plan_kpi_table *t = NULL;
+	assert_int_equal(plan_kpi_table_build(&t, m, NULL), 0);
+	size_t found = 0;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const plan_kpi_report *r = plan_kpi_table_find(t, m->items[i]);
+		if (m->items[i]->kind != PLAN_ITEM_KPI) {
+			assert_null(r);
+			continue;
+		}
+		assert_non_null(r);
+		assert_ptr_equal(r->kpi, m->items[i]);
+		found++;
+	}
+	assert_int_equal(found, t->nkpis);
+	assert_ptr_equal(plan_kpi_table_find(t, t->kpis[3].kpi), &t->kpis[3]);
+	plan_kpi_table_free(t);
+}
+
 static char *read_all(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -220,6 +243,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_followups),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_kolada_merge),
 		cmocka_unit_test(test_kolada_errors),
 	};

@@ -103,7 +103,10 @@ struct plan_item {
 	size_t nrefs;
 
 	/* Filled by the link stage. */
-	plan_item **children;         /* items whose valid upward links point here */
+	plan_item **children;         /* items whose valid upward links point here,
+	                               * in the model's order; one that links here
+	                               * twice is here twice, one after the other
+	                               * (plan_child_repeated) */
 	size_t nchildren;
 	uint64_t reached;             /* perspectives of the fullmäktigemål reached */
 	uint64_t perspectives;        /* effective: the declared one, else `reached` */
@@ -218,6 +221,13 @@ int plan_ref_is_upward(const plan_ref *ref);
  * "goal", "assigned_to", "body", "office", "owner", "assignment", "kpis",
  * "kpi", "activity". */
 const char *plan_ref_role_key(plan_ref_role role);
+
+/* True when item->children[k] is the child before it again (an item that
+ * links to `item` twice): what lists each child once skip. */
+static inline int plan_child_repeated(const plan_item *item, size_t k)
+{
+	return k > 0 && item->children[k] == item->children[k - 1];
+}
 
 /* True for kinds that must trace to a fullmäktigemål: direktivmål,
  * nämndmål, kontorsplan goals, KPIs and activities. */

@@ -59,6 +59,9 @@ typedef struct plan_kpi_table {
 	size_t kolada_outcomes;       /* years whose outcome is Kolada's */
 	size_t kolada_overridden;     /* Kolada values a follow-up's value replaced */
 	plan_arena *arena;            /* owns the arrays above */
+	const plan_kpi_report **by_index; /* by item index: the KPI's report, or
+	                               * NULL (plan_kpi_table_find) */
+	size_t nitems;                /* the model's items when it was built */
 } plan_kpi_table;
 
 /* Every KPI of the model (a KPI id defined twice counts once, as defined
@@ -68,6 +71,10 @@ int plan_kpi_table_build(plan_kpi_table **out, const plan_model *model,
 	const plan_kpi_options *options);
 
 void plan_kpi_table_free(plan_kpi_table *table);
+
+/* The report of `kpi` (an item of the model the table was built from), or
+ * NULL when the table has none for it (not a KPI, or a second definition). */
+const plan_kpi_report *plan_kpi_table_find(const plan_kpi_table *table, const plan_item *kpi);
 
 /* The KPI as of `year`: that year's target, and the latest outcome of a year
  * up to `year` (outcome_year says which), judged against that target. */
