@@ -21,16 +21,21 @@ typedef struct slot {
 	int duplicated;       /* defined again: references to it are ambiguous */
 } slot;
 
+/* Building is two stages: each file's documents, items and references
+ * (a part: plan_model_part_build, on any thread, as the file is loaded),
+ * then the parts in order, one id index and every reference resolved
+ * (plan_model_build_parts). A builder serves both: the first with `model`
+ * NULL. */
 typedef struct builder {
 	plan_model *model;
 	plan_arena *arena;
 	plan_diags *diags;
 	int oom;
 
-	plan_item **items;            /* every item, growing */
-	size_t capitems;
-	plan_document **docs;
-	size_t capdocs;
+	plan_item **items;            /* the part's items, growing */
+	size_t nitems, capitems;
+	plan_document **docs;         /* the part's documents, growing */
+	size_t ndocs, capdocs;
 
 	/* The document being built: its items and refs grow here, then move
 	 * into the arena when it is complete. */
@@ -45,8 +50,18 @@ typedef struct builder {
 struct plan_model_private {
 	plan_model public;            /* first, so a plan_model* is this */
 	plan_arena *arena;
+	plan_arena **taken;           /* where parts built apart live (owned) */
+	size_t ntaken;
 	slot *index;
 	size_t capindex;
+};
+
+struct plan_model_part {
+	plan_document **docs;
+	size_t ndocs;
+	plan_item **items;            /* in definition order: each document's own
+	                               * id first, then what it defines */
+	size_t nitems;
 };
 
 /* --- the keys read here, in link.c and in rules_model.c ---------------------- */
@@ -186,14 +201,13 @@ static void finish_item(builder *b, plan_item *item)
 	b->nitem_refs = 0;
 	if (plan_array_reserve((void **)&b->doc_items, &b->capdoc_items, b->ndoc_items + 1,
 	                       sizeof *b->doc_items) < 0 ||
-	    plan_array_reserve((void **)&b->items, &b->capitems, b->model->nitems + 1,
+	    plan_array_reserve((void **)&b->items, &b->capitems, b->nitems + 1,
 	                       sizeof *b->items) < 0) {
 		b->oom = 1;
 		return;
 	}
 	b->doc_items[b->ndoc_items++] = item;
-	item->index = (uint32_t)b->model->nitems;
-	b->items[b->model->nitems++] = item;
+	b->items[b->nitems++] = item;
 }
 
 static void build_goals(builder *b, plan_document *doc, plan_item_kind kind)
@@ -300,11 +314,11 @@ static void build_uppfoljning(builder *b, plan_document *doc)
 			doc_ref(b, get(entry, entries[e].key), entry, entries[e].role);
 }
 
-static void build_styrmodell(builder *b, plan_document *doc)
+/* The perspectives, calendar and thresholds of the model: from the first
+ * styrmodell, the root's own. */
+static void read_styrmodell(builder *b, const plan_document *doc)
 {
 	plan_model *m = b->model;
-	if (m->styrmodell)
-		return;
 	m->styrmodell = doc;
 	const plan_node *list = get(doc->root, "perspectives");
 	size_t n = 0;
@@ -398,17 +412,9 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 	}
 
 	switch (doc->kind) {
-	case PLAN_DOC_STYRMODELL: build_styrmodell(b, doc); break;
-	case PLAN_DOC_ORGANISATION:
-		if (!b->model->organisation)
-			b->model->organisation = doc;
-		build_organisation(b, doc);
-		break;
-	case PLAN_DOC_FLERARSPLAN:
-		if (!b->model->flerarsplan)
-			b->model->flerarsplan = doc;
-		build_flerarsplan(b, doc);
-		break;
+	case PLAN_DOC_STYRMODELL: break;
+	case PLAN_DOC_ORGANISATION: build_organisation(b, doc); break;
+	case PLAN_DOC_FLERARSPLAN: build_flerarsplan(b, doc); break;
 	case PLAN_DOC_VERKSAMHETSPLAN:
 		build_goals(b, doc, PLAN_ITEM_BODY_GOAL);
 		build_planned_assignments(b, doc);
@@ -433,12 +439,12 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 			doc->nrefs = b->ndoc_refs;
 		}
 	}
-	if (plan_array_reserve((void **)&b->docs, &b->capdocs, b->model->ndocs + 1,
+	if (plan_array_reserve((void **)&b->docs, &b->capdocs, b->ndocs + 1,
 	                       sizeof *b->docs) < 0) {
 		b->oom = 1;
 		return;
 	}
-	b->docs[b->model->ndocs++] = doc;
+	b->docs[b->ndocs++] = doc;
 }
 
 /* --- the index ------------------------------------------------------------------ */
@@ -615,52 +621,140 @@ static void resolve_all(builder *b)
 	}
 }
 
-int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfiles,
+static void builder_release(builder *b)
+{
+	free(b->items);
+	free(b->docs);
+	free(b->doc_items);
+	free(b->doc_refs);
+	free(b->item_refs);
+}
+
+/* Copy `n` pointers into the arena: a part's arrays, exactly sized. */
+static void *arena_copy(builder *b, const void *from, size_t n, size_t size)
+{
+	if (!n)
+		return NULL;
+	void *to = plan_arena_alloc_dirty(b->arena, n * size);
+	if (!to) {
+		b->oom = 1;
+		return NULL;
+	}
+	return memcpy(to, from, n * size);
+}
+
+int plan_model_part_build(plan_model_part **out, const plan_file *file, plan_arena *arena)
+{
+	*out = NULL;
+	builder b = { .arena = arena };
+	for (size_t d = 0; d < file->ndocs && !b.oom; d++) {
+		const plan_node *root = file->docs[d].root;
+		if (root && root->type == PLAN_NODE_MAPPING)
+			build_document(&b, file, root);
+	}
+	plan_model_part *part = b.oom ? NULL : plan_arena_alloc(arena, sizeof *part);
+	if (part) {
+		part->docs = arena_copy(&b, b.docs, b.ndocs, sizeof *b.docs);
+		part->ndocs = b.ndocs;
+		part->items = arena_copy(&b, b.items, b.nitems, sizeof *b.items);
+		part->nitems = b.nitems;
+	}
+	builder_release(&b);
+	if (!part || b.oom)
+		return -1;
+	*out = part;
+	return 0;
+}
+
+/* Put the parts together in order (the root's styrmodell.yaml first: it is
+ * the one whose perspectives and calendar count, whatever other files sort
+ * before it), each item numbered by its place. */
+static void gather(builder *b, const plan_file *const *files, plan_model_part **parts,
+	size_t nfiles)
+{
+	plan_model *m = b->model;
+	size_t root_styr = nfiles, ndocs = 0, nitems = 0;
+	for (size_t f = 0; f < nfiles; f++)
+		if (files[f] && strcmp(files[f]->path, "styrmodell.yaml") == 0)
+			root_styr = f;
+	for (size_t f = 0; f < nfiles && !b->oom; f++) {
+		if (!parts[f] && files[f] && plan_model_part_build(&parts[f], files[f], b->arena) < 0)
+			b->oom = 1;
+		if (parts[f]) {
+			ndocs += parts[f]->ndocs;
+			nitems += parts[f]->nitems;
+		}
+	}
+	if (b->oom || !(m->docs = malloc((ndocs ? ndocs : 1) * sizeof *m->docs)) ||
+	    !(m->items = malloc((nitems ? nitems : 1) * sizeof *m->items))) {
+		b->oom = 1;
+		return;
+	}
+	for (size_t step = 0; step <= nfiles; step++) {
+		size_t f = step == 0 ? root_styr : step - 1;
+		if (f >= nfiles || (step > 0 && f == root_styr) || !parts[f])
+			continue;
+		const plan_model_part *part = parts[f];
+		for (size_t d = 0; d < part->ndocs; d++) {
+			plan_document *doc = part->docs[d];
+			m->docs[m->ndocs++] = doc;
+			if (doc->kind == PLAN_DOC_STYRMODELL && !m->styrmodell)
+				read_styrmodell(b, doc);
+			else if (doc->kind == PLAN_DOC_ORGANISATION && !m->organisation)
+				m->organisation = doc;
+			else if (doc->kind == PLAN_DOC_FLERARSPLAN && !m->flerarsplan)
+				m->flerarsplan = doc;
+		}
+		for (size_t i = 0; i < part->nitems; i++) {
+			part->items[i]->index = (uint32_t)m->nitems;
+			m->items[m->nitems++] = part->items[i];
+		}
+	}
+}
+
+int plan_model_build_parts(plan_model **out, const plan_file *const *files,
+	plan_model_part *const *parts, size_t nfiles, plan_arena **arenas, size_t narenas,
 	plan_diags *diags)
 {
 	*out = NULL;
 	struct plan_model_private *m = calloc(1, sizeof *m);
-	if (!m || !(m->arena = plan_arena_new())) {
+	plan_model_part **all = calloc(nfiles ? nfiles : 1, sizeof *all);
+	if (!m || !all || !(m->arena = plan_arena_new()) ||
+	    (narenas && !(m->taken = malloc(narenas * sizeof *m->taken)))) {
+		for (size_t i = 0; i < narenas; i++)
+			plan_arena_free(arenas[i]);
+		if (m)
+			plan_arena_free(m->arena);
 		free(m);
+		free(all);
 		return -1;
 	}
+	if (narenas)
+		memcpy(m->taken, arenas, narenas * sizeof *m->taken);
+	m->ntaken = narenas;
+	if (parts)
+		memcpy(all, parts, nfiles * sizeof *all);
 	m->public.calendar_dr1 = "04-30";
 	m->public.calendar_dr2 = "08-31";
 	builder b = { .model = &m->public, .arena = m->arena, .diags = diags };
-	/* The root's styrmodell.yaml first: it is the one whose perspectives and
-	 * calendar count, whatever other files sort before it. */
-	size_t root_styr = nfiles;
-	for (size_t f = 0; f < nfiles; f++)
-		if (files[f] && strcmp(files[f]->path, "styrmodell.yaml") == 0)
-			root_styr = f;
-	for (size_t step = 0; step <= nfiles && !b.oom; step++) {
-		size_t f = step == 0 ? root_styr : step - 1;
-		if (f >= nfiles || (step > 0 && f == root_styr))
-			continue;
-		const plan_file *file = files[f];
-		if (!file)
-			continue;
-		for (size_t d = 0; d < file->ndocs && !b.oom; d++) {
-			const plan_node *root = file->docs[d].root;
-			if (root && root->type == PLAN_NODE_MAPPING)
-				build_document(&b, file, root);
-		}
-	}
-	m->public.items = b.items;
-	m->public.docs = b.docs;
+	gather(&b, files, all, nfiles);
+	free(all);
 	if (!b.oom)
 		build_index(&b, m);
 	if (!b.oom)
 		resolve_all(&b);
-	free(b.doc_items);
-	free(b.doc_refs);
-	free(b.item_refs);
 	if (b.oom || plan_diags_oom(diags)) {
 		plan_model_free(&m->public);
 		return -1;
 	}
 	*out = &m->public;
 	return 0;
+}
+
+int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfiles,
+	plan_diags *diags)
+{
+	return plan_model_build_parts(out, files, NULL, nfiles, NULL, 0, diags);
 }
 
 void plan_model_free(plan_model *model)
@@ -674,6 +768,9 @@ void plan_model_free(plan_model *model)
 	free(model->docs);
 	free(m->index);
 	plan_arena_free(m->arena);
+	for (size_t i = 0; i < m->ntaken; i++)
+		plan_arena_free(m->taken[i]);
+	free(m->taken);
 	free(m);
 }
 

@@ -379,11 +379,17 @@ typedef struct load_ctx {
 	const plan_keep *keep;
 } load_ctx;
 
-static plan_file *load_for_pool(void *ctx, const char *path, plan_diags *diags,
-	plan_suppressions **sup)
+/* The file, and its part of the model built at once, on this thread: its
+ * trees were just made or read back, and are still in the processor's
+ * cache. A part that cannot be built is built with the model instead. */
+static plan_file *load_for_pool(void *ctx, plan_arena *arena, const char *path,
+	plan_diags *diags, plan_suppressions **sup, plan_model_part **part)
 {
 	const load_ctx *c = ctx;
-	return load_one(c->source, c->cache, path, c->limits, c->keep, diags, sup);
+	plan_file *file = load_one(c->source, c->cache, path, c->limits, c->keep, diags, sup);
+	if (file && plan_model_part_build(part, file, arena) < 0)
+		*part = NULL;
+	return file;
 }
 
 static unsigned default_jobs(void)
@@ -487,6 +493,9 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	set_pool *pool = NULL;
 	plan_diags **file_diags = NULL;     /* per file, in the listing's order */
 	plan_suppressions **file_sups = NULL;
+	plan_model_part **parts = NULL;     /* per file, built by the pool */
+	plan_arena **arenas = NULL;         /* the parts' */
+	long narenas = 0;
 	plan_keep *keep = NULL;
 	plan_cache *cache = NULL;
 	plan_cache_index *index = NULL;
@@ -559,8 +568,10 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	set->files = calloc(set->nfiles ? set->nfiles : 1, sizeof *set->files);
 	file_diags = calloc(set->nfiles ? set->nfiles : 1, sizeof *file_diags);
 	file_sups = calloc(set->nfiles ? set->nfiles : 1, sizeof *file_sups);
-	if (!set->files || !file_diags || !file_sups ||
-	    set_pool_finish(pool, paths, set->nfiles, set->files, file_diags, file_sups) < 0)
+	parts = calloc(set->nfiles ? set->nfiles : 1, sizeof *parts);
+	if (!set->files || !file_diags || !file_sups || !parts ||
+	    set_pool_finish(pool, paths, set->nfiles, set->files, file_diags, file_sups,
+	                    parts) < 0)
 		goto oom;
 	for (size_t i = 0; i < set->nfiles; i++)
 		if (strcmp(paths[i], STYRMODELL) == 0 && styrmodell) {
@@ -591,11 +602,18 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	for (size_t i = 0; i < set->nfiles; i++)
 		if (!set->files[i] || set->files[i]->truncated)
 			complete = 0;
-	plan_diags *link_diags = complete ? set->diags : diags_new(options->lang);
-	if (!link_diags)
+	/* The model takes the arenas, whatever comes of building it. */
+	if ((narenas = set_pool_take_arenas(pool, &arenas)) < 0)
 		goto oom;
-	int failed = plan_model_build(&set->model, (const plan_file *const *)set->files,
-	                              set->nfiles, link_diags) < 0 ||
+	plan_diags *link_diags = complete ? set->diags : diags_new(options->lang);
+	if (!link_diags) {
+		for (long i = 0; i < narenas; i++)
+			plan_arena_free(arenas[i]);
+		goto oom;
+	}
+	int failed = plan_model_build_parts(&set->model, (const plan_file *const *)set->files,
+	                                    parts, set->nfiles, arenas, (size_t)narenas,
+	                                    link_diags) < 0 ||
 	             plan_model_link(set->model, link_diags) < 0 ||
 	             plan_rules_model(set->model, link_diags) < 0;
 	if (!complete)
@@ -630,6 +648,8 @@ cleanup:
 		for (size_t i = 0; i < set->nfiles; i++)
 			plan_suppressions_free(file_sups[i]);
 	free(file_sups);
+	free(parts);
+	free(arenas);
 	plan_suppressions_free(styr_sup);
 	free(globs);
 	plan_keep_free(keep);

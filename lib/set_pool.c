@@ -20,8 +20,15 @@ typedef struct job {
 	plan_file *file;
 	plan_diags *diags;
 	plan_suppressions *sup;
+	plan_model_part *part;    /* in the arena of the thread that loaded it */
 	int claimed;              /* matched to a path of the listing */
 } job;
+
+/* A thread of the pool: the caller's is number 0. */
+typedef struct worker {
+	struct set_pool *pool;
+	plan_arena *arena;        /* made by the thread at its first file */
+} worker;
 
 struct set_pool {
 	set_pool_load *load;
@@ -34,6 +41,7 @@ struct set_pool {
 	int oom;
 	pthread_t *threads;
 	unsigned nthreads;
+	worker *workers;          /* nthreads + 1: the caller's first */
 	int joined;
 	pthread_mutex_t lock;
 	pthread_cond_t more;
@@ -46,21 +54,25 @@ static void note_oom(set_pool *p)
 	pthread_mutex_unlock(&p->lock);
 }
 
-static void run(set_pool *p, job *j)
+static void run(worker *w, job *j)
 {
+	set_pool *p = w->pool;
 	if (strcmp(j->path, p->skip) == 0)
 		return;
-	if (!(j->diags = plan_diags_new())) {
+	if (!w->arena)
+		w->arena = plan_arena_new();
+	if (!w->arena || !(j->diags = plan_diags_new())) {
 		note_oom(p);
 		return;
 	}
 	plan_diags_set_lang(j->diags, p->lang);
-	j->file = p->load(p->ctx, j->path, j->diags, &j->sup);
+	j->file = p->load(p->ctx, w->arena, j->path, j->diags, &j->sup, &j->part);
 }
 
 static void *work(void *arg)
 {
-	set_pool *p = arg;
+	worker *w = arg;
+	set_pool *p = w->pool;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		while (p->next >= p->count && !p->done)
@@ -69,7 +81,7 @@ static void *work(void *arg)
 			break;
 		job *j = p->jobs[p->next++];
 		pthread_mutex_unlock(&p->lock);
-		run(p, j);
+		run(w, j);
 		pthread_mutex_lock(&p->lock);
 	}
 	pthread_mutex_unlock(&p->lock);
@@ -119,11 +131,20 @@ int set_pool_start(set_pool **out, unsigned jobs, plan_lang lang, set_pool_load 
 		free(p);
 		return -1;
 	}
+	if (!(p->workers = calloc(jobs ? jobs : 1, sizeof *p->workers))) {
+		pthread_cond_destroy(&p->more);
+		pthread_mutex_destroy(&p->lock);
+		free(p);
+		return -1;
+	}
+	for (unsigned i = 0; i < (jobs ? jobs : 1); i++)
+		p->workers[i].pool = p;
 	/* The caller is one of the `jobs`: it lists first, then works. A
 	 * thread that cannot be started only leaves the others more to do. */
 	if (jobs > 1 && (p->threads = calloc(jobs - 1, sizeof *p->threads)))
 		while (p->nthreads < jobs - 1 &&
-		       pthread_create(&p->threads[p->nthreads], NULL, work, p) == 0)
+		       pthread_create(&p->threads[p->nthreads], NULL, work,
+		                      &p->workers[p->nthreads + 1]) == 0)
 			p->nthreads++;
 	*out = p;
 	return 0;
@@ -148,7 +169,7 @@ static void join(set_pool *p, int finish)
 	pthread_cond_broadcast(&p->more);
 	pthread_mutex_unlock(&p->lock);
 	if (finish)
-		work(p);
+		work(&p->workers[0]);
 	for (unsigned i = 0; i < p->nthreads; i++)
 		pthread_join(p->threads[i], NULL);
 	p->joined = 1;
@@ -191,7 +212,7 @@ static job *claim(const by_path *t, const char *path)
 }
 
 int set_pool_finish(set_pool *p, const char *const *paths, size_t n, plan_file **files,
-	plan_diags **diags, plan_suppressions **sups)
+	plan_diags **diags, plan_suppressions **sups, plan_model_part **parts)
 {
 	/* No one adds jobs now but this thread: the told-of ones can be read
 	 * without the lock (the workers only write into the jobs). */
@@ -215,6 +236,7 @@ int set_pool_finish(set_pool *p, const char *const *paths, size_t n, plan_file *
 		files[i] = j ? j->file : NULL;
 		diags[i] = j ? j->diags : NULL;
 		sups[i] = j ? j->sup : NULL;
+		parts[i] = j ? j->part : NULL;
 		if (j)
 			j->file = NULL, j->diags = NULL, j->sup = NULL;
 		else
@@ -222,6 +244,25 @@ int set_pool_finish(set_pool *p, const char *const *paths, size_t n, plan_file *
 	}
 	free(at);
 	return rc;
+}
+
+long set_pool_take_arenas(set_pool *p, plan_arena ***out)
+{
+	*out = NULL;
+	size_t n = 0;
+	for (unsigned i = 0; i <= p->nthreads; i++)
+		n += p->workers[i].arena != NULL;
+	if (!n)
+		return 0;
+	if (!(*out = malloc(n * sizeof **out)))
+		return -1;
+	n = 0;
+	for (unsigned i = 0; i <= p->nthreads; i++)
+		if (p->workers[i].arena) {
+			(*out)[n++] = p->workers[i].arena;
+			p->workers[i].arena = NULL;
+		}
+	return (long)n;
 }
 
 void set_pool_free(set_pool *p)
@@ -239,6 +280,9 @@ void set_pool_free(set_pool *p)
 	}
 	free(p->jobs);
 	free(p->threads);
+	for (unsigned i = 0; i <= p->nthreads; i++)
+		plan_arena_free(p->workers[i].arena);
+	free(p->workers);
 	pthread_cond_destroy(&p->more);
 	pthread_mutex_destroy(&p->lock);
 	free(p);

@@ -370,6 +370,63 @@ static void test_directive_owner_is_a_bolag(void **state)
 	assert_non_null(strstr(d->message, "not a bolag"));
 }
 
+/* Parts built apart, in arenas of their own and some not at all, give the
+ * model plan_model_build gives: the same documents and items in the same
+ * order and numbering, the root's styrmodell first though it sorts last,
+ * the same references resolved and the same faults. */
+static void test_parts_built_apart(void **state)
+{
+	(void)state;
+	add("organisation.yaml", organisation);
+	add("flerarsplan.yaml", flerarsplan);
+	add("sub/styrmodell.yaml", "kind: styrmodell\nperspectives: [{id: x, name: X}]\n");
+	add("vp.yaml", vp_ok);
+	add("vp2.yaml", "kind: verksamhetsplan\nid: VP2\nowner: b2\n"
+	    "goals: [{id: G1, title: T, contributes_to: [KF-9]}]\n");
+	add("styrmodell.yaml", styrmodell);
+	const plan_file *const *files = (const plan_file *const *)fx->files;
+	assert_int_equal(plan_model_build(&fx->model, files, fx->nfiles, fx->diags), 0);
+
+	plan_arena *arenas[2] = { plan_arena_new(), plan_arena_new() };
+	plan_model_part *parts[8] = { NULL };
+	for (size_t f = 0; f < fx->nfiles; f++)
+		if (f != 2)   /* that one is left to the model to build */
+			assert_int_equal(plan_model_part_build(&parts[f], fx->files[f], arenas[f % 2]), 0);
+	plan_diags *diags = plan_diags_new();
+	plan_model *m = NULL;
+	assert_int_equal(plan_model_build_parts(&m, files, parts, fx->nfiles, arenas, 2, diags), 0);
+
+	const plan_model *want = fx->model;
+	assert_int_equal(m->ndocs, want->ndocs);
+	assert_int_equal(m->nitems, want->nitems);
+	assert_string_equal(m->docs[0]->file->path, "styrmodell.yaml");
+	assert_ptr_equal(m->styrmodell, m->docs[0]);
+	assert_int_equal(m->nperspectives, 2);
+	assert_string_equal(m->organisation->file->path, "organisation.yaml");
+	assert_string_equal(m->flerarsplan->file->path, "flerarsplan.yaml");
+	for (size_t d = 0; d < m->ndocs; d++) {
+		assert_ptr_equal(m->docs[d]->file, want->docs[d]->file);
+		assert_int_equal(m->docs[d]->nitems, want->docs[d]->nitems);
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		const plan_item *a = m->items[i], *b = want->items[i];
+		assert_string_equal(a->id, b->id);
+		assert_int_equal(a->index, i);
+		assert_int_equal(a->redefined, b->redefined);
+		assert_ptr_equal(plan_model_find(m, a->id)->node, plan_model_find(want, b->id)->node);
+		assert_int_equal(a->nrefs, b->nrefs);
+		for (size_t r = 0; r < a->nrefs; r++)
+			assert_true((a->refs[r].target == NULL) == (b->refs[r].target == NULL));
+	}
+	assert_int_equal(plan_diags_count(diags), plan_diags_count(fx->diags));
+	for (size_t i = 0; i < plan_diags_count(diags); i++)
+		assert_string_equal(plan_diags_get(diags, i)->message,
+		                    plan_diags_get(fx->diags, i)->message);
+	assert_true(plan_diags_count(diags) >= 2);   /* duplicate-id G1, unknown KF-9 */
+	plan_model_free(m);
+	plan_diags_free(diags);
+}
+
 static void test_kind_keys(void **state)
 {
 	(void)state;
@@ -396,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_long_chain_needs_no_recursion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directive_goal_between, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directive_owner_is_a_bolag, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_parts_built_apart, setup, teardown),
 		cmocka_unit_test(test_kind_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan/diag.h"
@@ -30,8 +31,10 @@ static int number_of(const char *path)
 	return n;
 }
 
-/* A file of one document whose id is its path, and one diagnostic. */
-static plan_file *load(void *ctx, const char *path, plan_diags *diags, plan_suppressions **sup)
+/* A file of one document whose id is its path, and one diagnostic; its
+ * part of the model from the thread's arena. */
+static plan_file *load(void *ctx, plan_arena *arena, const char *path, plan_diags *diags,
+	plan_suppressions **sup, plan_model_part **part)
 {
 	counts *c = ctx;
 	pthread_mutex_lock(&c->lock);
@@ -45,6 +48,8 @@ static plan_file *load(void *ctx, const char *path, plan_diags *diags, plan_supp
 	if (plan_file_load(&file, path, text, strlen(text), &limits, diags) < 0)
 		return NULL;
 	plan_diags_add(diags, path, 1, 1, "test", NULL, "loaded %s", path);
+	assert_non_null(arena);
+	assert_int_equal(plan_model_part_build(part, file, arena), 0);
 	return file;
 }
 
@@ -73,23 +78,36 @@ static void run(unsigned jobs, int first, int step, int extra)
 	plan_file *files[FILES];
 	plan_diags *diags[FILES];
 	plan_suppressions *sups[FILES];
-	assert_int_equal(set_pool_finish(pool, paths, FILES, files, diags, sups), 0);
+	plan_model_part *parts[FILES];
+	assert_int_equal(set_pool_finish(pool, paths, FILES, files, diags, sups, parts), 0);
 	for (int i = 0; i < FILES; i++) {
 		if (i == 7) {
 			/* loaded apart: never loaded here */
 			assert_int_equal(c.loaded[i], 0);
 			assert_null(files[i]);
 			assert_null(diags[i]);
+			assert_null(parts[i]);
 			continue;
 		}
 		assert_int_equal(c.loaded[i], 1);
 		assert_non_null(files[i]);
+		assert_non_null(parts[i]);
 		assert_string_equal(files[i]->path, paths[i]);
 		assert_int_equal(plan_diags_count(diags[i]), 1);
 		assert_string_equal(plan_diags_get(diags[i], 0)->file, paths[i]);
 		plan_file_free(files[i]);
 		plan_diags_free(diags[i]);
 	}
+	/* One arena for each thread that loaded a file: at least one, and
+	 * never more than `jobs`; taken once, the pool has none left. */
+	plan_arena **arenas = NULL;
+	long n = set_pool_take_arenas(pool, &arenas);
+	assert_true(n >= 1 && n <= (long)jobs);
+	for (long i = 0; i < n; i++)
+		plan_arena_free(arenas[i]);
+	free(arenas);
+	assert_int_equal(set_pool_take_arenas(pool, &arenas), 0);
+	assert_null(arenas);
 	set_pool_free(pool);
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plan/arena.h"
 #include "plan/diag.h"
 #include "plan/lang.h"
 #include "plan/load.h"
@@ -168,6 +169,26 @@ int plan_model_build(plan_model **out, const plan_file *const *files, size_t nfi
 	plan_diags *diags);
 
 void plan_model_free(plan_model *model);
+
+/* One file's documents, items and references, built apart from the rest:
+ * the part of building that needs nothing but the file, so that it can run
+ * on the thread that loaded the file, while its trees are still in the
+ * processor's cache. */
+typedef struct plan_model_part plan_model_part;
+
+/* Build the part of `file`, allocated from `arena` (which may hold the
+ * parts of many files, and must live as long as the model built from them:
+ * plan_model_build_parts takes it). Items are numbered when the model is.
+ * Returns 0 with *out set, or -1 when memory ran out. */
+int plan_model_part_build(plan_model_part **out, const plan_file *file, plan_arena *arena);
+
+/* As plan_model_build, with parts[i] built from files[i] already (NULL: it
+ * is built now; `parts` NULL: all are). The model takes the `narenas`
+ * arenas the parts live in and frees them with itself, also when it cannot
+ * be built. The model is the same as plan_model_build's. */
+int plan_model_build_parts(plan_model **out, const plan_file *const *files,
+	plan_model_part *const *parts, size_t nfiles, plan_arena **arenas, size_t narenas,
+	plan_diags *diags);
 
 /* The item with this id, or NULL. */
 plan_item *plan_model_find(const plan_model *model, const char *id);
