@@ -27,8 +27,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "array.h"
 #include "cache_entry.h"
 #include "cache_pack.h"
@@ -36,6 +34,7 @@
 #include "plan/buf.h"
 #include "plan/schema.h"
 #include "plan/version.h"
+#include "sha1.h"
 
 /* cmake/build_id.cmake: a hash of the sources the library was built from. */
 extern const char plan_build_id[];
@@ -190,12 +189,10 @@ static int make_dirs(const char *dir)
 
 /* --- keys -------------------------------------------------------------------- */
 
+/* Keys and settings are hashed as git hashes a blob, like the files. */
 static int sha1(unsigned char out[PLAN_CACHE_ID_BYTES], const void *data, size_t len)
 {
-	git_oid oid;
-	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
-		return -1;
-	memcpy(out, oid.id, PLAN_CACHE_ID_BYTES);
+	plan_git_blob_id(out, data, len);
 	return 0;
 }
 
@@ -280,10 +277,6 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 	plan_cache *cache = calloc(1, sizeof *cache);
 	if (!cache)
 		return -1;
-	if (git_libgit2_init() < 0) {
-		free(cache);
-		return -1;
-	}
 	cache->max_bytes = max_bytes ? max_bytes : PLAN_CACHE_MAX_DEFAULT;
 	cache->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	cache->lang = lang;
@@ -293,7 +286,6 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		if (cache->dirfd >= 0)
 			close(cache->dirfd);
 		free(cache);
-		git_libgit2_shutdown();
 		return -1;
 	}
 	cache->fresh_bytes = (plan_buf)PLAN_BUF_INIT;
@@ -309,7 +301,6 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		if (cache->dirfd >= 0)
 			close(cache->dirfd);
 		free(cache);
-		git_libgit2_shutdown();
 		return -1;
 	}
 	*out = cache;
@@ -622,5 +613,4 @@ void plan_cache_close(plan_cache *cache)
 	free(cache->pack_name);
 	free(cache->dir);
 	free(cache);
-	git_libgit2_shutdown();
 }
