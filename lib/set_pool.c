@@ -12,6 +12,10 @@
 #include "array.h"
 #include "hash.h"
 
+/* How many jobs wait before a sleeping worker is woken for them; the end
+ * of the listing wakes every worker whatever is left. */
+#define WAKE_BATCH 16
+
 /* One file to load, and what loading it gave until it is placed. Jobs are
  * allocated one by one so that a worker holding one never sees it move
  * when the list of jobs grows. */
@@ -37,6 +41,7 @@ struct set_pool {
 	const char *skip;
 	job **jobs;               /* in the order told of; grows under the lock */
 	size_t count, cap, next;
+	unsigned waiting;         /* workers asleep for want of jobs */
 	int done;                 /* nothing more will be told of */
 	int oom;
 	pthread_t *threads;
@@ -75,8 +80,11 @@ static void *work(void *arg)
 	set_pool *p = w->pool;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (p->next >= p->count && !p->done)
+		while (p->next >= p->count && !p->done) {
+			p->waiting++;
 			pthread_cond_wait(&p->more, &p->lock);
+			p->waiting--;
+		}
 		if (p->next >= p->count)
 			break;
 		job *j = p->jobs[p->next++];
@@ -99,7 +107,11 @@ static job *add(set_pool *p, const char *path)
 	pthread_mutex_lock(&p->lock);
 	if (j && plan_array_reserve((void **)&p->jobs, &p->cap, p->count + 1, sizeof *p->jobs) == 0) {
 		p->jobs[p->count++] = j;
-		pthread_cond_signal(&p->more);
+		/* Woken for a few jobs at a time: when the workers keep up with
+		 * the listing (files the cache has), waking one for each file
+		 * was two system calls a file on the listing's thread. */
+		if (p->waiting && p->count - p->next >= WAKE_BATCH)
+			pthread_cond_signal(&p->more);
 	} else {
 		if (j)
 			free(j->path);
