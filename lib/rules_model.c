@@ -156,13 +156,16 @@ static void check_period_length(const plan_model *m, plan_diags *diags)
  * them, and duplicate-id is the one fault reported. */
 static void mark_duplicates(ctx *c)
 {
+	/* The model marks each definition after the first: only those need
+	 * the index, for the first. */
 	for (size_t i = 0; i < c->m->nitems; i++) {
 		const plan_item *item = c->m->items[i];
+		if (!item->redefined)
+			continue;
 		const plan_item *first = plan_model_find(c->m, item->id);
-		if (first && first != item) {
-			c->flags[item->index] |= F_DUP;
+		c->flags[item->index] |= F_DUP;
+		if (first)
 			c->flags[first->index] |= F_DUP;
-		}
 	}
 }
 
