@@ -18,8 +18,29 @@
 
 typedef struct slot {
 	plan_item *item;      /* the first definition (its id is the key); NULL: free */
-	int duplicated;       /* defined again: references to it are ambiguous */
+	uint32_t hash;        /* id_hash of its id: most probes end on it, without
+	                       * a look at the id's text elsewhere in memory */
+	uint32_t duplicated;  /* defined again: references to it are ambiguous */
 } slot;
+
+/* The index's hash of an id. The text of ids and the items are all over
+ * memory (in each file's trees and parts): the hashes are taken while the
+ * files are built, on their threads, and the index compares them before any
+ * text. */
+static uint32_t id_hash(const char *id)
+{
+	uint64_t h = plan_hash_string(id);
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Looking a few places ahead: building the index and resolving are a
+ * cache miss a step when the plan set is large. */
+#define AHEAD 8
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 /* Building is two stages: each file's documents, items and references
  * (a part: plan_model_part_build, on any thread, as the file is loaded),
@@ -34,6 +55,8 @@ typedef struct builder {
 
 	plan_item **items;            /* the part's items, growing */
 	size_t nitems, capitems;
+	uint32_t *hashes;             /* id_hash of each item's id */
+	size_t caphashes;
 	plan_document **docs;         /* the part's documents, growing */
 	size_t ndocs, capdocs;
 
@@ -61,6 +84,7 @@ struct plan_model_part {
 	size_t ndocs;
 	plan_item **items;            /* in definition order: each document's own
 	                               * id first, then what it defines */
+	uint32_t *hashes;             /* id_hash of each item's id */
 	size_t nitems;
 };
 
@@ -142,7 +166,8 @@ static void add_ref_to(builder *b, plan_ref **refs, size_t *n, size_t *cap,
 		b->oom = 1;
 		return;
 	}
-	(*refs)[(*n)++] = (plan_ref){ .id = id, .node = node, .entry = entry, .role = (uint8_t)role };
+	(*refs)[(*n)++] = (plan_ref){ .id = id, .node = node, .entry = entry, .role = (uint8_t)role,
+	                              .hash = id_hash(id) };
 }
 
 static void doc_ref(builder *b, const plan_node *node, const plan_node *entry, plan_ref_role role)
@@ -202,11 +227,14 @@ static void finish_item(builder *b, plan_item *item)
 	if (plan_array_reserve((void **)&b->doc_items, &b->capdoc_items, b->ndoc_items + 1,
 	                       sizeof *b->doc_items) < 0 ||
 	    plan_array_reserve((void **)&b->items, &b->capitems, b->nitems + 1,
-	                       sizeof *b->items) < 0) {
+	                       sizeof *b->items) < 0 ||
+	    plan_array_reserve((void **)&b->hashes, &b->caphashes, b->nitems + 1,
+	                       sizeof *b->hashes) < 0) {
 		b->oom = 1;
 		return;
 	}
 	b->doc_items[b->ndoc_items++] = item;
+	b->hashes[b->nitems] = id_hash(item->id);
 	b->items[b->nitems++] = item;
 }
 
@@ -449,15 +477,16 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 
 /* --- the index ------------------------------------------------------------------ */
 
-static slot *find_slot(slot *table, size_t cap, const char *id)
+static slot *find_slot(slot *table, size_t cap, const char *id, uint32_t hash)
 {
-	size_t i = (size_t)plan_hash_string(id) & (cap - 1);
-	while (table[i].item && strcmp(table[i].item->id, id) != 0)
+	size_t i = hash & (cap - 1);
+	while (table[i].item && (table[i].hash != hash || strcmp(table[i].item->id, id) != 0))
 		i = (i + 1) & (cap - 1);
 	return &table[i];
 }
 
-static void build_index(builder *b, struct plan_model_private *m)
+/* `hashes` are id_hash of each item's id, in the items' order. */
+static void build_index(builder *b, struct plan_model_private *m, const uint32_t *hashes)
 {
 	size_t cap = 16;
 	while (cap < m->public.nitems * 2 + 1)
@@ -469,10 +498,13 @@ static void build_index(builder *b, struct plan_model_private *m)
 	}
 	m->capindex = cap;
 	for (size_t i = 0; i < m->public.nitems; i++) {
+		if (i + AHEAD < m->public.nitems)
+			PREFETCH(&m->index[hashes[i + AHEAD] & (cap - 1)]);
 		plan_item *item = m->public.items[i];
-		slot *s = find_slot(m->index, cap, item->id);
+		slot *s = find_slot(m->index, cap, item->id, hashes[i]);
 		if (!s->item) {
 			s->item = item;
+			s->hash = hashes[i];
 			continue;
 		}
 		const plan_item *first = s->item;
@@ -494,7 +526,7 @@ plan_item *plan_model_find(const plan_model *model, const char *id)
 	const struct plan_model_private *m = (const struct plan_model_private *)model;
 	if (!m->capindex)
 		return NULL;
-	return find_slot(m->index, m->capindex, id)->item;
+	return find_slot(m->index, m->capindex, id, id_hash(id))->item;
 }
 
 int plan_model_perspective(const plan_model *model, const char *id)
@@ -546,7 +578,7 @@ static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_
 	size_t *suggestions)
 {
 	const struct plan_model_private *m = (const struct plan_model_private *)b->model;
-	const slot *s = find_slot(m->index, m->capindex, ref->id);
+	const slot *s = find_slot(m->index, m->capindex, ref->id, ref->hash);
 	/* A reference to a duplicated id is left unresolved without a word:
 	 * the duplicate-id diagnostic is the fault, and guessing which
 	 * definition was meant would only add faults that are not there. */
@@ -578,6 +610,39 @@ static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_
 	plan_buf_free(&key);
 }
 
+/* The owner of what `doc` defines, from its `owner:` reference. */
+static void find_owner(plan_document *doc)
+{
+	for (size_t r = 0; r < doc->nrefs; r++) {
+		plan_ref *ref = &doc->refs[r];
+		/* An ägardirektiv given to a body that is no bolag
+		 * (wrong-level-link) belongs to no one: its goals
+		 * are not that body's. */
+		if (ref->role == PLAN_REF_OWNER && ref->target &&
+		    plan_ref_allows(doc, -1, PLAN_REF_OWNER, ref->target->kind) &&
+		    (doc->kind != PLAN_DOC_AGARDIREKTIV || ref->target->company))
+			doc->owner = ref->target;
+	}
+}
+
+/* An item's owner (its document's, for all but the document's own id),
+ * organisational parent, as far as its kind allows, and perspective. */
+static void place_item(const plan_model *m, plan_item *item)
+{
+	if (item != item->doc->self)
+		item->owner = item->doc->owner;
+	for (size_t r = 0; r < item->nrefs; r++) {
+		plan_ref *ref = &item->refs[r];
+		if (ref->target && plan_ref_allows(item->doc, item->kind, ref->role, ref->target->kind) &&
+		    (ref->role == PLAN_REF_BODY || ref->role == PLAN_REF_OFFICE))
+			item->parent = ref->target;
+	}
+	if (item->perspective)
+		item->perspective_index = plan_model_perspective(m, item->perspective->u.text);
+}
+
+/* Documents first, for their owners; then each item once, all it needs
+ * done while it is in the processor's cache. */
 static void resolve_all(builder *b)
 {
 	plan_model *m = b->model;
@@ -586,44 +651,31 @@ static void resolve_all(builder *b)
 		plan_document *doc = m->docs[d];
 		for (size_t r = 0; r < doc->nrefs; r++)
 			resolve(b, doc, NULL, &doc->refs[r], &suggestions);
+		find_owner(doc);
 	}
+	const struct plan_model_private *pm = (const struct plan_model_private *)m;
 	for (size_t i = 0; i < m->nitems; i++) {
+		/* Each step a miss ahead: the item, its references, their slot. */
+		if (i + 2 * AHEAD < m->nitems)
+			PREFETCH(m->items[i + 2 * AHEAD]);
+		if (i + AHEAD < m->nitems)
+			PREFETCH(m->items[i + AHEAD]->refs);
+		if (i + AHEAD / 2 < m->nitems && m->items[i + AHEAD / 2]->nrefs) {
+			const plan_ref *ahead = &m->items[i + AHEAD / 2]->refs[0];
+			PREFETCH(&pm->index[ahead->hash & (pm->capindex - 1)]);
+			PREFETCH(ahead->id);
+		}
 		plan_item *item = m->items[i];
 		for (size_t r = 0; r < item->nrefs; r++)
 			resolve(b, item->doc, item, &item->refs[r], &suggestions);
-	}
-	/* Owners and organisational parents, as far as their kinds allow. */
-	for (size_t d = 0; d < m->ndocs; d++) {
-		plan_document *doc = m->docs[d];
-		for (size_t r = 0; r < doc->nrefs; r++) {
-			plan_ref *ref = &doc->refs[r];
-			/* An ägardirektiv given to a body that is no bolag
-			 * (wrong-level-link) belongs to no one: its goals
-			 * are not that body's. */
-			if (ref->role == PLAN_REF_OWNER && ref->target &&
-			    plan_ref_allows(doc, -1, PLAN_REF_OWNER, ref->target->kind) &&
-			    (doc->kind != PLAN_DOC_AGARDIREKTIV || ref->target->company))
-				doc->owner = ref->target;
-		}
-		for (size_t i = 0; i < doc->nitems; i++)
-			doc->items[i]->owner = doc->owner;
-	}
-	for (size_t i = 0; i < m->nitems; i++) {
-		plan_item *item = m->items[i];
-		for (size_t r = 0; r < item->nrefs; r++) {
-			plan_ref *ref = &item->refs[r];
-			if (ref->target && plan_ref_allows(item->doc, item->kind, ref->role, ref->target->kind) &&
-			    (ref->role == PLAN_REF_BODY || ref->role == PLAN_REF_OFFICE))
-				item->parent = ref->target;
-		}
-		if (item->perspective)
-			item->perspective_index = plan_model_perspective(m, item->perspective->u.text);
+		place_item(m, item);
 	}
 }
 
 static void builder_release(builder *b)
 {
 	free(b->items);
+	free(b->hashes);
 	free(b->docs);
 	free(b->doc_items);
 	free(b->doc_refs);
@@ -657,6 +709,7 @@ int plan_model_part_build(plan_model_part **out, const plan_file *file, plan_are
 		part->docs = arena_copy(&b, b.docs, b.ndocs, sizeof *b.docs);
 		part->ndocs = b.ndocs;
 		part->items = arena_copy(&b, b.items, b.nitems, sizeof *b.items);
+		part->hashes = arena_copy(&b, b.hashes, b.nitems, sizeof *b.hashes);
 		part->nitems = b.nitems;
 	}
 	builder_release(&b);
@@ -670,7 +723,7 @@ int plan_model_part_build(plan_model_part **out, const plan_file *file, plan_are
  * the one whose perspectives and calendar count, whatever other files sort
  * before it), each item numbered by its place. */
 static void gather(builder *b, const plan_file *const *files, plan_model_part **parts,
-	size_t nfiles)
+	size_t nfiles, uint32_t **hashes)
 {
 	plan_model *m = b->model;
 	size_t root_styr = nfiles, ndocs = 0, nitems = 0;
@@ -686,7 +739,8 @@ static void gather(builder *b, const plan_file *const *files, plan_model_part **
 		}
 	}
 	if (b->oom || !(m->docs = malloc((ndocs ? ndocs : 1) * sizeof *m->docs)) ||
-	    !(m->items = malloc((nitems ? nitems : 1) * sizeof *m->items))) {
+	    !(m->items = malloc((nitems ? nitems : 1) * sizeof *m->items)) ||
+	    !(*hashes = malloc((nitems ? nitems : 1) * sizeof **hashes))) {
 		b->oom = 1;
 		return;
 	}
@@ -707,6 +761,7 @@ static void gather(builder *b, const plan_file *const *files, plan_model_part **
 		}
 		for (size_t i = 0; i < part->nitems; i++) {
 			part->items[i]->index = (uint32_t)m->nitems;
+			(*hashes)[m->nitems] = part->hashes[i];
 			m->items[m->nitems++] = part->items[i];
 		}
 	}
@@ -737,10 +792,12 @@ int plan_model_build_parts(plan_model **out, const plan_file *const *files,
 	m->public.calendar_dr1 = "04-30";
 	m->public.calendar_dr2 = "08-31";
 	builder b = { .model = &m->public, .arena = m->arena, .diags = diags };
-	gather(&b, files, all, nfiles);
+	uint32_t *hashes = NULL;
+	gather(&b, files, all, nfiles, &hashes);
 	free(all);
 	if (!b.oom)
-		build_index(&b, m);
+		build_index(&b, m, hashes);
+	free(hashes);
 	if (!b.oom)
 		resolve_all(&b);
 	if (b.oom || plan_diags_oom(diags)) {

@@ -74,6 +74,7 @@ typedef struct plan_ref {
 	                           * an assignment plan), or NULL */
 	plan_item *target;        /* the item it names; NULL when unknown */
 	uint8_t role;             /* plan_ref_role */
+	uint32_t hash;            /* of `id`, for the id index (model.c) */
 	uint8_t valid;            /* target exists, is of a kind the role allows
 	                           * and the link closes no cycle */
 } plan_ref;
