@@ -751,6 +751,7 @@ static void gather(builder *b, const plan_file *const *files, plan_model_part **
 		const plan_model_part *part = parts[f];
 		for (size_t d = 0; d < part->ndocs; d++) {
 			plan_document *doc = part->docs[d];
+			doc->index = (uint32_t)m->ndocs;
 			m->docs[m->ndocs++] = doc;
 			if (doc->kind == PLAN_DOC_STYRMODELL && !m->styrmodell)
 				read_styrmodell(b, doc);

@@ -143,7 +143,9 @@ static int by_owner(const void *a, const void *b)
 	const plan_document *x = *(const plan_document *const *)a, *y = *(const plan_document *const *)b;
 	if (x->owner->index != y->owner->index)
 		return x->owner->index < y->owner->index ? -1 : 1;
-	return x < y ? -1 : x > y;
+	/* Of one owner, in the model's order: the documents' addresses
+	 * depend on the thread that built each. */
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static void organisation_page(site *s)

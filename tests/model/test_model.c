@@ -405,6 +405,7 @@ static void test_parts_built_apart(void **state)
 	assert_string_equal(m->organisation->file->path, "organisation.yaml");
 	assert_string_equal(m->flerarsplan->file->path, "flerarsplan.yaml");
 	for (size_t d = 0; d < m->ndocs; d++) {
+		assert_int_equal(m->docs[d]->index, d);
 		assert_ptr_equal(m->docs[d]->file, want->docs[d]->file);
 		assert_int_equal(m->docs[d]->nitems, want->docs[d]->nitems);
 	}

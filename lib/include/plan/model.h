@@ -116,6 +116,7 @@ struct plan_item {
 
 struct plan_document {
 	uint8_t kind;                 /* plan_doc_kind */
+	uint32_t index;               /* its place in plan_model.docs */
 	const plan_file *file;
 	const plan_node *root;
 	plan_item *self;              /* the document's id as an item, or NULL */
