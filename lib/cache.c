@@ -393,7 +393,7 @@ void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	}
 	fresh_entry fresh;
 	memcpy(fresh.id, key->id, PLAN_CACHE_ID_BYTES);
-	fresh.hash = plan_hash_bytes(PLAN_HASH_START, buf.ptr, buf.len);
+	fresh.hash = plan_checksum(buf.ptr, buf.len);
 	fresh.len = buf.len;
 	/* Kept in memory until the cache is closed, and written into the
 	 * plan set's pack then. */

@@ -1,5 +1,5 @@
 /* cache_pack.h (private): the result cache's entries for one plan set in
- * one file, a pack, read with one read and written whole (aside, then
+ * one file, a pack, mapped (or read with one read) and written whole (aside, then
  * renamed), so that a run costs one file's open and read however many
  * files it takes from the cache.
  *
@@ -28,18 +28,19 @@ typedef struct plan_pack_entry {
 	unsigned char id[PLAN_CACHE_ID_BYTES];
 	const unsigned char *bytes;
 	size_t len;
-	uint64_t hash;            /* plan_hash_bytes over the bytes */
+	uint64_t hash;            /* plan_checksum over the bytes */
 } plan_pack_entry;
 
 /* A pack as read: its bytes (owned) and its table within them. */
 typedef struct plan_pack {
-	unsigned char *data;
+	unsigned char *data;      /* read-only when mapped */
 	size_t size;
 	const unsigned char *table;
 	size_t count;             /* entries in the table */
+	int mapped;               /* data is the file mapped, not malloc'd */
 } plan_pack;
 
-#define PLAN_PACK_INIT { NULL, 0, NULL, 0 }
+#define PLAN_PACK_INIT { NULL, 0, NULL, 0, 0 }
 
 /* Take the `size` malloc'd bytes at `data` (the pack owns them from now)
  * as a pack: empty when they are not one. */

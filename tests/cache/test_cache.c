@@ -386,7 +386,7 @@ static plan_pack_entry pack_entry(unsigned char first, const char *bytes)
 	e.id[0] = first;
 	e.bytes = (const unsigned char *)bytes;
 	e.len = strlen(bytes);
-	e.hash = plan_hash_bytes(PLAN_HASH_START, bytes, e.len);
+	e.hash = plan_checksum(bytes, e.len);
 	return e;
 }
 
