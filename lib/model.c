@@ -16,11 +16,13 @@
  * hostile plan set gets plain messages instead of quadratic time. */
 #define MAX_SUGGESTIONS 256
 
+/* Eight bytes a slot: a hundred thousand items take two megabytes. */
 typedef struct slot {
-	plan_item *item;      /* the first definition (its id is the key); NULL: free */
+	uint32_t item : 31;   /* the first definition's index + 1 (its id is the
+	                       * key); 0: free */
+	uint32_t duplicated : 1; /* defined again: references to it are ambiguous */
 	uint32_t hash;        /* id_hash of its id: most probes end on it, without
 	                       * a look at the id's text elsewhere in memory */
-	uint32_t duplicated;  /* defined again: references to it are ambiguous */
 } slot;
 
 /* The index's hash of an id. The text of ids and the items are all over
@@ -477,12 +479,20 @@ static void build_document(builder *b, const plan_file *file, const plan_node *r
 
 /* --- the index ------------------------------------------------------------------ */
 
-static slot *find_slot(slot *table, size_t cap, const char *id, uint32_t hash)
+static slot *find_slot(const struct plan_model_private *m, const char *id, uint32_t hash)
 {
-	size_t i = hash & (cap - 1);
-	while (table[i].item && (table[i].hash != hash || strcmp(table[i].item->id, id) != 0))
-		i = (i + 1) & (cap - 1);
+	size_t mask = m->capindex - 1, i = hash & mask;
+	slot *table = m->index;
+	while (table[i].item && (table[i].hash != hash ||
+	                         strcmp(m->public.items[table[i].item - 1]->id, id) != 0))
+		i = (i + 1) & mask;
 	return &table[i];
+}
+
+/* The item a slot holds, or NULL. */
+static plan_item *slot_item(const struct plan_model_private *m, const slot *s)
+{
+	return s->item ? m->public.items[s->item - 1] : NULL;
 }
 
 /* `hashes` are id_hash of each item's id, in the items' order. */
@@ -491,7 +501,9 @@ static void build_index(builder *b, struct plan_model_private *m, const uint32_t
 	size_t cap = 16;
 	while (cap < m->public.nitems * 2 + 1)
 		cap *= 2;
-	m->index = calloc(cap, sizeof *m->index);
+	/* Slots number items in 31 bits; no plan set within the limits
+	 * comes near, and one past them is refused as too large to hold. */
+	m->index = m->public.nitems < ((size_t)1 << 31) ? calloc(cap, sizeof *m->index) : NULL;
 	if (!m->index) {
 		b->oom = 1;
 		return;
@@ -501,13 +513,13 @@ static void build_index(builder *b, struct plan_model_private *m, const uint32_t
 		if (i + AHEAD < m->public.nitems)
 			PREFETCH(&m->index[hashes[i + AHEAD] & (cap - 1)]);
 		plan_item *item = m->public.items[i];
-		slot *s = find_slot(m->index, cap, item->id, hashes[i]);
+		slot *s = find_slot(m, item->id, hashes[i]);
 		if (!s->item) {
-			s->item = item;
+			s->item = (uint32_t)i + 1;
 			s->hash = hashes[i];
 			continue;
 		}
-		const plan_item *first = s->item;
+		const plan_item *first = slot_item(m, s);
 		s->duplicated = 1;
 		item->redefined = 1;
 		const plan_node *at = plan_node_get(item->node, "id");
@@ -526,7 +538,7 @@ plan_item *plan_model_find(const plan_model *model, const char *id)
 	const struct plan_model_private *m = (const struct plan_model_private *)model;
 	if (!m->capindex)
 		return NULL;
-	return find_slot(m->index, m->capindex, id, id_hash(id))->item;
+	return slot_item(m, find_slot(m, id, id_hash(id)));
 }
 
 int plan_model_perspective(const plan_model *model, const char *id)
@@ -578,13 +590,13 @@ static void resolve(builder *b, plan_document *doc, const plan_item *from, plan_
 	size_t *suggestions)
 {
 	const struct plan_model_private *m = (const struct plan_model_private *)b->model;
-	const slot *s = find_slot(m->index, m->capindex, ref->id, ref->hash);
+	const slot *s = find_slot(m, ref->id, ref->hash);
 	/* A reference to a duplicated id is left unresolved without a word:
 	 * the duplicate-id diagnostic is the fault, and guessing which
 	 * definition was meant would only add faults that are not there. */
 	if (s->duplicated)
 		return;
-	ref->target = s->item;
+	ref->target = slot_item(m, s);
 	if (ref->target)
 		return;
 	const char *guess = NULL;
