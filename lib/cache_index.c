@@ -20,7 +20,8 @@
 #include "hash.h"
 #include "plan/buf.h"
 
-#define MAGIC "plnindex"
+/* "plnindx2": checksums by plan_checksum ("plnindex": FNV-1a, a sixth of the speed) */
+#define MAGIC "plnindx2"
 #define MAGIC_LEN 8
 #define INDEX_MAX ((size_t)256 << 20)
 /* How long after its last change a file's stat is trusted: see the header. */
@@ -72,19 +73,24 @@ static size_t *slot_for(const plan_cache_index *index, const char *path)
 	return &index->slots[i];
 }
 
-/* Room for one more record, the table rebuilt when it is half full. */
-static int reserve(plan_cache_index *index)
+/* Room for `want` records, the table rebuilt when they would fill it more
+ * than half. */
+static int reserve_for(plan_cache_index *index, size_t want)
 {
-	if (index->count == index->cap) {
-		size_t cap = index->cap ? index->cap * 2 : 1024;
+	if (want > index->cap) {
+		size_t cap = index->cap ? index->cap : 1024;
+		while (cap < want)
+			cap *= 2;
 		record *grown = realloc(index->items, cap * sizeof *grown);
 		if (!grown)
 			return -1;
 		index->items = grown;
 		index->cap = cap;
 	}
-	if ((index->count + 1) * 2 > index->nslots) {
-		size_t n = index->nslots ? index->nslots * 2 : 2048;
+	if (want * 2 > index->nslots) {
+		size_t n = index->nslots ? index->nslots : 2048;
+		while (n < want * 2)
+			n *= 2;
 		size_t *slots = calloc(n, sizeof *slots);
 		if (!slots)
 			return -1;
@@ -95,6 +101,11 @@ static int reserve(plan_cache_index *index)
 			*slot_for(index, index->items[i].path) = i + 1;
 	}
 	return 0;
+}
+
+static int reserve(plan_cache_index *index)
+{
+	return reserve_for(index, index->count + 1);
 }
 
 /* Add `r` (taking its path), or replace the record of its path. */
@@ -137,10 +148,15 @@ static void read_index(plan_cache_index *index)
 	for (int i = 0; i < 8; i++)
 		hash |= (uint64_t)data[size - 8 + i] << (8 * i);
 	if (memcmp(data, MAGIC, MAGIC_LEN) != 0 ||
-	    plan_hash_bytes(PLAN_HASH_START, (const char *)data + MAGIC_LEN, size - MAGIC_LEN - 8) != hash)
+	    plan_checksum(data + MAGIC_LEN, size - MAGIC_LEN - 8) != hash)
 		goto done;
 	plan_codec_reader r = { data + MAGIC_LEN, data + size - 8, 0 };
 	uint64_t count = plan_codec_get_uint(&r);
+	/* Room for all at once, not grown and rehashed record by record; a
+	 * count past what the bytes could hold is not believed. */
+	if (count <= (size_t)(r.end - r.p) / (PLAN_CACHE_ID_BYTES + 9) &&
+	    reserve_for(index, (size_t)count) < 0)
+		goto done;
 	for (uint64_t i = 0; i < count && !r.bad; i++) {
 		record rec = { 0 };
 		size_t len = 0;
@@ -264,7 +280,7 @@ static void write_index(const plan_cache_index *index)
 		plan_buf_put(&buf, (const char *)r->blob, PLAN_CACHE_ID_BYTES);
 	}
 	if (!buf.failed) {
-		uint64_t hash = plan_hash_bytes(PLAN_HASH_START, buf.ptr + MAGIC_LEN, buf.len - MAGIC_LEN);
+		uint64_t hash = plan_checksum(buf.ptr + MAGIC_LEN, buf.len - MAGIC_LEN);
 		char tail[8];
 		for (int i = 0; i < 8; i++)
 			tail[i] = (char)(hash >> (8 * i));
