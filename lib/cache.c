@@ -67,9 +67,12 @@ struct plan_cache {
 	                           * back as their strings (cache_entry.h) */
 	int dirfd;                /* the directory, which names are relative to */
 	char *pack_name;          /* "trees/....pack" */
+	char *add_name;           /* "trees/....pack.add": the pack's additions */
 	plan_pack pack;           /* as read at the first lookup */
+	plan_pack add;            /* the additions, read with it */
 	int pack_read;
 	unsigned char *used;      /* per entry of the pack: hit in this run */
+	unsigned char *add_used;  /* per entry of the additions */
 	fresh_entry *fresh;       /* put in this run */
 	size_t nfresh, fresh_cap;
 	plan_buf fresh_bytes;
@@ -297,6 +300,7 @@ int plan_cache_open(plan_cache **out, const char *dir, plan_lang lang,
 		pthread_mutex_destroy(&cache->lock);
 		plan_keep_free(cache->keep);
 		free(cache->pack_name);
+		free(cache->add_name);
 		free(cache->dir);
 		if (cache->dirfd >= 0)
 			close(cache->dirfd);
@@ -327,8 +331,16 @@ int plan_cache_set_root(plan_cache *cache, const char *root)
 		return -1;
 	}
 	free(cache->pack_name);
+	free(cache->add_name);
 	cache->pack_name = plan_buf_detach(&name);
-	return cache->pack_name ? 0 : -1;
+	cache->add_name = NULL;
+	if (cache->pack_name) {
+		plan_buf add = PLAN_BUF_INIT;
+		plan_buf_printf(&add, "%s.add", cache->pack_name);
+		cache->add_name = add.failed ? NULL : plan_buf_detach(&add);
+		plan_buf_free(&add);
+	}
+	return cache->pack_name && cache->add_name ? 0 : -1;
 }
 
 plan_cache_stats plan_cache_get_stats(const plan_cache *cache)
@@ -345,7 +357,8 @@ plan_cache_stats plan_cache_get_stats(const plan_cache *cache)
 
 /* --- entries ------------------------------------------------------------------ */
 
-/* The pack of this cache's plan set, read once, at the first lookup. */
+/* The pack of this cache's plan set and its additions, read once, at the
+ * first lookup. */
 static void read_pack(plan_cache *cache)
 {
 	if (cache->pack_read)
@@ -355,6 +368,21 @@ static void read_pack(plan_cache *cache)
 	cache->stats.reads++;
 	if (cache->pack.count && !(cache->used = calloc(cache->pack.count, 1)))
 		plan_pack_free(&cache->pack);
+	plan_pack_read(&cache->add, cache->dirfd, cache->add_name);
+	if (cache->add.size)
+		cache->stats.reads++;
+	if (cache->add.count && !(cache->add_used = calloc(cache->add.count, 1)))
+		plan_pack_free(&cache->add);
+}
+
+/* The entry `id` of `pack`, decoded into *out: 1, with *at set, on a hit. */
+static int take_from(plan_cache *cache, const plan_pack *pack, const plan_cache_key *key,
+	const char *path, plan_file_result *out, size_t *at)
+{
+	plan_pack_entry entry;
+	return plan_pack_find(pack, key->id, at) == 0 &&
+	       plan_pack_entry_at(pack, *at, 1, &entry) == 0 &&
+	       plan_result_decode(out, path, entry.bytes, entry.len, cache->lang, cache->keep) == 0;
 }
 
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
@@ -364,16 +392,14 @@ int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *pat
 	pthread_mutex_lock(&cache->lock);
 	read_pack(cache);
 	pthread_mutex_unlock(&cache->lock);
-	/* The pack is not changed again until the cache is closed: lookups
-	 * need no lock. */
+	/* The packs are not changed again until the cache is closed: lookups
+	 * need no lock. The additions first: what they hold is newer. */
 	size_t at = 0;
-	plan_pack_entry entry;
-	int hit = plan_pack_find(&cache->pack, key->id, &at) == 0 &&
-	          plan_pack_entry_at(&cache->pack, at, 1, &entry) == 0 &&
-	          plan_result_decode(out, path, entry.bytes, entry.len, cache->lang, cache->keep) == 0;
+	int added = take_from(cache, &cache->add, key, path, out, &at);
+	int hit = added || take_from(cache, &cache->pack, key, path, out, &at);
 	pthread_mutex_lock(&cache->lock);
 	if (hit) {
-		cache->used[at] = 1;
+		(added ? cache->add_used : cache->used)[at] = 1;
 		cache->stats.hits++;
 	} else {
 		cache->stats.misses++;
@@ -409,24 +435,68 @@ void plan_cache_put(plan_cache *cache, const plan_cache_key *key,
 	plan_buf_free(&buf);
 }
 
-/* Write the plan set's pack anew when this run used an entry it did not
- * hold, or it holds many this run did not use: what the run used, copied
- * as it was read, what it put, and, when they are few, the entries it did
- * not use (another revision's, for --base, whose run opens a cache of its
- * own). Returns the bytes written. */
+/* Up to this many entries (for a pack of `count`), what a run puts goes
+ * into the pack's additions, a small file written whole, instead of the
+ * pack being written anew: a run after a one-file change would otherwise
+ * write ten megabytes to keep one entry. */
+static size_t additions_max(size_t count)
+{
+	return count / 8 + 16;
+}
+
+/* Gather the entries of `pack` whose `used` flag is `want` (all, with `want`
+ * -1) into `entries` from *k on. */
+static void gather_entries(const plan_pack *pack, const unsigned char *used, int want,
+	plan_pack_entry *entries, size_t *k)
+{
+	for (size_t i = 0; i < pack->count; i++)
+		if ((want < 0 || (used[i] != 0) == want) &&
+		    plan_pack_entry_at(pack, i, 0, &entries[*k]) == 0)
+			(*k)++;
+}
+
+/* Write `entries` as the file `name`; returns the bytes written. */
+static size_t write_entries(plan_cache *cache, const char *name, plan_pack_entry *entries,
+	size_t k)
+{
+	plan_buf bytes = PLAN_BUF_INIT;
+	bytes.max = PLAN_PACK_MAX;
+	size_t written = 0;
+	if (plan_pack_encode(&bytes, entries, k) >= 0 &&
+	    (mkdirat(cache->dirfd, "trees", 0700) == 0 || errno == EEXIST) &&
+	    plan_pack_write(cache->dirfd, name, bytes.ptr, bytes.len) == 0)
+		written = bytes.len;
+	plan_buf_free(&bytes);
+	return written;
+}
+
+/* Keep what this run put, and let go of what the plan set no longer uses:
+ * - nothing put, and few entries unused: nothing is written;
+ * - put a few, the pack existing and few of it unused: the additions are
+ *   written anew, with what they held and what was put (the pack is left
+ *   as it is);
+ * - else the pack is written anew: what the run used, copied as it was
+ *   read, what it put, and, when they are few, the entries it did not use
+ *   (another revision's, for --base, whose run opens a cache of its own);
+ *   the additions are then in it, and their file goes.
+ * Returns the bytes written. */
 static size_t write_pack(plan_cache *cache)
 {
-	size_t used = 0;
+	size_t used = 0, add_used = 0;
 	for (size_t i = 0; i < cache->pack.count; i++)
 		used += cache->used[i] != 0;
-	size_t unused = cache->pack.count - used;
-	size_t slack = (used + cache->nfresh) / 8 + 16;
+	for (size_t i = 0; i < cache->add.count; i++)
+		add_used += cache->add_used[i] != 0;
+	size_t unused = cache->pack.count - used + cache->add.count - add_used;
+	size_t slack = (used + add_used + cache->nfresh) / 8 + 16;
 	/* A run that took nothing and kept nothing (one that failed early)
 	 * says nothing of what the pack should hold. */
-	if (!cache->nfresh && (unused <= slack || !used))
+	if (!cache->nfresh && (unused <= slack || !(used + add_used)))
 		return 0;
 	int keep_unused = unused <= slack;
-	size_t n = cache->nfresh + (keep_unused ? cache->pack.count : used);
+	int additions = cache->nfresh && keep_unused && cache->pack.count &&
+	                cache->nfresh + cache->add.count <= additions_max(cache->pack.count);
+	size_t n = cache->nfresh + cache->add.count + (keep_unused ? cache->pack.count : used);
 	plan_pack_entry *entries = malloc((n ? n : 1) * sizeof *entries);
 	if (!entries)
 		return 0;
@@ -438,19 +508,22 @@ static size_t write_pack(plan_cache *cache)
 		entries[k].len = f->len;
 		entries[k++].hash = f->hash;
 	}
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < cache->pack.count; i++)
-			if ((pass == 0 ? cache->used[i] : !cache->used[i] && keep_unused) &&
-			    plan_pack_entry_at(&cache->pack, i, 0, &entries[k]) == 0)
-				k++;
-	plan_buf bytes = PLAN_BUF_INIT;
-	bytes.max = PLAN_PACK_MAX;
-	size_t written = 0;
-	if (plan_pack_encode(&bytes, entries, k) >= 0 &&
-	    (mkdirat(cache->dirfd, "trees", 0700) == 0 || errno == EEXIST) &&
-	    plan_pack_write(cache->dirfd, cache->pack_name, bytes.ptr, bytes.len) == 0)
-		written = bytes.len;
-	plan_buf_free(&bytes);
+	size_t written;
+	if (additions) {
+		gather_entries(&cache->add, cache->add_used, -1, entries, &k);
+		written = write_entries(cache, cache->add_name, entries, k);
+	} else {
+		/* Used first: of one id, the entry given first is kept. */
+		gather_entries(&cache->add, cache->add_used, 1, entries, &k);
+		gather_entries(&cache->pack, cache->used, 1, entries, &k);
+		if (keep_unused) {
+			gather_entries(&cache->add, cache->add_used, 0, entries, &k);
+			gather_entries(&cache->pack, cache->used, 0, entries, &k);
+		}
+		written = write_entries(cache, cache->pack_name, entries, k);
+		if (written)
+			unlinkat(cache->dirfd, cache->add_name, 0);
+	}
 	free(entries);
 	return written;
 }
@@ -473,8 +546,8 @@ static int by_age(const void *a, const void *b)
 
 /* The files of the cache kept under a directory ("trees" or not): what the
  * cache writes there and nothing else. Under "xx", entries of the versions that kept each file on
- * its own (38 hex digits); under "trees", stat indexes (40 hex digits) and
- * packs (40, a dot, 16, ".pack"). */
+ * its own (38 hex digits); under "trees", stat indexes (40 hex digits),
+ * packs (40, a dot, 16, ".pack") and their additions (".pack.add"). */
 static int cache_file_name(int trees, const char *name)
 {
 	size_t hex = strspn(name, "0123456789abcdef");
@@ -486,7 +559,8 @@ static int cache_file_name(int trees, const char *name)
 	if (!*name)
 		return 1;
 	hex = strspn(name + 1, "0123456789abcdef");
-	return name[0] == '.' && hex == 16 && strcmp(name + 1 + hex, ".pack") == 0;
+	return name[0] == '.' && hex == 16 && (strcmp(name + 1 + hex, ".pack") == 0 ||
+	                                       strcmp(name + 1 + hex, ".pack.add") == 0);
 }
 
 /* A temporary file the cache writes there, to rename into place. */
@@ -516,7 +590,10 @@ static void list_files(const plan_cache *cache, const char *sub, int trees, cons
 			free(path);
 			continue;
 		}
-		if (spare && strcmp(path, spare) == 0) {
+		/* The own pack and its additions. */
+		size_t nspare = spare ? strlen(spare) : 0;
+		if (spare && strncmp(path, spare, nspare) == 0 &&
+		    (!path[nspare] || strcmp(path + nspare, ".add") == 0)) {
 			*total += (uint64_t)st.st_size;
 			free(path);
 			continue;
@@ -544,7 +621,7 @@ static void list_files(const plan_cache *cache, const char *sub, int trees, cons
 
 /* Files used longest ago go first, until a quarter of the bound is free:
  * packs, stat indexes and the entries older versions kept one file each,
- * but never this cache's own pack (a plan set whose results alone pass the
+ * but never this cache's own pack (nor its additions) (a plan set whose results alone pass the
  * bound keeps them). A temporary file an hour old is a run's that died,
  * and goes too. Only names this cache writes are touched, whatever else
  * the directory holds. */
@@ -607,10 +684,13 @@ void plan_cache_close(plan_cache *cache)
 		close(cache->dirfd);
 	plan_keep_free(cache->keep);
 	plan_pack_free(&cache->pack);
+	plan_pack_free(&cache->add);
 	free(cache->used);
+	free(cache->add_used);
 	free(cache->fresh);
 	plan_buf_free(&cache->fresh_bytes);
 	free(cache->pack_name);
+	free(cache->add_name);
 	free(cache->dir);
 	free(cache);
 }

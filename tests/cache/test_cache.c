@@ -469,8 +469,16 @@ static void pack_bytes(void **state)
 }
 
 /* Three results kept in a pack, for the tests below to spoil. */
+/* A pack of three entries, made afresh (with no additions beside it). */
 static void fill(plan_cache_key keys[3])
 {
+	char file[512], add[520];
+	pack_file(file, sizeof file);
+	if (file[0]) {
+		snprintf(add, sizeof add, "%s.add", file);
+		unlink(file);
+		unlink(add);
+	}
 	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
 	plan_file_result r = make_result();
 	for (unsigned char i = 0; i < 3; i++) {
@@ -598,7 +606,9 @@ static void pack_kept(void **state)
 	plan_cache_close(cache);
 	assert_int_equal(stat(file, &after), 0);
 	assert_int_equal(before.st_ino, after.st_ino);
-	/* One put: written anew, the unused one kept. */
+	/* One put: into the pack's additions, the pack left as it is. */
+	char add[520];
+	snprintf(add, sizeof add, "%s.add", file);
 	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
 	for (int i = 1; i < 40; i++)
 		assert_int_equal(get(cache, &keys[i]), 1);
@@ -608,16 +618,97 @@ static void pack_kept(void **state)
 	plan_cache_put(cache, &fresh, &r);
 	plan_cache_close(cache);
 	assert_int_equal(stat(file, &after), 0);
-	assert_int_not_equal(before.st_ino, after.st_ino);
+	assert_int_equal(before.st_ino, after.st_ino);
+	assert_int_equal(stat(add, &after), 0);
 	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
 	assert_int_equal(get(cache, &keys[0]), 1);
 	assert_int_equal(get(cache, &fresh), 1);
-	/* Only two used: the other 39 go. */
+	assert_int_equal(plan_cache_get_stats(cache).reads, 2);
+	/* Only two used: the other 39 go, the pack written anew with the
+	 * additions in it, and their file gone. */
 	plan_cache_close(cache);
+	assert_int_equal(stat(file, &after), 0);
+	assert_int_not_equal(before.st_ino, after.st_ino);
+	assert_int_equal(stat(add, &after), -1);
 	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
 	for (int i = 1; i < 40; i++)
 		assert_int_equal(get(cache, &keys[i]), 0);
 	assert_int_equal(get(cache, &keys[0]), 1);
+	plan_cache_close(cache);
+	plan_file_result_release(&r);
+}
+
+/* Runs that each use the whole pack and put a few entries add them to the
+ * pack's additions, until those pass an eighth of the pack (and 16): then
+ * the pack is written anew with them. Damaged additions cost only their own
+ * entries. */
+static void additions(void **state)
+{
+	(void)state;
+	plan_file_result r = make_result();
+	plan_cache_key keys[70];
+	size_t nkeys = 0;
+	plan_cache *cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (unsigned char i = 0; i < 40; i++) {
+		unsigned char b[PLAN_CACHE_ID_BYTES] = { i };
+		plan_cache_key_make(&keys[nkeys], cache, 0, "a/b.yaml", b);
+		plan_cache_put(cache, &keys[nkeys++], &r);
+	}
+	plan_cache_close(cache);
+	char file[512], add[520];
+	pack_file(file, sizeof file);
+	snprintf(add, sizeof add, "%s.add", file);
+	struct stat first, now;
+	assert_int_equal(stat(file, &first), 0);
+	for (int run = 1; run <= 5; run++) {
+		cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+		for (size_t i = 0; i < nkeys; i++)
+			assert_int_equal(get(cache, &keys[i]), 1);
+		for (unsigned char i = 0; i < 5; i++) {
+			unsigned char b[PLAN_CACHE_ID_BYTES] = { (unsigned char)(100 + run * 5 + i) };
+			plan_cache_key_make(&keys[nkeys], cache, 0, "a/b.yaml", b);
+			plan_cache_put(cache, &keys[nkeys++], &r);
+		}
+		plan_cache_close(cache);
+		assert_int_equal(stat(file, &now), 0);
+		if (run < 5) {
+			/* 5, 10, 15, 20 added: at most 40 / 8 + 16 = 21 */
+			assert_int_equal(now.st_ino, first.st_ino);
+			assert_int_equal(stat(add, &now), 0);
+		} else {
+			assert_int_not_equal(now.st_ino, first.st_ino);
+			assert_int_equal(stat(add, &now), -1);
+		}
+	}
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (size_t i = 0; i < nkeys; i++)
+		assert_int_equal(get(cache, &keys[i]), 1);
+	assert_int_equal(plan_cache_get_stats(cache).reads, 1);
+	/* Two more added, then their file damaged: those two miss, the pack's
+	 * entries still hit, and the next run adds them again. */
+	for (unsigned char i = 0; i < 2; i++) {
+		unsigned char b[PLAN_CACHE_ID_BYTES] = { (unsigned char)(200 + i) };
+		plan_cache_key_make(&keys[nkeys], cache, 0, "a/b.yaml", b);
+		plan_cache_put(cache, &keys[nkeys++], &r);
+	}
+	plan_cache_close(cache);
+	assert_int_equal(stat(add, &now), 0);
+	FILE *f = fopen(add, "r+");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 30, SEEK_SET), 0);
+	int c = fgetc(f);
+	assert_int_equal(fseek(f, 30, SEEK_SET), 0);
+	fputc(c ^ 0xff, f);
+	fclose(f);
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (size_t i = 0; i < nkeys; i++)
+		assert_int_equal(get(cache, &keys[i]), i < nkeys - 2);
+	for (size_t i = nkeys - 2; i < nkeys; i++)
+		plan_cache_put(cache, &keys[i], &r);
+	plan_cache_close(cache);
+	cache = open_cache(PLAN_LANG_EN, &plan_model_keys);
+	for (size_t i = 0; i < nkeys; i++)
+		assert_int_equal(get(cache, &keys[i]), 1);
 	plan_cache_close(cache);
 	plan_file_result_release(&r);
 }
@@ -965,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(pack_bytes),
 		cmocka_unit_test_setup_teardown(damaged_pack, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(pack_kept, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(additions, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(size_bound, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(inside, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(unusable, make_dir, remove_dir),
