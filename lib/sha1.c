@@ -14,36 +14,36 @@ static uint32_t load_be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* One round: the schedule kept in a ring of sixteen words, each quarter of
+ * the eighty rounds a loop of its own (no test of the round number in
+ * each): the cache's keys hash two blocks a file on every run. */
+#define ROUND(f, k) do { \
+		uint32_t x = w[t & 15]; \
+		if (t >= 16) \
+			w[t & 15] = x = rotl(w[(t + 13) & 15] ^ w[(t + 8) & 15] ^ w[(t + 2) & 15] ^ x, 1); \
+		uint32_t temp = rotl(a, 5) + (f) + e + (k) + x; \
+		e = d; \
+		d = c; \
+		c = rotl(b, 30); \
+		b = a; \
+		a = temp; \
+	} while (0)
+
 static void compress(uint32_t h[5], const unsigned char *block)
 {
-	uint32_t w[80];
+	uint32_t w[16];
 	for (int t = 0; t < 16; t++)
 		w[t] = load_be32(block + 4 * t);
-	for (int t = 16; t < 80; t++)
-		w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
 	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-	for (int t = 0; t < 80; t++) {
-		uint32_t f, k;
-		if (t < 20) {
-			f = (b & c) | (~b & d);
-			k = 0x5a827999;
-		} else if (t < 40) {
-			f = b ^ c ^ d;
-			k = 0x6ed9eba1;
-		} else if (t < 60) {
-			f = (b & c) | (b & d) | (c & d);
-			k = 0x8f1bbcdc;
-		} else {
-			f = b ^ c ^ d;
-			k = 0xca62c1d6;
-		}
-		uint32_t temp = rotl(a, 5) + f + e + k + w[t];
-		e = d;
-		d = c;
-		c = rotl(b, 30);
-		b = a;
-		a = temp;
-	}
+	int t = 0;
+	for (; t < 20; t++)
+		ROUND((b & c) | (~b & d), 0x5a827999);
+	for (; t < 40; t++)
+		ROUND(b ^ c ^ d, 0x6ed9eba1);
+	for (; t < 60; t++)
+		ROUND((b & c) | (b & d) | (c & d), 0x8f1bbcdc);
+	for (; t < 80; t++)
+		ROUND(b ^ c ^ d, 0xca62c1d6);
 	h[0] += a;
 	h[1] += b;
 	h[2] += c;
