@@ -1041,6 +1041,33 @@ const plan_node *plan_node_get(const plan_node *map, const char *key)
 	return NULL;
 }
 
+void plan_node_get_keys(const plan_node *map, const char *const *keys, size_t n,
+	const plan_node **out)
+{
+	if (n > 16) {   /* more than a report reads at once: one by one */
+		for (size_t i = 0; i < n; i++)
+			out[i] = plan_node_get(map, keys[i]);
+		return;
+	}
+	size_t len[16];
+	for (size_t i = 0; i < n; i++) {
+		out[i] = NULL;
+		len[i] = strlen(keys[i]);
+	}
+	if (!map || map->type != PLAN_NODE_MAPPING)
+		return;
+	size_t missing = n;
+	for (uint32_t p = 0; p < map->len && missing; p++) {
+		const plan_node *k = map->u.pairs[p].key;
+		for (size_t i = 0; i < n; i++)
+			if (!out[i] && k->len == len[i] && memcmp(k->u.text, keys[i], len[i]) == 0) {
+				out[i] = map->u.pairs[p].value;
+				missing--;
+				break;
+			}
+	}
+}
+
 int plan_node_is_string(const plan_node *node, const char *text)
 {
 	/* By length: a scalar may hold a NUL ("a\0b"), and is then not "a". */

@@ -12,10 +12,14 @@
 #include "plan/report_kpis.h"
 #include "plan/suggest.h"
 
+const char *text_value(const plan_node *n)
+{
+	return n && n->type == PLAN_NODE_STRING ? n->u.text : NULL;
+}
+
 const char *node_text(const plan_node *map, const char *key)
 {
-	const plan_node *n = plan_node_get(map, key);
-	return n && n->type == PLAN_NODE_STRING ? n->u.text : NULL;
+	return text_value(plan_node_get(map, key));
 }
 
 const char *owner_name(const plan_model *m, const plan_item *owner)

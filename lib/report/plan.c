@@ -87,9 +87,10 @@ static void kpi_line(const ctx *c, const plan_item *kpi)
 static void activity_line(const ctx *c, const plan_item *a)
 {
 	plan_report_doc *d = c->d;
-	const char *responsible = node_text(a->node, "responsible");
-	const char *start = node_text(a->node, "start");
-	const char *due = node_text(a->node, "due");
+	static const char *const keys[] = { "responsible", "start", "due" };
+	const plan_node *v[3];
+	plan_node_get_keys(a->node, keys, 3, v);
+	const char *responsible = text_value(v[0]), *start = text_value(v[1]), *due = text_value(v[2]);
 	plan_doc_word(d, PLAN_DOC_PLAIN, PLAN_W_ACTIVITY);
 	plan_doc_put(d, PLAN_DOC_PLAIN, " ");
 	plan_doc_put(d, PLAN_DOC_STRONG, a->id);

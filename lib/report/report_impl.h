@@ -62,8 +62,12 @@ void json_head(plan_out *out, const plan_report_options *opt, const plan_model *
 
 /* --- small readings of the model ------------------------------------------------ */
 
+/* A string node's text, or NULL (absent, or not a string). */
+const char *text_value(const plan_node *n);
+
 /* A text value of an item's or document's mapping, or NULL. */
 const char *node_text(const plan_node *map, const char *key);
+
 /* The name a report gives an owner: the municipality's name for NULL. */
 const char *owner_name(const plan_model *m, const plan_item *owner);
 /* The item `id` names as an owner (body, office or unit), or NULL after

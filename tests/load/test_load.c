@@ -1132,6 +1132,27 @@ static void test_node_get(void **state)
 	assert_null(plan_node_get(NULL, "a"));
 }
 
+/* Several keys in one pass: the same nodes plan_node_get gives, each key
+ * whatever its place, NULL for one absent, nothing from what is no mapping. */
+static void test_node_get_keys(void **state)
+{
+	fixture *fx = *state;
+	const plan_node *root = load_root(fx, "ab: 1\na: 2\nlist: [a]\n\"\": 3\n");
+	static const char *const keys[] = { "list", "b", "a", "", "ab" };
+	const plan_node *v[5];
+	plan_node_get_keys(root, keys, 5, v);
+	for (int i = 0; i < 5; i++)
+		assert_ptr_equal(v[i], plan_node_get(root, keys[i]));
+	assert_null(v[1]);
+	assert_true(v[2]->number == 2);
+	plan_node_get_keys(get(root, "list"), keys, 5, v);
+	for (int i = 0; i < 5; i++)
+		assert_null(v[i]);
+	plan_node_get_keys(NULL, keys, 2, v);
+	assert_null(v[0]);
+	assert_null(v[1]);
+}
+
 static void test_node_is_string(void **state)
 {
 	fixture *fx = *state;
@@ -1315,6 +1336,7 @@ int main(void)
 		T(test_alias_of_mapping_as_key_is_dropped),
 		T(test_alias_as_duplicate_key),
 		T(test_node_get),
+		T(test_node_get_keys),
 		T(test_node_is_string),
 		T(test_string_with_nul_inside),
 		T(test_node_type_name),

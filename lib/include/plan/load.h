@@ -164,6 +164,13 @@ void plan_file_free(plan_file *file);
  * mapping). */
 const plan_node *plan_node_get(const plan_node *map, const char *key);
 
+/* The values of `n` keys of a mapping, in one pass over it: out[i] for
+ * keys[i], NULL when absent or `map` is no mapping. For a reader that wants
+ * several fields of each of many mappings (a report's lines): each lookup
+ * alone would walk the mapping again. */
+void plan_node_get_keys(const plan_node *map, const char *const *keys, size_t n,
+	const plan_node **out);
+
 /* True when the node is a string scalar equal to `text`. */
 int plan_node_is_string(const plan_node *node, const char *text);
 
