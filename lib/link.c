@@ -407,12 +407,19 @@ static int add_children(plan_model *m)
 				ref->target->nchildren++;
 		}
 	}
+	/* One block for every item's children: a malloc and a free each for
+	 * tens of thousands of goals and KPIs cost more than filling them. */
+	size_t total = 0;
+	for (size_t i = 0; i < m->nitems; i++)
+		total += m->items[i]->nchildren;
+	plan_item **block = plan_model_children_block(m, total);
+	if (total && !block)
+		return -1;
 	for (size_t i = 0; i < m->nitems; i++) {
 		plan_item *item = m->items[i];
 		if (item->nchildren) {
-			item->children = malloc(item->nchildren * sizeof *item->children);
-			if (!item->children)
-				return -1;
+			item->children = block;
+			block += item->nchildren;
 			item->nchildren = 0;
 		}
 	}

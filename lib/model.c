@@ -76,6 +76,7 @@ struct plan_model_private {
 	plan_model public;            /* first, so a plan_model* is this */
 	plan_arena *arena;
 	plan_arena **taken;           /* where parts built apart live (owned) */
+	plan_item **children;         /* every item's children (link.c) */
 	size_t ntaken;
 	slot *index;
 	size_t capindex;
@@ -533,6 +534,14 @@ static void build_index(builder *b, struct plan_model_private *m, const uint32_t
 	}
 }
 
+plan_item **plan_model_children_block(plan_model *model, size_t n)
+{
+	struct plan_model_private *m = (struct plan_model_private *)model;
+	free(m->children);
+	m->children = n ? malloc(n * sizeof *m->children) : NULL;
+	return m->children;
+}
+
 plan_item *plan_model_find(const plan_model *model, const char *id)
 {
 	const struct plan_model_private *m = (const struct plan_model_private *)model;
@@ -832,8 +841,7 @@ void plan_model_free(plan_model *model)
 	if (!model)
 		return;
 	struct plan_model_private *m = (struct plan_model_private *)model;
-	for (size_t i = 0; i < model->nitems; i++)
-		free(model->items[i]->children);
+	free(m->children);
 	free(model->items);
 	free(model->docs);
 	free(m->index);

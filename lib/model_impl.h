@@ -12,4 +12,9 @@
 int plan_ref_allows(const plan_document *doc, int source, plan_ref_role role,
 	plan_item_kind target);
 
+/* Room for `n` children in all, owned by the model (the link stage's, for
+ * every item's children): the block of an earlier call is freed. NULL when
+ * memory ran out or `n` is 0. */
+plan_item **plan_model_children_block(plan_model *model, size_t n);
+
 #endif
