@@ -192,16 +192,11 @@ static int make_dirs(const char *dir)
 
 /* --- keys -------------------------------------------------------------------- */
 
-/* Keys and settings are hashed as git hashes a blob, like the files. */
-static int sha1(unsigned char out[PLAN_CACHE_ID_BYTES], const void *data, size_t len)
-{
-	plan_git_blob_id(out, data, len);
-	return 0;
-}
 
 int plan_cache_blob_id(unsigned char out[PLAN_CACHE_ID_BYTES], const char *data, size_t len)
 {
-	return sha1(out, data, len);
+	plan_git_blob_id(out, data, len);
+	return 0;
 }
 
 static void put_keys(plan_buf *buf, const plan_keys *keep)
@@ -246,7 +241,10 @@ static int context_id(unsigned char out[PLAN_CACHE_ID_BYTES], plan_lang lang,
 		(unsigned long)limits->alias_nodes, (unsigned long)limits->documents,
 		(unsigned long)limits->files);
 	put_keys(&buf, keep);
-	int rc = buf.failed ? -1 : sha1(out, buf.ptr, buf.len);
+	/* Settings are hashed as git hashes a blob, like the files. */
+	int rc = buf.failed ? -1 : 0;
+	if (!buf.failed)
+		plan_git_blob_id(out, buf.ptr, buf.len);
 	plan_buf_free(&buf);
 	return rc;
 }
@@ -254,14 +252,15 @@ static int context_id(unsigned char out[PLAN_CACHE_ID_BYTES], plan_lang lang,
 void plan_cache_key_make(plan_cache_key *out, const plan_cache *cache, int whole,
 	const char *path, const unsigned char blob[PLAN_CACHE_ID_BYTES])
 {
-	plan_buf buf = PLAN_BUF_INIT;
-	plan_buf_put(&buf, (const char *)cache->context[whole ? 1 : 0], PLAN_CACHE_ID_BYTES);
-	plan_buf_put(&buf, path, strlen(path) + 1);
-	plan_buf_put(&buf, (const char *)blob, PLAN_CACHE_ID_BYTES);
-	/* A key that cannot be made is one no entry has. */
-	if (buf.failed || sha1(out->id, buf.ptr, buf.len) < 0)
-		memset(out->id, 0, sizeof out->id);
-	plan_buf_free(&buf);
+	/* The settings, the path with its NUL and the blob id, hashed as git
+	 * hashes a blob of them: in pieces, with no copy, once a file. */
+	size_t plen = strlen(path) + 1;
+	plan_sha1 s;
+	plan_git_blob_start(&s, 2 * PLAN_CACHE_ID_BYTES + plen);
+	plan_sha1_update(&s, cache->context[whole ? 1 : 0], PLAN_CACHE_ID_BYTES);
+	plan_sha1_update(&s, path, plen);
+	plan_sha1_update(&s, blob, PLAN_CACHE_ID_BYTES);
+	plan_sha1_final(&s, out->id);
 }
 
 /* --- opening ------------------------------------------------------------------ */
@@ -621,8 +620,8 @@ static void list_files(const plan_cache *cache, const char *sub, int trees, cons
 
 /* Files used longest ago go first, until a quarter of the bound is free:
  * packs, stat indexes and the entries older versions kept one file each,
- * but never this cache's own pack (nor its additions) (a plan set whose results alone pass the
- * bound keeps them). A temporary file an hour old is a run's that died,
+ * but never this cache's own pack and its additions (a plan set whose
+ * results alone pass the bound keeps them). A temporary file an hour old is a run's that died,
  * and goes too. Only names this cache writes are touched, whatever else
  * the directory holds. */
 void plan_cache_trim(plan_cache *cache)

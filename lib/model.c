@@ -703,7 +703,8 @@ static void builder_release(builder *b)
 	free(b->item_refs);
 }
 
-/* Copy `n` pointers into the arena: a part's arrays, exactly sized. */
+/* Copy `n` elements of `size` bytes into the arena: a part's arrays,
+ * exactly sized. */
 static void *arena_copy(builder *b, const void *from, size_t n, size_t size)
 {
 	if (!n)

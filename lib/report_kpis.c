@@ -113,9 +113,10 @@ typedef struct followup_index {
 	followup_ref *refs;
 } followup_index;
 
+/* A follow-up reference to a KPI, from a checkpoint (cp >= 0) that counts. */
 static int counts_for(const plan_ref *ref, int cp, int limit)
 {
-	return cp >= 0 && (limit < 0 || cp <= limit) && ref->role == PLAN_REF_FU_KPI &&
+	return (limit < 0 || cp <= limit) && ref->role == PLAN_REF_FU_KPI &&
 	       ref->valid && ref->target->kind == PLAN_ITEM_KPI;
 }
 
@@ -126,7 +127,6 @@ static int followup_index_build(followup_index *fi, const plan_model *m,
 	fi->refs = NULL;
 	if (!(fi->start = calloc(m->nitems + 1, sizeof *fi->start)))
 		return -1;
-	size_t total = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t d = 0; d < m->ndocs; d++) {
 			const plan_document *doc = m->docs[d];
@@ -145,7 +145,7 @@ static int followup_index_build(followup_index *fi, const plan_model *m,
 		if (pass == 0) {
 			for (size_t i = 0; i < m->nitems; i++)
 				fi->start[i + 1] += fi->start[i];
-			total = fi->start[m->nitems];
+			size_t total = fi->start[m->nitems];
 			if (!(fi->refs = malloc((total ? total : 1) * sizeof *fi->refs)))
 				return -1;
 		}

@@ -104,13 +104,18 @@ void plan_sha1_final(plan_sha1 *s, unsigned char out[PLAN_SHA1_BYTES])
 	}
 }
 
-void plan_git_blob_id(unsigned char out[PLAN_SHA1_BYTES], const void *data, size_t len)
+void plan_git_blob_start(plan_sha1 *s, size_t len)
 {
 	char header[32];
 	int n = snprintf(header, sizeof header, "blob %zu", len);
+	plan_sha1_init(s);
+	plan_sha1_update(s, header, (size_t)n + 1);   /* with its NUL */
+}
+
+void plan_git_blob_id(unsigned char out[PLAN_SHA1_BYTES], const void *data, size_t len)
+{
 	plan_sha1 s;
-	plan_sha1_init(&s);
-	plan_sha1_update(&s, header, (size_t)n + 1);   /* with its NUL */
+	plan_git_blob_start(&s, len);
 	plan_sha1_update(&s, data, len);
 	plan_sha1_final(&s, out);
 }

@@ -26,7 +26,11 @@ void plan_sha1_init(plan_sha1 *s);
 void plan_sha1_update(plan_sha1 *s, const void *data, size_t len);
 void plan_sha1_final(plan_sha1 *s, unsigned char out[PLAN_SHA1_BYTES]);
 
-/* git's id of a blob holding these bytes: SHA-1 of "blob <len>\0" and them. */
+/* Start git's id of a blob of `len` bytes: SHA-1 of "blob <len>\0" and
+ * them, the bytes then given to plan_sha1_update (in pieces, if need be). */
+void plan_git_blob_start(plan_sha1 *s, size_t len);
+
+/* git's id of a blob holding these bytes. */
 void plan_git_blob_id(unsigned char out[PLAN_SHA1_BYTES], const void *data, size_t len);
 
 #endif
