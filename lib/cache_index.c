@@ -20,8 +20,9 @@
 #include "hash.h"
 #include "plan/buf.h"
 
-/* "plnindx2": checksums by plan_checksum ("plnindex": FNV-1a, a sixth of the speed) */
-#define MAGIC "plnindx2"
+/* "plnindx3": directories' entries too ("plnindx2": files only; "plnindex":
+ * checksums by FNV-1a, a sixth of plan_checksum's speed) */
+#define MAGIC "plnindx3"
 #define MAGIC_LEN 8
 #define INDEX_MAX ((size_t)256 << 20)
 /* How long after its last change a file's stat is trusted: see the header. */
@@ -31,7 +32,9 @@ typedef struct record {
 	char *path;
 	uint64_t dev, ino, size, mode;
 	int64_t mtime, mtime_ns, ctime, ctime_ns;
-	unsigned char blob[PLAN_CACHE_ID_BYTES];
+	unsigned char blob[PLAN_CACHE_ID_BYTES];   /* a file's */
+	char *entries;            /* a directory's (plan_dir_memo), or NULL */
+	size_t entries_len;
 	int seen;                 /* looked at in this run */
 } record;
 
@@ -117,6 +120,7 @@ static int put(plan_cache_index *index, record *r)
 	if (*slot) {
 		record *old = &index->items[*slot - 1];
 		free(old->path);
+		free(old->entries);
 		*old = *r;
 	} else {
 		index->items[index->count] = *r;
@@ -174,12 +178,18 @@ static void read_index(plan_cache_index *index)
 			break;
 		memcpy(rec.blob, r.p, PLAN_CACHE_ID_BYTES);
 		r.p += PLAN_CACHE_ID_BYTES;
-		if (!(rec.path = malloc(len + 1)))
+		size_t nentries = 0;
+		const char *entries = plan_codec_get_bytes(&r, &nentries);
+		if (r.bad || !(rec.path = malloc(len + 1)))
 			break;
 		memcpy(rec.path, path, len);
 		rec.path[len] = '\0';
-		if (put(index, &rec) < 0) {
+		if (nentries && (rec.entries = malloc(nentries)))
+			memcpy(rec.entries, entries, nentries);
+		rec.entries_len = rec.entries ? nentries : 0;
+		if ((nentries && !rec.entries) || put(index, &rec) < 0) {
 			free(rec.path);
+			free(rec.entries);
 			break;
 		}
 	}
@@ -234,25 +244,103 @@ int plan_cache_index_find(plan_cache_index *index, const char *relpath,
 	return found;
 }
 
+/* Changed so lately that a change to come could keep its stat: not
+ * recorded, so read again next time. */
+static int unsettled(const plan_cache_index *index, const struct stat *st)
+{
+	return st->st_mtim.tv_sec > index->opened - SETTLED ||
+	       st->st_ctim.tv_sec > index->opened - SETTLED;
+}
+
+/* Put `rec` (taking its path and entries), marked seen. */
+static void note(plan_cache_index *index, record *rec)
+{
+	rec->seen = 1;
+	pthread_mutex_lock(&index->lock);
+	if (put(index, rec) < 0) {
+		free(rec->path);
+		free(rec->entries);
+	} else {
+		index->changed = 1;
+	}
+	pthread_mutex_unlock(&index->lock);
+}
+
 void plan_cache_index_note(plan_cache_index *index, const char *relpath,
 	const struct stat *st, const unsigned char blob[PLAN_CACHE_ID_BYTES])
 {
-	/* Changed so lately that a change to come could keep its stat: not
-	 * recorded, so read and hashed again next time. */
-	if (st->st_mtim.tv_sec > index->opened - SETTLED || st->st_ctim.tv_sec > index->opened - SETTLED)
+	if (unsettled(index, st))
 		return;
 	record rec = { 0 };
 	from_stat(&rec, st);
 	memcpy(rec.blob, blob, PLAN_CACHE_ID_BYTES);
-	rec.seen = 1;
-	if (!(rec.path = strdup(relpath)))
-		return;
+	if ((rec.path = strdup(relpath)))
+		note(index, &rec);
+}
+
+/* A directory is kept under its path and a '/', which no file's path ends
+ * in: "/" for the root. */
+static char *dir_key(const char *reldir)
+{
+	size_t len = strlen(reldir);
+	char *key = malloc(len + 2);
+	if (key) {
+		memcpy(key, reldir, len);
+		key[len] = '/';
+		key[len + 1] = '\0';
+	}
+	return key;
+}
+
+static int find_dir(void *ctx, const char *reldir, const struct stat *st,
+	const char **entries, size_t *len)
+{
+	plan_cache_index *index = ctx;
+	char *key = dir_key(reldir);
+	if (!key)
+		return 0;
+	record now;
+	from_stat(&now, st);
+	int found = 0;
 	pthread_mutex_lock(&index->lock);
-	if (put(index, &rec) < 0)
-		free(rec.path);
-	else
-		index->changed = 1;
+	if (index->nslots) {
+		size_t slot = *slot_for(index, key);
+		record *r = slot ? &index->items[slot - 1] : NULL;
+		if (r && same_stat(r, &now)) {
+			*entries = r->entries ? r->entries : "";
+			*len = r->entries_len;
+			r->seen = 1;
+			found = 1;
+		}
+	}
 	pthread_mutex_unlock(&index->lock);
+	free(key);
+	return found;
+}
+
+static void note_dir(void *ctx, const char *reldir, const struct stat *st,
+	const char *entries, size_t len)
+{
+	plan_cache_index *index = ctx;
+	if (unsettled(index, st))
+		return;
+	record rec = { 0 };
+	from_stat(&rec, st);
+	if (!(rec.path = dir_key(reldir)))
+		return;
+	if (len && !(rec.entries = malloc(len))) {
+		free(rec.path);
+		return;
+	}
+	if (len)
+		memcpy(rec.entries, entries, len);
+	rec.entries_len = len;
+	note(index, &rec);
+}
+
+void plan_cache_index_dir_memo(plan_cache_index *index, plan_dir_memo *out)
+{
+	*out = (plan_dir_memo){ index, find_dir, note_dir };
 }
 
 static void write_index(const plan_cache_index *index)
@@ -278,6 +366,7 @@ static void write_index(const plan_cache_index *index)
 		plan_codec_put_uint(&buf, (uint64_t)r->ctime);
 		plan_codec_put_uint(&buf, (uint64_t)r->ctime_ns);
 		plan_buf_put(&buf, (const char *)r->blob, PLAN_CACHE_ID_BYTES);
+		plan_codec_put_bytes(&buf, r->entries ? r->entries : "", r->entries_len);
 	}
 	if (!buf.failed) {
 		uint64_t hash = plan_checksum(buf.ptr + MAGIC_LEN, buf.len - MAGIC_LEN);
@@ -323,8 +412,10 @@ void plan_cache_index_close(plan_cache_index *index)
 		changed = !index->items[i].seen;
 	if (changed)
 		write_index(index);
-	for (size_t i = 0; i < index->count; i++)
+	for (size_t i = 0; i < index->count; i++) {
 		free(index->items[i].path);
+		free(index->items[i].entries);
+	}
 	free(index->items);
 	free(index->slots);
 	pthread_mutex_destroy(&index->lock);

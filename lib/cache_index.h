@@ -8,13 +8,15 @@
  * time past what was recorded, whatever the file system's clock tick, so a
  * recorded stat never stands for bytes other than those hashed ("racy git").
  * The stat is taken before the bytes are read, so a change in between is
- * seen as a change next time. */
+ * seen as a change next time. The same goes for a directory and the names
+ * in it, which a walk need then not read (plan_dir_memo). */
 #ifndef PLAN_CACHE_INDEX_H
 #define PLAN_CACHE_INDEX_H
 
 #include <sys/stat.h>
 
 #include "plan/cache.h"
+#include "source_impl.h"
 
 typedef struct plan_cache_index plan_cache_index;
 
@@ -33,6 +35,11 @@ int plan_cache_index_find(plan_cache_index *index, const char *relpath,
  * for its stat to tell a later change apart). */
 void plan_cache_index_note(plan_cache_index *index, const char *relpath,
 	const struct stat *st, const unsigned char blob[PLAN_CACHE_ID_BYTES]);
+
+/* The index as the memo of a directory walk (source_impl.h): a directory's
+ * entries are recorded, and trusted, as a file's stat is. The bytes find
+ * gives stay valid until the index is closed or the directory noted again. */
+void plan_cache_index_dir_memo(plan_cache_index *index, plan_dir_memo *out);
 
 /* Write the index back when it changed (what this run found of each file
  * it looked at; files it did not look at are dropped), then free it.

@@ -500,6 +500,8 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	plan_cache *cache = NULL;
 	plan_cache_index *index = NULL;
 	cache_use cu = { NULL, NULL };
+	plan_source *tree = NULL;           /* the working tree's source, under any overlay */
+	plan_dir_memo memo;
 	char *cache_dir = NULL;
 	int rc = -1;
 
@@ -514,13 +516,16 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 			goto cleanup;
 		if (plan_source_open_dir(&set->source, set->root, err) < 0)
 			goto cleanup;
+		tree = set->source;
 	}
 	if (options->noverlay) {
 		plan_source *under = set->source;
 		set->source = NULL;
 		if (plan_source_open_overlay(&set->source, under, options->overlay,
-		                             options->noverlay, err) < 0)
+		                             options->noverlay, err) < 0) {
+			tree = NULL;   /* freed with the overlay that failed */
 			goto cleanup;
+		}
 	}
 
 	int named = options->cache != PLAN_SET_CACHE_DEFAULT;
@@ -547,6 +552,12 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 		}
 	}
 	cu = (cache_use){ cache, index };
+	/* The index also spares the listing the directories that have not
+	 * changed since the last run. */
+	if (index && tree) {
+		plan_cache_index_dir_memo(index, &memo);
+		plan_source_remember_dirs(tree, &memo);
+	}
 
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
@@ -655,6 +666,8 @@ cleanup:
 	plan_keep_free(keep);
 	if (cache)
 		set->cache = plan_cache_get_stats(cache);
+	if (tree)
+		plan_source_remember_dirs(tree, NULL);   /* the memo goes with the index */
 	plan_cache_index_close(index);
 	plan_cache_close(cache);
 	free(cache_dir);

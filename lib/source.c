@@ -251,6 +251,12 @@ int plan_source_stat(plan_source *source, const char *relpath, struct stat *st)
 	return source->ops->stat(source, relpath, st);
 }
 
+void plan_source_remember_dirs(plan_source *source, const plan_dir_memo *memo)
+{
+	if (source)
+		source->memo = memo;
+}
+
 int plan_source_blob_id(plan_source *source, const char *relpath, unsigned char out[20])
 {
 	if (!source || !relpath)

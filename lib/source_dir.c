@@ -422,83 +422,174 @@ static int may_search(const walk *w, const struct stat *st)
 	return (st->st_mode & (S_IXGRP | S_IXOTH)) == (S_IXGRP | S_IXOTH);
 }
 
-/* Read one directory's names, then visit them in sorted order so that the
+/* A directory's names, as read or recalled. */
+typedef struct names {
+	entry *items;
+	size_t count, cap;
+} names;
+
+static int add_name(names *list, const char *name, size_t len, unsigned char type)
+{
+	char *copy = malloc(len + 1);
+	if (!copy || plan_array_reserve((void **)&list->items, &list->cap, list->count + 1,
+	                                sizeof *list->items) < 0) {
+		free(copy);
+		return -1;
+	}
+	memcpy(copy, name, len);
+	copy[len] = '\0';
+	list->items[list->count].name = copy;
+	list->items[list->count].type = type;
+	list->count++;
+	return 0;
+}
+
+static void names_clear(names *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		free(list->items[i].name);
+	list->count = 0;
+}
+
+/* The names of `dir` as the memo remembers them, when it remembers them
+ * under the stat the directory has now (*st): 1 with them in `list`, 0
+ * when the directory has to be read (it changed, or was never noted, or
+ * is no directory now: opening it decides and reports), -1 when memory
+ * ran out. Only a directory below the root by its own path is looked up,
+ * since only such a one is noted (walk_dir). */
+static int recall(const walk *w, const pending *dir, struct stat *st, names *list)
+{
+	const plan_dir_memo *memo = w->src->base.memo;
+	const char *p;
+	size_t len;
+	if (!memo || !dir->beneath || w->src->root_fd < 0 ||
+	    fstatat(w->src->root_fd, dir->rel[0] ? dir->rel : ".", st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISDIR(st->st_mode) || !memo->find(memo->ctx, dir->rel, st, &p, &len))
+		return 0;
+	/* The memo's bytes passed its file's checksum; what they hold is
+	 * still checked to be names, or the directory is read instead. */
+	for (const char *end = p + len; p < end;) {
+		unsigned char type = (unsigned char)*p++;
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		size_t n = nul ? (size_t)(nul - p) : 0;
+		if (!nul || n == 0 || p[0] == '.' || memchr(p, '/', n)) {
+			names_clear(list);
+			return 0;
+		}
+		if (add_name(list, p, n, type) < 0)
+			return -1;
+		p = nul + 1;
+	}
+	return 1;
+}
+
+/* Read the names of the directory open on `fd` (which this takes over)
+ * into `list`, and have the memo note them when `note` (under `st`, the
+ * directory's stat taken before they were read). 0, or -1 when memory ran
+ * out; a fault reading is reported, and what was read before it is kept. */
+static int read_names(walk *w, const pending *dir, int fd, const struct stat *st,
+	names *list, int note)
+{
+	plan_buf memo = PLAN_BUF_INIT;
+	entries *e = malloc(sizeof *e);
+	if (!e) {
+		close(fd);
+		return -1;
+	}
+	if (entries_open(e, fd) < 0) {
+		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+			ERRNO_TEXT(w->diags, errno));
+		free(e);
+		return 0;
+	}
+	int rc = 0;
+	for (;;) {
+		const char *name;
+		unsigned char type;
+		int got = entries_next(e, &name, &type);
+		if (got <= 0) {
+			if (got < 0) {
+				plan_source_report(w->diags, dir->rel, "io", "cannot read directory: %s",
+					ERRNO_TEXT(w->diags, errno));
+				note = 0;
+			}
+			break;
+		}
+		/* Hidden names, "." and ".." among them, are never part of a plan set. */
+		if (name[0] == '.')
+			continue;
+		size_t len = strlen(name);
+		if (add_name(list, name, len, type) < 0) {
+			rc = -1;
+			break;
+		}
+		if (note) {
+			plan_buf_putc(&memo, (char)type);
+			plan_buf_put(&memo, name, len + 1);
+		}
+	}
+	entries_close(e);
+	free(e);
+	if (rc == 0 && note && !memo.failed)
+		w->src->base.memo->note(w->src->base.memo->ctx, dir->rel, st,
+		                        memo.ptr ? memo.ptr : "", memo.len);
+	plan_buf_free(&memo);
+	return rc;
+}
+
+/* Read one directory's names (or recall them, when it has not changed
+ * since they were last read), then visit them in sorted order so that the
  * walk (and so which files a max_files cut keeps) is the same everywhere. */
 static void walk_dir(walk *w, const pending *dir)
 {
-	entry *names = NULL;
-	size_t count = 0, cap = 0;
-	entries *list = NULL;
-	/* O_NOFOLLOW: a directory swapped for a link since readdir is not
-	 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
-	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
-	/* From the root's descriptor where it names the same directory: the
-	 * kernel then walks the path below the root only, not the root's own
-	 * path again for each of ten thousand directories. */
-	int fd = dir->beneath && dir->rel[0] && w->src->root_fd >= 0 ?
-		openat(w->src->root_fd, dir->rel, flags) : open(dir->fs, flags);
-	if (fd < 0) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
-			ERRNO_TEXT(w->diags, errno));
+	names list = { NULL, 0, 0 };
+	int fd = -1;
+	struct stat st;
+	int recalled = recall(w, dir, &st, &list);
+	if (recalled < 0) {
+		w->oom = 1;
 		goto cleanup;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
-			ERRNO_TEXT(w->diags, errno));
-		goto cleanup;
+	if (!recalled) {
+		/* O_NOFOLLOW: a directory swapped for a link since readdir is not
+		 * followed; O_NONBLOCK: nor does a swapped-in FIFO hang the walk. */
+		const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+		/* From the root's descriptor where it names the same directory:
+		 * the kernel then walks the path below the root only, not the
+		 * root's own path again for each of ten thousand directories. */
+		fd = dir->beneath && dir->rel[0] && w->src->root_fd >= 0 ?
+			openat(w->src->root_fd, dir->rel, flags) : open(dir->fs, flags);
+		if (fd < 0 || fstat(fd, &st) != 0) {
+			plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
+				ERRNO_TEXT(w->diags, errno));
+			goto cleanup;
+		}
 	}
 	int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
 	if (fresh < 0)
 		w->oom = 1;
 	if (fresh <= 0)
 		goto cleanup;
-	int typed = may_search(w, &st);
-	if (!(list = malloc(sizeof *list))) {
-		w->oom = 1;
-		goto cleanup;
-	}
-	int opened = entries_open(list, fd);
-	fd = -1;
-	if (opened < 0) {
-		plan_source_report(w->diags, dir->rel, "io", "cannot open directory: %s",
-			ERRNO_TEXT(w->diags, errno));
-		free(list);
-		list = NULL;
-		goto cleanup;
-	}
-	for (;;) {
-		const char *name;
-		unsigned char type;
-		int got = entries_next(list, &name, &type);
-		if (got <= 0) {
-			if (got < 0)
-				plan_source_report(w->diags, dir->rel, "io", "cannot read directory: %s",
-					ERRNO_TEXT(w->diags, errno));
-			break;
-		}
-		/* Hidden names, "." and ".." among them, are never part of a plan set. */
-		if (name[0] == '.')
-			continue;
-		char *copy = strdup(name);
-		if (!copy || plan_array_reserve((void **)&names, &cap, count + 1, sizeof *names) < 0) {
-			free(copy);
+	if (!recalled) {
+		/* Noted only where the memo can find it again: by the path
+		 * below the root that names it. */
+		int note = w->src->base.memo && dir->beneath && w->src->root_fd >= 0;
+		int rc = read_names(w, dir, fd, &st, &list, note);
+		fd = -1;
+		if (rc < 0) {
 			w->oom = 1;
 			goto cleanup;
 		}
-		names[count].name = copy;
-		names[count].type = typed ? type : DT_UNKNOWN;
-		count++;
 	}
-	entries_close(list);
-	free(list);
-	list = NULL;
+	if (!may_search(w, &st))
+		for (size_t i = 0; i < list.count; i++)
+			list.items[i].type = DT_UNKNOWN;
 
-	if (count > 1)
-		qsort(names, count, sizeof *names, compare_entries);
+	if (list.count > 1)
+		qsort(list.items, list.count, sizeof *list.items, compare_entries);
 	size_t base = w->stack.count;
-	for (size_t i = 0; i < count && !w->oom && !w->full; i++)
-		visit(w, dir, names[i].name, names[i].type);
+	for (size_t i = 0; i < list.count && !w->oom && !w->full; i++)
+		visit(w, dir, list.items[i].name, list.items[i].type);
 	/* The stack pops last-in first; reversed, subdirectories come off it in
 	 * sorted order. */
 	for (size_t i = base, j = w->stack.count; i + 1 < j; i++, j--) {
@@ -508,15 +599,10 @@ static void walk_dir(walk *w, const pending *dir)
 	}
 
 cleanup:
-	if (list) {
-		entries_close(list);
-		free(list);
-	}
 	if (fd >= 0)
 		close(fd);
-	for (size_t i = 0; i < count; i++)
-		free(names[i].name);
-	free(names);
+	names_clear(&list);
+	free(list.items);
 }
 
 static void free_listing(dir_source *src)

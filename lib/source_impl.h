@@ -12,6 +12,24 @@
 
 /* One implementation. Every function has the contract of the public function
  * of the same name in plan/source.h; `source` is never NULL when called. */
+/* What a directory walk may remember of a directory from one run to the
+ * next: its entries, under the stat it had when they were read. A
+ * directory's modification time moves whenever a name in it is added,
+ * removed or renamed, so an unchanged stat means unchanged entries (the
+ * result cache's index keeps them: cache_index.h says when a stat is
+ * trusted). `entries` is each name that does not start with '.', in the
+ * order read, as its d_type byte, the name and a NUL. */
+typedef struct plan_dir_memo {
+	void *ctx;
+	/* 1 with *entries and *len set when `reldir` ("" for the root) was
+	 * noted with exactly the stat `st`; 0 otherwise. The bytes stay valid
+	 * until the directory is noted again or the memo goes. */
+	int (*find)(void *ctx, const char *reldir, const struct stat *st,
+		const char **entries, size_t *len);
+	void (*note)(void *ctx, const char *reldir, const struct stat *st,
+		const char *entries, size_t len);
+} plan_dir_memo;
+
 typedef struct plan_source_ops {
 	int (*list)(plan_source *source, const char *const *ignore, size_t nignore,
 		size_t max_files, const char *const **out, size_t *count,
@@ -41,7 +59,16 @@ struct plan_source {
 	 * finds (NULL otherwise, and for sources that tell of none). */
 	plan_source_found *found;
 	void *found_ctx;
+	/* What a directory source's walk remembers its directories by, or
+	 * NULL (plan_source_remember_dirs). */
+	const plan_dir_memo *memo;
 };
+
+/* Have the directory source `source` remember its directories' entries in
+ * `memo` (which must outlive its listings), so that a listing reads only
+ * the directories that changed since the last; NULL: forget none, read
+ * all. Other sources ignore it. */
+void plan_source_remember_dirs(plan_source *source, const plan_dir_memo *memo);
 
 /* The stat of the working tree's file `relpath`, taken now by the same
  * call a read makes before it opens the file: 1 with *st set when that is

@@ -932,6 +932,54 @@ static void index_kept(void **state)
 	plan_cache_index_close(index);
 }
 
+/* Directories' entries: kept and trusted as a file's stat is, under keys
+ * that no file's path can take, and read back from the index's file. */
+static void index_dirs(void **state)
+{
+	(void)state;
+	plan_cache_index *index = NULL;
+	plan_dir_memo memo;
+	unsigned char got[PLAN_CACHE_ID_BYTES];
+	struct stat old = settled_stat(60), fresh = settled_stat(0);
+	old.st_mode = fresh.st_mode = S_IFDIR | 0755;
+	static const char names[] = "\x08" "a.yaml\0" "\x04" "sub";
+	const char *entries = NULL;
+	size_t len = 0;
+
+	assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+	plan_cache_index_dir_memo(index, &memo);
+	assert_int_equal(memo.find(memo.ctx, "d", &old, &entries, &len), 0);
+	memo.note(memo.ctx, "d", &old, names, sizeof names);
+	memo.note(memo.ctx, "", &old, "", 0);
+	memo.note(memo.ctx, "new", &fresh, names, sizeof names);
+	/* A file "d" beside the directory "d": two records. */
+	struct stat file = settled_stat(60);
+	plan_cache_index_note(index, "d", &file, blob);
+	plan_cache_index_close(index);
+
+	assert_int_equal(plan_cache_index_open(&index, dir, "/plans"), 0);
+	plan_cache_index_dir_memo(index, &memo);
+	assert_int_equal(memo.find(memo.ctx, "d", &old, &entries, &len), 1);
+	assert_int_equal(len, sizeof names);
+	assert_memory_equal(entries, names, sizeof names);
+	assert_int_equal(memo.find(memo.ctx, "", &old, &entries, &len), 1);
+	assert_int_equal(len, 0);
+	/* Changed a moment ago: not kept, as a file is not. */
+	assert_int_equal(memo.find(memo.ctx, "new", &fresh, &entries, &len), 0);
+	assert_int_equal(plan_cache_index_find(index, "d", &file, got), 1);
+	assert_memory_equal(got, blob, sizeof got);
+	/* A name added or removed moves the directory's modification time. */
+	struct stat moved = old;
+	moved.st_mtim.tv_nsec = 5;
+	assert_int_equal(memo.find(memo.ctx, "d", &moved, &entries, &len), 0);
+	/* Noted anew: the new names replace the old. */
+	memo.note(memo.ctx, "d", &moved, "\x08" "b.yaml", sizeof "\x08" "b.yaml");
+	assert_int_equal(memo.find(memo.ctx, "d", &moved, &entries, &len), 1);
+	assert_string_equal(entries + 1, "b.yaml");
+	assert_int_equal(memo.find(memo.ctx, "d", &old, &entries, &len), 0);
+	plan_cache_index_close(index);
+}
+
 static void index_damaged(void **state)
 {
 	(void)state;
@@ -974,10 +1022,10 @@ static void index_damaged(void **state)
 
 /* --- a plan set on a cache ---------------------------------------------------------- */
 
-static plan_set *load(const char *cache, const plan_keys *keep)
+static plan_set *load_at(const char *path, const char *cache, const plan_keys *keep)
 {
 	plan_set_options options = PLAN_SET_OPTIONS_INIT;
-	options.path = PLAN_TEST_DIR "/../examples/broken";
+	options.path = path;
 	options.cache = cache;
 	options.keep = keep;
 	options.jobs = 2;
@@ -985,6 +1033,11 @@ static plan_set *load(const char *cache, const plan_keys *keep)
 	plan_set *set = NULL;
 	assert_int_equal(plan_set_load(&set, &options, &err), 0);
 	return set;
+}
+
+static plan_set *load(const char *cache, const plan_keys *keep)
+{
+	return load_at(PLAN_TEST_DIR "/../examples/broken", cache, keep);
 }
 
 static void assert_same_diags(plan_diags *a, plan_diags *b)
@@ -999,6 +1052,54 @@ static void assert_same_diags(plan_diags *a, plan_diags *b)
 		assert_same_string(x->item, y->item);
 		assert_same_string(x->pointer, y->pointer);
 	}
+}
+
+static size_t diags_of(plan_set *set, const char *file)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < plan_diags_count(plan_set_diags(set)); i++)
+		n += strcmp(plan_diags_get(plan_set_diags(set), i)->file, file) == 0;
+	return n;
+}
+
+/* The index remembers the working tree's directories once they have not
+ * changed for a while: a file added to one, or removed, is listed as
+ * without the cache all the same. (The wait is the index's: what changed
+ * less than two seconds ago is not trusted.) */
+static void set_listing_remembered(void **state)
+{
+	(void)state;
+	char tree[128], cache[128], cmd[512], added[192];
+	snprintf(tree, sizeof tree, "%s/tree", dir);
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	snprintf(added, sizeof added, "%s/planer/added.yaml", tree);
+	snprintf(cmd, sizeof cmd, "cp -R '%s/../examples/broken' '%s'", PLAN_TEST_DIR, tree);
+	assert_int_equal(system(cmd), 0);
+	sleep(3);
+	plan_set *none = load_at(tree, NULL, &plan_model_keys);
+	size_t files = plan_set_file_count(none);
+	for (int round = 0; round < 2; round++) {   /* the directories noted, then recalled */
+		plan_set *set = load_at(tree, cache, &plan_model_keys);
+		assert_int_equal(plan_set_file_count(set), files);
+		assert_same_diags(plan_set_diags(none), plan_set_diags(set));
+		plan_set_free(set);
+	}
+	FILE *f = fopen(added, "w");
+	assert_non_null(f);
+	fputs("kind: [\n", f);
+	assert_int_equal(fclose(f), 0);
+	plan_set *more = load_at(tree, cache, &plan_model_keys);
+	assert_int_equal(plan_set_file_count(more), files + 1);
+	assert_true(diags_of(more, "planer/added.yaml") > 0);
+	plan_set_free(more);
+	assert_int_equal(unlink(added), 0);
+	plan_set *fewer = load_at(tree, cache, &plan_model_keys);
+	assert_int_equal(plan_set_file_count(fewer), files);
+	assert_same_diags(plan_set_diags(none), plan_set_diags(fewer));
+	plan_set_free(fewer);
+	plan_set_free(none);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", tree, cache);
+	assert_int_equal(system(cmd), 0);
 }
 
 static void set_twice(void **state)
@@ -1062,6 +1163,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unusable, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(index_kept, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(index_damaged, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(index_dirs, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(set_listing_remembered, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(set_twice, make_dir, remove_dir),
 		cmocka_unit_test(set_inside),
 	};

@@ -24,6 +24,7 @@
 #include "plan/buf.h"
 #include "plan/diag.h"
 #include "plan/source.h"
+#include "../../lib/source_impl.h"
 
 /* ---- stand-ins for getdents64, readdir and read ----
  * Defined here, they are the ones the library calls (getdents64 with glibc
@@ -539,6 +540,133 @@ static void test_list_sorted(void **state)
 
 	/* Listing again gives the same, and frees the first listing. */
 	assert_listing(fx, NULL, 0, expected, N(expected));
+}
+
+/* A memo for the walk (plan_dir_memo) that keeps what it is told in memory,
+ * and can be made to remember a directory otherwise than it is. */
+typedef struct memo_dir {
+	char rel[64];
+	struct stat st;
+	char entries[512];
+	size_t len;
+} memo_dir;
+
+typedef struct fake_memo {
+	memo_dir dirs[8];
+	size_t count;
+	size_t finds, found, notes;
+} fake_memo;
+
+static memo_dir *memo_lookup(fake_memo *m, const char *rel)
+{
+	for (size_t i = 0; i < m->count; i++)
+		if (strcmp(m->dirs[i].rel, rel) == 0)
+			return &m->dirs[i];
+	return NULL;
+}
+
+static int memo_find(void *ctx, const char *reldir, const struct stat *st,
+	const char **entries, size_t *len)
+{
+	fake_memo *m = ctx;
+	m->finds++;
+	memo_dir *d = memo_lookup(m, reldir);
+	if (!d || d->st.st_ino != st->st_ino || d->st.st_mtim.tv_sec != st->st_mtim.tv_sec ||
+	    d->st.st_mtim.tv_nsec != st->st_mtim.tv_nsec)
+		return 0;
+	m->found++;
+	*entries = d->entries;
+	*len = d->len;
+	return 1;
+}
+
+static void memo_note(void *ctx, const char *reldir, const struct stat *st,
+	const char *entries, size_t len)
+{
+	fake_memo *m = ctx;
+	m->notes++;
+	memo_dir *d = memo_lookup(m, reldir);
+	if (!d) {
+		assert_true(m->count < 8);
+		d = &m->dirs[m->count++];
+	}
+	assert_true(strlen(reldir) < sizeof d->rel && len <= sizeof d->entries);
+	strcpy(d->rel, reldir);
+	d->st = *st;
+	memcpy(d->entries, entries, len);
+	d->len = len;
+}
+
+/* Add a name to what the memo remembers of `rel`, as a regular file. */
+static void memo_add(fake_memo *m, const char *rel, const char *name)
+{
+	memo_dir *d = memo_lookup(m, rel);
+	assert_non_null(d);
+	size_t n = strlen(name) + 1;
+	assert_true(d->len + 1 + n <= sizeof d->entries);
+	d->entries[d->len++] = (char)DT_REG;
+	memcpy(d->entries + d->len, name, n);
+	d->len += n;
+}
+
+/* The walk notes each directory's names, recalls them while the directory
+ * keeps its stat (a name remembered but not on disk is then listed: the
+ * directory was not read), reads one again once its stat moves, and reads
+ * instead of believing a memo whose names could not be a directory's. */
+static void test_list_remembers_directories(void **state)
+{
+	fixture *fx = *state;
+	put(fx, "a.yaml");
+	put(fx, "d/b.yaml");
+	put(fx, "d/.hidden.yaml");
+	make_dir(fx, "d/empty");
+	fake_memo memo = { 0 };
+	plan_dir_memo hooks = { &memo, memo_find, memo_note };
+	size_t count = 0;
+	list(fx, NULL, 0, 1000, &count);   /* opens the source */
+	plan_source_remember_dirs(fx->src, &hooks);
+
+	const char *expected[] = { "a.yaml", "d/b.yaml" };
+	assert_listing(fx, NULL, 0, expected, N(expected));
+	assert_int_equal(memo.notes, 3);    /* "", "d", "d/empty" */
+	assert_int_equal(memo.found, 0);
+	memo_dir *d = memo_lookup(&memo, "d");
+	assert_non_null(d);
+	/* Hidden names are not noted: "d" holds b.yaml and empty. */
+	assert_int_equal(d->len, 2 * 1 + sizeof "b.yaml" + sizeof "empty");
+	assert_null(memmem(d->entries, d->len, ".hidden", 7));
+	assert_int_equal(memo_lookup(&memo, "d/empty")->len, 0);
+
+	memo_add(&memo, "d", "ghost.yaml");
+	const char *recalled[] = { "a.yaml", "d/b.yaml", "d/ghost.yaml" };
+	assert_listing(fx, NULL, 0, recalled, N(recalled));
+	assert_int_equal(memo.found, 3);
+	assert_int_equal(memo.notes, 3);
+
+	/* A file added: the directory's stat moves, and it is read again. */
+	struct timespec pause = { 0, 20 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	put(fx, "d/c.yaml");
+	const char *added[] = { "a.yaml", "d/b.yaml", "d/c.yaml" };
+	assert_listing(fx, NULL, 0, added, N(added));
+	assert_int_equal(memo.notes, 4);
+
+	/* Names no directory holds, remembered: not believed. */
+	d = memo_lookup(&memo, "d");
+	const char *bad[] = { "x/y.yaml", "..", "" };
+	for (size_t i = 0; i < N(bad); i++) {
+		d->len = 0;
+		memo_add(&memo, "d", bad[i]);
+		assert_listing(fx, NULL, 0, added, N(added));
+		memo_add(&memo, "d", "ghost.yaml");
+	}
+	/* Nor bytes without their NUL. */
+	d->len = 0;
+	memo_add(&memo, "d", "ghost.yaml");
+	d->len--;
+	assert_listing(fx, NULL, 0, added, N(added));
+	assert_int_equal(plan_diags_count(fx->diags), 0);
+	plan_source_remember_dirs(fx->src, NULL);
 }
 
 /* What plan_source_list_found tells of: the paths found, as the walk finds
@@ -1232,6 +1360,7 @@ int main(void)
 		T(test_overlay),
 		T(test_open_dir_errors),
 		T(test_list_sorted),
+		T(test_list_remembers_directories),
 		T(test_list_found_tells_of_each_path),
 		T(test_list_hidden),
 		T(test_list_ignore),
