@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,21 +133,64 @@ static char *path_prefix_from_cwd(const char *root)
 	return plan_buf_detach(&prefix);
 }
 
-/* --base: drop from the set's diagnostics every one the plan set at `rev`
- * (same PATH) has too. Returns 0, or -1 after saying why on stderr. */
-static int subtract_base(plan_set *set, const plan_set_options *head_options,
-	const char *rev)
+/* --base: the plan set at REV, loaded on a thread of its own while the
+ * working tree's loads: the two are independent until one is subtracted
+ * from the other, and each has stretches (the listing, the checks across
+ * documents) that keep one processor busy only. */
+typedef struct base_load {
+	plan_set_options options;
+	plan_error err;
+	plan_set *set;
+	int rc;
+	enum { BASE_NONE, BASE_RUNNING, BASE_HERE } state;   /* HERE: no thread */
+	pthread_t thread;
+} base_load;
+
+static void *load_base(void *arg)
 {
-	plan_set_options options = *head_options;
-	options.rev = rev;
+	base_load *b = arg;
+	b->rc = plan_set_load(&b->set, &b->options, &b->err);
+	return NULL;
+}
+
+/* Start loading the plan set at `rev` (same PATH and settings as
+ * `head_options`); when no thread can be started, base_take loads it. */
+static void base_start(base_load *b, const plan_set_options *head_options, const char *rev)
+{
+	b->options = *head_options;
+	b->options.rev = rev;
 	/* Standard input stands for a file of the working tree, not of REV. */
-	options.overlay = NULL;
-	options.noverlay = 0;
-	plan_error err = PLAN_ERROR_INIT;
-	err.lang = lang;
-	plan_set *base = NULL;
-	if (plan_set_load(&base, &options, &err) < 0) {
-		fprintf(stderr, "plan-validate: --base: %s\n", err.message);
+	b->options.overlay = NULL;
+	b->options.noverlay = 0;
+	b->err = (plan_error)PLAN_ERROR_INIT;
+	b->err.lang = lang;
+	b->set = NULL;
+	b->rc = -1;
+	b->state = pthread_create(&b->thread, NULL, load_base, b) == 0 ? BASE_RUNNING : BASE_HERE;
+}
+
+/* The plan set at REV, waited for (or loaded now, when `load`): the
+ * caller's to free; NULL when it could not be loaded (b->err says why)
+ * or was not. */
+static plan_set *base_take(base_load *b, int load)
+{
+	if (b->state == BASE_RUNNING)
+		pthread_join(b->thread, NULL);
+	else if (b->state == BASE_HERE && load)
+		load_base(b);
+	b->state = BASE_NONE;
+	plan_set *set = b->rc == 0 ? b->set : NULL;
+	b->set = NULL;
+	return set;
+}
+
+/* Drop from the set's diagnostics every one the plan set at `rev` has too.
+ * Returns 0, or -1 after saying why on stderr. */
+static int subtract_base(plan_set *set, base_load *b, const char *rev)
+{
+	plan_set *base = base_take(b, 1);
+	if (!base) {
+		fprintf(stderr, "plan-validate: --base: %s\n", b->err.message);
 		return -1;
 	}
 	/* Files are matched by their paths from each root: say so when the
@@ -434,10 +478,16 @@ static int run(request *r, int argc, char **argv)
 	 * documents read is kept: a large plan set fits in a fraction of the
 	 * memory its whole trees would take. */
 	r->cli.set.keep = &plan_model_keys;
+	base_load base = { .state = BASE_NONE };
+	int with_base = r->base_rev && !r->list_rules;
+	if (with_base)
+		base_start(&base, &r->cli.set, r->base_rev);
 	plan_error err = PLAN_ERROR_INIT;
 	err.lang = lang;
 	plan_set *set = NULL;
 	if (plan_set_load(&set, &r->cli.set, &err) < 0) {
+		if (with_base)
+			plan_set_free(base_take(&base, 0));
 		if (r->list_rules && !r->cli.set.path)
 			return list_rules(NULL, lang, r->format == PLAN_DIAG_JSON, r->cli.output);
 		fprintf(stderr, "plan-validate: %s\n", err.message);
@@ -446,12 +496,14 @@ static int run(request *r, int argc, char **argv)
 	if (r->list_rules) {
 		status = list_rules(set, lang, r->format == PLAN_DIAG_JSON, r->cli.output);
 	} else if (same_root(r, set) < 0 ||
-	           (r->base_rev && subtract_base(set, &r->cli.set, r->base_rev) < 0)) {
+	           (with_base && subtract_base(set, &base, r->base_rev) < 0)) {
 		status = EXIT_TROUBLE;
 	} else {
 		files_narrow(&r->files, set, lang);
 		status = report(r, set);
 	}
+	if (with_base)
+		plan_set_free(base_take(&base, 0));   /* NULL once subtracted */
 	plan_set_free(set);
 	return status;
 }
