@@ -65,7 +65,7 @@ static void run(worker *w, job *j)
 	if (strcmp(j->path, p->skip) == 0)
 		return;
 	if (!w->arena)
-		w->arena = plan_arena_new();
+		w->arena = plan_arena_new_large();
 	if (!w->arena || !(j->diags = plan_diags_new())) {
 		note_oom(p);
 		return;

@@ -114,6 +114,47 @@ static void test_arena_alignment_and_large_blocks(void **state)
 	plan_arena_free(NULL);
 }
 
+/* A large arena maps blocks of two megabytes: small allocations share one,
+ * what asks for more than a quarter of one gets its own, a request larger
+ * than a block gets a block its size, and everything it hands out is
+ * zeroed, aligned and writable to its last byte. */
+static void test_arena_large(void **state)
+{
+	(void)state;
+	const size_t mb2 = (size_t)2 << 20;
+	plan_arena *a = plan_arena_new_large();
+	assert_non_null(a);
+	char *first = plan_arena_alloc(a, 100);
+	assert_non_null(first);
+	assert_true(plan_arena_reserved(a) >= mb2 - 64 && plan_arena_reserved(a) < mb2);
+	for (int i = 0; i < 10000; i++) {
+		unsigned char *p = plan_arena_alloc(a, (size_t)(i % 29) + 1);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % PLAN_ARENA_ALIGN, 0);
+		for (int k = 0; k < i % 29 + 1; k++)
+			assert_int_equal(p[k], 0);
+		memset(p, 0xff, (size_t)(i % 29) + 1);
+	}
+	assert_true(plan_arena_reserved(a) < mb2);     /* all in the first block */
+	char *fits = plan_arena_alloc(a, mb2 / 4 * 3);  /* still the first block */
+	assert_non_null(fits);
+	assert_true(plan_arena_reserved(a) < mb2);
+	char *own = plan_arena_alloc(a, mb2 / 2);       /* no room: a block of its own */
+	assert_non_null(own);
+	own[mb2 / 2 - 1] = 1;
+	assert_true(plan_arena_reserved(a) >= 2 * (mb2 - 64));
+	char *huge = plan_arena_alloc(a, 3 * mb2);      /* larger than a block */
+	assert_non_null(huge);
+	huge[3 * mb2 - 1] = 1;
+	assert_true(plan_arena_reserved(a) >= 5 * mb2);
+	/* The first block still has room: small allocations go on there. */
+	size_t reserved = plan_arena_reserved(a);
+	assert_non_null(plan_arena_alloc(a, 64));
+	assert_int_equal(plan_arena_reserved(a), reserved);
+	assert_true(plan_arena_used(a) >= 3 * mb2 + mb2 / 2 + mb2 / 4 * 3);
+	plan_arena_free(a);
+}
+
 /* A sized arena's first block holds exactly what was asked for: filling it
  * takes no second block, one byte more does. Zeroed and dirty allocations
  * come from the same blocks. */
@@ -169,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_json_strings_are_always_valid),
 		cmocka_unit_test(test_arena_alignment_and_large_blocks),
 		cmocka_unit_test(test_arena_sized_first_block),
+		cmocka_unit_test(test_arena_large),
 		cmocka_unit_test(test_putc_fast_path_keeps_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

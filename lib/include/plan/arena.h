@@ -10,6 +10,12 @@ typedef struct plan_arena plan_arena;
 /* A new, empty arena, or NULL when memory ran out. Free with plan_arena_free. */
 plan_arena *plan_arena_new(void);
 
+/* The same for an arena that will hold megabytes (a thread's share of a
+ * large plan set's model): its blocks are two megabytes each, mapped whole
+ * and offered to the system as huge pages, so that touching fresh memory
+ * takes one page fault per block instead of 512. */
+plan_arena *plan_arena_new_large(void);
+
 /* Every allocation is aligned to this many bytes: enough for pointers,
  * doubles and 64-bit integers (not for long double or SIMD types). */
 #define PLAN_ARENA_ALIGN 8
