@@ -376,16 +376,23 @@ static void read_pack(plan_cache *cache)
 
 /* The entry `id` of `pack`, decoded into *out: 1, with *at set, on a hit. */
 static int take_from(plan_cache *cache, const plan_pack *pack, const plan_cache_key *key,
-	const char *path, plan_file_result *out, size_t *at)
+	const char *path, plan_file_result *out, size_t *at, plan_arena *into)
 {
 	plan_pack_entry entry;
 	return plan_pack_find(pack, key->id, at) == 0 &&
 	       plan_pack_entry_at(pack, *at, 1, &entry) == 0 &&
-	       plan_result_decode(out, path, entry.bytes, entry.len, cache->lang, cache->keep) == 0;
+	       plan_result_decode_into(out, path, entry.bytes, entry.len, cache->lang, cache->keep,
+	                               into) == 0;
 }
 
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
 	plan_file_result *out)
+{
+	return plan_cache_get_into(cache, key, path, out, NULL);
+}
+
+int plan_cache_get_into(plan_cache *cache, const plan_cache_key *key, const char *path,
+	plan_file_result *out, plan_arena *into)
 {
 	memset(out, 0, sizeof *out);
 	pthread_mutex_lock(&cache->lock);
@@ -394,8 +401,8 @@ int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *pat
 	/* The packs are not changed again until the cache is closed: lookups
 	 * need no lock. The additions first: what they hold is newer. */
 	size_t at = 0;
-	int added = take_from(cache, &cache->add, key, path, out, &at);
-	int hit = added || take_from(cache, &cache->pack, key, path, out, &at);
+	int added = take_from(cache, &cache->add, key, path, out, &at, into);
+	int hit = added || take_from(cache, &cache->pack, key, path, out, &at, into);
 	pthread_mutex_lock(&cache->lock);
 	if (hit) {
 		(added ? cache->add_used : cache->used)[at] = 1;

@@ -497,6 +497,13 @@ static int get_file(decoder *d, plan_file **out, const char *path)
 int plan_result_decode(plan_file_result *out, const char *path,
 	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep)
 {
+	return plan_result_decode_into(out, path, data, len, lang, keep, NULL);
+}
+
+int plan_result_decode_into(plan_file_result *out, const char *path,
+	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep,
+	plan_arena *into)
+{
 	memset(out, 0, sizeof *out);
 	decoder d = { .r = { data, data + len, 0 }, .keep = keep };
 	plan_file *file = NULL;
@@ -514,7 +521,8 @@ int plan_result_decode(plan_file_result *out, const char *path,
 	 * arena. */
 	if (need > (uint64_t)len * 64)
 		need = 0;
-	if (!(d.arena = plan_arena_new_sized((size_t)need)) || !(diags = plan_diags_new()))
+	d.arena = into ? into : plan_arena_new_sized((size_t)need);
+	if (!d.arena || !(diags = plan_diags_new()))
 		goto fail;
 	plan_diags_set_lang(diags, lang);
 	if (get_file(&d, &file, path) < 0)
@@ -531,6 +539,8 @@ int plan_result_decode(plan_file_result *out, const char *path,
 	if (d.r.p != d.r.end)
 		goto fail;
 	free(d.written);
+	if (into)
+		file->arena = NULL;   /* the trees are the borrowed arena's */
 	out->file = file;
 	out->diags = diags;
 	out->suppressions = sup;
@@ -539,7 +549,8 @@ fail:
 	free(d.written);
 	plan_suppressions_free(sup);
 	plan_diags_free(diags);
-	plan_arena_free(d.arena);
+	if (!into)
+		plan_arena_free(d.arena);
 	return -1;
 }
 

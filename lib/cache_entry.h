@@ -26,4 +26,12 @@ int plan_result_encode(plan_buf *out, const plan_file_result *result, const plan
 int plan_result_decode(plan_file_result *out, const char *path,
 	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep);
 
+/* The same with the trees allocated from `into` (NULL: an arena of the
+ * file's own): the file then owns no arena (plan_file_free frees nothing of
+ * it), and lives as long as `into`. What a failed decoding took of `into`
+ * stays there until it goes. */
+int plan_result_decode_into(plan_file_result *out, const char *path,
+	const unsigned char *data, size_t len, plan_lang lang, const plan_keep *keep,
+	plan_arena *into);
+
 #endif

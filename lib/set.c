@@ -41,6 +41,10 @@ struct plan_set {
 	plan_diags *diags;
 	plan_diags *suppressed;   /* what the files' directives took out of diags */
 	plan_cache_stats cache;   /* what the result cache did while loading */
+	plan_arena **arenas;      /* the loading threads': the model's parts and
+	                           * the trees taken from the cache live there, so
+	                           * they go after the files and the model */
+	size_t narenas;
 };
 
 /* --- checking one document's shape ----------------------------------------- */
@@ -284,12 +288,13 @@ static plan_file *check_one(const char *path, const char *text, size_t len,
 	return file;
 }
 
-/* The result kept under `key`, moved into `diags` and *sup: 1 on a hit. */
+/* The result kept under `key`, moved into `diags` and *sup: 1 on a hit.
+ * Its trees are allocated from `arena` (NULL: one of the file's own). */
 static int take_cached(plan_cache *cache, const plan_cache_key *key, const char *path,
-	plan_diags *diags, plan_suppressions **sup, plan_file **file)
+	plan_arena *arena, plan_diags *diags, plan_suppressions **sup, plan_file **file)
 {
 	plan_file_result kept;
-	if (!plan_cache_get(cache, key, path, &kept))
+	if (!plan_cache_get_into(cache, key, path, &kept, arena))
 		return 0;
 	if (plan_diags_take(diags, kept.diags) < 0) {
 		plan_file_result_release(&kept);
@@ -321,9 +326,10 @@ static int stat_before(struct stat *st, const cache_use *cu, plan_source *source
  * result, else from its text (and then kept in the cache). A git source
  * names the file's blob without reading it, and so does the working tree's
  * index for a file unchanged since it was last read: a hit then reads
- * nothing of the plan set at all. */
+ * nothing of the plan set at all. A result from the cache is allocated from
+ * `arena` when there is one (the loading thread's). */
 static plan_file *load_one(plan_source *source, const cache_use *cu, const char *path,
-	const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
+	plan_arena *arena, const plan_limits *limits, const plan_keep *keep, plan_diags *diags,
 	plan_suppressions **sup)
 {
 	plan_cache *cache = cu->cache;
@@ -335,7 +341,7 @@ static plan_file *load_one(plan_source *source, const cache_use *cu, const char 
 	int stated = known == 0 && stat_before(&st, cu, source, path);
 	if (known == 1 || (stated && plan_cache_index_find(cu->index, path, &st, blob))) {
 		plan_cache_key_make(&key, cache, !keep, path, blob);
-		if (take_cached(cache, &key, path, diags, sup, &file))
+		if (take_cached(cache, &key, path, arena, diags, sup, &file))
 			return file;
 	}
 	char *text = NULL;
@@ -350,7 +356,7 @@ static plan_file *load_one(plan_source *source, const cache_use *cu, const char 
 			if (stated)
 				plan_cache_index_note(cu->index, path, &st, blob);
 			plan_cache_key_make(&key, cache, !keep, path, blob);
-			if (take_cached(cache, &key, path, diags, sup, &file)) {
+			if (take_cached(cache, &key, path, arena, diags, sup, &file)) {
 				free(text);
 				return file;
 			}
@@ -386,7 +392,7 @@ static plan_file *load_for_pool(void *ctx, plan_arena *arena, const char *path,
 	plan_diags *diags, plan_suppressions **sup, plan_model_part **part)
 {
 	const load_ctx *c = ctx;
-	plan_file *file = load_one(c->source, c->cache, path, c->limits, c->keep, diags, sup);
+	plan_file *file = load_one(c->source, c->cache, path, arena, c->limits, c->keep, diags, sup);
 	if (file && plan_model_part_build(part, file, arena) < 0)
 		*part = NULL;
 	return file;
@@ -562,7 +568,7 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	/* styrmodell.yaml first: its `ignore:` decides what the listing holds. */
 	if (!(styr_diags = diags_new(options->lang)))
 		goto oom;
-	styrmodell = load_one(set->source, &cu, STYRMODELL, limits, NULL, styr_diags, &styr_sup);
+	styrmodell = load_one(set->source, &cu, STYRMODELL, NULL, limits, NULL, styr_diags, &styr_sup);
 	size_t nglobs = ignore_globs(styrmodell_root(styrmodell), &globs);
 
 	if (options->keep && plan_keep_new(&keep, options->keep) < 0)
@@ -613,18 +619,17 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 	for (size_t i = 0; i < set->nfiles; i++)
 		if (!set->files[i] || set->files[i]->truncated)
 			complete = 0;
-	/* The model takes the arenas, whatever comes of building it. */
+	/* The set keeps the arenas, to free after the files and the model. */
 	if ((narenas = set_pool_take_arenas(pool, &arenas)) < 0)
 		goto oom;
+	set->arenas = arenas;
+	set->narenas = (size_t)narenas;
+	arenas = NULL;
 	plan_diags *link_diags = complete ? set->diags : diags_new(options->lang);
-	if (!link_diags) {
-		for (long i = 0; i < narenas; i++)
-			plan_arena_free(arenas[i]);
+	if (!link_diags)
 		goto oom;
-	}
 	int failed = plan_model_build_parts(&set->model, (const plan_file *const *)set->files,
-	                                    parts, set->nfiles, arenas, (size_t)narenas,
-	                                    link_diags) < 0 ||
+	                                    parts, set->nfiles, NULL, 0, link_diags) < 0 ||
 	             plan_model_link(set->model, link_diags) < 0 ||
 	             plan_rules_model(set->model, link_diags) < 0;
 	if (!complete)
@@ -649,6 +654,15 @@ int plan_set_load(plan_set **out, const plan_set_options *options, plan_error *e
 oom:
 	rc = plan_error_set(err, "out of memory");
 cleanup:
+	/* Files taken from the cache live in the pool's arenas: when the set
+	 * has not taken those yet, its files go before them (freeing such a
+	 * file reads it and frees nothing, so the workers, which may still
+	 * run, are not disturbed). */
+	if (rc < 0 && !set->arenas && set->files)
+		for (size_t i = 0; i < set->nfiles; i++) {
+			plan_file_free(set->files[i]);
+			set->files[i] = NULL;
+		}
 	/* Before anything the workers use goes: on a failure they may still run. */
 	set_pool_free(pool);
 	if (file_diags)
@@ -689,6 +703,9 @@ void plan_set_free(plan_set *set)
 		plan_file_free(set->files[i]);
 	free(set->files);
 	plan_model_free(set->model);
+	for (size_t i = 0; i < set->narenas; i++)
+		plan_arena_free(set->arenas[i]);
+	free(set->arenas);
 	if (set->texts)
 		for (size_t i = 0; i < set->nfiles; i++)
 			free(set->texts[i]);

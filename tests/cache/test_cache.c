@@ -179,6 +179,41 @@ static void round_trip(void **state)
 	plan_buf_free(&buf);
 }
 
+/* Read back into a borrowed arena: the same result, the trees in that
+ * arena, and a file that owns none of them, so that freeing it frees
+ * nothing and the arena can go after it. A failed decoding leaves the
+ * arena as it was, to be freed whole. */
+static void round_trip_into(void **state)
+{
+	(void)state;
+	plan_file_result r = make_result();
+	plan_buf buf = PLAN_BUF_INIT;
+	assert_int_equal(plan_result_encode(&buf, &r, NULL), 0);
+	plan_arena *into = plan_arena_new_large();
+	assert_non_null(into);
+	plan_file_result back;
+	assert_int_equal(plan_result_decode_into(&back, "a/b.yaml", (const unsigned char *)buf.ptr,
+	                                         buf.len, PLAN_LANG_EN, NULL, into), 0);
+	assert_same_result(&r, &back);
+	assert_null(back.file->arena);
+	size_t used = plan_arena_used(into);
+	assert_true(used > 0);
+	plan_file_result_release(&back);   /* frees the diagnostics, not the trees */
+	assert_int_equal(plan_arena_used(into), used);
+	plan_file_result cut;
+	assert_int_equal(plan_result_decode_into(&cut, "a/b.yaml", (const unsigned char *)buf.ptr,
+	                                         buf.len - 3, PLAN_LANG_EN, NULL, into), -1);
+	assert_null(cut.file);
+	plan_file_result again;
+	assert_int_equal(plan_result_decode_into(&again, "a/b.yaml", (const unsigned char *)buf.ptr,
+	                                         buf.len, PLAN_LANG_EN, NULL, into), 0);
+	assert_same_result(&r, &again);
+	plan_file_result_release(&again);
+	plan_arena_free(into);
+	plan_file_result_release(&r);
+	plan_buf_free(&buf);
+}
+
 /* Every prefix of an entry, and every entry with one byte changed, reads
  * back as nothing or as something whole: never a crash (ASan watches). */
 /* With the lists a cache prunes to, keys they name read back as the lists'
@@ -1151,6 +1186,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(round_trip_into),
 		cmocka_unit_test(round_trip_with_lists),
 		cmocka_unit_test(damaged_bytes),
 		cmocka_unit_test_setup_teardown(put_and_get, make_dir, remove_dir),

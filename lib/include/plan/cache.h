@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+#include "plan/arena.h"
 #include "plan/diag.h"
 #include "plan/lang.h"
 #include "plan/load.h"
@@ -94,6 +95,12 @@ void plan_cache_key_make(plan_cache_key *out, const plan_cache *cache, int whole
  * is none that reads back whole (a miss, *out zeroed). */
 int plan_cache_get(plan_cache *cache, const plan_cache_key *key, const char *path,
 	plan_file_result *out);
+
+/* The same with the result's trees allocated from `into` (NULL: an arena
+ * of the file's own, as plan_cache_get): the file then lives as long as
+ * `into` and owns no memory (plan_file_free frees none of it). */
+int plan_cache_get_into(plan_cache *cache, const plan_cache_key *key, const char *path,
+	plan_file_result *out, plan_arena *into);
 
 /* Keep `result` under `key`, replacing what is there: held in memory and
  * written into the pack by plan_cache_close, for the caches opened after
